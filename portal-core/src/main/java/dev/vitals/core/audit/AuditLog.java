@@ -1,0 +1,77 @@
+package dev.vitals.core.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vitals.core.Json;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Every state change: who, what, before and after, when and from where. */
+public final class AuditLog {
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final ObjectMapper json = Json.mapper();
+
+    public AuditLog(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** Records a change inside the caller's transaction, so the change and its record land together or not at all. */
+    public void record(Handle handle, Actor actor, String action, String subject, Object before, Object after) {
+        handle.createUpdate("INSERT INTO core.audit_log (at, actor, action, subject, before, after, source_address) "
+                        + "VALUES (:at, :actor, :action, :subject, CAST(:before AS jsonb), CAST(:after AS jsonb), :address)")
+                .bind("at", clock.instant())
+                .bind("actor", actor.name())
+                .bind("action", action)
+                .bind("subject", subject)
+                .bind("before", toJson(before))
+                .bind("after", toJson(after))
+                .bind("address", actor.address().orElse(null))
+                .execute();
+    }
+
+    /** The newest entries first. */
+    public List<AuditEntry> recent(int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, at, actor, action, subject, before::text AS before, "
+                        + "after::text AS after, source_address FROM core.audit_log ORDER BY id DESC LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new AuditEntry(rs.getLong("id"), rs.getObject("at", java.time.OffsetDateTime.class)
+                        .toInstant(), rs.getString("actor"), rs.getString("action"), rs.getString("subject"),
+                        Optional.ofNullable(rs.getString("before")), Optional.ofNullable(rs.getString("after")),
+                        Optional.ofNullable(rs.getString("source_address"))))
+                .list());
+    }
+
+    private String toJson(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot record " + value + " in the audit log", e);
+        }
+    }
+
+    /**
+     * One audit record.
+     *
+     * @param id increasing
+     * @param at when
+     * @param actor who
+     * @param action what, e.g. {@code plugin.disable}
+     * @param subject on what, e.g. {@code plugin:example}
+     * @param before the state before, as JSON
+     * @param after the state after, as JSON
+     * @param sourceAddress the caller's address
+     */
+    public record AuditEntry(long id, Instant at, String actor, String action, String subject, Optional<String> before,
+            Optional<String> after, Optional<String> sourceAddress) {
+    }
+}

@@ -1,0 +1,199 @@
+package dev.vitals.core.config;
+
+import dev.vitals.core.database.DatabaseSettings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The portal's configuration, read from {@code VITALS_*} environment variables. Every value is checked here, so a
+ * typo stops start-up with a message naming the variable instead of surfacing later as odd behaviour.
+ *
+ * @param port HTTP port ({@code VITALS_PORT}, default 8080)
+ * @param dataDir where the embedded database and generated secrets live ({@code VITALS_DATA_DIR})
+ * @param database an external PostgreSQL ({@code VITALS_DB_URL/_USER/_PASSWORD}); empty means embedded
+ * @param allowedPlugins the plugin ids this deployment may run ({@code VITALS_PLUGINS}); empty means all
+ * @param pluginsDir where plugin jars (or, in development, plugin modules) are ({@code VITALS_PLUGINS_DIR})
+ * @param adminToken the bootstrap admin's token ({@code VITALS_ADMIN_TOKEN}); empty means generate one
+ * @param demo seed demo data ({@code VITALS_DEMO})
+ * @param orgTimeZone the zone for day/week/month buckets ({@code VITALS_TIMEZONE}, default UTC)
+ * @param maxRequestBytes the largest request body accepted ({@code VITALS_MAX_REQUEST_BYTES}, default 10 MiB)
+ * @param environment every variable, for plugin configuration ({@code VITALS_<PLUGINID>_*})
+ */
+public record VitalsConfig(
+        int port,
+        Path dataDir,
+        Optional<DatabaseSettings> database,
+        Optional<Set<String>> allowedPlugins,
+        Optional<Path> pluginsDir,
+        Optional<String> adminToken,
+        boolean demo,
+        ZoneId orgTimeZone,
+        long maxRequestBytes,
+        Map<String, String> environment) {
+
+    private static final Pattern PLUGIN_ID = Pattern.compile("[a-z][a-z0-9_]{0,30}");
+
+    /** Host variables; anything else starting with {@code VITALS_} must belong to a plugin. */
+    static final Set<String> HOST_VARIABLES = Set.of(
+            "VITALS_PORT", "VITALS_DATA_DIR", "VITALS_DB_URL", "VITALS_DB_USER", "VITALS_DB_PASSWORD",
+            "VITALS_PLUGINS", "VITALS_PLUGINS_DIR", "VITALS_ADMIN_TOKEN", "VITALS_DEMO", "VITALS_TIMEZONE",
+            "VITALS_MAX_REQUEST_BYTES",
+            // read by the test fixture, harmless to the portal
+            "VITALS_TEST_DB_URL", "VITALS_TEST_DB_USER", "VITALS_TEST_DB_PASSWORD");
+
+    public static VitalsConfig fromEnvironment(Map<String, String> env) {
+        int port = integer(env, "VITALS_PORT", 8080, 0, 65535);
+        Path dataDir = Path.of(env.getOrDefault("VITALS_DATA_DIR", "vitals-data")).toAbsolutePath().normalize();
+        return new VitalsConfig(
+                port,
+                dataDir,
+                database(env),
+                allowedPlugins(env),
+                Optional.ofNullable(blankToNull(env.get("VITALS_PLUGINS_DIR"))).map(p -> Path.of(p).toAbsolutePath()),
+                Optional.ofNullable(blankToNull(env.get("VITALS_ADMIN_TOKEN"))).map(VitalsConfig::adminToken),
+                bool(env, "VITALS_DEMO"),
+                zone(env),
+                integer(env, "VITALS_MAX_REQUEST_BYTES", 10 * 1024 * 1024, 1024, Integer.MAX_VALUE),
+                Map.copyOf(env));
+    }
+
+    /**
+     * Refuses {@code VITALS_*} variables that neither the host nor a discovered plugin knows: a misspelt
+     * {@code VITALS_PROT} would otherwise be silently ignored.
+     */
+    public void rejectUnknownVariables(Set<String> pluginIds) {
+        List<String> unknown = environment.keySet().stream()
+                .filter(k -> k.startsWith("VITALS_") && !HOST_VARIABLES.contains(k))
+                .filter(k -> pluginIds.stream().noneMatch(id -> k.startsWith(pluginPrefix(id))))
+                .sorted()
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new ConfigException("unknown variable " + String.join(", ", unknown) + ": expected one of "
+                    + HOST_VARIABLES.stream().filter(v -> !v.startsWith("VITALS_TEST_")).sorted().toList()
+                    + " or VITALS_<PLUGINID>_* for a plugin in " + pluginIds.stream().sorted().toList());
+        }
+        allowedPlugins.ifPresent(allowed -> {
+            List<String> missing = allowed.stream().filter(id -> !pluginIds.contains(id)).sorted().toList();
+            if (!missing.isEmpty()) {
+                throw new ConfigException("VITALS_PLUGINS names " + missing + " but no such plugin was found; expected "
+                        + "'all' or a comma list of " + pluginIds.stream().sorted().toList());
+            }
+        });
+    }
+
+    /** Whether this deployment may run the plugin at all. */
+    public boolean allows(String pluginId) {
+        return allowedPlugins.map(ids -> ids.contains(pluginId)).orElse(true);
+    }
+
+    /** The environment prefix of a plugin's own variables. */
+    public static String pluginPrefix(String pluginId) {
+        return "VITALS_" + pluginId.toUpperCase() + "_";
+    }
+
+    public VitalsConfig withPort(int newPort) {
+        return new VitalsConfig(newPort, dataDir, database, allowedPlugins, pluginsDir, adminToken, demo, orgTimeZone,
+                maxRequestBytes, environment);
+    }
+
+    private static Optional<DatabaseSettings> database(Map<String, String> env) {
+        String url = blankToNull(env.get("VITALS_DB_URL"));
+        if (url == null) {
+            for (String dependent : List.of("VITALS_DB_USER", "VITALS_DB_PASSWORD")) {
+                if (blankToNull(env.get(dependent)) != null) {
+                    throw new ConfigException(dependent + " is set but VITALS_DB_URL is not: expected VITALS_DB_URL="
+                            + "jdbc:postgresql://host:5432/database alongside it");
+                }
+            }
+            return Optional.empty();
+        }
+        if (!url.startsWith("jdbc:postgresql://")) {
+            throw new ConfigException("VITALS_DB_URL", url, "jdbc:postgresql://host:port/database");
+        }
+        try {
+            URI.create(url.substring("jdbc:".length()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("VITALS_DB_URL", url, "jdbc:postgresql://host:port/database (" + e.getMessage() + ")");
+        }
+        return Optional.of(new DatabaseSettings(url, env.getOrDefault("VITALS_DB_USER", "vitals"),
+                env.getOrDefault("VITALS_DB_PASSWORD", "")));
+    }
+
+    private static Optional<Set<String>> allowedPlugins(Map<String, String> env) {
+        String raw = blankToNull(env.get("VITALS_PLUGINS"));
+        if (raw == null || raw.trim().equalsIgnoreCase("all")) {
+            return Optional.empty();
+        }
+        Set<String> ids = Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        for (String id : ids) {
+            if (!PLUGIN_ID.matcher(id).matches()) {
+                throw new ConfigException("VITALS_PLUGINS", raw,
+                        "'all' or a comma list of plugin ids (lower case letters, digits, _), e.g. slo,deploys");
+            }
+        }
+        return Optional.of(Set.copyOf(ids));
+    }
+
+    private static ZoneId zone(Map<String, String> env) {
+        String raw = blankToNull(env.get("VITALS_TIMEZONE"));
+        if (raw == null) {
+            return ZoneId.of("UTC");
+        }
+        try {
+            return ZoneId.of(raw);
+        } catch (DateTimeException e) {
+            throw new ConfigException("VITALS_TIMEZONE", raw, "an IANA time zone such as Europe/Berlin or UTC");
+        }
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
+        String raw = blankToNull(env.get(name));
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value < min || value > max) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name, raw, "a whole number from " + min + " to " + max);
+        }
+    }
+
+    private static boolean bool(Map<String, String> env, String name) {
+        String raw = blankToNull(env.get(name));
+        if (raw == null) {
+            return false;
+        }
+        return switch (raw.trim().toLowerCase()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException(name, raw, "true or false");
+        };
+    }
+
+    private static String adminToken(String token) {
+        if (token.length() < 16) {
+            throw new ConfigException("VITALS_ADMIN_TOKEN", "(" + token.length() + " characters)",
+                    "at least 16 characters");
+        }
+        return token;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.vitals.core.jobs;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.vitals.api.Job;
+import dev.vitals.core.pluginhost.HostedPlugin;
+import dev.vitals.core.pluginhost.PluginFailure;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs plugin jobs with db-scheduler on the portal's own database: executions are claimed with row locks in
+ * {@code core.scheduled_tasks}, so however many portal instances share the database, each run happens once. A
+ * job whose plugin is not started is skipped, not removed, so it resumes when the plugin is enabled again.
+ */
+public final class JobScheduler implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
+    private final Scheduler scheduler;
+
+    private JobScheduler(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * @param pollingInterval how often an idle instance looks for due runs; the shortest job interval worth having
+     */
+    public static JobScheduler start(DataSource coreDataSource, Collection<HostedPlugin> plugins,
+            Duration pollingInterval, String instanceName) {
+        List<RecurringTask<Void>> tasks = new ArrayList<>();
+        for (HostedPlugin plugin : plugins) {
+            for (Job job : plugin.jobs()) {
+                tasks.add(Tasks.recurring(taskName(plugin.id(), job.name()), FixedDelay.of(job.every()))
+                        .execute((instance, ctx) -> run(plugin, job)));
+            }
+        }
+        Scheduler scheduler = Scheduler.create(coreDataSource)
+                .tableName("core.scheduled_tasks")
+                .startTasks(tasks)
+                .pollingInterval(pollingInterval)
+                .schedulerName(new com.github.kagkarlsson.scheduler.SchedulerName.Fixed(instanceName))
+                .threads(4)
+                .shutdownMaxWait(Duration.ofSeconds(5))
+                .build();
+        scheduler.start();
+        return new JobScheduler(scheduler);
+    }
+
+    public static String taskName(String pluginId, String jobName) {
+        return pluginId + "." + jobName;
+    }
+
+    private static void run(HostedPlugin plugin, Job job) {
+        if (!plugin.isStarted()) {
+            LOG.debug("Skipping job {} of plugin {}: plugin is {}", job.name(), plugin.id(), plugin.state());
+            return;
+        }
+        try {
+            plugin.call("job " + job.name(), () -> {
+                job.task().run();
+                return null;
+            });
+        } catch (PluginFailure e) {
+            // Recorded against the plugin; the job runs again after its interval.
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.stop();
+    }
+}

@@ -1,0 +1,151 @@
+package dev.vitals.core.pluginhost;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.vitals.api.ApiRoute;
+import dev.vitals.api.Job;
+import dev.vitals.api.NavEntry;
+import dev.vitals.api.PageRoute;
+import dev.vitals.api.PluginContext;
+import dev.vitals.api.ServiceTab;
+import dev.vitals.api.VitalsPlugin;
+import dev.vitals.core.pluginhost.PluginStatus.RecordedError;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One plugin inside the host: what it declared, its state, and the guard every call into its code goes through.
+ */
+public final class HostedPlugin {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HostedPlugin.class);
+
+    private final DiscoveredPlugin discovered;
+    private final Clock clock;
+    private Declarations declarations = Declarations.NONE;
+    private boolean startable;
+    private volatile PluginState state = PluginState.DISABLED;
+    private volatile Optional<String> reason = Optional.empty();
+    private volatile Optional<RecordedError> lastError = Optional.empty();
+    private HikariDataSource pool;
+    private PluginContext context;
+
+    HostedPlugin(DiscoveredPlugin discovered, Clock clock) {
+        this.discovered = discovered;
+        this.clock = clock;
+    }
+
+    /** What a plugin declared when it was discovered. */
+    record Declarations(List<ApiRoute> apiRoutes, List<PageRoute> pages, List<NavEntry> navigation,
+            List<ServiceTab> serviceTabs, List<Job> jobs) {
+        static final Declarations NONE = new Declarations(List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** Code that runs inside a plugin. */
+    @FunctionalInterface
+    public interface PluginCode<T> {
+        T run() throws Exception;
+    }
+
+    /**
+     * Runs plugin code with the plugin's class loader as context class loader, so libraries that look things up
+     * through it (ServiceLoader, Jackson modules, jte) find the plugin's classes. An exception is recorded against
+     * this plugin and rethrown wrapped, for the caller to contain.
+     */
+    public <T> T call(String during, PluginCode<T> code) throws PluginFailure {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(discovered.classLoader());
+        try {
+            return code.run();
+        } catch (Exception | LinkageError e) {
+            lastError = Optional.of(new RecordedError(clock.instant(), during, String.valueOf(e)));
+            LOG.warn("Plugin {} failed during {}", id(), during, e);
+            throw new PluginFailure(id(), during, e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    public String id() {
+        return discovered.id();
+    }
+
+    public PluginState state() {
+        return state;
+    }
+
+    public boolean isStarted() {
+        return state == PluginState.STARTED;
+    }
+
+    public PluginStatus status() {
+        return new PluginStatus(id(), discovered.version(), discovered.description(), state, reason, lastError);
+    }
+
+    public List<ApiRoute> apiRoutes() {
+        return declarations.apiRoutes();
+    }
+
+    public List<PageRoute> pages() {
+        return declarations.pages();
+    }
+
+    public List<NavEntry> navigation() {
+        return declarations.navigation();
+    }
+
+    public List<ServiceTab> serviceTabs() {
+        return declarations.serviceTabs();
+    }
+
+    public List<Job> jobs() {
+        return declarations.jobs();
+    }
+
+    DiscoveredPlugin discovered() {
+        return discovered;
+    }
+
+    Optional<VitalsPlugin> instance() {
+        return discovered.instance();
+    }
+
+    void declarations(Declarations declared) {
+        this.declarations = declared;
+        this.startable = true;
+    }
+
+    /** False for a plugin refused at discovery (bad id, incompatible API, broken declarations): it never starts. */
+    boolean startable() {
+        return startable;
+    }
+
+    void started(HikariDataSource startedPool, PluginContext startedContext) {
+        this.pool = startedPool;
+        this.context = startedContext;
+        this.reason = Optional.empty();
+        this.state = PluginState.STARTED;
+    }
+
+    Optional<PluginContext> context() {
+        return Optional.ofNullable(context);
+    }
+
+    void stopped(PluginState newState, String why) {
+        this.state = newState;
+        this.reason = Optional.ofNullable(why);
+        this.context = null;
+        if (pool != null) {
+            pool.close();
+            pool = null;
+        }
+    }
+
+    /** Set when start fails midway, so the pool can still be closed. */
+    void pool(HikariDataSource openedPool) {
+        this.pool = openedPool;
+    }
+}

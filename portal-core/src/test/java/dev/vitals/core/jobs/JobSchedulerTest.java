@@ -1,0 +1,106 @@
+package dev.vitals.core.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vitals.api.Job;
+import dev.vitals.api.PluginContext;
+import dev.vitals.api.VitalsPlugin;
+import dev.vitals.core.Vitals;
+import dev.vitals.core.audit.Actor;
+import dev.vitals.core.database.DatabaseSettings;
+import dev.vitals.core.testing.TestPlugins;
+import dev.vitals.core.testing.TestPortal;
+import dev.vitals.core.testing.TestPostgres;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+
+class JobSchedulerTest {
+
+    /** A job that records each run's start and end, taking long enough that two concurrent runs would overlap. */
+    static final class RecordingPlugin implements VitalsPlugin {
+        private final String instance;
+        private volatile Jdbi jdbi;
+
+        RecordingPlugin(String instance) {
+            this.instance = instance;
+        }
+
+        @Override
+        public void start(PluginContext context) {
+            jdbi = context.jdbi();
+        }
+
+        @Override
+        public List<Job> jobs() {
+            return List.of(new Job("record", Duration.ofMillis(300), () -> {
+                Instant started = Instant.now();
+                Thread.sleep(250);
+                jdbi.useHandle(h -> h.createUpdate("INSERT INTO runs (instance, started_at, finished_at) "
+                                + "VALUES (:i, :s, now())")
+                        .bind("i", instance).bind("s", started).execute());
+            }));
+        }
+    }
+
+    record Run(String instance, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+    }
+
+    @Test
+    void twoPortalInstancesOnOneDatabaseRunEachJobOnce() throws Exception {
+        DatabaseSettings db = TestPostgres.freshDatabase();
+        try (Vitals first = TestPortal.start(db, TestPlugins.of().with("jobs", () -> new RecordingPlugin("first")).source());
+                Vitals second = TestPortal.start(db, TestPlugins.of().with("jobs", () -> new RecordingPlugin("second")).source())) {
+            List<Run> runs = awaitRuns(first, 8);
+
+            for (int i = 1; i < runs.size(); i++) {
+                Run previous = runs.get(i - 1);
+                Run next = runs.get(i);
+                assertTrue(!next.startedAt().isBefore(previous.finishedAt()),
+                        "run " + next + " started while " + previous + " was still running");
+            }
+        }
+    }
+
+    @Test
+    void aDisabledPluginsJobDoesNotRun() throws Exception {
+        DatabaseSettings db = TestPostgres.freshDatabase();
+        try (Vitals portal = TestPortal.start(db, TestPlugins.of().with("jobs", () -> new RecordingPlugin("only")).source())) {
+            awaitRuns(portal, 1);
+            portal.plugins().setEnabled("jobs", false, Actor.SYSTEM);
+            Thread.sleep(300); // let a run that was already under way finish
+            int before = count(portal);
+
+            Thread.sleep(1500); // five job intervals
+
+            assertEquals(before, count(portal), "no run may happen while the plugin is disabled");
+            portal.plugins().setEnabled("jobs", true, Actor.SYSTEM);
+            awaitRuns(portal, before + 1);
+        }
+    }
+
+    private static int count(Vitals portal) {
+        return portal.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM jobs.runs")
+                .mapTo(Integer.class).one());
+    }
+
+    private static List<Run> awaitRuns(Vitals portal, int atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Run> runs = portal.database().jdbi().withHandle(h -> h.createQuery(
+                            "SELECT instance, started_at, finished_at FROM jobs.runs ORDER BY started_at")
+                    .map((rs, ctx) -> new Run(rs.getString(1), rs.getObject(2, OffsetDateTime.class),
+                            rs.getObject(3, OffsetDateTime.class)))
+                    .list());
+            if (runs.size() >= atLeast) {
+                return runs;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("fewer than " + atLeast + " job runs within 60 s");
+    }
+}

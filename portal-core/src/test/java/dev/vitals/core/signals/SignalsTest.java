@@ -1,0 +1,72 @@
+package dev.vitals.core.signals;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.vitals.api.PluginContext;
+import dev.vitals.api.Signal;
+import dev.vitals.api.SignalStatus;
+import dev.vitals.api.VitalsPlugin;
+import dev.vitals.core.Vitals;
+import dev.vitals.core.testing.TestPlugins;
+import dev.vitals.core.testing.TestPortal;
+import dev.vitals.core.testing.TestPostgres;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class SignalsTest {
+
+    static final class Publisher implements VitalsPlugin {
+        volatile PluginContext context;
+
+        @Override
+        public void start(PluginContext started) {
+            context = started;
+        }
+    }
+
+    static final class Listener implements VitalsPlugin {
+        final List<Signal> received = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onSignal(Signal signal) {
+            received.add(signal);
+        }
+    }
+
+    static final class BrokenListener implements VitalsPlugin {
+        @Override
+        public void onSignal(Signal signal) {
+            throw new IllegalStateException("listener bug");
+        }
+    }
+
+    @Test
+    void aPublishedSignalIsStoredAsLatestAndDeliveredToOtherPluginsDespiteABrokenListener() {
+        Publisher publisher = new Publisher();
+        Listener listener = new Listener();
+        try (Vitals portal = TestPortal.start(TestPostgres.freshDatabase(), TestPlugins.of()
+                .with("alpha", () -> publisher).with("beta", BrokenListener::new).with("gamma", () -> listener)
+                .source())) {
+            publisher.context.signals().publish("component:default/artist-lookup", "error-budget", SignalStatus.WARN,
+                    "30 % of the budget left", OptionalDouble.of(0.3), Optional.of("/p/alpha/x"));
+            publisher.context.signals().publish("component:default/artist-lookup", "error-budget",
+                    SignalStatus.CRITICAL, "budget spent", OptionalDouble.of(-0.1), Optional.empty());
+
+            List<Signal> latest = portal.signals().latestFor("component:default/artist-lookup");
+            assertEquals(1, latest.size());
+            assertEquals(SignalStatus.CRITICAL, latest.get(0).status());
+            assertEquals("alpha", latest.get(0).plugin());
+            assertEquals(OptionalDouble.of(-0.1), latest.get(0).value());
+            assertEquals(Optional.empty(), latest.get(0).link());
+            assertEquals(Integer.valueOf(2), portal.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT count(*) FROM core.signal_history").mapTo(Integer.class).one()));
+            assertEquals(List.of(SignalStatus.WARN, SignalStatus.CRITICAL),
+                    listener.received.stream().map(Signal::status).toList());
+            assertEquals("signal listener",
+                    portal.plugins().plugin("beta").orElseThrow().status().lastError().orElseThrow().during());
+        }
+    }
+}

@@ -60,6 +60,11 @@ public final class Pf4jPluginSource implements PluginSource {
         PluginDescriptor d = wrapper.getDescriptor();
         String requires = d.getRequires() == null || d.getRequires().equals("*") ? "" : d.getRequires();
         String description = d.getPluginDescription() == null ? "" : d.getPluginDescription();
+        // Creating the extension runs the plugin's static initialisers: plugin code, so it runs with the plugin's
+        // class loader as context loader like every other call (jte, for one, captures it when an engine is built).
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(wrapper.getPluginClassLoader());
         try {
             manager.startPlugin(d.getPluginId());
             List<VitalsPlugin> entries = manager.getExtensions(VitalsPlugin.class, d.getPluginId());
@@ -74,6 +79,8 @@ public final class Pf4jPluginSource implements PluginSource {
         } catch (RuntimeException | LinkageError e) {
             return DiscoveredPlugin.broken(d.getPluginId(), d.getVersion(), requires, description,
                     wrapper.getPluginClassLoader(), "could not load: " + e);
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 

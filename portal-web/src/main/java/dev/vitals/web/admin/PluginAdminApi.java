@@ -1,0 +1,51 @@
+package dev.vitals.web.admin;
+
+import dev.vitals.api.FieldError;
+import dev.vitals.api.ProblemException;
+import dev.vitals.api.Role;
+import dev.vitals.core.audit.Actor;
+import dev.vitals.core.pluginhost.PluginHost;
+import dev.vitals.web.security.Authentication;
+import dev.vitals.web.security.Caller;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code /api/admin/plugins}: which plugins run, switched on and off at run time by admins. */
+public final class PluginAdminApi {
+
+    private final PluginHost plugins;
+
+    public PluginAdminApi(PluginHost plugins) {
+        this.plugins = plugins;
+    }
+
+    /**
+     * The body of {@code PUT /api/admin/plugins/{id}}.
+     *
+     * @param enabled whether the plugin should run
+     */
+    public record EnabledChange(Boolean enabled) {
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/admin/plugins", ctx -> {
+            Authentication.require(ctx, Role.ADMIN);
+            ctx.json(Map.of("plugins", plugins.statuses()));
+        });
+        routes.put("/api/admin/plugins/{id}", this::setEnabled);
+    }
+
+    private void setEnabled(Context ctx) {
+        Authentication.require(ctx, Role.ADMIN);
+        EnabledChange change = ctx.bodyAsClass(EnabledChange.class);
+        if (change == null || change.enabled() == null) {
+            throw ProblemException.unprocessable("say whether the plugin should run",
+                    List.of(new FieldError("enabled", "is required: true or false")));
+        }
+        Actor actor = new Actor(Caller.of(ctx).name(), Optional.of(ctx.ip()));
+        ctx.json(plugins.setEnabled(ctx.pathParam("id"), change.enabled(), actor));
+    }
+}

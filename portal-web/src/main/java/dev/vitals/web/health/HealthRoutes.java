@@ -1,0 +1,63 @@
+package dev.vitals.web.health;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.vitals.core.Vitals;
+import dev.vitals.core.pluginhost.PluginStatus;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /health/live} (the process answers), {@code /health/ready} (the database answers and is migrated) and
+ * {@code /api/health} (the same, with every plugin's state).
+ */
+public final class HealthRoutes {
+
+    private final Vitals vitals;
+
+    public HealthRoutes(Vitals vitals) {
+        this.vitals = vitals;
+    }
+
+    /**
+     * A plugin as {@code /api/health} shows it.
+     *
+     * @param id the plugin id
+     * @param state {@code STARTED}, {@code DISABLED} or {@code FAILED}
+     * @param version the plugin's version
+     * @param reason why it is not started
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PluginHealth(String id, String state, String version, String reason) {
+        static PluginHealth of(PluginStatus status) {
+            return new PluginHealth(status.id(), status.state().name(), status.version(), status.reason().orElse(null));
+        }
+    }
+
+    /**
+     * The body of {@code /api/health}.
+     *
+     * @param status {@code UP} when the database answers and is migrated, else {@code DOWN}
+     * @param plugins every discovered plugin
+     */
+    public record Health(String status, List<PluginHealth> plugins) {
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+        routes.get("/health/ready", this::ready);
+        routes.get("/api/health", this::health);
+    }
+
+    private void ready(Context ctx) {
+        boolean ready = vitals.isReady();
+        ctx.status(ready ? 200 : 503).json(Map.of("status", ready ? "UP" : "DOWN"));
+    }
+
+    private void health(Context ctx) {
+        boolean ready = vitals.isReady();
+        ctx.status(ready ? 200 : 503).json(new Health(ready ? "UP" : "DOWN",
+                vitals.plugins().statuses().stream().map(PluginHealth::of).toList()));
+    }
+}

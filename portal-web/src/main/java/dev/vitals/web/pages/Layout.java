@@ -1,0 +1,40 @@
+package dev.vitals.web.pages;
+
+import dev.vitals.core.pluginhost.HostedPlugin;
+import dev.vitals.core.pluginhost.PluginHost;
+import gg.jte.Content;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Wraps every page, the host's and the plugins', in one header and one navigation. */
+public final class Layout {
+
+    private final PluginHost plugins;
+
+    public Layout(PluginHost plugins) {
+        this.plugins = plugins;
+    }
+
+    public void render(Context ctx, String title, Content body) {
+        ctx.html(Templates.render("layout.jte", Map.of("title", title, "nav", navigation(), "body", body,
+                "current", ctx.path())));
+    }
+
+    /** Nav entries of started plugins only: a disabled plugin's entries disappear with it. */
+    public List<NavLink> navigation() {
+        List<NavLink> links = new ArrayList<>();
+        links.add(new NavLink("Home", "/"));
+        for (HostedPlugin plugin : plugins.plugins()) {
+            if (plugin.isStarted()) {
+                plugin.navigation().forEach(entry -> links.add(new NavLink(entry.label(), pageHref(plugin.id(), entry.path()))));
+            }
+        }
+        return links;
+    }
+
+    public static String pageHref(String pluginId, String path) {
+        return "/p/" + pluginId + (path.startsWith("/") ? path : "/" + path);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.vitals.web.pluginroutes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.vitals.api.ApiRoute;
+import dev.vitals.api.Page;
+import dev.vitals.api.PageRoute;
+import dev.vitals.api.ProblemException;
+import dev.vitals.core.pluginhost.HostedPlugin;
+import dev.vitals.core.pluginhost.PluginHost;
+import dev.vitals.web.pages.Layout;
+import dev.vitals.web.security.Authentication;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import io.javalin.validation.ValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Mounts every plugin's API routes under {@code /api/<id>} and pages under {@code /p/<id>}. All of them are
+ * registered up front, for every discovered plugin; each request checks that the plugin is started (404 otherwise,
+ * as if the route did not exist), checks the role the route declared, and runs the handler inside the plugin's guard.
+ */
+public final class PluginRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginRoutes.class);
+    private final PluginHost plugins;
+    private final Layout layout;
+
+    public PluginRoutes(PluginHost plugins, Layout layout) {
+        this.plugins = plugins;
+        this.layout = layout;
+    }
+
+    public void register(RoutesConfig routes) {
+        for (HostedPlugin plugin : plugins.plugins()) {
+            for (ApiRoute route : plugin.apiRoutes()) {
+                String path = "/api/" + plugin.id() + route.path();
+                Handler handler = api(plugin, route, path);
+                switch (route.method()) {
+                    case GET -> routes.get(path, handler);
+                    case POST -> routes.post(path, handler);
+                    case PUT -> routes.put(path, handler);
+                    case PATCH -> routes.patch(path, handler);
+                    case DELETE -> routes.delete(path, handler);
+                }
+                LOG.info("Plugin {}: {} {} ({})", plugin.id(), route.method(), path, route.role().name().toLowerCase());
+            }
+            for (PageRoute page : plugin.pages()) {
+                String path = "/p/" + plugin.id() + page.path();
+                routes.get(path, page(plugin, page, path));
+                LOG.info("Plugin {}: page {} ({})", plugin.id(), path, page.role().name().toLowerCase());
+            }
+        }
+    }
+
+    private Handler api(HostedPlugin plugin, ApiRoute route, String path) {
+        String during = "route " + route.method() + " " + path;
+        return ctx -> {
+            ensureStarted(plugin, ctx);
+            Authentication.require(ctx, route.role());
+            Exception clientError = plugin.call(during, () -> {
+                try {
+                    route.handler().handle(ctx);
+                    return null;
+                } catch (HttpResponseException | ProblemException | ValidationException | JsonProcessingException e) {
+                    // The caller's mistake, answered as a problem; not a fault of the plugin.
+                    return e;
+                }
+            });
+            if (clientError != null) {
+                throw clientError;
+            }
+        };
+    }
+
+    private Handler page(HostedPlugin plugin, PageRoute route, String path) {
+        return ctx -> {
+            ensureStarted(plugin, ctx);
+            Authentication.require(ctx, route.role());
+            Page page = plugin.call("page " + path, () -> route.renderer().render(ctx));
+            layout.render(ctx, page.title(), output -> {
+                try {
+                    plugin.call("page " + path, () -> {
+                        page.body().writeTo(output);
+                        return null;
+                    });
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        };
+    }
+
+    private static void ensureStarted(HostedPlugin plugin, Context ctx) {
+        if (!plugin.isStarted()) {
+            throw ProblemException.notFound("no page or API route at " + ctx.path() + " (plugin " + plugin.id()
+                    + " is " + plugin.state().name().toLowerCase() + ")");
+        }
+    }
+}

@@ -40,6 +40,24 @@ public final class TestPostgres {
         return new DatabaseSettings(replaceDatabase(admin.url(), name), admin.user(), admin.password());
     }
 
+    /**
+     * A new database owned by a role holding only what the README asks of an external database: {@code LOGIN},
+     * {@code CREATEROLE} and ownership of the database. No superuser.
+     */
+    public static DatabaseSettings freshDatabaseWithLeastPrivilege() {
+        DatabaseSettings admin = server();
+        String name = "vitals_least_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        String password = "least-" + Long.toHexString(System.nanoTime());
+        try (Connection c = DriverManager.getConnection(admin.url(), admin.user(), admin.password());
+                Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE " + name + " LOGIN CREATEROLE PASSWORD '" + password + "'");
+            s.execute("CREATE DATABASE " + name + " OWNER " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create least-privilege test database on " + admin.url(), e);
+        }
+        return new DatabaseSettings(replaceDatabase(admin.url(), name), name, password);
+    }
+
     /** Which kind of server the fixture chose, for test output. */
     public static synchronized String describe() {
         return server().url();

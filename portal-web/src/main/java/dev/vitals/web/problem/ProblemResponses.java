@@ -36,42 +36,53 @@ public final class ProblemResponses {
     }
 
     public static void register(RoutesConfig routes) {
-        routes.exception(ProblemException.class, (e, ctx) ->
-                respond(ctx, e.status(), e.title(), e.getMessage(), e.errors()));
-        routes.exception(HttpResponseException.class, (e, ctx) ->
-                respond(ctx, e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(), e.getMessage(), List.of()));
-        routes.exception(ValidationException.class, (e, ctx) -> respond(ctx, 400, "Bad request",
+        routes.exception(ProblemException.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage(), e.errors()));
+        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage(), List.of()));
+        routes.exception(ValidationException.class, (e, ctx) -> respond(ctx, 400,
                 "invalid parameter " + String.join(", ", e.getErrors().keySet()), validationErrors(e)));
-        routes.exception(StreamReadException.class, (e, ctx) -> respond(ctx, 400, "Malformed JSON",
-                "the body is not valid JSON: " + e.getOriginalMessage() + " at " + position(e.getLocation()), List.of()));
-        routes.exception(JsonMappingException.class, (e, ctx) -> respond(ctx, 422, "Unprocessable content",
-                "the JSON does not have the expected shape at " + position(e.getLocation()),
-                List.of(new FieldError(path(e), e.getOriginalMessage()))));
-        routes.exception(JsonProcessingException.class, (e, ctx) -> respond(ctx, 400, "Malformed JSON",
-                "the body is not valid JSON: " + e.getOriginalMessage() + " at " + position(e.getLocation()), List.of()));
-        routes.exception(NoSuchPluginException.class, (e, ctx) -> respond(ctx, 404, "Not found", e.getMessage(), List.of()));
-        routes.exception(PluginNotAllowedException.class, (e, ctx) -> respond(ctx, 409, "Conflict", e.getMessage(), List.of()));
-        routes.exception(PluginFailure.class, (e, ctx) -> respond(ctx, 500, "Plugin error",
+        routes.exception(JsonProcessingException.class, ProblemResponses::json);
+        routes.exception(NoSuchPluginException.class, (e, ctx) -> respond(ctx, 404, e.getMessage(), List.of()));
+        routes.exception(PluginNotAllowedException.class, (e, ctx) -> respond(ctx, 409, e.getMessage(), List.of()));
+        routes.exception(PluginFailure.class, (e, ctx) -> respond(ctx, 500,
                 "plugin " + e.pluginId() + " failed to answer; the error is recorded on the admin page", List.of()));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
-            respond(ctx, 500, "Internal error", "the portal failed to answer; the error is in its log", List.of());
+            respond(ctx, 500, "the portal failed to answer; the error is in its log", List.of());
         });
-        // Javalin's own "no such route" 404s come here without a body.
+        // Javalin's own "no such route" answers come here without a body.
         routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
-                respond(ctx, 404, "Not found", "no page or API route at " + ctx.path(), List.of());
+                respond(ctx, 404, "no page or API route at " + ctx.path(), List.of());
             }
         });
         routes.error(405, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
-                respond(ctx, 405, "Method not allowed", ctx.method() + " is not supported on " + ctx.path(), List.of());
+                respond(ctx, 405, ctx.method() + " is not supported on " + ctx.path(), List.of());
             }
         });
     }
 
+    /**
+     * Text that is not JSON is a 400 naming where it breaks; JSON of the wrong shape is a 422 naming the field.
+     * Jackson wraps parse errors met while binding in a mapping exception, so the cause decides, not the type.
+     */
+    private static void json(JsonProcessingException e, Context ctx) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException parse) {
+                respond(ctx, 400, "the body is not valid JSON: " + parse.getOriginalMessage() + " at "
+                        + position(parse.getLocation()), List.of());
+                return;
+            }
+        }
+        FieldError field = e instanceof JsonMappingException mapping
+                ? new FieldError(path(mapping), e.getOriginalMessage())
+                : new FieldError("(body)", e.getOriginalMessage());
+        respond(ctx, 422, "the JSON does not have the expected shape at " + position(e.getLocation()), List.of(field));
+    }
+
     /** Answers with a problem document, or an error page when a browser asked for a page. */
-    public static void respond(Context ctx, int status, String title, String detail, List<FieldError> errors) {
+    public static void respond(Context ctx, int status, String detail, List<FieldError> errors) {
+        String title = HttpStatus.forStatus(status).getMessage();
         ctx.status(status);
         if (wantsJson(ctx)) {
             try {

@@ -24,11 +24,11 @@ public final class Authentication {
             return;
         }
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new ProblemException(401, "Unauthorized", "the Authorization header must be 'Bearer <token>'", List.of());
+            throw new ProblemException(401, "the Authorization header must be 'Bearer <token>'", List.of());
         }
         if (!adminToken.matches(header.substring(7).trim())) {
             ctx.header("WWW-Authenticate", "Bearer");
-            throw new ProblemException(401, "Unauthorized", "the bearer token is not valid", List.of());
+            throw new ProblemException(401, "the bearer token is not valid", List.of());
         }
         Caller admin = new Caller("admin", Role.ADMIN, true);
         ctx.attribute(Caller.ATTRIBUTE + ".object", admin);
@@ -43,10 +43,10 @@ public final class Authentication {
         }
         if (!caller.authenticated()) {
             ctx.header("WWW-Authenticate", "Bearer");
-            throw new ProblemException(401, "Unauthorized", "this needs the " + role.name().toLowerCase()
+            throw new ProblemException(401, "this needs the " + role.name().toLowerCase()
                     + " role: send 'Authorization: Bearer <token>'", List.of());
         }
-        throw new ProblemException(403, "Forbidden", caller.name() + " does not have the "
+        throw new ProblemException(403, caller.name() + " does not have the "
                 + role.name().toLowerCase() + " role this needs", List.of());
     }
 }

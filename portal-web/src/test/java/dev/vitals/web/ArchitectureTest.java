@@ -1,0 +1,100 @@
+package dev.vitals.web;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** The dependency rule of ARCHITECTURE.md, checked on the compiled classes and the poms of the build. */
+class ArchitectureTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    @Test
+    void pluginsUseThePluginApiOnlyNeverTheHost() throws Exception {
+        List<Path> pluginClasses = pluginModules().stream().map(m -> m.resolve("target/classes")).toList();
+        assertFalse(pluginClasses.isEmpty());
+        JavaClasses plugins = new ClassFileImporter().importPaths(pluginClasses);
+        assertTrue(plugins.size() > 0, "plugin classes were compiled before this test");
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.vitals.core..", "dev.vitals.web..")
+                .because("plugins depend on plugin-api only").check(plugins);
+    }
+
+    @Test
+    void pluginPomsDeclareNoHostOrPluginDependencyOutsideTests() throws Exception {
+        for (Path module : pluginModules()) {
+            for (Element dependency : dependencies(module.resolve("pom.xml"))) {
+                String artifact = text(dependency, "artifactId");
+                String scope = text(dependency, "scope");
+                assertTrue(scope.equals("test") || artifact.equals("vitals-plugin-api"),
+                        module.getFileName() + " depends on " + artifact + " in scope " + scope
+                                + "; plugins may only depend on vitals-plugin-api (provided)");
+            }
+        }
+        for (Element dependency : dependencies(ROOT.resolve("plugins/pom.xml"))) {
+            assertEquals("vitals-plugin-api", text(dependency, "artifactId"));
+            assertEquals("provided", text(dependency, "scope"), "the host provides plugin-api at run time");
+        }
+    }
+
+    @Test
+    void portalCoreKnowsNothingOfHttp() {
+        JavaClasses core = new ClassFileImporter().importPath(ROOT.resolve("portal-core/target/classes"));
+        assertTrue(core.size() > 0);
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "jakarta.servlet..",
+                "org.eclipse.jetty..").because("portal-core has no HTTP").check(core);
+    }
+
+    @Test
+    void theHostNamesNoPluginClass() {
+        JavaClasses host = new ClassFileImporter().importPaths(
+                ROOT.resolve("portal-core/target/classes"), ROOT.resolve("portal-web/target/classes"));
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.vitals.plugins..")
+                .because("the host finds plugins through PF4J, never by name").check(host);
+    }
+
+    @Test
+    void pluginApiDependsOnNothingOfTheHost() {
+        JavaClasses api = new ClassFileImporter().importPath(ROOT.resolve("plugin-api/target/classes"));
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.vitals.core..", "dev.vitals.web..",
+                "dev.vitals.plugins..").check(api);
+    }
+
+    private static List<Path> pluginModules() throws Exception {
+        try (Stream<Path> children = Files.list(ROOT.resolve("plugins"))) {
+            return children.filter(p -> Files.isRegularFile(p.resolve("pom.xml"))).sorted().toList();
+        }
+    }
+
+    private static List<Element> dependencies(Path pom) throws Exception {
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
+        List<Element> result = new ArrayList<>();
+        NodeList nodes = doc.getElementsByTagName("dependency");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Element dependency = (Element) nodes.item(i);
+            // Only the project's dependencies, not dependencyManagement or plugin dependencies.
+            if (dependency.getParentNode().getParentNode().getNodeName().equals("project")) {
+                result.add(dependency);
+            }
+        }
+        return result;
+    }
+
+    private static String text(Element element, String child) {
+        NodeList nodes = element.getElementsByTagName(child);
+        return nodes.getLength() == 0 ? "compile" : nodes.item(0).getTextContent().trim();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.vitals.web;
+
+import dev.vitals.core.Vitals;
+import dev.vitals.core.config.VitalsConfig;
+import dev.vitals.core.pluginhost.PluginSource;
+import dev.vitals.core.testing.TestPortal;
+import dev.vitals.core.testing.TestPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A whole portal on a free port against a fresh test database, with a small HTTP client for it. */
+final class TestServer implements AutoCloseable {
+
+    static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    private final PortalServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private TestServer(PortalServer server) {
+        this.server = server;
+    }
+
+    static TestServer start(PluginSource plugins) {
+        return start(plugins, Map.of());
+    }
+
+    static TestServer start(PluginSource plugins, Map<String, String> extraEnv) {
+        try {
+            Map<String, String> env = new HashMap<>(extraEnv);
+            env.put("VITALS_PORT", "0");
+            env.put("VITALS_ADMIN_TOKEN", ADMIN_TOKEN);
+            env.put("VITALS_DATA_DIR", Files.createTempDirectory("vitals-web-test").toString());
+            VitalsConfig config = VitalsConfig.fromEnvironment(TestPortal.environment(TestPostgres.freshDatabase(), env));
+            return new TestServer(PortalServer.start(config, plugins,
+                    new Vitals.Options(Clock.systemUTC(), Duration.ofMillis(200), Duration.ofHours(1))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Vitals vitals() {
+        return server.vitals();
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + server.port() + path);
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    HttpResponse<String> getPage(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
+    }
+
+    HttpResponse<String> asAdmin(String method, String path, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

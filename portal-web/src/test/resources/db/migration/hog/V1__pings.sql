@@ -1,0 +1,1 @@
+CREATE TABLE pings (id integer PRIMARY KEY);

@@ -1,6 +1,10 @@
 package dev.vitals.core;
 
+import dev.vitals.api.Job;
 import dev.vitals.core.audit.AuditLog;
+import dev.vitals.core.catalog.Catalog;
+import dev.vitals.core.catalog.CatalogImporter;
+import dev.vitals.core.catalog.CatalogSources;
 import dev.vitals.core.config.VitalsConfig;
 import dev.vitals.core.database.Database;
 import dev.vitals.core.database.DatabaseSettings;
@@ -13,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,25 +36,31 @@ public final class Vitals implements AutoCloseable {
     private final AuditLog audit;
     private final SignalStore signals;
     private final PluginHost plugins;
+    private final Catalog catalog;
+    private final CatalogSources catalogSources;
     private final JobScheduler jobs;
     private final ScheduledExecutorService reconciler;
 
     private Vitals(VitalsConfig config, Optional<EmbeddedPostgresServer> embedded, Database database, AuditLog audit,
-            SignalStore signals, PluginHost plugins, JobScheduler jobs, ScheduledExecutorService reconciler) {
+            SignalStore signals, PluginHost plugins, Catalog catalog, CatalogSources catalogSources, JobScheduler jobs,
+            ScheduledExecutorService reconciler) {
         this.config = config;
         this.embedded = embedded;
         this.database = database;
         this.audit = audit;
         this.signals = signals;
         this.plugins = plugins;
+        this.catalog = catalog;
+        this.catalogSources = catalogSources;
         this.jobs = jobs;
         this.reconciler = reconciler;
     }
 
     /** Options that tests and the command line set; production uses {@link #defaults()}. */
-    public record Options(Clock clock, Duration jobPollingInterval, Duration reconcileInterval) {
+    public record Options(Clock clock, Duration jobPollingInterval, Duration reconcileInterval,
+            Duration catalogRefreshInterval) {
         public static Options defaults() {
-            return new Options(Clock.systemUTC(), Duration.ofSeconds(5), Duration.ofSeconds(15));
+            return new Options(Clock.systemUTC(), Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofMinutes(15));
         }
     }
 
@@ -68,7 +79,12 @@ public final class Vitals implements AutoCloseable {
             plugins.load(source.discover());
             config.rejectUnknownVariables(plugins.pluginIds());
             plugins.startAll();
-            JobScheduler jobs = JobScheduler.start(database.dataSource(), plugins.plugins(),
+            Catalog catalog = new Catalog(database.jdbi());
+            CatalogSources catalogSources = new CatalogSources(database.jdbi(),
+                    new CatalogImporter(database.jdbi(), audit, options.clock()));
+            List<Job> hostJobs = List.of(
+                    new Job("catalog-refresh", options.catalogRefreshInterval(), catalogSources::refreshAll));
+            JobScheduler jobs = JobScheduler.start(database.dataSource(), plugins.plugins(), hostJobs,
                     options.jobPollingInterval(), ManagementFactory.getRuntimeMXBean().getName());
             ScheduledExecutorService reconciler = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "vitals-plugin-reconciler");
@@ -84,7 +100,8 @@ public final class Vitals implements AutoCloseable {
                     LoggerFactory.getLogger(Vitals.class).warn("Could not reconcile plugin states: {}", e.toString());
                 }
             }, every, every, TimeUnit.MILLISECONDS);
-            return new Vitals(config, embedded, database, audit, signals, plugins, jobs, reconciler);
+            return new Vitals(config, embedded, database, audit, signals, plugins, catalog, catalogSources, jobs,
+                    reconciler);
         } catch (RuntimeException e) {
             if (database != null) {
                 database.close();
@@ -112,6 +129,14 @@ public final class Vitals implements AutoCloseable {
 
     public PluginHost plugins() {
         return plugins;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public CatalogSources catalogSources() {
+        return catalogSources;
     }
 
     public boolean isReady() {

@@ -40,7 +40,7 @@ final class TestServer implements AutoCloseable {
             env.put("VITALS_DATA_DIR", Files.createTempDirectory("vitals-web-test").toString());
             VitalsConfig config = VitalsConfig.fromEnvironment(TestPortal.environment(TestPostgres.freshDatabase(), env));
             return new TestServer(PortalServer.start(config, plugins,
-                    new Vitals.Options(Clock.systemUTC(), Duration.ofMillis(200), Duration.ofHours(1))));
+                    new Vitals.Options(Clock.systemUTC(), Duration.ofMillis(200), Duration.ofHours(1), Duration.ofHours(1))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

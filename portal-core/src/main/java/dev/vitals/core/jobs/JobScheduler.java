@@ -32,9 +32,13 @@ public final class JobScheduler implements AutoCloseable {
     /**
      * @param pollingInterval how often an idle instance looks for due runs; the shortest job interval worth having
      */
-    public static JobScheduler start(DataSource coreDataSource, Collection<HostedPlugin> plugins,
+    public static JobScheduler start(DataSource coreDataSource, Collection<HostedPlugin> plugins, List<Job> hostJobs,
             Duration pollingInterval, String instanceName) {
         List<RecurringTask<Void>> tasks = new ArrayList<>();
+        for (Job job : hostJobs) {
+            tasks.add(Tasks.recurring(taskName("core", job.name()), FixedDelay.of(job.every()))
+                    .execute((instance, ctx) -> runHostJob(job)));
+        }
         for (HostedPlugin plugin : plugins) {
             for (Job job : plugin.jobs()) {
                 tasks.add(Tasks.recurring(taskName(plugin.id(), job.name()), FixedDelay.of(job.every()))
@@ -55,6 +59,14 @@ public final class JobScheduler implements AutoCloseable {
 
     public static String taskName(String pluginId, String jobName) {
         return pluginId + "." + jobName;
+    }
+
+    private static void runHostJob(Job job) {
+        try {
+            job.task().run();
+        } catch (Exception e) {
+            LOG.warn("Job {} failed; it runs again after {}", job.name(), job.every(), e);
+        }
     }
 
     private static void run(HostedPlugin plugin, Job job) {

@@ -32,6 +32,6 @@ public final class TestPortal {
     public static Vitals start(DatabaseSettings database, PluginSource plugins, Map<String, String> extraEnv) {
         VitalsConfig config = VitalsConfig.fromEnvironment(environment(database, extraEnv));
         return Vitals.start(config, plugins, new SimpleMeterRegistry(),
-                new Vitals.Options(Clock.systemUTC(), Duration.ofMillis(200), Duration.ofHours(1)));
+                new Vitals.Options(Clock.systemUTC(), Duration.ofMillis(200), Duration.ofHours(1), Duration.ofHours(1)));
     }
 }

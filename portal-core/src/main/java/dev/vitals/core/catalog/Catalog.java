@@ -1,0 +1,152 @@
+package dev.vitals.core.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vitals.core.Json;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+/** Reads the catalog: lists with filters and paging, one entity with its relations both ways. */
+public final class Catalog {
+
+    /** Reverse names of relation types, as read from the target's side. */
+    private static final Map<String, String> REVERSE = Map.of(
+            "dependsOn", "dependencyOf", "ownedBy", "ownerOf", "partOf", "hasPart", "providesApi", "apiProvidedBy",
+            "consumesApi", "apiConsumedBy", "memberOf", "hasMember", "childOf", "parentOf", "includes", "includedIn",
+            "inScope", "inScopeOf", "hasStakeholder", "stakeholderOf");
+    private static final String COLUMNS = "ref, kind, namespace, name, title, description, spec_type, lifecycle, "
+            + "owner_ref, system_ref, tags, orphaned";
+    private final Jdbi jdbi;
+    private final ObjectMapper json = Json.mapper();
+
+    public Catalog(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public CatalogPage list(Set<String> kinds, CatalogFilter filter, int page, int size) {
+        StringBuilder where = new StringBuilder("kind = ANY(:kinds)");
+        filter.owner().ifPresent(o -> where.append(" AND owner_ref = :owner"));
+        filter.system().ifPresent(s -> where.append(" AND system_ref = :system"));
+        filter.tag().ifPresent(t -> where.append(" AND :tag = ANY(tags)"));
+        filter.lifecycle().ifPresent(l -> where.append(" AND lifecycle = :lifecycle"));
+        filter.text().ifPresent(t -> where.append(" AND (name ILIKE :text OR title ILIKE :text OR description ILIKE :text)"));
+        return jdbi.withHandle(h -> {
+            long total = bind(h.createQuery("SELECT count(*) FROM core.catalog_entities WHERE " + where), kinds, filter)
+                    .mapTo(Long.class).one();
+            List<EntitySummary> items = bind(h.createQuery("SELECT " + COLUMNS + " FROM core.catalog_entities WHERE "
+                            + where + " ORDER BY lower(coalesce(title, name)), ref LIMIT :limit OFFSET :offset"), kinds, filter)
+                    .bind("limit", size).bind("offset", (long) (page - 1) * size)
+                    .map((rs, ctx) -> summary(rs)).list();
+            return new CatalogPage(items, total, page, size);
+        });
+    }
+
+    private static Query bind(Query query, Set<String> kinds, CatalogFilter filter) {
+        query.bindArray("kinds", String.class, kinds.toArray(String[]::new));
+        filter.owner().ifPresent(o -> query.bind("owner", normalise(o, "group")));
+        filter.system().ifPresent(s -> query.bind("system", normalise(s, "system")));
+        filter.tag().ifPresent(t -> query.bind("tag", t));
+        filter.lifecycle().ifPresent(l -> query.bind("lifecycle", l));
+        filter.text().ifPresent(t -> query.bind("text", "%" + t.replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%"));
+        return query;
+    }
+
+    /** Accepts {@code team-a}, {@code group:team-a} or {@code group:default/team-a} alike. */
+    static String normalise(String ref, String defaultKind) {
+        return EntityRef.parse(ref, defaultKind, EntityRef.DEFAULT_NAMESPACE).map(EntityRef::toString).orElse(ref);
+    }
+
+    public Optional<EntityDetail> get(EntityRef ref) {
+        String key = ref.toString();
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + ", document::text AS document, "
+                        + "(SELECT location FROM core.catalog_sources s WHERE s.id = e.source_id) AS source "
+                        + "FROM core.catalog_entities e WHERE ref = :ref")
+                .bind("ref", key)
+                .map((rs, ctx) -> new EntityDetail(summary(rs), document(rs.getString("document")), relations(key),
+                        rs.getString("source")))
+                .findOne());
+    }
+
+    /** Every entity of these kinds, for pages that show them all (grids, option lists). */
+    public List<EntitySummary> all(Set<String> kinds) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM core.catalog_entities "
+                        + "WHERE kind = ANY(:kinds) ORDER BY lower(coalesce(title, name)), ref")
+                .bindArray("kinds", String.class, kinds.toArray(String[]::new))
+                .map((rs, ctx) -> summary(rs)).list());
+    }
+
+    /** The entities with a relation of this type to the target: members of a team, services owned by it… */
+    public List<EntitySummary> withRelationTo(String type, EntityRef target, Set<String> kinds) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + prefixed() + " FROM core.catalog_entities e "
+                        + "JOIN core.catalog_relations r ON r.source_ref = e.ref "
+                        + "WHERE r.type = :type AND r.target_ref = :target AND e.kind = ANY(:kinds) "
+                        + "ORDER BY lower(coalesce(e.title, e.name))")
+                .bind("type", type).bind("target", target.toString())
+                .bindArray("kinds", String.class, kinds.toArray(String[]::new))
+                .map((rs, ctx) -> summary(rs)).list());
+    }
+
+    public Map<String, Long> countsByKind() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT kind, count(*) AS n FROM core.catalog_entities GROUP BY kind")
+                .reduceRows(new java.util.TreeMap<String, Long>(), (map, row) -> {
+                    map.put(row.getColumn("kind", String.class), row.getColumn("n", Long.class));
+                    return map;
+                }));
+    }
+
+    private List<RelatedEntity> relations(String ref) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT r.type, r.target_ref AS other, false AS incoming, e.kind, coalesce(e.title, e.name) AS title
+                          FROM core.catalog_relations r LEFT JOIN core.catalog_entities e ON e.ref = r.target_ref
+                         WHERE r.source_ref = :ref
+                        UNION ALL
+                        SELECT r.type, r.source_ref AS other, true AS incoming, e.kind, coalesce(e.title, e.name) AS title
+                          FROM core.catalog_relations r LEFT JOIN core.catalog_entities e ON e.ref = r.source_ref
+                         WHERE r.target_ref = :ref
+                        ORDER BY 1, 5""")
+                .bind("ref", ref)
+                .map((rs, ctx) -> {
+                    String type = rs.getBoolean("incoming") ? REVERSE.getOrDefault(rs.getString("type"),
+                            rs.getString("type") + "Of") : rs.getString("type");
+                    String other = rs.getString("other");
+                    boolean known = rs.getString("kind") != null;
+                    return new RelatedEntity(type, other, known ? rs.getString("kind") : other.substring(0, other.indexOf(':')),
+                            known ? rs.getString("title") : EntitySummary.nameOf(other), known);
+                })
+                .list());
+    }
+
+    private Map<String, Object> document(String text) {
+        try {
+            return json.readValue(text, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String prefixed() {
+        return Arrays.stream(COLUMNS.split(", ")).map(c -> "e." + c).reduce((a, b) -> a + ", " + b).orElseThrow();
+    }
+
+    static EntitySummary summary(ResultSet rs) throws SQLException {
+        String ref = rs.getString("ref");
+        Array tags = rs.getArray("tags");
+        List<String> tagList = tags == null ? List.of() : new ArrayList<>(Arrays.asList((String[]) tags.getArray()));
+        String name = rs.getString("name");
+        String title = rs.getString("title");
+        return new EntitySummary(ref, EntitySummary.keyOf(ref), rs.getString("kind"), name, title == null ? name : title,
+                rs.getString("description"), rs.getString("spec_type"), rs.getString("lifecycle"),
+                rs.getString("owner_ref"), rs.getString("system_ref"), tagList, rs.getBoolean("orphaned"));
+    }
+}

@@ -23,6 +23,9 @@ public interface PluginContext {
     /** The plugin's configuration: environment variables {@code VITALS_<PLUGINID>_*}. */
     PluginConfig config();
 
+    /** The catalog: services, teams, systems, availability components and programs, read-only. */
+    CatalogView catalog();
+
     /** Publishes this plugin's verdicts on services, teams and programs. */
     SignalPublisher signals();
 

@@ -52,6 +52,16 @@ public interface VitalsPlugin extends ExtensionPoint {
         return List.of();
     }
 
+    /** Panels this plugin contributes to every team page. */
+    default List<Panel> teamPanels() {
+        return List.of();
+    }
+
+    /** Panels this plugin contributes to every program page. */
+    default List<Panel> programPanels() {
+        return List.of();
+    }
+
     /** Recurring jobs; each runs once per interval across all portal instances sharing the database. */
     default List<Job> jobs() {
         return List.of();

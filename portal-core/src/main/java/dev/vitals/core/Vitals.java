@@ -3,8 +3,10 @@ package dev.vitals.core;
 import dev.vitals.api.Job;
 import dev.vitals.core.audit.AuditLog;
 import dev.vitals.core.catalog.Catalog;
+import dev.vitals.core.catalog.CatalogEditor;
 import dev.vitals.core.catalog.CatalogImporter;
 import dev.vitals.core.catalog.CatalogSources;
+import dev.vitals.core.catalog.DemoCatalog;
 import dev.vitals.core.config.VitalsConfig;
 import dev.vitals.core.database.Database;
 import dev.vitals.core.database.DatabaseSettings;
@@ -38,12 +40,13 @@ public final class Vitals implements AutoCloseable {
     private final PluginHost plugins;
     private final Catalog catalog;
     private final CatalogSources catalogSources;
-    private final JobScheduler jobs;
-    private final ScheduledExecutorService reconciler;
+    private final Optional<JobScheduler> jobs;
+    private final Optional<ScheduledExecutorService> reconciler;
+    private final Clock clock;
 
     private Vitals(VitalsConfig config, Optional<EmbeddedPostgresServer> embedded, Database database, AuditLog audit,
-            SignalStore signals, PluginHost plugins, Catalog catalog, CatalogSources catalogSources, JobScheduler jobs,
-            ScheduledExecutorService reconciler) {
+            SignalStore signals, PluginHost plugins, Catalog catalog, CatalogSources catalogSources,
+            Optional<JobScheduler> jobs, Optional<ScheduledExecutorService> reconciler, Options options) {
         this.config = config;
         this.embedded = embedded;
         this.database = database;
@@ -54,6 +57,7 @@ public final class Vitals implements AutoCloseable {
         this.catalogSources = catalogSources;
         this.jobs = jobs;
         this.reconciler = reconciler;
+        this.clock = options.clock();
     }
 
     /** Options that tests and the command line set; production uses {@link #defaults()}. */
@@ -65,6 +69,19 @@ public final class Vitals implements AutoCloseable {
     }
 
     public static Vitals start(VitalsConfig config, PluginSource source, MeterRegistry meters, Options options) {
+        return start(config, Optional.of(source), meters, options);
+    }
+
+    /**
+     * The database and catalog only: no plugin is started and no job runs. For one-off commands such as
+     * {@code import catalog}.
+     */
+    public static Vitals startWithoutPlugins(VitalsConfig config, MeterRegistry meters, Options options) {
+        return start(config, Optional.empty(), meters, options);
+    }
+
+    private static Vitals start(VitalsConfig config, Optional<PluginSource> source, MeterRegistry meters,
+            Options options) {
         Optional<EmbeddedPostgresServer> embedded = config.database().isPresent()
                 ? Optional.empty()
                 : Optional.of(EmbeddedPostgresServer.start(config.dataDir().resolve("postgres")));
@@ -75,13 +92,20 @@ public final class Vitals implements AutoCloseable {
             database.migrate();
             AuditLog audit = new AuditLog(database.jdbi(), options.clock());
             SignalStore signals = new SignalStore(database.jdbi());
-            PluginHost plugins = new PluginHost(config, database, signals, audit, options.clock());
-            plugins.load(source.discover());
-            config.rejectUnknownVariables(plugins.pluginIds());
-            plugins.startAll();
             Catalog catalog = new Catalog(database.jdbi());
             CatalogSources catalogSources = new CatalogSources(database.jdbi(),
                     new CatalogImporter(database.jdbi(), audit, options.clock()));
+            PluginHost plugins = new PluginHost(config, database, signals, audit, options.clock());
+            if (source.isEmpty()) {
+                return new Vitals(config, embedded, database, audit, signals, plugins, catalog, catalogSources,
+                        Optional.empty(), Optional.empty(), options);
+            }
+            plugins.load(source.get().discover());
+            config.rejectUnknownVariables(plugins.pluginIds());
+            if (config.demo()) {
+                DemoCatalog.seed(catalogSources);
+            }
+            plugins.startAll();
             List<Job> hostJobs = List.of(
                     new Job("catalog-refresh", options.catalogRefreshInterval(), catalogSources::refreshAll));
             JobScheduler jobs = JobScheduler.start(database.dataSource(), plugins.plugins(), hostJobs,
@@ -100,8 +124,8 @@ public final class Vitals implements AutoCloseable {
                     LoggerFactory.getLogger(Vitals.class).warn("Could not reconcile plugin states: {}", e.toString());
                 }
             }, every, every, TimeUnit.MILLISECONDS);
-            return new Vitals(config, embedded, database, audit, signals, plugins, catalog, catalogSources, jobs,
-                    reconciler);
+            return new Vitals(config, embedded, database, audit, signals, plugins, catalog, catalogSources,
+                    Optional.of(jobs), Optional.of(reconciler), options);
         } catch (RuntimeException e) {
             if (database != null) {
                 database.close();
@@ -109,6 +133,10 @@ public final class Vitals implements AutoCloseable {
             embedded.ifPresent(EmbeddedPostgresServer::close);
             throw e;
         }
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     public VitalsConfig config() {
@@ -135,6 +163,10 @@ public final class Vitals implements AutoCloseable {
         return catalog;
     }
 
+    public CatalogEditor catalogEditor() {
+        return new CatalogEditor(database.jdbi(), catalog, audit, clock);
+    }
+
     public CatalogSources catalogSources() {
         return catalogSources;
     }
@@ -145,8 +177,8 @@ public final class Vitals implements AutoCloseable {
 
     @Override
     public void close() {
-        reconciler.shutdownNow();
-        jobs.close();
+        reconciler.ifPresent(ScheduledExecutorService::shutdownNow);
+        jobs.ifPresent(JobScheduler::close);
         plugins.close();
         database.close();
         embedded.ifPresent(EmbeddedPostgresServer::close);

@@ -5,7 +5,14 @@ import dev.vitals.core.config.ConfigException;
 import dev.vitals.core.config.VitalsConfig;
 import dev.vitals.core.pluginhost.Pf4jPluginSource;
 import dev.vitals.core.pluginhost.PluginStatus;
+import dev.vitals.core.audit.Actor;
+import dev.vitals.core.catalog.ImportReport;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,21 +27,18 @@ public final class Main {
 
     public static void main(String[] args) {
         PrintStream out = System.out;
-        if (args.length > 0) {
-            boolean help = args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h");
-            (help ? out : System.err).println("""
-                    Usage: java -jar vitals.jar
-                      Starts the portal. Configuration comes from VITALS_* environment variables; see README.md.""");
+        Map<String, String> env = new HashMap<>(System.getenv());
+        List<String> arguments = List.of(args);
+        if (arguments.equals(List.of("--demo"))) {
+            env.put("VITALS_DEMO", "true");
+        } else if (arguments.size() == 3 && arguments.get(0).equals("import") && arguments.get(1).equals("catalog")) {
+            System.exit(importCatalog(config(env), arguments.get(2), out));
+        } else if (!arguments.isEmpty()) {
+            boolean help = List.of("help", "--help", "-h").contains(arguments.get(0));
+            (help ? out : System.err).println(USAGE);
             System.exit(help ? 0 : 2);
         }
-        VitalsConfig config;
-        try {
-            config = VitalsConfig.fromEnvironment(System.getenv());
-        } catch (ConfigException e) {
-            System.err.println("vitals: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        VitalsConfig config = config(env);
         Pf4jPluginSource plugins = new Pf4jPluginSource(config.pluginsDir().orElseGet(Main::defaultPluginsDir));
         out.println("Vitals: plugins from " + plugins.directory()
                 + (plugins.developmentMode() ? " (development mode: plugin modules' target/classes)" : ""));
@@ -58,6 +62,40 @@ public final class Main {
                     + server.adminToken().value());
         }
         out.println("Vitals is ready: http://localhost:" + server.port() + "/");
+    }
+
+    private static final String USAGE = """
+            Usage:
+              java -jar vitals.jar                       start the portal
+              java -jar vitals.jar --demo                start it with a demo organisation (same as VITALS_DEMO=true)
+              java -jar vitals.jar import catalog PATH   import Backstage descriptors from a file, folder or URL
+            Configuration comes from VITALS_* environment variables; see README.md.""";
+
+    private static VitalsConfig config(Map<String, String> env) {
+        try {
+            return VitalsConfig.fromEnvironment(env);
+        } catch (ConfigException e) {
+            System.err.println("vitals: " + e.getMessage());
+            System.exit(2);
+            throw e;
+        }
+    }
+
+    /**
+     * Imports a catalog source with the portal's own database and registers it for refresh. With the embedded
+     * database the portal must not be running at the same time: both would open the same data directory.
+     */
+    private static int importCatalog(VitalsConfig config, String location, PrintStream out) {
+        try (Vitals vitals = Vitals.startWithoutPlugins(config, new SimpleMeterRegistry(), Vitals.Options.defaults())) {
+            ImportReport report = vitals.catalogSources().importLocation(location,
+                    new Actor("cli:" + System.getProperty("user.name"), Optional.empty()), line -> out.println("  " + line));
+            out.println(report.summary());
+            report.problems().forEach(p -> out.println("  " + p));
+            return report.applied() ? 0 : 1;
+        } catch (IllegalArgumentException e) {
+            System.err.println("vitals: " + e.getMessage());
+            return 2;
+        }
     }
 
     /** {@code plugins/} beside vitals.jar; {@code plugins/} of the working directory when run from classes. */

@@ -7,7 +7,11 @@ import dev.vitals.core.pluginhost.PluginSource;
 import dev.vitals.web.admin.PluginAdminApi;
 import dev.vitals.web.health.HealthRoutes;
 import dev.vitals.web.metrics.HttpMetrics;
-import dev.vitals.web.pages.HomePage;
+import dev.vitals.web.admin.AdminPages;
+import dev.vitals.web.catalog.CatalogApi;
+import dev.vitals.web.catalog.CatalogPages;
+import dev.vitals.web.home.HealthGrid;
+import dev.vitals.web.signals.SignalsApi;
 import dev.vitals.web.pages.Layout;
 import dev.vitals.web.pluginroutes.PluginRoutes;
 import dev.vitals.web.problem.ProblemResponses;
@@ -66,9 +70,13 @@ public final class PortalServer implements AutoCloseable {
         routes.before(authentication::identify);
         routes.after(metrics::after);
 
-        routes.get("/", new HomePage(vitals.plugins(), layout)::render);
+        routes.get("/", new HealthGrid(vitals, layout)::render);
+        new CatalogPages(vitals, layout).register(routes);
+        new AdminPages(vitals, layout).register(routes);
         new HealthRoutes(vitals).register(routes);
         routes.get("/metrics", metrics::scrape);
+        new CatalogApi(vitals).register(routes);
+        new SignalsApi(vitals.signals()).register(routes);
         new PluginAdminApi(vitals.plugins()).register(routes);
         new PluginRoutes(vitals.plugins(), layout).register(routes);
         ProblemResponses.register(routes);

@@ -97,6 +97,19 @@ public final class Catalog {
                 .map((rs, ctx) -> summary(rs)).list());
     }
 
+    /** The targets of an entity's outgoing relations of one type: a program's services in scope… */
+    public List<String> targets(EntityRef source, String type) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT target_ref FROM core.catalog_relations "
+                        + "WHERE source_ref = :source AND type = :type ORDER BY target_ref")
+                .bind("source", source.toString()).bind("type", type).mapTo(String.class).list());
+    }
+
+    /** Every (source, target) pair of one relation type, for grouping many entities at once. */
+    public List<Map.Entry<String, String>> pairs(String type) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT source_ref, target_ref FROM core.catalog_relations WHERE type = :type")
+                .bind("type", type).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list());
+    }
+
     public Map<String, Long> countsByKind() {
         return jdbi.withHandle(h -> h.createQuery("SELECT kind, count(*) AS n FROM core.catalog_entities GROUP BY kind")
                 .reduceRows(new java.util.TreeMap<String, Long>(), (map, row) -> {

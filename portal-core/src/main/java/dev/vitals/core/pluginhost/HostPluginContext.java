@@ -1,5 +1,6 @@
 package dev.vitals.core.pluginhost;
 
+import dev.vitals.api.CatalogView;
 import dev.vitals.api.PluginConfig;
 import dev.vitals.api.PluginContext;
 import dev.vitals.api.SignalPublisher;
@@ -8,6 +9,6 @@ import java.time.ZoneId;
 import org.jdbi.v3.core.Jdbi;
 
 /** The context one started plugin holds. */
-record HostPluginContext(String pluginId, Jdbi jdbi, PluginConfig config, SignalPublisher signals, Clock clock,
-        ZoneId orgTimeZone) implements PluginContext {
+record HostPluginContext(String pluginId, Jdbi jdbi, PluginConfig config, CatalogView catalog,
+        SignalPublisher signals, Clock clock, ZoneId orgTimeZone) implements PluginContext {
 }

@@ -5,6 +5,7 @@ import dev.vitals.api.ApiRoute;
 import dev.vitals.api.Job;
 import dev.vitals.api.NavEntry;
 import dev.vitals.api.PageRoute;
+import dev.vitals.api.Panel;
 import dev.vitals.api.PluginContext;
 import dev.vitals.api.ServiceTab;
 import dev.vitals.api.VitalsPlugin;
@@ -39,8 +40,9 @@ public final class HostedPlugin {
 
     /** What a plugin declared when it was discovered. */
     record Declarations(List<ApiRoute> apiRoutes, List<PageRoute> pages, List<NavEntry> navigation,
-            List<ServiceTab> serviceTabs, List<Job> jobs) {
-        static final Declarations NONE = new Declarations(List.of(), List.of(), List.of(), List.of(), List.of());
+            List<ServiceTab> serviceTabs, List<Panel> teamPanels, List<Panel> programPanels, List<Job> jobs) {
+        static final Declarations NONE = new Declarations(List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of());
     }
 
     /** Code that runs inside a plugin. */
@@ -99,6 +101,14 @@ public final class HostedPlugin {
 
     public List<ServiceTab> serviceTabs() {
         return declarations.serviceTabs();
+    }
+
+    public List<Panel> teamPanels() {
+        return declarations.teamPanels();
+    }
+
+    public List<Panel> programPanels() {
+        return declarations.programPanels();
     }
 
     public List<Job> jobs() {

@@ -1,6 +1,7 @@
 package dev.vitals.core.pluginhost;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.vitals.api.CatalogView;
 import dev.vitals.api.PluginApiVersion;
 import dev.vitals.api.PluginConfig;
 import dev.vitals.api.PluginContext;
@@ -9,6 +10,7 @@ import dev.vitals.api.SignalPublisher;
 import dev.vitals.api.VitalsPlugin;
 import dev.vitals.core.audit.Actor;
 import dev.vitals.core.audit.AuditLog;
+import dev.vitals.core.catalog.PluginCatalogView;
 import dev.vitals.core.config.VitalsConfig;
 import dev.vitals.core.database.Database;
 import dev.vitals.core.database.PluginSchemas;
@@ -43,6 +45,7 @@ public final class PluginHost implements AutoCloseable {
     private final PluginSettingsStore settings;
     private final SignalStore signalStore;
     private final Clock clock;
+    private final CatalogView catalogView;
     private final Map<String, HostedPlugin> plugins = new LinkedHashMap<>();
 
     public PluginHost(VitalsConfig config, Database database, SignalStore signalStore, AuditLog audit, Clock clock) {
@@ -51,6 +54,7 @@ public final class PluginHost implements AutoCloseable {
         this.settings = new PluginSettingsStore(database.jdbi(), audit, clock);
         this.signalStore = signalStore;
         this.clock = clock;
+        this.catalogView = new PluginCatalogView(database.jdbi());
     }
 
     /** Accepts what a source discovered, refusing plugins with a bad id or an incompatible API version. */
@@ -93,7 +97,8 @@ public final class PluginHost implements AutoCloseable {
         try {
             hosted.declarations(hosted.call("declaration", () -> new Declarations(
                     List.copyOf(plugin.apiRoutes()), List.copyOf(plugin.pages()), List.copyOf(plugin.navigation()),
-                    List.copyOf(plugin.serviceTabs()), List.copyOf(plugin.jobs()))));
+                    List.copyOf(plugin.serviceTabs()), List.copyOf(plugin.teamPanels()),
+                    List.copyOf(plugin.programPanels()), List.copyOf(plugin.jobs()))));
         } catch (PluginFailure e) {
             hosted.stopped(PluginState.FAILED, "declaring its routes, pages or jobs failed: " + e.getCause());
         }
@@ -137,7 +142,7 @@ public final class PluginHost implements AutoCloseable {
             hosted.pool(pool);
             step = "migrating schema " + id;
             int applied = hosted.call("migration", () -> schemas.migrate(id, pool, hosted.discovered().classLoader()));
-            PluginContext context = new HostPluginContext(id, PluginSchemas.jdbi(pool), pluginConfig(id),
+            PluginContext context = new HostPluginContext(id, PluginSchemas.jdbi(pool), pluginConfig(id), catalogView,
                     publisher(id), clock, config.orgTimeZone());
             step = "start";
             hosted.call("start", () -> {

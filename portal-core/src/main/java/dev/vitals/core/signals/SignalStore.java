@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.OptionalDouble;
 import org.jdbi.v3.core.Jdbi;
 
@@ -38,6 +39,31 @@ public final class SignalStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM core.signal_latest WHERE subject = :subject "
                         + "ORDER BY plugin, kind")
                 .bind("subject", subject).map((rs, ctx) -> signal(rs)).list());
+    }
+
+    /** The latest signals about many subjects at once, by subject. */
+    public java.util.Map<String, List<Signal>> latestFor(java.util.Collection<String> subjects) {
+        java.util.Map<String, List<Signal>> bySubject = new java.util.HashMap<>();
+        if (subjects.isEmpty()) {
+            return bySubject;
+        }
+        jdbi.useHandle(h -> h.createQuery("SELECT * FROM core.signal_latest WHERE subject = ANY(:subjects) "
+                        + "ORDER BY subject, plugin, kind")
+                .bindArray("subjects", String.class, subjects.toArray(String[]::new))
+                .map((rs, ctx) -> signal(rs))
+                .forEach(s -> bySubject.computeIfAbsent(s.subject(), k -> new java.util.ArrayList<>()).add(s)));
+        return bySubject;
+    }
+
+    /** How many latest signals of subjects have each status. */
+    public java.util.Map<SignalStatus, Long> statusCounts(java.util.Collection<String> subjects) {
+        java.util.Map<SignalStatus, Long> counts = new java.util.EnumMap<>(SignalStatus.class);
+        jdbi.useHandle(h -> h.createQuery("SELECT status, count(*) AS n FROM core.signal_latest "
+                        + "WHERE subject = ANY(:subjects) GROUP BY status")
+                .bindArray("subjects", String.class, subjects.toArray(String[]::new))
+                .map((rs, ctx) -> Map.entry(SignalStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+                .forEach(e -> counts.put(e.getKey(), e.getValue())));
+        return counts;
     }
 
     private static java.util.Map<String, Object> columns(Signal s) {

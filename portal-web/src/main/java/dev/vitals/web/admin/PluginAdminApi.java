@@ -3,7 +3,6 @@ package dev.vitals.web.admin;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import dev.vitals.api.Role;
-import dev.vitals.core.audit.Actor;
 import dev.vitals.core.pluginhost.PluginHost;
 import dev.vitals.web.security.Authentication;
 import dev.vitals.web.security.Caller;
@@ -11,7 +10,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** {@code /api/admin/plugins}: which plugins run, switched on and off at run time by admins. */
 public final class PluginAdminApi {
@@ -45,7 +43,6 @@ public final class PluginAdminApi {
             throw ProblemException.unprocessable("say whether the plugin should run",
                     List.of(new FieldError("enabled", "is required: true or false")));
         }
-        Actor actor = new Actor(Caller.of(ctx).name(), Optional.of(ctx.ip()));
-        ctx.json(plugins.setEnabled(ctx.pathParam("id"), change.enabled(), actor));
+        ctx.json(plugins.setEnabled(ctx.pathParam("id"), change.enabled(), Caller.actor(ctx)));
     }
 }

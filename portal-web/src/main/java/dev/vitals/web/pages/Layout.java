@@ -26,11 +26,15 @@ public final class Layout {
     public List<NavLink> navigation() {
         List<NavLink> links = new ArrayList<>();
         links.add(new NavLink("Home", "/"));
+        links.add(new NavLink("Services", "/services"));
+        links.add(new NavLink("Teams", "/teams"));
+        links.add(new NavLink("Programs", "/programs"));
         for (HostedPlugin plugin : plugins.plugins()) {
             if (plugin.isStarted()) {
                 plugin.navigation().forEach(entry -> links.add(new NavLink(entry.label(), pageHref(plugin.id(), entry.path()))));
             }
         }
+        links.add(new NavLink("Admin", "/admin/plugins"));
         return links;
     }
 

@@ -1,7 +1,9 @@
 package dev.vitals.web.security;
 
 import dev.vitals.api.Role;
+import dev.vitals.core.audit.Actor;
 import io.javalin.http.Context;
+import java.util.Optional;
 
 /**
  * Who is calling, as far as this request shows.
@@ -18,6 +20,11 @@ public record Caller(String name, Role role, boolean authenticated) {
     public static Caller of(Context ctx) {
         Caller caller = ctx.attribute(ATTRIBUTE + ".object");
         return caller == null ? ANONYMOUS : caller;
+    }
+
+    /** The caller of a request as the audit log records it: name and network address. */
+    public static Actor actor(Context ctx) {
+        return new Actor(of(ctx).name(), Optional.of(ctx.ip()));
     }
 
     public boolean has(Role required) {

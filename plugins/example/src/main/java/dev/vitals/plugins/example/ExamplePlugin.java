@@ -96,9 +96,9 @@ public final class ExamplePlugin implements VitalsPlugin {
 
     @Override
     public void seedDemoData(PluginContext ctx) {
-        notes.add("artist-lookup", "demo", "Owned by team-a; pager rotation in the team channel.", ctx.clock().instant());
-        notes.add("artist-lookup", "demo", "Cache warm-up takes ~2 minutes after deploy.", ctx.clock().instant());
-        notes.add("playback-order", "demo", "Migrating to independent deploys this quarter.", ctx.clock().instant());
+        notes.add("recorder-api", "demo", "Pager rotation is in the #recording channel.", ctx.clock().instant());
+        notes.add("recorder-api", "demo", "Cache warm-up takes ~2 minutes after deploy.", ctx.clock().instant());
+        notes.add("auth-service", "demo", "Migrating to independent deploys this quarter.", ctx.clock().instant());
         publishNoteCounts();
     }
 

@@ -30,7 +30,7 @@ class ExamplePluginTest {
         try (Vitals again = TestPortal.start(db, TestPlugins.of().with("example", ExamplePlugin::new).source(), demo)) {
             assertEquals(Integer.valueOf(3), again.database().jdbi().withHandle(h ->
                     h.createQuery("SELECT count(*) FROM example.notes").mapTo(Integer.class).one()));
-            List<Signal> signals = again.signals().latestFor("component:default/artist-lookup");
+            List<Signal> signals = again.signals().latestFor("component:default/recorder-api");
             assertEquals(1, signals.size());
             assertEquals(SignalStatus.OK, signals.get(0).status());
             assertEquals("2 notes", signals.get(0).summary());

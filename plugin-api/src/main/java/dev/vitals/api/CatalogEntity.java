@@ -1,0 +1,24 @@
+package dev.vitals.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A catalog entity as plugins see it: read-only, the fields plugins hang their numbers on.
+ *
+ * @param ref its reference, {@code kind:namespace/name} in lower case, e.g. {@code component:default/artist-lookup};
+ *     use it as the subject of signals
+ * @param kind the kind as written: {@code Component} (a service), {@code Group} (a team), {@code System},
+ *     {@code AvailabilityComponent}, {@code Program}…
+ * @param name the name as written
+ * @param title the display title (the name when it has none)
+ * @param owner the owner's reference
+ * @param system the system's reference
+ * @param lifecycle e.g. {@code production}
+ * @param tags its tags
+ * @param annotations its annotations, e.g. {@code github.com/project-slug}
+ */
+public record CatalogEntity(String ref, String kind, String name, String title, Optional<String> owner,
+        Optional<String> system, Optional<String> lifecycle, List<String> tags, Map<String, String> annotations) {
+}

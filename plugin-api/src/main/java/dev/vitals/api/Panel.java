@@ -1,0 +1,26 @@
+package dev.vitals.api;
+
+import gg.jte.Content;
+import io.javalin.http.Context;
+
+/**
+ * A panel a plugin adds to team pages ({@code /teams/{key}}) or program pages ({@code /programs/{key}}).
+ *
+ * @param id a short id, unique within the plugin
+ * @param title the panel's heading
+ * @param renderer renders the panel for one team or program
+ */
+public record Panel(String id, String title, Renderer renderer) {
+
+    /** Renders a panel. */
+    @FunctionalInterface
+    public interface Renderer {
+        /**
+         * @param ctx the request
+         * @param entityRef the team's or program's reference, e.g. {@code group:default/team-a}
+         * @return the panel's content, wrapped by the host
+         * @throws Exception recorded against the plugin and shown in place of the panel
+         */
+        Content render(Context ctx, String entityRef) throws Exception;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.vitals.web.admin;
+
+import dev.vitals.api.Role;
+import dev.vitals.core.Vitals;
+import dev.vitals.core.catalog.ImportReport;
+import dev.vitals.core.pluginhost.HostedPlugin;
+import dev.vitals.core.pluginhost.PluginStatus;
+import dev.vitals.web.catalog.CatalogApi;
+import dev.vitals.web.pages.Layout;
+import dev.vitals.web.pages.NavLink;
+import dev.vitals.web.pages.Templates;
+import dev.vitals.web.security.Authentication;
+import dev.vitals.web.security.Caller;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code /admin/plugins} and {@code /admin/catalog}: which plugins run, and where the catalog comes from. */
+public final class AdminPages {
+
+    private final Vitals vitals;
+    private final Layout layout;
+
+    public AdminPages(Vitals vitals, Layout layout) {
+        this.vitals = vitals;
+        this.layout = layout;
+    }
+
+    /**
+     * One plugin as the admin page lists it.
+     *
+     * @param id the plugin id
+     * @param version its version
+     * @param description one line
+     * @param state its state
+     * @param reason why it is not started, or empty
+     * @param lastError the last error its code threw, or empty
+     * @param allowed whether this deployment's VITALS_PLUGINS lets it run
+     * @param links its navigation entries, when started
+     * @param serviceTabs the titles of the tabs it adds to service pages
+     */
+    public record PluginRow(String id, String version, String description, String state, String reason,
+            String lastError, boolean allowed, List<NavLink> links, List<String> serviceTabs) {
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/admin", ctx -> ctx.redirect("/admin/plugins"));
+        routes.get("/admin/plugins", this::plugins);
+        routes.post("/admin/plugins/{id}", this::switchPlugin);
+        routes.get("/admin/catalog", this::catalog);
+        routes.post("/admin/catalog/sources", this::importSource);
+    }
+
+    private void plugins(Context ctx) {
+        Authentication.require(ctx, Role.ADMIN);
+        List<PluginRow> rows = vitals.plugins().plugins().stream().map(this::row).toList();
+        layout.render(ctx, "Plugins", Templates.content("admin/plugins.jte", Map.of("plugins", rows,
+                "confirm", Optional.ofNullable(ctx.queryParam("confirm")).orElse(""))));
+    }
+
+    private PluginRow row(HostedPlugin plugin) {
+        PluginStatus status = plugin.status();
+        List<NavLink> links = plugin.isStarted()
+                ? plugin.navigation().stream().map(e -> new NavLink(e.label(), Layout.pageHref(plugin.id(), e.path()))).toList()
+                : List.of();
+        return new PluginRow(status.id(), status.version(), status.description(), status.state().name(),
+                status.reason().orElse(""), status.lastError().map(e -> e.during() + ": " + e.message()).orElse(""),
+                vitals.config().allows(plugin.id()), links, plugin.serviceTabs().stream().map(t -> t.title()).toList());
+    }
+
+    private void switchPlugin(Context ctx) {
+        Authentication.require(ctx, Role.ADMIN);
+        boolean enabled = "true".equals(ctx.formParam("enabled"));
+        vitals.plugins().setEnabled(ctx.pathParam("id"), enabled, Caller.actor(ctx));
+        ctx.redirect("/admin/plugins", HttpStatus.SEE_OTHER);
+    }
+
+    private void catalog(Context ctx) {
+        Authentication.require(ctx, Role.ADMIN);
+        layout.render(ctx, "Catalog sources", Templates.content("admin/catalog.jte", Map.of(
+                "sources", vitals.catalogSources().list(), "counts", vitals.catalog().countsByKind())));
+    }
+
+    private void importSource(Context ctx) {
+        Authentication.require(ctx, Role.ADMIN);
+        String location = Optional.ofNullable(ctx.formParam("location")).orElse("").trim();
+        try {
+            ImportReport ignored = vitals.catalogSources().importLocation(location, Caller.actor(ctx), m -> { });
+        } catch (IllegalArgumentException e) {
+            dev.vitals.web.problem.ProblemResponses.respond(ctx, 422, e.getMessage() + ". Go back and give a file, "
+                    + "folder or http(s) URL.", List.of());
+            return;
+        }
+        ctx.redirect("/admin/catalog", HttpStatus.SEE_OTHER);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.vitals.web.catalog;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vitals.api.FieldError;
+import dev.vitals.api.ProblemException;
+import dev.vitals.api.Role;
+import dev.vitals.core.Json;
+import dev.vitals.core.catalog.CatalogFilter;
+import dev.vitals.core.catalog.EntityDetail;
+import dev.vitals.core.catalog.EntityRef;
+import dev.vitals.core.catalog.ImportProblem;
+import dev.vitals.core.catalog.ImportReport;
+import dev.vitals.core.Vitals;
+import dev.vitals.web.security.Authentication;
+import dev.vitals.web.security.Caller;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /api/catalog/…}: lists with filters and paging, one entity with its relations both ways, YAML export, and
+ * import of posted YAML.
+ */
+public final class CatalogApi {
+
+    private final Vitals vitals;
+    private final ObjectMapper json = Json.mapper();
+
+    public CatalogApi(Vitals vitals) {
+        this.vitals = vitals;
+    }
+
+    public void register(RoutesConfig routes) {
+        for (Collection collection : Collection.values()) {
+            routes.get("/api/catalog/" + collection.path(), ctx -> list(ctx, collection));
+            routes.get("/api/catalog/" + collection.path() + "/<key>", ctx -> one(ctx, collection));
+        }
+        routes.get("/api/catalog/export", this::export);
+        routes.post("/api/catalog/import", this::importYaml);
+        routes.get("/api/catalog/sources", ctx -> {
+            Authentication.require(ctx, Role.ADMIN);
+            ctx.json(Map.of("sources", vitals.catalogSources().list()));
+        });
+        routes.post("/api/catalog/sources", this::registerSource);
+    }
+
+    private void list(Context ctx, Collection collection) {
+        Paging paging = Paging.of(ctx);
+        ctx.json(vitals.catalog().list(collection.kinds(), filter(ctx), paging.page(), paging.size()));
+    }
+
+    static CatalogFilter filter(Context ctx) {
+        return new CatalogFilter(param(ctx, "owner"), param(ctx, "system"), param(ctx, "tag"), param(ctx, "lifecycle"),
+                param(ctx, "text"));
+    }
+
+    private static Optional<String> param(Context ctx, String name) {
+        return Optional.ofNullable(ctx.queryParam(name)).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private void one(Context ctx, Collection collection) {
+        EntityRef ref = collection.ref(ctx.pathParam("key"));
+        EntityDetail detail = vitals.catalog().get(ref).orElseThrow(() -> ProblemException.notFound(
+                "no " + collection.singular() + " '" + ctx.pathParam("key") + "' in the catalog"));
+        ctx.json(detail);
+    }
+
+    private void export(Context ctx) {
+        String text = Optional.ofNullable(ctx.queryParam("ref")).orElseThrow(() -> new ProblemException(400,
+                "say which entity to export", List.of(new FieldError("ref", "is required, e.g. component:default/artist-lookup"))));
+        EntityRef ref = EntityRef.parse(text, "component", EntityRef.DEFAULT_NAMESPACE).orElseThrow(() ->
+                new ProblemException(400, "not an entity reference",
+                        List.of(new FieldError("ref", "expected [kind:][namespace/]name, got " + text))));
+        EntityDetail detail = vitals.catalog().get(ref).orElseThrow(() -> ProblemException.notFound(
+                "no entity " + ref + " in the catalog"));
+        ctx.contentType("application/yaml; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + ref.name() + ".yaml\"")
+                .result(CatalogYaml.write(detail.document()));
+    }
+
+    private void importYaml(Context ctx) {
+        Authentication.require(ctx, Role.ADMIN);
+        String source = Optional.ofNullable(ctx.queryParam("source")).filter(s -> s.matches("[a-zA-Z0-9._-]{1,100}"))
+                .orElse("default");
+        ImportReport report = vitals.catalogSources().importText(source, ctx.body(), Caller.actor(ctx));
+        answer(ctx, report);
+    }
+
+    private void registerSource(Context ctx) {
+        Authentication.require(ctx, Role.ADMIN);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = ctx.bodyAsClass(Map.class);
+        if (!(body.get("location") instanceof String location) || location.isBlank()) {
+            throw ProblemException.unprocessable("say where the descriptors are",
+                    List.of(new FieldError("location", "is required: a file, a folder or an http(s) URL")));
+        }
+        try {
+            answer(ctx, vitals.catalogSources().importLocation(location, Caller.actor(ctx), message -> { }));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.unprocessable(e.getMessage(), List.of(new FieldError("location", e.getMessage())));
+        }
+    }
+
+    private static void answer(Context ctx, ImportReport report) {
+        if (!report.applied()) {
+            throw ProblemException.unprocessable(report.summary(), report.problems().stream()
+                    .map(CatalogApi::fieldError).toList());
+        }
+        ctx.json(report);
+    }
+
+    private static FieldError fieldError(ImportProblem p) {
+        return new FieldError(p.file() + (p.document() >= 0 ? " document " + p.document() : "")
+                + (p.field().isEmpty() ? "" : " " + p.field()), p.reason());
+    }
+}

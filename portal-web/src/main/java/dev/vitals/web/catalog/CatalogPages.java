@@ -1,0 +1,344 @@
+package dev.vitals.web.catalog;
+
+import dev.vitals.api.Panel;
+import dev.vitals.api.Role;
+import dev.vitals.api.ServiceTab;
+import dev.vitals.api.Signal;
+import dev.vitals.api.SignalStatus;
+import dev.vitals.core.Vitals;
+import dev.vitals.core.catalog.CatalogEditor;
+import dev.vitals.core.catalog.CatalogPage;
+import dev.vitals.core.catalog.EntityDetail;
+import dev.vitals.core.catalog.EntityRef;
+import dev.vitals.core.catalog.EntitySummary;
+import dev.vitals.core.catalog.RelatedEntity;
+import dev.vitals.core.pluginhost.HostedPlugin;
+import dev.vitals.core.signals.HealthHistory;
+import dev.vitals.core.signals.HealthScore;
+import dev.vitals.web.pages.Chart;
+import dev.vitals.web.pages.Layout;
+import dev.vitals.web.pages.Pager;
+import dev.vitals.web.pages.Templates;
+import dev.vitals.web.pluginroutes.GuardedContent;
+import dev.vitals.web.security.Authentication;
+import dev.vitals.web.security.Caller;
+import gg.jte.Content;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The catalog's pages: a list per collection, and one page per service, team, program, system, availability component
+ * or other entity, each linking to the others.
+ */
+public final class CatalogPages {
+
+    private static final int HISTORY_DAYS = 90;
+    private final Vitals vitals;
+    private final Layout layout;
+
+    public CatalogPages(Vitals vitals, Layout layout) {
+        this.vitals = vitals;
+        this.layout = layout;
+    }
+
+    /**
+     * A related entity as a page lists it.
+     *
+     * @param title what to show
+     * @param href where it goes
+     * @param kind its kind
+     * @param known whether the catalog has it
+     */
+    public record Link(String title, String href, String kind, boolean known) {
+        static Link of(RelatedEntity r) {
+            return new Link(r.title(), Collection.href(r.ref()), r.kind(), r.known());
+        }
+
+        static Link ofRef(String ref) {
+            return ref == null ? null : new Link(EntitySummary.nameOf(ref), Collection.href(ref), "", true);
+        }
+    }
+
+    /**
+     * A group of relations of one type.
+     *
+     * @param label how the page names the relation
+     * @param links the related entities
+     */
+    public record RelationGroup(String label, List<Link> links) {
+    }
+
+    /**
+     * An entity in a list, with its worst signal.
+     *
+     * @param entity the entity
+     * @param href its page
+     * @param owner its owner's link, or null
+     * @param status its worst signal across plugins
+     */
+    public record Row(EntitySummary entity, String href, Link owner, StatusCell status) {
+    }
+
+    /**
+     * A tab or panel on a page.
+     *
+     * @param id its id in URLs
+     * @param title its label
+     * @param href the URL that opens it
+     * @param selected whether it is the one shown
+     */
+    public record Tab(String id, String title, String href, boolean selected) {
+    }
+
+    /**
+     * A plugin panel with its content.
+     *
+     * @param title the heading
+     * @param plugin the plugin's id
+     * @param body the rendered content
+     */
+    public record PanelView(String title, String plugin, Content body) {
+    }
+
+    /**
+     * A program's stakeholder.
+     *
+     * @param team the team's link
+     * @param teamRef the team's reference as written
+     * @param role its role
+     */
+    public record StakeholderView(Link team, String teamRef, String role) {
+    }
+
+    public void register(RoutesConfig routes) {
+        for (Collection collection : Collection.values()) {
+            routes.get("/" + collection.path(), ctx -> list(ctx, collection));
+        }
+        routes.get("/services/<key>", ctx -> service(ctx, Collection.SERVICES.ref(ctx.pathParam("key"))));
+        routes.get("/teams/<key>", ctx -> team(ctx, Collection.TEAMS.ref(ctx.pathParam("key"))));
+        routes.get("/programs/<key>", ctx -> program(ctx, Collection.PROGRAMS.ref(ctx.pathParam("key"))));
+        routes.get("/systems/<key>", ctx -> entity(ctx, Collection.SYSTEMS.ref(ctx.pathParam("key"))));
+        routes.get("/components/<key>", ctx -> entity(ctx, Collection.COMPONENTS.ref(ctx.pathParam("key"))));
+        routes.get("/catalog/{kind}/<key>", ctx -> entity(ctx, EntityRef.ofKey(ctx.pathParam("kind"), ctx.pathParam("key"))));
+        routes.get("/catalog/edit", this::editForm);
+        routes.post("/catalog/edit", this::saveEdit);
+        routes.post("/catalog/stakeholders", this::saveStakeholders);
+    }
+
+    private void list(Context ctx, Collection collection) {
+        var paging = Paging.of(ctx);
+        CatalogPage page = vitals.catalog().list(collection.kinds(), CatalogApi.filter(ctx), paging.page(), paging.size());
+        Map<String, List<Signal>> signals = vitals.signals().latestFor(page.items().stream().map(EntitySummary::ref).toList());
+        List<Row> rows = page.items().stream().map(e -> row(e, signals)).toList();
+        Map<String, Object> params = new HashMap<>();
+        params.put("collection", collection);
+        params.put("rows", rows);
+        params.put("pager", Pager.of(ctx, paging.page(), paging.size(), page.total()));
+        params.put("text", Optional.ofNullable(ctx.queryParam("text")).orElse(""));
+        params.put("owner", Optional.ofNullable(ctx.queryParam("owner")).orElse(""));
+        params.put("lifecycle", Optional.ofNullable(ctx.queryParam("lifecycle")).orElse(""));
+        params.put("tag", Optional.ofNullable(ctx.queryParam("tag")).orElse(""));
+        params.put("teams", vitals.catalog().all(Collection.TEAMS.kinds()));
+        params.put("filtered", ctx.queryParamMap().keySet().stream().anyMatch(k -> !k.equals("page") && !k.equals("size")));
+        layout.render(ctx, collection.title(), Templates.content("catalog/list.jte", params));
+    }
+
+    private Row row(EntitySummary e, Map<String, List<Signal>> signals) {
+        String href = Collection.href(e.ref());
+        return new Row(e, href, Link.ofRef(e.owner()), StatusCell.of(signals.getOrDefault(e.ref(), List.of()), href));
+    }
+
+    private EntityDetail detail(EntityRef ref) {
+        return vitals.catalog().get(ref).orElseThrow(() -> new NotFoundResponse(
+                "There is no " + ref.kind() + " '" + ref.key() + "' in the catalog."));
+    }
+
+    private void service(Context ctx, EntityRef ref) {
+        EntityDetail detail = detail(ref);
+        String selected = Optional.ofNullable(ctx.queryParam("tab")).orElse("overview");
+        String base = Collection.href(ref.toString());
+        List<Tab> tabs = new ArrayList<>();
+        tabs.add(new Tab("overview", "Overview", base, selected.equals("overview")));
+        Content tabContent = null;
+        for (HostedPlugin plugin : vitals.plugins().plugins()) {
+            if (!plugin.isStarted()) {
+                continue;
+            }
+            for (ServiceTab tab : plugin.serviceTabs()) {
+                String id = plugin.id() + "." + tab.id();
+                boolean isSelected = id.equals(selected);
+                tabs.add(new Tab(id, tab.title(), base + "?tab=" + id, isSelected));
+                if (isSelected) {
+                    tabContent = GuardedContent.of(plugin, "service tab " + id,
+                            () -> tab.renderer().render(ctx, ref.key()));
+                }
+            }
+        }
+        if (!selected.equals("overview") && tabContent == null) {
+            throw new NotFoundResponse("This service has no tab '" + selected + "'; the plugin may be disabled.");
+        }
+        Map<String, Object> params = common(detail);
+        params.put("tabs", tabs);
+        params.put("tabContent", tabContent);
+        params.put("signals", vitals.signals().latestFor(ref.toString()));
+        layout.render(ctx, detail.entity().title(), Templates.content("catalog/service.jte", params));
+    }
+
+    private void team(Context ctx, EntityRef ref) {
+        EntityDetail detail = detail(ref);
+        List<EntitySummary> owned = vitals.catalog().withRelationTo("ownedBy", ref, Collection.SERVICES.kinds());
+        List<String> ownedRefs = owned.stream().map(EntitySummary::ref).toList();
+        Map<String, List<Signal>> signals = vitals.signals().latestFor(ownedRefs);
+        List<SignalStatus> statuses = signals.values().stream().flatMap(List::stream).map(Signal::status).toList();
+        LocalDate today = LocalDate.now(vitals.clock().withZone(vitals.config().orgTimeZone()));
+        Chart chart = Chart.of(new HealthHistory(vitals.database().jdbi()).lastDays(ownedRefs, HISTORY_DAYS, today,
+                vitals.config().orgTimeZone()));
+        Map<String, Object> params = common(detail);
+        params.put("services", owned.stream().map(e -> row(e, signals)).toList());
+        params.put("score", HealthScore.of(statuses).isPresent() ? (Object) Math.round(HealthScore.of(statuses).getAsDouble()) : null);
+        params.put("chart", chart);
+        params.put("panels", panels(ctx, ref, true));
+        layout.render(ctx, detail.entity().title(), Templates.content("catalog/team.jte", params));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void program(Context ctx, EntityRef ref) {
+        EntityDetail detail = detail(ref);
+        Map<String, Object> spec = (Map<String, Object>) detail.document().getOrDefault("spec", Map.of());
+        List<StakeholderView> stakeholders = new ArrayList<>();
+        if (spec.get("stakeholders") instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> m) {
+                    String team = String.valueOf(m.get("team"));
+                    String teamRef = EntityRef.parse(team, "group", ref.namespace()).map(EntityRef::toString).orElse(team);
+                    stakeholders.add(new StakeholderView(Link.ofRef(teamRef), team, String.valueOf(m.get("role"))));
+                }
+            }
+        }
+        List<String> serviceRefs = vitals.catalog().targets(ref, "inScope");
+        Map<String, List<Signal>> signals = vitals.signals().latestFor(serviceRefs);
+        List<Row> services = new ArrayList<>();
+        for (String serviceRef : serviceRefs) {
+            EntityRef.parse(serviceRef, "component", "default").flatMap(r -> vitals.catalog().get(r))
+                    .ifPresent(d -> services.add(row(d.entity(), signals)));
+        }
+        Map<String, Object> params = common(detail);
+        params.put("outcome", String.valueOf(spec.getOrDefault("outcome", "")));
+        params.put("stakeholders", stakeholders);
+        params.put("services", services);
+        params.put("panels", panels(ctx, ref, false));
+        params.put("teams", vitals.catalog().all(Collection.TEAMS.kinds()));
+        layout.render(ctx, detail.entity().title(), Templates.content("catalog/program.jte", params));
+    }
+
+    private void entity(Context ctx, EntityRef ref) {
+        EntityDetail detail = detail(ref);
+        layout.render(ctx, detail.entity().title(), Templates.content("catalog/entity.jte", common(detail)));
+    }
+
+    private List<PanelView> panels(Context ctx, EntityRef ref, boolean team) {
+        List<PanelView> views = new ArrayList<>();
+        for (HostedPlugin plugin : vitals.plugins().plugins()) {
+            if (!plugin.isStarted()) {
+                continue;
+            }
+            for (Panel panel : team ? plugin.teamPanels() : plugin.programPanels()) {
+                views.add(new PanelView(panel.title(), plugin.id(), GuardedContent.of(plugin, "panel " + panel.id(),
+                        () -> panel.renderer().render(ctx, ref.toString()))));
+            }
+        }
+        return views;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> common(EntityDetail detail) {
+        Map<String, Object> params = new HashMap<>();
+        EntitySummary e = detail.entity();
+        params.put("entity", e);
+        params.put("ownerLink", Link.ofRef(e.owner()));
+        params.put("systemLink", Link.ofRef(e.system()));
+        params.put("source", detail.source() == null ? "" : detail.source());
+        params.put("exportHref", "/api/catalog/export?ref=" + java.net.URLEncoder.encode(e.ref(), java.nio.charset.StandardCharsets.UTF_8));
+        params.put("editHref", "/catalog/edit?ref=" + java.net.URLEncoder.encode(e.ref(), java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, Object> metadata = (Map<String, Object>) detail.document().getOrDefault("metadata", Map.of());
+        List<Link> links = new ArrayList<>();
+        if (metadata.get("links") instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> m && m.get("url") instanceof String url
+                        && (url.startsWith("https://") || url.startsWith("http://"))) {
+                    links.add(new Link(m.get("title") instanceof String t ? t : url, url, "link", true));
+                }
+            }
+        }
+        params.put("links", links);
+        Map<String, List<Link>> grouped = new LinkedHashMap<>();
+        for (RelatedEntity r : detail.relations()) {
+            if (r.type().equals("ownedBy") || (r.type().equals("partOf") && r.ref().equals(e.system()))) {
+                continue; // shown as facts
+            }
+            grouped.computeIfAbsent(r.type(), k -> new ArrayList<>()).add(Link.of(r));
+        }
+        params.put("relations", grouped.entrySet().stream()
+                .map(g -> new RelationGroup(RelationLabels.label(g.getKey()), g.getValue())).toList());
+        params.put("dependsOn", detail.related("dependsOn").stream().map(Link::of).toList());
+        params.put("dependents", detail.related("dependencyOf").stream().map(Link::of).toList());
+        return params;
+    }
+
+    private void editForm(Context ctx) {
+        Authentication.require(ctx, Role.EDITOR);
+        EntityRef ref = refParam(ctx);
+        EntityDetail detail = detail(ref);
+        Map<String, Object> params = common(detail);
+        params.put("errors", List.of());
+        layout.render(ctx, "Edit " + detail.entity().title(), Templates.content("catalog/edit.jte", params));
+    }
+
+    private void saveEdit(Context ctx) {
+        Authentication.require(ctx, Role.EDITOR);
+        EntityRef ref = refParam(ctx);
+        List<String> tags = Arrays.stream(Optional.ofNullable(ctx.formParam("tags")).orElse("").split("[,\\s]+"))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        try {
+            vitals.catalogEditor().editMetadata(ref, new CatalogEditor.MetadataEdit(ctx.formParam("title"),
+                    ctx.formParam("description"), tags), Caller.actor(ctx));
+        } catch (dev.vitals.api.ProblemException e) {
+            Map<String, Object> params = common(detail(ref));
+            params.put("errors", e.errors());
+            ctx.status(422);
+            layout.render(ctx, "Edit " + ref.name(), Templates.content("catalog/edit.jte", params));
+            return;
+        }
+        ctx.redirect(Collection.href(ref.toString()), io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private void saveStakeholders(Context ctx) {
+        Authentication.require(ctx, Role.EDITOR);
+        EntityRef ref = refParam(ctx);
+        List<String> teams = ctx.formParams("team");
+        List<String> roles = ctx.formParams("role");
+        List<CatalogEditor.Stakeholder> stakeholders = new ArrayList<>();
+        for (int i = 0; i < Math.min(teams.size(), roles.size()); i++) {
+            if (!teams.get(i).isBlank() || !roles.get(i).isBlank()) {
+                stakeholders.add(new CatalogEditor.Stakeholder(teams.get(i), roles.get(i)));
+            }
+        }
+        vitals.catalogEditor().editStakeholders(ref, stakeholders, Caller.actor(ctx));
+        ctx.redirect(Collection.href(ref.toString()), io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private static EntityRef refParam(Context ctx) {
+        String text = Optional.ofNullable(ctx.queryParam("ref")).orElse(ctx.formParam("ref"));
+        return EntityRef.parse(text, "component", EntityRef.DEFAULT_NAMESPACE)
+                .orElseThrow(() -> new NotFoundResponse("No entity is named '" + text + "'."));
+    }
+}

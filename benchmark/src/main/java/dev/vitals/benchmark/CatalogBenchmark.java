@@ -1,0 +1,75 @@
+package dev.vitals.benchmark;
+
+import java.io.BufferedWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The catalog at organisation scale: imports a generated catalog of 10,000 services (100 teams, 20 systems, each
+ * service depending on three others) with {@code import catalog}, then measures the pages and API people open most,
+ * beside the static-file floor.
+ *
+ * <p>Usage: {@code java -cp benchmark/target/classes dev.vitals.benchmark.CatalogBenchmark portal-web/target/vitals
+ * [services=10000] [concurrency=16] [seconds=20]}
+ */
+public final class CatalogBenchmark {
+
+    private CatalogBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path distribution = Path.of(args.length > 0 ? args[0] : "portal-web/target/vitals");
+        int services = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 16;
+        Duration duration = Duration.ofSeconds(args.length > 3 ? Integer.parseInt(args[3]) : 20);
+        Path dataDir = Files.createTempDirectory("vitals-catalog-benchmark");
+        Path catalog = generate(dataDir.resolve("catalog.yaml"), services);
+
+        PortalProcess.run(distribution, dataDir, "--help"); // unpack the embedded database once, outside the timing
+        PortalProcess.run(distribution, dataDir, "import", "catalog", dataDir.resolve("warmup.yaml").toString());
+        double seconds = PortalProcess.run(distribution, dataDir, "import", "catalog", catalog.toString());
+        System.out.printf(Locale.ROOT, "import of %d services (%d MiB, one process start included): %.1f s%n", services,
+                Files.size(catalog) >> 20, seconds);
+
+        int port = PortalProcess.freePort();
+        try (PortalProcess portal = PortalProcess.start(distribution, dataDir, port)) {
+            System.out.println("| Request | Concurrency | Throughput | p50 | p99 | Errors |");
+            for (String path : new String[] {"/static/vitals.css", "/", "/services", "/api/catalog/services",
+                    "/services?text=service-12&owner=group:default/team-7"}) {
+                System.out.println(LoadGenerator.measure(port, path, concurrency, duration, PortalProcess.ADMIN_TOKEN).line());
+            }
+        }
+    }
+
+    private static Path generate(Path file, int services) throws Exception {
+        Files.writeString(file.resolveSibling("warmup.yaml"), team(-1).replace("team--1", "warmup-team"));
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            for (int t = 0; t < 100; t++) {
+                out.write(team(t));
+                out.write("---\n");
+            }
+            for (int s = 0; s < 20; s++) {
+                out.write("apiVersion: backstage.io/v1alpha1\nkind: System\nmetadata:\n  name: system-" + s
+                        + "\nspec:\n  owner: team-" + s + "\n---\n");
+            }
+            for (int i = 0; i < services; i++) {
+                out.write("apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: service-" + i
+                        + "\n  description: Generated service number " + i + "\n  tags: [java, tier-" + (i % 3) + "]\n"
+                        + "spec:\n  type: service\n  lifecycle: production\n  owner: team-" + (i % 100) + "\n  system: system-"
+                        + (i % 20) + "\n  dependsOn: [component:service-" + ((i + 1) % services) + ", component:service-"
+                        + ((i + 7) % services) + ", component:service-" + ((i + 31) % services) + "]\n");
+                if (i < services - 1) {
+                    out.write("---\n");
+                }
+            }
+        }
+        return file;
+    }
+
+    private static String team(int t) {
+        return "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-" + t
+                + "\nspec:\n  type: team\n  children: []\n";
+    }
+}

@@ -1,0 +1,89 @@
+package dev.vitals.benchmark;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** {@code java -jar vitals.jar} run as a separate process, the way operators run it. */
+final class PortalProcess implements AutoCloseable {
+
+    static final String ADMIN_TOKEN = "benchmark-admin-token-0000";
+    private final Process process;
+    final int port;
+    final double secondsToReady;
+
+    private PortalProcess(Process process, int port, double secondsToReady) {
+        this.process = process;
+        this.port = port;
+        this.secondsToReady = secondsToReady;
+    }
+
+    /** Starts the portal and returns once {@code /health/ready} answers 200. */
+    static PortalProcess start(Path distribution, Path dataDir, int port, String... args) throws Exception {
+        Process process = command(distribution, dataDir, port, args).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        HttpClient client = HttpClient.newHttpClient();
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the portal exited with " + process.exitValue());
+            }
+            try {
+                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/health/ready")).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return new PortalProcess(process, port, (System.nanoTime() - start) / 1e9);
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(50);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("not ready within 180 s");
+    }
+
+    /** Runs a one-off command such as {@code import catalog FILE} to its end; returns the seconds it took. */
+    static double run(Path distribution, Path dataDir, String... args) throws Exception {
+        long start = System.nanoTime();
+        Process process = command(distribution, dataDir, 0, args).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("vitals " + String.join(" ", args) + " exited with " + process.exitValue());
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static ProcessBuilder command(Path distribution, Path dataDir, int port, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", distribution.resolve("vitals.jar").toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("VITALS_"));
+        builder.environment().put("VITALS_DATA_DIR", dataDir.toString());
+        builder.environment().put("VITALS_PORT", String.valueOf(port));
+        builder.environment().put("VITALS_ADMIN_TOKEN", ADMIN_TOKEN);
+        return builder;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

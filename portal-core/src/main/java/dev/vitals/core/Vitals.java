@@ -5,6 +5,8 @@ import dev.vitals.core.config.VitalsConfig;
 import dev.vitals.core.database.Database;
 import dev.vitals.core.database.DatabaseSettings;
 import dev.vitals.core.database.EmbeddedPostgresServer;
+import dev.vitals.core.identity.Identity;
+import dev.vitals.core.identity.TeamOwnership;
 import dev.vitals.core.jobs.JobScheduler;
 import dev.vitals.core.pluginhost.PluginHost;
 import dev.vitals.core.pluginhost.PluginSource;
@@ -31,17 +33,20 @@ public final class Vitals implements AutoCloseable {
     private final AuditLog audit;
     private final SignalStore signals;
     private final PluginHost plugins;
+    private final Identity identity;
     private final JobScheduler jobs;
     private final ScheduledExecutorService reconciler;
 
     private Vitals(VitalsConfig config, Optional<EmbeddedPostgresServer> embedded, Database database, AuditLog audit,
-            SignalStore signals, PluginHost plugins, JobScheduler jobs, ScheduledExecutorService reconciler) {
+            SignalStore signals, PluginHost plugins, Identity identity, JobScheduler jobs,
+            ScheduledExecutorService reconciler) {
         this.config = config;
         this.embedded = embedded;
         this.database = database;
         this.audit = audit;
         this.signals = signals;
         this.plugins = plugins;
+        this.identity = identity;
         this.jobs = jobs;
         this.reconciler = reconciler;
     }
@@ -68,6 +73,9 @@ public final class Vitals implements AutoCloseable {
             plugins.load(source.discover());
             config.rejectUnknownVariables(plugins.pluginIds());
             plugins.startAll();
+            // Team ownership is unknown until the catalog answers it: then only admins and all-team tokens edit.
+            Identity identity = Identity.create(config.identity(), database.jdbi(), audit, options.clock(),
+                    TeamOwnership.UNKNOWN);
             JobScheduler jobs = JobScheduler.start(database.dataSource(), plugins.plugins(),
                     options.jobPollingInterval(), ManagementFactory.getRuntimeMXBean().getName());
             ScheduledExecutorService reconciler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -84,7 +92,7 @@ public final class Vitals implements AutoCloseable {
                     LoggerFactory.getLogger(Vitals.class).warn("Could not reconcile plugin states: {}", e.toString());
                 }
             }, every, every, TimeUnit.MILLISECONDS);
-            return new Vitals(config, embedded, database, audit, signals, plugins, jobs, reconciler);
+            return new Vitals(config, embedded, database, audit, signals, plugins, identity, jobs, reconciler);
         } catch (RuntimeException e) {
             if (database != null) {
                 database.close();
@@ -112,6 +120,10 @@ public final class Vitals implements AutoCloseable {
 
     public PluginHost plugins() {
         return plugins;
+    }
+
+    public Identity identity() {
+        return identity;
     }
 
     public boolean isReady() {

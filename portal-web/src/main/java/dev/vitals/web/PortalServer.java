@@ -1,10 +1,14 @@
 package dev.vitals.web;
 
+import dev.vitals.api.HttpMethod;
+import dev.vitals.api.Role;
 import dev.vitals.core.Json;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.config.VitalsConfig;
+import dev.vitals.core.identity.Scopes;
 import dev.vitals.core.pluginhost.PluginSource;
 import dev.vitals.web.admin.PluginAdminApi;
+import dev.vitals.web.admin.TokenAdminApi;
 import dev.vitals.web.health.HealthRoutes;
 import dev.vitals.web.metrics.HttpMetrics;
 import dev.vitals.web.pages.HomePage;
@@ -13,11 +17,19 @@ import dev.vitals.web.pluginroutes.PluginRoutes;
 import dev.vitals.web.problem.ProblemResponses;
 import dev.vitals.web.security.AdminToken;
 import dev.vitals.web.security.Authentication;
+import dev.vitals.web.security.CrossSiteGuard;
+import dev.vitals.web.security.GuardedRoutes;
+import dev.vitals.web.security.OidcSignIn;
 import dev.vitals.web.security.SecurityHeaders;
+import dev.vitals.web.security.SignInPages;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The portal: the host core with its web face. The route table is {@link #configure}, top to bottom. */
 public final class PortalServer implements AutoCloseable {
@@ -25,11 +37,16 @@ public final class PortalServer implements AutoCloseable {
     private final Vitals vitals;
     private final Javalin app;
     private final AdminToken adminToken;
+    private final GuardedRoutes routes;
+    private final List<String> registered;
 
-    private PortalServer(Vitals vitals, Javalin app, AdminToken adminToken) {
+    private PortalServer(Vitals vitals, Javalin app, AdminToken adminToken, GuardedRoutes routes,
+            List<String> registered) {
         this.vitals = vitals;
         this.app = app;
         this.adminToken = adminToken;
+        this.routes = routes;
+        this.registered = registered;
     }
 
     public static PortalServer start(VitalsConfig config, PluginSource plugins, Vitals.Options options) {
@@ -37,17 +54,26 @@ public final class PortalServer implements AutoCloseable {
         Vitals vitals = Vitals.start(config, plugins, metrics.registry(), options);
         try {
             AdminToken adminToken = AdminToken.load(config.adminToken(), config.dataDir());
-            Javalin app = Javalin.create(javalin -> configure(javalin, config, vitals, metrics, adminToken));
+            AtomicReference<GuardedRoutes> table = new AtomicReference<>();
+            List<String> registered = new ArrayList<>();
+            Javalin app = Javalin.create(javalin -> {
+                javalin.events.handlerAdded(info -> {
+                    if (info.getHttpMethod().isHttpMethod() && info.getHttpMethod() != HandlerType.HEAD) {
+                        registered.add(info.getHttpMethod().name() + " " + info.getPath());
+                    }
+                });
+                table.set(configure(javalin, config, vitals, metrics, adminToken, options));
+            });
             app.start(config.port());
-            return new PortalServer(vitals, app, adminToken);
+            return new PortalServer(vitals, app, adminToken, table.get(), registered);
         } catch (RuntimeException e) {
             vitals.close();
             throw e;
         }
     }
 
-    private static void configure(JavalinConfig javalin, VitalsConfig config, Vitals vitals, HttpMetrics metrics,
-            AdminToken adminToken) {
+    private static GuardedRoutes configure(JavalinConfig javalin, VitalsConfig config, Vitals vitals,
+            HttpMetrics metrics, AdminToken adminToken, Vitals.Options options) {
         javalin.startup.showJavalinBanner = false;
         javalin.http.maxRequestSize = config.maxRequestBytes();
         javalin.jsonMapper(new JavalinJackson(Json.mapper(), false));
@@ -57,21 +83,28 @@ public final class PortalServer implements AutoCloseable {
             files.location = Location.CLASSPATH;
         });
 
-        Authentication authentication = new Authentication(adminToken);
+        Authentication authentication = new Authentication(vitals.identity(), adminToken);
+        CrossSiteGuard crossSite = new CrossSiteGuard(config.identity().publicUrl());
         Layout layout = new Layout(vitals.plugins());
-        var routes = javalin.routes;
+        GuardedRoutes routes = new GuardedRoutes(javalin.routes);
 
-        routes.before(metrics::before);
-        routes.before(SecurityHeaders::apply);
-        routes.before(authentication::identify);
-        routes.after(metrics::after);
+        javalin.routes.before(metrics::before);
+        javalin.routes.before(SecurityHeaders::apply);
+        javalin.routes.before(authentication::identify);
+        javalin.routes.before(crossSite::check);
+        javalin.routes.before(routes::requireSignIn);
+        javalin.routes.after(metrics::after);
 
-        routes.get("/", new HomePage(vitals.plugins(), layout)::render);
+        new SignInPages(authentication, layout, config.identity().oidc().map(OidcSignIn::new)).register(routes);
+        routes.get("/", Role.VIEWER, Scopes.CATALOG_READ, new HomePage(vitals.plugins(), layout)::render);
         new HealthRoutes(vitals).register(routes);
-        routes.get("/metrics", metrics::scrape);
+        // Prometheus scrapes without credentials; the figures are about the process, not about anyone's data.
+        routes.open(HttpMethod.GET, "/metrics", metrics::scrape);
         new PluginAdminApi(vitals.plugins()).register(routes);
+        new TokenAdminApi(vitals.identity().tokens(), vitals.plugins(), options.clock()).register(routes);
         new PluginRoutes(vitals.plugins(), layout).register(routes);
-        ProblemResponses.register(routes);
+        ProblemResponses.register(javalin.routes);
+        return routes;
     }
 
     public int port() {
@@ -84,6 +117,16 @@ public final class PortalServer implements AutoCloseable {
 
     public AdminToken adminToken() {
         return adminToken;
+    }
+
+    /** Every route with who may call it. */
+    public List<GuardedRoutes.Rule> routes() {
+        return routes.rules();
+    }
+
+    /** Every HTTP route Javalin holds, as {@code METHOD path}: a route missing from {@link #routes()} is unguarded. */
+    public List<String> registeredRoutes() {
+        return List.copyOf(registered);
     }
 
     @Override

@@ -36,6 +36,11 @@ public final class AuditLog {
                 .execute();
     }
 
+    /** Records a change that is a single statement of its own, such as a sign-in. */
+    public void record(Actor actor, String action, String subject, Object before, Object after) {
+        jdbi.useHandle(h -> record(h, actor, action, subject, before, after));
+    }
+
     /** The newest entries first. */
     public List<AuditEntry> recent(int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT id, at, actor, action, subject, before::text AS before, "

@@ -7,7 +7,9 @@ import dev.vitals.core.Vitals;
 import dev.vitals.core.config.VitalsConfig;
 import dev.vitals.core.identity.Scopes;
 import dev.vitals.core.pluginhost.PluginSource;
+import dev.vitals.web.admin.AuditAdminApi;
 import dev.vitals.web.admin.PluginAdminApi;
+import dev.vitals.web.admin.RolesAdmin;
 import dev.vitals.web.admin.TokenAdminApi;
 import dev.vitals.web.health.HealthRoutes;
 import dev.vitals.web.metrics.HttpMetrics;
@@ -102,6 +104,8 @@ public final class PortalServer implements AutoCloseable {
         routes.open(HttpMethod.GET, "/metrics", metrics::scrape);
         new PluginAdminApi(vitals.plugins()).register(routes);
         new TokenAdminApi(vitals.identity().tokens(), vitals.plugins(), options.clock()).register(routes);
+        new RolesAdmin(vitals.identity().grants(), layout).register(routes);
+        new AuditAdminApi(vitals.audit(), layout).register(routes);
         new PluginRoutes(vitals.plugins(), layout).register(routes);
         ProblemResponses.register(javalin.routes);
         return routes;

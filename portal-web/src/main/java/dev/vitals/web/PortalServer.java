@@ -4,7 +4,9 @@ import dev.vitals.api.HttpMethod;
 import dev.vitals.api.Role;
 import dev.vitals.core.Json;
 import dev.vitals.core.Vitals;
+import dev.vitals.core.config.ConfigException;
 import dev.vitals.core.config.VitalsConfig;
+import dev.vitals.core.identity.SignInMode;
 import dev.vitals.core.identity.Scopes;
 import dev.vitals.core.pluginhost.PluginSource;
 import dev.vitals.web.admin.AuditAdminApi;
@@ -21,7 +23,6 @@ import dev.vitals.web.security.AdminToken;
 import dev.vitals.web.security.Authentication;
 import dev.vitals.web.security.CrossSiteGuard;
 import dev.vitals.web.security.GuardedRoutes;
-import dev.vitals.web.security.OidcSignIn;
 import dev.vitals.web.security.SecurityHeaders;
 import dev.vitals.web.security.SignInPages;
 import io.javalin.Javalin;
@@ -52,6 +53,12 @@ public final class PortalServer implements AutoCloseable {
     }
 
     public static PortalServer start(VitalsConfig config, PluginSource plugins, Vitals.Options options) {
+        if (config.identity().mode() == SignInMode.OIDC) {
+            // Refused outright rather than started with a sign-in page that cannot sign anyone in.
+            throw new ConfigException("VITALS_AUTH", "oidc", "dev or proxy: this version cannot sign in with an "
+                    + "OpenID Connect provider yet; put an authenticating proxy such as oauth2-proxy in front and use "
+                    + "VITALS_AUTH=proxy");
+        }
         HttpMetrics metrics = new HttpMetrics();
         Vitals vitals = Vitals.start(config, plugins, metrics.registry(), options);
         try {
@@ -97,7 +104,7 @@ public final class PortalServer implements AutoCloseable {
         javalin.routes.before(routes::requireSignIn);
         javalin.routes.after(metrics::after);
 
-        new SignInPages(authentication, layout, config.identity().oidc().map(OidcSignIn::new)).register(routes);
+        new SignInPages(authentication, layout).register(routes);
         routes.get("/", Role.VIEWER, Scopes.CATALOG_READ, new HomePage(vitals.plugins(), layout)::render);
         new HealthRoutes(vitals).register(routes);
         // Prometheus scrapes without credentials; the figures are about the process, not about anyone's data.

@@ -13,27 +13,24 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code /login} and {@code /logout}. In dev mode the sign-in form takes the admin token; in oidc mode it sends the
- * browser to the provider; in proxy mode the proxy has already signed people in. Every sign-in starts a new session
+ * {@code /login} and {@code /logout}. In dev mode the sign-in form takes the admin token; in proxy mode the proxy has
+ * already signed people in. Every sign-in starts a new session
  * with a new id, and sign-out ends it in the database, on every instance.
  */
 public final class SignInPages {
 
     private final Authentication authentication;
     private final Layout layout;
-    private final Optional<OidcSignIn> oidc;
 
-    public SignInPages(Authentication authentication, Layout layout, Optional<OidcSignIn> oidc) {
+    public SignInPages(Authentication authentication, Layout layout) {
         this.authentication = authentication;
         this.layout = layout;
-        this.oidc = oidc;
     }
 
     public void register(GuardedRoutes routes) {
         routes.open(HttpMethod.GET, "/login", this::form);
         routes.open(HttpMethod.POST, "/login", this::signIn);
         routes.open(HttpMethod.POST, "/logout", this::signOut);
-        oidc.ifPresent(flow -> routes.open(HttpMethod.GET, OidcSignIn.CALLBACK, ctx -> flow.callback(ctx, this)));
     }
 
     private void form(Context ctx) {
@@ -49,15 +46,13 @@ public final class SignInPages {
         layout.render(ctx, "Sign in", Templates.content("login.jte", Map.of(
                 "mode", mode().name().toLowerCase(),
                 "next", next(Optional.ofNullable(ctx.formParam("next")).orElse(ctx.queryParam("next"))),
-                "error", error,
-                "provider", oidc.map(o -> o.issuer().toString()).orElse(""))));
+                "error", error)));
     }
 
     private void signIn(Context ctx) {
         String next = next(ctx.formParam("next"));
         switch (mode()) {
-            case OIDC -> oidc.orElseThrow().start(ctx, next);
-            case PROXY -> render(ctx, 400, "Sign in through the reverse proxy.");
+            case OIDC, PROXY -> render(ctx, 400, "Sign in through your organisation's sign-in page.");
             case DEV -> {
                 authentication.refuseIfThrottled(ctx);
                 String token = ctx.formParam("token");

@@ -37,6 +37,14 @@ public interface VitalsPlugin extends ExtensionPoint {
         return List.of();
     }
 
+    /**
+     * Extra API-token scopes this plugin's routes use ({@link ApiRoute#scoped}), offered to admins when they make a
+     * token. {@code <pluginId>:read} and {@code <pluginId>:write} exist without being declared.
+     */
+    default List<String> scopes() {
+        return List.of();
+    }
+
     /** HTML pages, mounted under {@code /p/<pluginId>} and wrapped in the portal's layout. */
     default List<PageRoute> pages() {
         return List.of();

@@ -11,6 +11,7 @@ import dev.vitals.core.config.VitalsConfig;
 import dev.vitals.core.database.Database;
 import dev.vitals.core.database.DatabaseSettings;
 import dev.vitals.core.database.EmbeddedPostgresServer;
+import dev.vitals.core.identity.Identity;
 import dev.vitals.core.jobs.JobScheduler;
 import dev.vitals.core.pluginhost.PluginHost;
 import dev.vitals.core.pluginhost.PluginSource;
@@ -40,12 +41,13 @@ public final class Vitals implements AutoCloseable {
     private final PluginHost plugins;
     private final Catalog catalog;
     private final CatalogSources catalogSources;
+    private final Identity identity;
     private final Optional<JobScheduler> jobs;
     private final Optional<ScheduledExecutorService> reconciler;
     private final Clock clock;
 
     private Vitals(VitalsConfig config, Optional<EmbeddedPostgresServer> embedded, Database database, AuditLog audit,
-            SignalStore signals, PluginHost plugins, Catalog catalog, CatalogSources catalogSources,
+            SignalStore signals, PluginHost plugins, Catalog catalog, CatalogSources catalogSources, Identity identity,
             Optional<JobScheduler> jobs, Optional<ScheduledExecutorService> reconciler, Options options) {
         this.config = config;
         this.embedded = embedded;
@@ -55,6 +57,7 @@ public final class Vitals implements AutoCloseable {
         this.plugins = plugins;
         this.catalog = catalog;
         this.catalogSources = catalogSources;
+        this.identity = identity;
         this.jobs = jobs;
         this.reconciler = reconciler;
         this.clock = options.clock();
@@ -96,9 +99,11 @@ public final class Vitals implements AutoCloseable {
             CatalogSources catalogSources = new CatalogSources(database.jdbi(),
                     new CatalogImporter(database.jdbi(), audit, options.clock()));
             PluginHost plugins = new PluginHost(config, database, signals, audit, options.clock());
+            Identity identity = Identity.create(config.identity(), database.jdbi(), audit, options.clock(),
+                    catalog::ownerOf);
             if (source.isEmpty()) {
                 return new Vitals(config, embedded, database, audit, signals, plugins, catalog, catalogSources,
-                        Optional.empty(), Optional.empty(), options);
+                        identity, Optional.empty(), Optional.empty(), options);
             }
             plugins.load(source.get().discover());
             config.rejectUnknownVariables(plugins.pluginIds());
@@ -124,7 +129,7 @@ public final class Vitals implements AutoCloseable {
                     LoggerFactory.getLogger(Vitals.class).warn("Could not reconcile plugin states: {}", e.toString());
                 }
             }, every, every, TimeUnit.MILLISECONDS);
-            return new Vitals(config, embedded, database, audit, signals, plugins, catalog, catalogSources,
+            return new Vitals(config, embedded, database, audit, signals, plugins, catalog, catalogSources, identity,
                     Optional.of(jobs), Optional.of(reconciler), options);
         } catch (RuntimeException e) {
             if (database != null) {
@@ -169,6 +174,10 @@ public final class Vitals implements AutoCloseable {
 
     public CatalogSources catalogSources() {
         return catalogSources;
+    }
+
+    public Identity identity() {
+        return identity;
     }
 
     public boolean isReady() {

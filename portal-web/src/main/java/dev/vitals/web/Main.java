@@ -3,6 +3,7 @@ package dev.vitals.web;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.config.ConfigException;
 import dev.vitals.core.config.VitalsConfig;
+import dev.vitals.core.identity.SignInMode;
 import dev.vitals.core.pluginhost.Pf4jPluginSource;
 import dev.vitals.core.pluginhost.PluginStatus;
 import dev.vitals.core.audit.Actor;
@@ -57,10 +58,12 @@ public final class Main {
             out.println("Plugin " + status.id() + " " + status.version() + ": " + status.state()
                     + status.reason().map(r -> " (" + r + ")").orElse(""));
         }
-        if (server.adminToken().generatedNow()) {
+        if (server.adminToken().generatedNow() && config.identity().mode() == SignInMode.DEV) {
             out.println("Admin token (shown once; also in " + server.adminToken().file().orElseThrow() + "): "
                     + server.adminToken().value());
+            out.println("Sign in with it at http://localhost:" + server.port() + "/login");
         }
+        out.println("Sign-in: " + config.identity().mode().name().toLowerCase());
         out.println("Vitals is ready: http://localhost:" + server.port() + "/");
     }
 

@@ -1,27 +1,42 @@
 package dev.vitals.web;
 
+import dev.vitals.api.HttpMethod;
+import dev.vitals.api.Role;
 import dev.vitals.core.Json;
 import dev.vitals.core.Vitals;
+import dev.vitals.core.config.ConfigException;
 import dev.vitals.core.config.VitalsConfig;
+import dev.vitals.core.identity.SignInMode;
+import dev.vitals.core.identity.Scopes;
 import dev.vitals.core.pluginhost.PluginSource;
-import dev.vitals.web.admin.PluginAdminApi;
-import dev.vitals.web.health.HealthRoutes;
-import dev.vitals.web.metrics.HttpMetrics;
+import dev.vitals.web.admin.AuditAdminApi;
 import dev.vitals.web.admin.AdminPages;
+import dev.vitals.web.admin.PluginAdminApi;
 import dev.vitals.web.catalog.CatalogApi;
 import dev.vitals.web.catalog.CatalogPages;
 import dev.vitals.web.home.HealthGrid;
 import dev.vitals.web.signals.SignalsApi;
+import dev.vitals.web.admin.RolesAdmin;
+import dev.vitals.web.admin.TokenAdminApi;
+import dev.vitals.web.health.HealthRoutes;
+import dev.vitals.web.metrics.HttpMetrics;
 import dev.vitals.web.pages.Layout;
 import dev.vitals.web.pluginroutes.PluginRoutes;
 import dev.vitals.web.problem.ProblemResponses;
 import dev.vitals.web.security.AdminToken;
 import dev.vitals.web.security.Authentication;
+import dev.vitals.web.security.CrossSiteGuard;
+import dev.vitals.web.security.GuardedRoutes;
 import dev.vitals.web.security.SecurityHeaders;
+import dev.vitals.web.security.SignInPages;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The portal: the host core with its web face. The route table is {@link #configure}, top to bottom. */
 public final class PortalServer implements AutoCloseable {
@@ -29,29 +44,49 @@ public final class PortalServer implements AutoCloseable {
     private final Vitals vitals;
     private final Javalin app;
     private final AdminToken adminToken;
+    private final GuardedRoutes routes;
+    private final List<String> registered;
 
-    private PortalServer(Vitals vitals, Javalin app, AdminToken adminToken) {
+    private PortalServer(Vitals vitals, Javalin app, AdminToken adminToken, GuardedRoutes routes,
+            List<String> registered) {
         this.vitals = vitals;
         this.app = app;
         this.adminToken = adminToken;
+        this.routes = routes;
+        this.registered = registered;
     }
 
     public static PortalServer start(VitalsConfig config, PluginSource plugins, Vitals.Options options) {
+        if (config.identity().mode() == SignInMode.OIDC) {
+            // Refused outright rather than started with a sign-in page that cannot sign anyone in.
+            throw new ConfigException("VITALS_AUTH", "oidc", "dev or proxy: this version cannot sign in with an "
+                    + "OpenID Connect provider yet; put an authenticating proxy such as oauth2-proxy in front and use "
+                    + "VITALS_AUTH=proxy");
+        }
         HttpMetrics metrics = new HttpMetrics();
         Vitals vitals = Vitals.start(config, plugins, metrics.registry(), options);
         try {
             AdminToken adminToken = AdminToken.load(config.adminToken(), config.dataDir());
-            Javalin app = Javalin.create(javalin -> configure(javalin, config, vitals, metrics, adminToken));
+            AtomicReference<GuardedRoutes> table = new AtomicReference<>();
+            List<String> registered = new ArrayList<>();
+            Javalin app = Javalin.create(javalin -> {
+                javalin.events.handlerAdded(info -> {
+                    if (info.getHttpMethod().isHttpMethod() && info.getHttpMethod() != HandlerType.HEAD) {
+                        registered.add(info.getHttpMethod().name() + " " + info.getPath());
+                    }
+                });
+                table.set(configure(javalin, config, vitals, metrics, adminToken, options));
+            });
             app.start(config.port());
-            return new PortalServer(vitals, app, adminToken);
+            return new PortalServer(vitals, app, adminToken, table.get(), registered);
         } catch (RuntimeException e) {
             vitals.close();
             throw e;
         }
     }
 
-    private static void configure(JavalinConfig javalin, VitalsConfig config, Vitals vitals, HttpMetrics metrics,
-            AdminToken adminToken) {
+    private static GuardedRoutes configure(JavalinConfig javalin, VitalsConfig config, Vitals vitals,
+            HttpMetrics metrics, AdminToken adminToken, Vitals.Options options) {
         javalin.startup.showJavalinBanner = false;
         javalin.http.maxRequestSize = config.maxRequestBytes();
         javalin.jsonMapper(new JavalinJackson(Json.mapper(), false));
@@ -61,25 +96,34 @@ public final class PortalServer implements AutoCloseable {
             files.location = Location.CLASSPATH;
         });
 
-        Authentication authentication = new Authentication(adminToken);
+        Authentication authentication = new Authentication(vitals.identity(), adminToken);
+        CrossSiteGuard crossSite = new CrossSiteGuard(config.identity().publicUrl());
         Layout layout = new Layout(vitals.plugins());
-        var routes = javalin.routes;
+        GuardedRoutes routes = new GuardedRoutes(javalin.routes);
 
-        routes.before(metrics::before);
-        routes.before(SecurityHeaders::apply);
-        routes.before(authentication::identify);
-        routes.after(metrics::after);
+        javalin.routes.before(metrics::before);
+        javalin.routes.before(SecurityHeaders::apply);
+        javalin.routes.before(authentication::identify);
+        javalin.routes.before(crossSite::check);
+        javalin.routes.before(routes::requireSignIn);
+        javalin.routes.after(metrics::after);
 
-        routes.get("/", new HealthGrid(vitals, layout)::render);
+        new SignInPages(authentication, layout).register(routes);
+        routes.get("/", Role.VIEWER, Scopes.CATALOG_READ, new HealthGrid(vitals, layout)::render);
         new CatalogPages(vitals, layout).register(routes);
         new AdminPages(vitals, layout).register(routes);
         new HealthRoutes(vitals).register(routes);
-        routes.get("/metrics", metrics::scrape);
         new CatalogApi(vitals).register(routes);
         new SignalsApi(vitals.signals()).register(routes);
+        // Prometheus scrapes without credentials; the figures are about the process, not about anyone's data.
+        routes.open(HttpMethod.GET, "/metrics", metrics::scrape);
         new PluginAdminApi(vitals.plugins()).register(routes);
+        new TokenAdminApi(vitals.identity().tokens(), vitals.plugins(), options.clock()).register(routes);
+        new RolesAdmin(vitals.identity().grants(), layout).register(routes);
+        new AuditAdminApi(vitals.audit(), layout).register(routes);
         new PluginRoutes(vitals.plugins(), layout).register(routes);
-        ProblemResponses.register(routes);
+        ProblemResponses.register(javalin.routes);
+        return routes;
     }
 
     public int port() {
@@ -92,6 +136,16 @@ public final class PortalServer implements AutoCloseable {
 
     public AdminToken adminToken() {
         return adminToken;
+    }
+
+    /** Every route with who may call it. */
+    public List<GuardedRoutes.Rule> routes() {
+        return routes.rules();
+    }
+
+    /** Every HTTP route Javalin holds, as {@code METHOD path}: a route missing from {@link #routes()} is unguarded. */
+    public List<String> registeredRoutes() {
+        return List.copyOf(registered);
     }
 
     @Override

@@ -37,6 +37,8 @@ class DistributionIT {
         try (RunningPortal portal = RunningPortal.start(distribution, dataDir, port, TOKEN)) {
             assertTrue(portal.output().contains("Plugin example"), portal.output());
             assertTrue(portal.output().contains("http://localhost:" + port + "/"), portal.output());
+            assertEquals(401, http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/example/notes"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode(), "anonymous callers are refused");
             JsonNode health = JSON.readTree(get(port, "/api/health").body());
             assertEquals("UP", health.get("status").asText());
             assertEquals("example", health.get("plugins").get(0).get("id").asText());
@@ -65,8 +67,8 @@ class DistributionIT {
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> send(int port, String method, String path, String body) throws Exception {

@@ -70,14 +70,14 @@ class PortalHttpTest {
 
     @Test
     void healthListsEveryPluginWithItsState() throws Exception {
-        HttpResponse<String> health = server.get("/api/health");
+        HttpResponse<String> health = server.anonymousGet("/api/health");
         assertEquals(200, health.statusCode());
         JsonNode body = JSON.readTree(health.body());
         assertEquals("UP", body.get("status").asText());
         assertEquals("calm", body.get("plugins").get(0).get("id").asText());
         assertEquals("STARTED", body.get("plugins").get(0).get("state").asText());
-        assertEquals(200, server.get("/health/live").statusCode());
-        assertEquals(200, server.get("/health/ready").statusCode());
+        assertEquals(200, server.anonymousGet("/health/live").statusCode());
+        assertEquals(200, server.anonymousGet("/health/ready").statusCode());
     }
 
     @Test
@@ -96,7 +96,7 @@ class PortalHttpTest {
 
     @Test
     void malformedJsonIsA400NamingThePosition() throws Exception {
-        HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/api/calm/echo"))
+        HttpResponse<String> response = server.send(TestServer.asAdmin(HttpRequest.newBuilder(server.uri("/api/calm/echo")))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"unterminated")));
         JsonNode problem = assertProblem(response, 400, "Bad Request");
         assertTrue(problem.get("detail").asText().contains("line 1, column"), problem.toString());
@@ -104,7 +104,7 @@ class PortalHttpTest {
 
     @Test
     void aBodyOfTheWrongShapeIs422NamingTheField() throws Exception {
-        HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/api/calm/echo"))
+        HttpResponse<String> response = server.send(TestServer.asAdmin(HttpRequest.newBuilder(server.uri("/api/calm/echo")))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"ok\", \"colour\": \"red\"}")));
         JsonNode problem = assertProblem(response, 422, "Unprocessable Content");
         assertEquals("colour", problem.get("errors").get(0).get("field").asText());
@@ -113,14 +113,14 @@ class PortalHttpTest {
     @Test
     void aBodyOverTheLimitIs413() throws Exception {
         String big = "{\"text\": \"" + "x".repeat(4096) + "\"}";
-        HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/api/calm/echo"))
+        HttpResponse<String> response = server.send(TestServer.asAdmin(HttpRequest.newBuilder(server.uri("/api/calm/echo")))
                 .POST(HttpRequest.BodyPublishers.ofString(big)));
         assertProblem(response, 413, "Content Too Large");
     }
 
     @Test
     void aValidBodyReachesThePlugin() throws Exception {
-        HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/api/calm/echo"))
+        HttpResponse<String> response = server.send(TestServer.asAdmin(HttpRequest.newBuilder(server.uri("/api/calm/echo")))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"hello\"}")));
         assertEquals(200, response.statusCode());
         assertEquals("hello", JSON.readTree(response.body()).get("text").asText());
@@ -136,8 +136,8 @@ class PortalHttpTest {
 
     @Test
     void adminRoutesRefuseAnonymousCallersWith401AndBadTokensWith401() throws Exception {
-        assertProblem(server.get("/api/admin/plugins"), 401, "Unauthorized");
-        assertProblem(server.get("/api/calm/admin-only"), 401, "Unauthorized");
+        assertProblem(server.anonymousGet("/api/admin/plugins"), 401, "Unauthorized");
+        assertProblem(server.anonymousGet("/api/calm/admin-only"), 401, "Unauthorized");
         HttpResponse<String> wrongToken = server.send(HttpRequest.newBuilder(server.uri("/api/admin/plugins"))
                 .header("Authorization", "Bearer not-the-token"));
         assertProblem(wrongToken, 401, "Unauthorized");
@@ -184,7 +184,7 @@ class PortalHttpTest {
     @Test
     void metricsAreInPrometheusTextFormat() {
         server.get("/api/health");
-        HttpResponse<String> metrics = server.get("/metrics");
+        HttpResponse<String> metrics = server.anonymousGet("/metrics");
         assertEquals(200, metrics.statusCode());
         assertTrue(metrics.body().contains("jvm_memory_used_bytes"));
         assertTrue(metrics.body().contains("hikaricp_connections_max{pool=\"vitals-calm\"}"), "plugin pool metrics");

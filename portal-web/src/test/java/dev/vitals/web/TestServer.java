@@ -54,12 +54,30 @@ final class TestServer implements AutoCloseable {
         return URI.create("http://localhost:" + server.port() + path);
     }
 
+    /** A GET as the bootstrap admin. */
     HttpResponse<String> get(String path) {
+        return send(asAdmin(HttpRequest.newBuilder(uri(path))).GET());
+    }
+
+    /** A page as the bootstrap admin, asked for the way a browser asks. */
+    HttpResponse<String> getPage(String path) {
+        return send(asAdmin(HttpRequest.newBuilder(uri(path))).header("Accept", "text/html").GET());
+    }
+
+    HttpResponse<String> anonymousGet(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
-    HttpResponse<String> getPage(String path) {
+    HttpResponse<String> anonymousPage(String path) {
         return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
+    }
+
+    static HttpRequest.Builder asAdmin(HttpRequest.Builder request) {
+        return request.header("Authorization", "Bearer " + ADMIN_TOKEN);
+    }
+
+    PortalServer portal() {
+        return server;
     }
 
     HttpResponse<String> asAdmin(String method, String path, String body) {

@@ -36,11 +36,33 @@ public final class AuditLog {
                 .execute();
     }
 
+    /** Records a change that is a single statement of its own, such as a sign-in. */
+    public void record(Actor actor, String action, String subject, Object before, Object after) {
+        jdbi.useHandle(h -> record(h, actor, action, subject, before, after));
+    }
+
     /** The newest entries first. */
     public List<AuditEntry> recent(int limit) {
+        return search(new AuditQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), limit));
+    }
+
+    /** The entries matching every filter given, newest first. */
+    public List<AuditEntry> search(AuditQuery query) {
         return jdbi.withHandle(h -> h.createQuery("SELECT id, at, actor, action, subject, before::text AS before, "
-                        + "after::text AS after, source_address FROM core.audit_log ORDER BY id DESC LIMIT :limit")
-                .bind("limit", limit)
+                        + "after::text AS after, source_address FROM core.audit_log "
+                        + "WHERE (CAST(:actor AS text) IS NULL OR actor = :actor) "
+                        + "AND (CAST(:action AS text) IS NULL OR starts_with(action, :action)) "
+                        + "AND (CAST(:subject AS text) IS NULL OR strpos(subject, :subject) > 0) "
+                        + "AND (CAST(:from AS timestamptz) IS NULL OR at >= :from) "
+                        + "AND (CAST(:to AS timestamptz) IS NULL OR at < :to) "
+                        + "ORDER BY id DESC LIMIT :limit")
+                .bind("actor", query.actor().orElse(null))
+                .bind("action", query.action().orElse(null))
+                .bind("subject", query.subject().orElse(null))
+                .bind("from", query.from().orElse(null))
+                .bind("to", query.to().orElse(null))
+                .bind("limit", query.limit())
                 .map((rs, ctx) -> new AuditEntry(rs.getLong("id"), rs.getObject("at", java.time.OffsetDateTime.class)
                         .toInstant(), rs.getString("actor"), rs.getString("action"), rs.getString("subject"),
                         Optional.ofNullable(rs.getString("before")), Optional.ofNullable(rs.getString("after")),

@@ -110,6 +110,19 @@ public final class Catalog {
                 .bind("type", type).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list());
     }
 
+    /**
+     * The key of the team owning an entity (its owner's name, as team grants name teams), for checking that an
+     * editor edits only what their team owns.
+     */
+    public Optional<String> ownerOf(String entity) {
+        String ref = normalise(entity, "component");
+        return jdbi.withHandle(h -> h.createQuery("SELECT owner_ref FROM core.catalog_entities WHERE ref = :ref")
+                .bind("ref", ref).mapTo(String.class).findOne())
+                .flatMap(owner -> EntityRef.parse(owner, "group", EntityRef.DEFAULT_NAMESPACE))
+                .filter(owner -> owner.kind().equals("group"))
+                .map(EntityRef::key);
+    }
+
     public Map<String, Long> countsByKind() {
         return jdbi.withHandle(h -> h.createQuery("SELECT kind, count(*) AS n FROM core.catalog_entities GROUP BY kind")
                 .reduceRows(new java.util.TreeMap<String, Long>(), (map, row) -> {

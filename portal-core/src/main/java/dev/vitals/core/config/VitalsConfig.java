@@ -1,7 +1,12 @@
 package dev.vitals.core.config;
 
 import dev.vitals.core.database.DatabaseSettings;
+import dev.vitals.core.identity.AddressRange;
+import dev.vitals.core.identity.IdentitySettings;
+import dev.vitals.core.identity.SignInMode;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -27,6 +32,7 @@ import java.util.stream.Collectors;
  * @param demo seed demo data ({@code VITALS_DEMO})
  * @param orgTimeZone the zone for day/week/month buckets ({@code VITALS_TIMEZONE}, default UTC)
  * @param maxRequestBytes the largest request body accepted ({@code VITALS_MAX_REQUEST_BYTES}, default 10 MiB)
+ * @param identity how people sign in ({@code VITALS_AUTH}, {@code VITALS_OIDC_*}, {@code VITALS_PROXY_*}, …)
  * @param environment every variable, for plugin configuration ({@code VITALS_<PLUGINID>_*})
  */
 public record VitalsConfig(
@@ -39,6 +45,7 @@ public record VitalsConfig(
         boolean demo,
         ZoneId orgTimeZone,
         long maxRequestBytes,
+        IdentitySettings identity,
         Map<String, String> environment) {
 
     private static final Pattern PLUGIN_ID = Pattern.compile("[a-z][a-z0-9_]{0,30}");
@@ -47,7 +54,11 @@ public record VitalsConfig(
     static final Set<String> HOST_VARIABLES = Set.of(
             "VITALS_PORT", "VITALS_DATA_DIR", "VITALS_DB_URL", "VITALS_DB_USER", "VITALS_DB_PASSWORD",
             "VITALS_PLUGINS", "VITALS_PLUGINS_DIR", "VITALS_ADMIN_TOKEN", "VITALS_DEMO", "VITALS_TIMEZONE",
-            "VITALS_MAX_REQUEST_BYTES",
+            "VITALS_MAX_REQUEST_BYTES", "VITALS_AUTH", "VITALS_PUBLIC_URL", "VITALS_SESSION_HOURS",
+            "VITALS_ADMIN_GROUPS", "VITALS_TEAM_GROUP_PREFIX",
+            "VITALS_OIDC_ISSUER", "VITALS_OIDC_CLIENT_ID", "VITALS_OIDC_CLIENT_SECRET", "VITALS_OIDC_GROUPS_CLAIM",
+            "VITALS_PROXY_ADDRESSES", "VITALS_PROXY_USER_HEADER", "VITALS_PROXY_EMAIL_HEADER",
+            "VITALS_PROXY_GROUPS_HEADER",
             // read by the test fixture, harmless to the portal
             "VITALS_TEST_DB_URL", "VITALS_TEST_DB_USER", "VITALS_TEST_DB_PASSWORD");
 
@@ -64,6 +75,7 @@ public record VitalsConfig(
                 bool(env, "VITALS_DEMO"),
                 zone(env),
                 integer(env, "VITALS_MAX_REQUEST_BYTES", 10 * 1024 * 1024, 1024, Integer.MAX_VALUE),
+                identity(env),
                 Map.copyOf(env));
     }
 
@@ -103,7 +115,87 @@ public record VitalsConfig(
 
     public VitalsConfig withPort(int newPort) {
         return new VitalsConfig(newPort, dataDir, database, allowedPlugins, pluginsDir, adminToken, demo, orgTimeZone,
-                maxRequestBytes, environment);
+                maxRequestBytes, identity, environment);
+    }
+
+    private static IdentitySettings identity(Map<String, String> env) {
+        String rawMode = Optional.ofNullable(blankToNull(env.get("VITALS_AUTH"))).orElse("dev").trim();
+        SignInMode mode = switch (rawMode.toLowerCase()) {
+            case "dev" -> SignInMode.DEV;
+            case "oidc" -> SignInMode.OIDC;
+            case "proxy" -> SignInMode.PROXY;
+            default -> throw new ConfigException("VITALS_AUTH", rawMode, "dev, oidc or proxy");
+        };
+        IdentitySettings.Proxy proxy = proxy(env, mode == SignInMode.PROXY);
+        Optional<IdentitySettings.Oidc> oidc = mode == SignInMode.OIDC ? Optional.of(oidc(env)) : Optional.empty();
+        Set<String> adminGroups = Arrays.stream(env.getOrDefault("VITALS_ADMIN_GROUPS", "vitals-admins").split(","))
+                .map(String::trim).filter(g -> !g.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        String teamPrefix = env.getOrDefault("VITALS_TEAM_GROUP_PREFIX", "team-").trim();
+        Optional<URI> publicUrl = Optional.ofNullable(blankToNull(env.get("VITALS_PUBLIC_URL")))
+                .map(raw -> httpUrl("VITALS_PUBLIC_URL", raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw));
+        int sessionHours = integer(env, "VITALS_SESSION_HOURS", 12, 1, 24 * 30);
+        return new IdentitySettings(mode, proxy, oidc, adminGroups, teamPrefix, publicUrl,
+                Duration.ofHours(sessionHours));
+    }
+
+    private static IdentitySettings.Proxy proxy(Map<String, String> env, boolean required) {
+        String raw = blankToNull(env.get("VITALS_PROXY_ADDRESSES"));
+        if (raw == null) {
+            if (required) {
+                throw new ConfigException("VITALS_AUTH=proxy needs VITALS_PROXY_ADDRESSES: expected a comma list of the "
+                        + "reverse proxy's addresses or CIDR blocks, e.g. 10.0.0.5,10.1.0.0/16");
+            }
+            return IdentitySettings.Proxy.DEFAULT;
+        }
+        List<AddressRange> ranges = new java.util.ArrayList<>();
+        for (String part : raw.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            ranges.add(AddressRange.parse(part).orElseThrow(() -> new ConfigException("VITALS_PROXY_ADDRESSES", raw,
+                    "a comma list of IP addresses or CIDR blocks, e.g. 10.0.0.5,10.1.0.0/16")));
+        }
+        IdentitySettings.Proxy defaults = IdentitySettings.Proxy.DEFAULT;
+        return new IdentitySettings.Proxy(header(env, "VITALS_PROXY_USER_HEADER", defaults.userHeader()),
+                header(env, "VITALS_PROXY_EMAIL_HEADER", defaults.emailHeader()),
+                header(env, "VITALS_PROXY_GROUPS_HEADER", defaults.groupsHeader()), List.copyOf(ranges));
+    }
+
+    private static String header(Map<String, String> env, String name, String fallback) {
+        String raw = blankToNull(env.get(name));
+        if (raw == null) {
+            return fallback;
+        }
+        if (!raw.trim().matches("[A-Za-z0-9-]+")) {
+            throw new ConfigException(name, raw, "an HTTP header name such as " + fallback);
+        }
+        return raw.trim();
+    }
+
+    private static IdentitySettings.Oidc oidc(Map<String, String> env) {
+        for (String name : List.of("VITALS_OIDC_ISSUER", "VITALS_OIDC_CLIENT_ID", "VITALS_OIDC_CLIENT_SECRET")) {
+            if (blankToNull(env.get(name)) == null) {
+                throw new ConfigException("VITALS_AUTH=oidc needs " + name + ": expected VITALS_OIDC_ISSUER=https://"
+                        + "login.example.com/realms/x, VITALS_OIDC_CLIENT_ID and VITALS_OIDC_CLIENT_SECRET from the "
+                        + "provider's client registration");
+            }
+        }
+        String issuer = env.get("VITALS_OIDC_ISSUER").trim();
+        return new IdentitySettings.Oidc(httpUrl("VITALS_OIDC_ISSUER", issuer), env.get("VITALS_OIDC_CLIENT_ID").trim(),
+                env.get("VITALS_OIDC_CLIENT_SECRET"),
+                Optional.ofNullable(blankToNull(env.get("VITALS_OIDC_GROUPS_CLAIM"))).orElse("groups").trim());
+    }
+
+    private static URI httpUrl(String name, String raw) {
+        try {
+            URI uri = new URI(raw.trim());
+            if ((!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new URISyntaxException(raw, "not an http(s) URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException(name, raw, "an http(s) URL such as https://vitals.example.com");
+        }
     }
 
     private static Optional<DatabaseSettings> database(Map<String, String> env) {

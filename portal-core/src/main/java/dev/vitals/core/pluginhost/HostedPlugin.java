@@ -40,9 +40,10 @@ public final class HostedPlugin {
 
     /** What a plugin declared when it was discovered. */
     record Declarations(List<ApiRoute> apiRoutes, List<PageRoute> pages, List<NavEntry> navigation,
-            List<ServiceTab> serviceTabs, List<Panel> teamPanels, List<Panel> programPanels, List<Job> jobs) {
+            List<ServiceTab> serviceTabs, List<Panel> teamPanels, List<Panel> programPanels, List<Job> jobs,
+            List<String> scopes) {
         static final Declarations NONE = new Declarations(List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of());
+                List.of(), List.of(), List.of());
     }
 
     /** Code that runs inside a plugin. */
@@ -85,6 +86,11 @@ public final class HostedPlugin {
 
     public PluginStatus status() {
         return new PluginStatus(id(), discovered.version(), discovered.description(), state, reason, lastError);
+    }
+
+    /** Every API-token scope this plugin brings: its defaults, the ones it declares and the ones its routes name. */
+    public java.util.Set<String> scopes() {
+        return dev.vitals.core.identity.Scopes.ofPlugin(id(), declarations.scopes(), declarations.apiRoutes());
     }
 
     public List<ApiRoute> apiRoutes() {

@@ -98,10 +98,18 @@ public final class PluginHost implements AutoCloseable {
             hosted.declarations(hosted.call("declaration", () -> new Declarations(
                     List.copyOf(plugin.apiRoutes()), List.copyOf(plugin.pages()), List.copyOf(plugin.navigation()),
                     List.copyOf(plugin.serviceTabs()), List.copyOf(plugin.teamPanels()),
-                    List.copyOf(plugin.programPanels()), List.copyOf(plugin.jobs()))));
+                    List.copyOf(plugin.programPanels()), List.copyOf(plugin.jobs()), declaredScopes(plugin))));
         } catch (PluginFailure e) {
             hosted.stopped(PluginState.FAILED, "declaring its routes, pages or jobs failed: " + e.getCause());
         }
+    }
+
+    private static List<String> declaredScopes(VitalsPlugin plugin) {
+        List<String> scopes = List.copyOf(plugin.scopes());
+        scopes.stream().filter(s -> !dev.vitals.core.identity.Scopes.wellFormed(s)).findFirst().ifPresent(s -> {
+            throw new IllegalArgumentException("scope must look like 'name' or 'name:action' in lower case: " + s);
+        });
+        return scopes;
     }
 
     /** Starts every plugin that this deployment allows and no admin switched off. */

@@ -1,5 +1,7 @@
 package dev.vitals.web.admin;
 
+import dev.vitals.web.security.GuardedRoutes;
+import dev.vitals.core.identity.Scopes;
 import dev.vitals.api.Role;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.catalog.ImportReport;
@@ -11,7 +13,6 @@ import dev.vitals.web.pages.NavLink;
 import dev.vitals.web.pages.Templates;
 import dev.vitals.web.security.Authentication;
 import dev.vitals.web.security.Caller;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
@@ -46,19 +47,18 @@ public final class AdminPages {
             String lastError, boolean allowed, List<NavLink> links, List<String> serviceTabs) {
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/admin", ctx -> ctx.redirect("/admin/plugins"));
-        routes.get("/admin/plugins", this::plugins);
-        routes.post("/admin/plugins/{id}", this::switchPlugin);
-        routes.get("/admin/catalog", this::catalog);
-        routes.post("/admin/catalog/sources", this::importSource);
+    public void register(GuardedRoutes routes) {
+        routes.get("/admin", Role.ADMIN, Scopes.ADMIN, ctx -> ctx.redirect("/admin/plugins"));
+        routes.get("/admin/plugins", Role.ADMIN, Scopes.ADMIN, this::plugins);
+        routes.post("/admin/plugins/{id}", Role.ADMIN, Scopes.ADMIN, this::switchPlugin);
+        routes.get("/admin/catalog", Role.ADMIN, Scopes.ADMIN, this::catalog);
+        routes.post("/admin/catalog/sources", Role.ADMIN, Scopes.CATALOG_WRITE, this::importSource);
     }
 
     private void plugins(Context ctx) {
-        Authentication.require(ctx, Role.ADMIN);
         List<PluginRow> rows = vitals.plugins().plugins().stream().map(this::row).toList();
         layout.render(ctx, "Plugins", Templates.content("admin/plugins.jte", Map.of("plugins", rows,
-                "confirm", Optional.ofNullable(ctx.queryParam("confirm")).orElse(""))));
+                "confirm", Optional.ofNullable(ctx.queryParam("confirm")).orElse(""), "csrf", csrf(ctx))));
     }
 
     private PluginRow row(HostedPlugin plugin) {
@@ -71,21 +71,22 @@ public final class AdminPages {
                 vitals.config().allows(plugin.id()), links, plugin.serviceTabs().stream().map(t -> t.title()).toList());
     }
 
+    private static String csrf(Context ctx) {
+        return Caller.of(ctx).csrfToken().orElse("");
+    }
+
     private void switchPlugin(Context ctx) {
-        Authentication.require(ctx, Role.ADMIN);
         boolean enabled = "true".equals(ctx.formParam("enabled"));
         vitals.plugins().setEnabled(ctx.pathParam("id"), enabled, Caller.actor(ctx));
         ctx.redirect("/admin/plugins", HttpStatus.SEE_OTHER);
     }
 
     private void catalog(Context ctx) {
-        Authentication.require(ctx, Role.ADMIN);
         layout.render(ctx, "Catalog sources", Templates.content("admin/catalog.jte", Map.of(
-                "sources", vitals.catalogSources().list(), "counts", vitals.catalog().countsByKind())));
+                "sources", vitals.catalogSources().list(), "counts", vitals.catalog().countsByKind(), "csrf", csrf(ctx))));
     }
 
     private void importSource(Context ctx) {
-        Authentication.require(ctx, Role.ADMIN);
         String location = Optional.ofNullable(ctx.formParam("location")).orElse("").trim();
         try {
             ImportReport ignored = vitals.catalogSources().importLocation(location, Caller.actor(ctx), m -> { });

@@ -3,10 +3,10 @@ package dev.vitals.web.admin;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import dev.vitals.api.Role;
+import dev.vitals.core.identity.Scopes;
 import dev.vitals.core.pluginhost.PluginHost;
-import dev.vitals.web.security.Authentication;
 import dev.vitals.web.security.Caller;
-import io.javalin.config.RoutesConfig;
+import dev.vitals.web.security.GuardedRoutes;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
@@ -28,16 +28,12 @@ public final class PluginAdminApi {
     public record EnabledChange(Boolean enabled) {
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/api/admin/plugins", ctx -> {
-            Authentication.require(ctx, Role.ADMIN);
-            ctx.json(Map.of("plugins", plugins.statuses()));
-        });
-        routes.put("/api/admin/plugins/{id}", this::setEnabled);
+    public void register(GuardedRoutes routes) {
+        routes.get("/api/admin/plugins", Role.ADMIN, Scopes.ADMIN, ctx -> ctx.json(Map.of("plugins", plugins.statuses())));
+        routes.put("/api/admin/plugins/{id}", Role.ADMIN, Scopes.ADMIN, this::setEnabled);
     }
 
     private void setEnabled(Context ctx) {
-        Authentication.require(ctx, Role.ADMIN);
         EnabledChange change = ctx.bodyAsClass(EnabledChange.class);
         if (change == null || change.enabled() == null) {
             throw ProblemException.unprocessable("say whether the plugin should run",

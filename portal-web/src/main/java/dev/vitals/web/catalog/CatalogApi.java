@@ -1,5 +1,7 @@
 package dev.vitals.web.catalog;
 
+import dev.vitals.web.security.GuardedRoutes;
+import dev.vitals.core.identity.Scopes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
@@ -13,7 +15,6 @@ import dev.vitals.core.catalog.ImportReport;
 import dev.vitals.core.Vitals;
 import dev.vitals.web.security.Authentication;
 import dev.vitals.web.security.Caller;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
@@ -32,18 +33,18 @@ public final class CatalogApi {
         this.vitals = vitals;
     }
 
-    public void register(RoutesConfig routes) {
+    public void register(GuardedRoutes routes) {
         for (Collection collection : Collection.values()) {
-            routes.get("/api/catalog/" + collection.path(), ctx -> list(ctx, collection));
-            routes.get("/api/catalog/" + collection.path() + "/<key>", ctx -> one(ctx, collection));
+            routes.get("/api/catalog/" + collection.path(), Role.VIEWER, Scopes.CATALOG_READ, ctx -> list(ctx, collection));
+            routes.get("/api/catalog/" + collection.path() + "/<key>", Role.VIEWER, Scopes.CATALOG_READ,
+                    ctx -> one(ctx, collection));
         }
-        routes.get("/api/catalog/export", this::export);
-        routes.post("/api/catalog/import", this::importYaml);
-        routes.get("/api/catalog/sources", ctx -> {
-            Authentication.require(ctx, Role.ADMIN);
+        routes.get("/api/catalog/export", Role.VIEWER, Scopes.CATALOG_READ, this::export);
+        routes.post("/api/catalog/import", Role.ADMIN, Scopes.CATALOG_WRITE, this::importYaml);
+        routes.get("/api/catalog/sources", Role.ADMIN, Scopes.ADMIN, ctx -> {
             ctx.json(Map.of("sources", vitals.catalogSources().list()));
         });
-        routes.post("/api/catalog/sources", this::registerSource);
+        routes.post("/api/catalog/sources", Role.ADMIN, Scopes.CATALOG_WRITE, this::registerSource);
     }
 
     private void list(Context ctx, Collection collection) {
@@ -81,7 +82,6 @@ public final class CatalogApi {
     }
 
     private void importYaml(Context ctx) {
-        Authentication.require(ctx, Role.ADMIN);
         String source = Optional.ofNullable(ctx.queryParam("source")).filter(s -> s.matches("[a-zA-Z0-9._-]{1,100}"))
                 .orElse("default");
         ImportReport report = vitals.catalogSources().importText(source, ctx.body(), Caller.actor(ctx));
@@ -89,7 +89,6 @@ public final class CatalogApi {
     }
 
     private void registerSource(Context ctx) {
-        Authentication.require(ctx, Role.ADMIN);
         @SuppressWarnings("unchecked")
         Map<String, Object> body = ctx.bodyAsClass(Map.class);
         if (!(body.get("location") instanceof String location) || location.isBlank()) {

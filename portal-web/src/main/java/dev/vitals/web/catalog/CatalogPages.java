@@ -1,5 +1,7 @@
 package dev.vitals.web.catalog;
 
+import dev.vitals.web.security.GuardedRoutes;
+import dev.vitals.core.identity.Scopes;
 import dev.vitals.api.Panel;
 import dev.vitals.api.Role;
 import dev.vitals.api.ServiceTab;
@@ -23,7 +25,6 @@ import dev.vitals.web.pluginroutes.GuardedContent;
 import dev.vitals.web.security.Authentication;
 import dev.vitals.web.security.Caller;
 import gg.jte.Content;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.time.LocalDate;
@@ -119,19 +120,19 @@ public final class CatalogPages {
     public record StakeholderView(Link team, String teamRef, String role) {
     }
 
-    public void register(RoutesConfig routes) {
+    public void register(GuardedRoutes routes) {
         for (Collection collection : Collection.values()) {
-            routes.get("/" + collection.path(), ctx -> list(ctx, collection));
+            routes.get("/" + collection.path(), Role.VIEWER, Scopes.CATALOG_READ, ctx -> list(ctx, collection));
         }
-        routes.get("/services/<key>", ctx -> service(ctx, Collection.SERVICES.ref(ctx.pathParam("key"))));
-        routes.get("/teams/<key>", ctx -> team(ctx, Collection.TEAMS.ref(ctx.pathParam("key"))));
-        routes.get("/programs/<key>", ctx -> program(ctx, Collection.PROGRAMS.ref(ctx.pathParam("key"))));
-        routes.get("/systems/<key>", ctx -> entity(ctx, Collection.SYSTEMS.ref(ctx.pathParam("key"))));
-        routes.get("/components/<key>", ctx -> entity(ctx, Collection.COMPONENTS.ref(ctx.pathParam("key"))));
-        routes.get("/catalog/{kind}/<key>", ctx -> entity(ctx, EntityRef.ofKey(ctx.pathParam("kind"), ctx.pathParam("key"))));
-        routes.get("/catalog/edit", this::editForm);
-        routes.post("/catalog/edit", this::saveEdit);
-        routes.post("/catalog/stakeholders", this::saveStakeholders);
+        routes.get("/services/<key>", Role.VIEWER, Scopes.CATALOG_READ, ctx -> service(ctx, Collection.SERVICES.ref(ctx.pathParam("key"))));
+        routes.get("/teams/<key>", Role.VIEWER, Scopes.CATALOG_READ, ctx -> team(ctx, Collection.TEAMS.ref(ctx.pathParam("key"))));
+        routes.get("/programs/<key>", Role.VIEWER, Scopes.CATALOG_READ, ctx -> program(ctx, Collection.PROGRAMS.ref(ctx.pathParam("key"))));
+        routes.get("/systems/<key>", Role.VIEWER, Scopes.CATALOG_READ, ctx -> entity(ctx, Collection.SYSTEMS.ref(ctx.pathParam("key"))));
+        routes.get("/components/<key>", Role.VIEWER, Scopes.CATALOG_READ, ctx -> entity(ctx, Collection.COMPONENTS.ref(ctx.pathParam("key"))));
+        routes.get("/catalog/{kind}/<key>", Role.VIEWER, Scopes.CATALOG_READ, ctx -> entity(ctx, EntityRef.ofKey(ctx.pathParam("kind"), ctx.pathParam("key"))));
+        routes.get("/catalog/edit", Role.EDITOR, Scopes.CATALOG_WRITE, this::editForm);
+        routes.post("/catalog/edit", Role.EDITOR, Scopes.CATALOG_WRITE, this::saveEdit);
+        routes.post("/catalog/stakeholders", Role.EDITOR, Scopes.CATALOG_WRITE, this::saveStakeholders);
     }
 
     private void list(Context ctx, Collection collection) {
@@ -186,7 +187,7 @@ public final class CatalogPages {
         if (!selected.equals("overview") && tabContent == null) {
             throw new NotFoundResponse("This service has no tab '" + selected + "'; the plugin may be disabled.");
         }
-        Map<String, Object> params = common(detail);
+        Map<String, Object> params = common(ctx, detail);
         params.put("tabs", tabs);
         params.put("tabContent", tabContent);
         params.put("signals", vitals.signals().latestFor(ref.toString()));
@@ -202,7 +203,7 @@ public final class CatalogPages {
         LocalDate today = LocalDate.now(vitals.clock().withZone(vitals.config().orgTimeZone()));
         Chart chart = Chart.of(new HealthHistory(vitals.database().jdbi()).lastDays(ownedRefs, HISTORY_DAYS, today,
                 vitals.config().orgTimeZone()));
-        Map<String, Object> params = common(detail);
+        Map<String, Object> params = common(ctx, detail);
         params.put("services", owned.stream().map(e -> row(e, signals)).toList());
         params.put("score", HealthScore.of(statuses).isPresent() ? (Object) Math.round(HealthScore.of(statuses).getAsDouble()) : null);
         params.put("chart", chart);
@@ -231,7 +232,7 @@ public final class CatalogPages {
             EntityRef.parse(serviceRef, "component", "default").flatMap(r -> vitals.catalog().get(r))
                     .ifPresent(d -> services.add(row(d.entity(), signals)));
         }
-        Map<String, Object> params = common(detail);
+        Map<String, Object> params = common(ctx, detail);
         params.put("outcome", String.valueOf(spec.getOrDefault("outcome", "")));
         params.put("stakeholders", stakeholders);
         params.put("services", services);
@@ -242,7 +243,7 @@ public final class CatalogPages {
 
     private void entity(Context ctx, EntityRef ref) {
         EntityDetail detail = detail(ref);
-        layout.render(ctx, detail.entity().title(), Templates.content("catalog/entity.jte", common(detail)));
+        layout.render(ctx, detail.entity().title(), Templates.content("catalog/entity.jte", common(ctx, detail)));
     }
 
     private List<PanelView> panels(Context ctx, EntityRef ref, boolean team) {
@@ -260,13 +261,14 @@ public final class CatalogPages {
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> common(EntityDetail detail) {
+    private Map<String, Object> common(Context ctx, EntityDetail detail) {
         Map<String, Object> params = new HashMap<>();
         EntitySummary e = detail.entity();
         params.put("entity", e);
         params.put("ownerLink", Link.ofRef(e.owner()));
         params.put("systemLink", Link.ofRef(e.system()));
         params.put("source", detail.source() == null ? "" : detail.source());
+        params.put("csrf", Caller.of(ctx).csrfToken().orElse(""));
         params.put("exportHref", "/api/catalog/export?ref=" + java.net.URLEncoder.encode(e.ref(), java.nio.charset.StandardCharsets.UTF_8));
         params.put("editHref", "/catalog/edit?ref=" + java.net.URLEncoder.encode(e.ref(), java.nio.charset.StandardCharsets.UTF_8));
         Map<String, Object> metadata = (Map<String, Object>) detail.document().getOrDefault("metadata", Map.of());
@@ -295,24 +297,24 @@ public final class CatalogPages {
     }
 
     private void editForm(Context ctx) {
-        Authentication.require(ctx, Role.EDITOR);
         EntityRef ref = refParam(ctx);
+        requireOwnerEditor(ctx, ref);
         EntityDetail detail = detail(ref);
-        Map<String, Object> params = common(detail);
+        Map<String, Object> params = common(ctx, detail);
         params.put("errors", List.of());
         layout.render(ctx, "Edit " + detail.entity().title(), Templates.content("catalog/edit.jte", params));
     }
 
     private void saveEdit(Context ctx) {
-        Authentication.require(ctx, Role.EDITOR);
         EntityRef ref = refParam(ctx);
+        requireOwnerEditor(ctx, ref);
         List<String> tags = Arrays.stream(Optional.ofNullable(ctx.formParam("tags")).orElse("").split("[,\\s]+"))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
         try {
             vitals.catalogEditor().editMetadata(ref, new CatalogEditor.MetadataEdit(ctx.formParam("title"),
                     ctx.formParam("description"), tags), Caller.actor(ctx));
         } catch (dev.vitals.api.ProblemException e) {
-            Map<String, Object> params = common(detail(ref));
+            Map<String, Object> params = common(ctx, detail(ref));
             params.put("errors", e.errors());
             ctx.status(422);
             layout.render(ctx, "Edit " + ref.name(), Templates.content("catalog/edit.jte", params));
@@ -322,8 +324,8 @@ public final class CatalogPages {
     }
 
     private void saveStakeholders(Context ctx) {
-        Authentication.require(ctx, Role.EDITOR);
         EntityRef ref = refParam(ctx);
+        requireOwnerEditor(ctx, ref);
         List<String> teams = ctx.formParams("team");
         List<String> roles = ctx.formParams("role");
         List<CatalogEditor.Stakeholder> stakeholders = new ArrayList<>();
@@ -334,6 +336,15 @@ public final class CatalogPages {
         }
         vitals.catalogEditor().editStakeholders(ref, stakeholders, Caller.actor(ctx));
         ctx.redirect(Collection.href(ref.toString()), io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    /** Editors change only what their team owns; admins and all-team tokens change anything. */
+    private void requireOwnerEditor(Context ctx, EntityRef ref) {
+        if (!vitals.identity().ownership().mayEdit(Caller.of(ctx).access(), ref.toString())) {
+            throw new dev.vitals.api.ProblemException(403, Caller.of(ctx).name() + " is not an editor of the team that "
+                    + "owns " + ref + (vitals.catalog().ownerOf(ref.toString()).map(t -> " (" + t + ")").orElse("")),
+                    List.of());
+        }
     }
 
     private static EntityRef refParam(Context ctx) {

@@ -3,7 +3,8 @@ package dev.vitals.web.health;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.pluginhost.PluginStatus;
-import io.javalin.config.RoutesConfig;
+import dev.vitals.api.HttpMethod;
+import dev.vitals.web.security.GuardedRoutes;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +45,11 @@ public final class HealthRoutes {
     public record Health(String status, List<PluginHealth> plugins) {
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
-        routes.get("/health/ready", this::ready);
-        routes.get("/api/health", this::health);
+    /** Open to anonymous callers: load balancers and monitors probe them, and they hold no business data. */
+    public void register(GuardedRoutes routes) {
+        routes.open(HttpMethod.GET, "/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+        routes.open(HttpMethod.GET, "/health/ready", this::ready);
+        routes.open(HttpMethod.GET, "/api/health", this::health);
     }
 
     private void ready(Context ctx) {

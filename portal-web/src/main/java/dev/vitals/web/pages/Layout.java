@@ -2,6 +2,7 @@ package dev.vitals.web.pages;
 
 import dev.vitals.core.pluginhost.HostedPlugin;
 import dev.vitals.core.pluginhost.PluginHost;
+import dev.vitals.web.security.Caller;
 import gg.jte.Content;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -18,8 +19,10 @@ public final class Layout {
     }
 
     public void render(Context ctx, String title, Content body) {
+        Caller caller = Caller.of(ctx);
         ctx.html(Templates.render("layout.jte", Map.of("title", title, "nav", navigation(), "body", body,
-                "current", ctx.path())));
+                "current", ctx.path(), "user", caller.authenticated() ? caller.name() : "",
+                "csrf", caller.csrfToken().orElse(""))));
     }
 
     /** Nav entries of started plugins only: a disabled plugin's entries disappear with it. */

@@ -8,8 +8,8 @@ import dev.vitals.api.ProblemException;
 import dev.vitals.core.pluginhost.HostedPlugin;
 import dev.vitals.core.pluginhost.PluginHost;
 import dev.vitals.web.pages.Layout;
-import dev.vitals.web.security.Authentication;
-import io.javalin.config.RoutesConfig;
+import dev.vitals.core.identity.Scopes;
+import dev.vitals.web.security.GuardedRoutes;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Mounts every plugin's API routes under {@code /api/<id>} and pages under {@code /p/<id>}. All of them are
- * registered up front, for every discovered plugin; each request checks that the plugin is started (404 otherwise,
- * as if the route did not exist), checks the role the route declared, and runs the handler inside the plugin's guard.
+ * registered up front, for every discovered plugin; each request is checked against the role and scope the route
+ * declared, then that the plugin is started (404 otherwise, as if the route did not exist), and the handler runs
+ * inside the plugin's guard.
  */
 public final class PluginRoutes {
 
@@ -33,23 +34,19 @@ public final class PluginRoutes {
         this.layout = layout;
     }
 
-    public void register(RoutesConfig routes) {
+    /** Every plugin route goes through the guarded table: a plugin has no way to register an open one. */
+    public void register(GuardedRoutes routes) {
         for (HostedPlugin plugin : plugins.plugins()) {
             for (ApiRoute route : plugin.apiRoutes()) {
                 String path = "/api/" + plugin.id() + route.path();
-                Handler handler = api(plugin, route, path);
-                switch (route.method()) {
-                    case GET -> routes.get(path, handler);
-                    case POST -> routes.post(path, handler);
-                    case PUT -> routes.put(path, handler);
-                    case PATCH -> routes.patch(path, handler);
-                    case DELETE -> routes.delete(path, handler);
-                }
-                LOG.info("Plugin {}: {} {} ({})", plugin.id(), route.method(), path, route.role().name().toLowerCase());
+                String scope = Scopes.required(plugin.id(), route);
+                routes.add(route.method(), path, route.role(), scope, api(plugin, route, path));
+                LOG.info("Plugin {}: {} {} ({}, token scope {})", plugin.id(), route.method(), path,
+                        route.role().name().toLowerCase(), scope);
             }
             for (PageRoute page : plugin.pages()) {
                 String path = "/p/" + plugin.id() + page.path();
-                routes.get(path, page(plugin, page, path));
+                routes.get(path, page.role(), plugin.id() + ":read", page(plugin, page, path));
                 LOG.info("Plugin {}: page {} ({})", plugin.id(), path, page.role().name().toLowerCase());
             }
         }
@@ -59,7 +56,6 @@ public final class PluginRoutes {
         String during = "route " + route.method() + " " + path;
         return ctx -> {
             ensureStarted(plugin, ctx);
-            Authentication.require(ctx, route.role());
             Exception clientError = plugin.call(during, () -> {
                 try {
                     route.handler().handle(ctx);
@@ -78,7 +74,6 @@ public final class PluginRoutes {
     private Handler page(HostedPlugin plugin, PageRoute route, String path) {
         return ctx -> {
             ensureStarted(plugin, ctx);
-            Authentication.require(ctx, route.role());
             Page page = plugin.call("page " + path, () -> route.renderer().render(ctx));
             layout.render(ctx, page.title(), output -> {
                 try {

@@ -2,51 +2,170 @@ package dev.vitals.web.security;
 
 import dev.vitals.api.ProblemException;
 import dev.vitals.api.Role;
+import dev.vitals.core.identity.Access;
+import dev.vitals.core.identity.ApiTokens;
+import dev.vitals.core.identity.Identity;
+import dev.vitals.core.identity.IdentitySettings;
+import dev.vitals.core.identity.Person;
+import dev.vitals.core.identity.Session;
+import dev.vitals.core.identity.SignInMode;
 import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Resolves the caller of each request and checks the role a route needs. The bootstrap admin proves itself with
- * {@code Authorization: Bearer <admin token>}; without credentials a caller is an anonymous viewer.
+ * Resolves the caller of each request, and checks the role and token scope a route needs.
+ *
+ * <p>A request proves who it is with, in this order: {@code Authorization: Bearer} (the bootstrap admin token in dev
+ * mode, or an API token), the trusted proxy's headers (proxy mode), or a session cookie (dev and oidc modes).
+ * Credentials that are wrong are refused outright rather than ignored, so a broken CI token fails loudly.
  */
 public final class Authentication {
 
+    /** The bootstrap admin's login. */
+    public static final String BOOTSTRAP_ADMIN = "admin";
+
+    private final Identity identity;
     private final AdminToken adminToken;
 
-    public Authentication(AdminToken adminToken) {
+    public Authentication(Identity identity, AdminToken adminToken) {
+        this.identity = identity;
         this.adminToken = adminToken;
     }
 
     /** Runs before every request. */
     public void identify(Context ctx) {
+        for (String name : List.of("access_token", "token", "api_key")) {
+            if (ctx.queryParam(name) != null) {
+                throw new ProblemException(400, "credentials are never accepted in the URL, where logs and browser "
+                        + "history keep them: send 'Authorization: Bearer <token>' instead", List.of());
+            }
+        }
         String header = ctx.header("Authorization");
-        if (header == null || header.isBlank()) {
+        if (header != null && !header.isBlank()) {
+            bearer(ctx, header).attachTo(ctx);
             return;
         }
+        if (identity.settings().mode() == SignInMode.PROXY) {
+            proxied(ctx).ifPresent(caller -> caller.attachTo(ctx));
+            return;
+        }
+        SessionCookie.read(ctx).flatMap(identity.sessions()::find).map(this::sessionCaller)
+                .ifPresent(caller -> caller.attachTo(ctx));
+    }
+
+    private Caller bearer(Context ctx, String header) {
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            ctx.header("WWW-Authenticate", "Bearer");
             throw new ProblemException(401, "the Authorization header must be 'Bearer <token>'", List.of());
         }
-        if (!adminToken.matches(header.substring(7).trim())) {
-            ctx.header("WWW-Authenticate", "Bearer");
-            throw new ProblemException(401, "the bearer token is not valid", List.of());
+        refuseIfThrottled(ctx);
+        String secret = header.substring(7).trim();
+        if (identity.settings().mode() == SignInMode.DEV && adminToken.matches(secret)) {
+            return new Caller(BOOTSTRAP_ADMIN, Access.EVERYTHING, Caller.Via.TOKEN, Optional.empty());
         }
-        Caller admin = new Caller("admin", Role.ADMIN, true);
-        ctx.attribute(Caller.ATTRIBUTE + ".object", admin);
-        ctx.attribute(Caller.ATTRIBUTE, admin.name());
+        ApiTokens.Check check = identity.tokens().check(secret, ctx.ip());
+        if (check.verdict() != ApiTokens.Verdict.VALID) {
+            identity.throttle().recordFailure(ctx.ip());
+            ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            String why = switch (check.verdict()) {
+                case EXPIRED -> "the token has expired; ask for a new one";
+                case REVOKED -> "the token was revoked; ask for a new one";
+                default -> "the bearer token is not valid";
+            };
+            throw new ProblemException(401, why, List.of());
+        }
+        var token = check.token().orElseThrow();
+        return new Caller("token:" + token.name(), token.access(), Caller.Via.TOKEN, Optional.empty());
+    }
+
+    /** 429 while an address is paying for its recent wrong guesses. */
+    void refuseIfThrottled(Context ctx) {
+        identity.throttle().waitFor(ctx.ip()).ifPresent(wait -> {
+            ctx.header("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
+            throw new ProblemException(429, "too many wrong credentials from " + ctx.ip() + "; try again in "
+                    + Math.max(1, wait.toSeconds()) + " s", List.of());
+        });
+    }
+
+    void recordFailure(Context ctx) {
+        identity.throttle().recordFailure(ctx.ip());
+    }
+
+    private Optional<Caller> proxied(Context ctx) {
+        IdentitySettings.Proxy proxy = identity.settings().proxy();
+        String user = ctx.header(proxy.userHeader());
+        if (user == null || user.isBlank()) {
+            return Optional.empty();
+        }
+        if (!proxy.trusts(ctx.ip())) {
+            // Anyone can set these headers; only the proxy's word counts.
+            throw new ProblemException(401, "identity headers are only accepted from the portal's reverse proxy; "
+                    + "sign in through it", List.of());
+        }
+        Set<String> groups = Optional.ofNullable(ctx.header(proxy.groupsHeader())).stream()
+                .flatMap(g -> Arrays.stream(g.split(","))).map(String::trim).filter(g -> !g.isEmpty())
+                .collect(Collectors.toSet());
+        Person person = new Person(user.trim(), Optional.ofNullable(ctx.header(proxy.emailHeader())).map(String::trim),
+                groups);
+        return Optional.of(new Caller(person.name(), identity.grants().accessOf(person), Caller.Via.PROXY,
+                Optional.empty()));
+    }
+
+    private Caller sessionCaller(Session session) {
+        Person person = session.person();
+        // In dev mode the admin token is the only way to start a session.
+        Access access = identity.settings().mode() == SignInMode.DEV ? Access.EVERYTHING
+                : identity.grants().accessOf(person);
+        return new Caller(person.name(), access, Caller.Via.SESSION, Optional.of(session.csrfToken()));
+    }
+
+    public Identity identity() {
+        return identity;
+    }
+
+    public AdminToken adminToken() {
+        return adminToken;
+    }
+
+    Duration sessionLifetime() {
+        return identity.settings().sessionLifetime();
     }
 
     /** Refuses the request unless the caller holds the role: 401 when unidentified, 403 when identified. */
     public static void require(Context ctx, Role role) {
         Caller caller = Caller.of(ctx);
-        if (caller.has(role)) {
-            return;
-        }
         if (!caller.authenticated()) {
             ctx.header("WWW-Authenticate", "Bearer");
-            throw new ProblemException(401, "this needs the " + role.name().toLowerCase()
-                    + " role: send 'Authorization: Bearer <token>'", List.of());
+            throw new ProblemException(401, "sign in first: this needs the " + role.name().toLowerCase()
+                    + " role; send 'Authorization: Bearer <token>' or sign in at /login", List.of());
         }
-        throw new ProblemException(403, caller.name() + " does not have the "
-                + role.name().toLowerCase() + " role this needs", List.of());
+        if (!caller.has(role)) {
+            throw new ProblemException(403, caller.name() + " does not have the "
+                    + role.name().toLowerCase() + " role this needs", List.of());
+        }
+    }
+
+    /** As {@link #require(Context, Role)}, and an API token must also carry the scope. */
+    public static void require(Context ctx, Role role, String scope) {
+        require(ctx, role);
+        Caller caller = Caller.of(ctx);
+        if (!caller.access().allowsScope(scope)) {
+            throw new ProblemException(403, caller.name() + " lacks the scope '" + scope + "' this needs; make a token "
+                    + "that includes it", List.of());
+        }
+    }
+
+    /** Refuses a change to a team's data unless the caller edits for that team. */
+    public static void requireEditorOf(Context ctx, String team) {
+        require(ctx, Role.EDITOR);
+        Caller caller = Caller.of(ctx);
+        if (!caller.access().editsTeam(team)) {
+            throw new ProblemException(403, caller.name() + " is not an editor of team " + team, List.of());
+        }
     }
 }

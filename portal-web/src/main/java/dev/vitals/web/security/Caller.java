@@ -2,6 +2,7 @@ package dev.vitals.web.security;
 
 import dev.vitals.api.Role;
 import dev.vitals.core.audit.Actor;
+import dev.vitals.core.identity.Access;
 import io.javalin.http.Context;
 import java.util.Optional;
 
@@ -9,17 +10,44 @@ import java.util.Optional;
  * Who is calling, as far as this request shows.
  *
  * @param name the login or token name, {@code anonymous} when none was given
- * @param role the highest role the caller holds
- * @param authenticated whether the caller proved who they are
+ * @param access what the caller may do
+ * @param via how the caller proved who they are
+ * @param csrfToken for a browser session, the token its forms carry
  */
-public record Caller(String name, Role role, boolean authenticated) {
+public record Caller(String name, Access access, Via via, Optional<String> csrfToken) {
 
     static final String ATTRIBUTE = "vitals.caller";
-    public static final Caller ANONYMOUS = new Caller("anonymous", Role.VIEWER, false);
+    public static final Caller ANONYMOUS = new Caller("anonymous", Access.NONE, Via.NOBODY, Optional.empty());
+
+    /** How a caller proved who they are. */
+    public enum Via {
+        /** Nothing: not signed in. */
+        NOBODY,
+        /** A browser session cookie. */
+        SESSION,
+        /** An API token or the bootstrap admin token as bearer. */
+        TOKEN,
+        /** Headers from the trusted reverse proxy. */
+        PROXY
+    }
 
     public static Caller of(Context ctx) {
         Caller caller = ctx.attribute(ATTRIBUTE + ".object");
         return caller == null ? ANONYMOUS : caller;
+    }
+
+    void attachTo(Context ctx) {
+        ctx.attribute(ATTRIBUTE + ".object", this);
+        // Plugins see the caller's name through this plain attribute; they cannot name host classes.
+        ctx.attribute(ATTRIBUTE, name);
+    }
+
+    public Role role() {
+        return access.role();
+    }
+
+    public boolean authenticated() {
+        return via != Via.NOBODY;
     }
 
     /** The caller of a request as the audit log records it: name and network address. */
@@ -28,6 +56,6 @@ public record Caller(String name, Role role, boolean authenticated) {
     }
 
     public boolean has(Role required) {
-        return role.ordinal() >= required.ordinal();
+        return authenticated() && access.has(required);
     }
 }

@@ -1,9 +1,11 @@
 package dev.vitals.web.signals;
 
+import dev.vitals.web.security.GuardedRoutes;
+import dev.vitals.core.identity.Scopes;
+import dev.vitals.api.Role;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import dev.vitals.core.signals.SignalStore;
-import io.javalin.config.RoutesConfig;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +18,8 @@ public final class SignalsApi {
         this.signals = signals;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/api/signals", ctx -> {
+    public void register(GuardedRoutes routes) {
+        routes.get("/api/signals", Role.VIEWER, Scopes.CATALOG_READ, ctx -> {
             String subject = ctx.queryParam("subject");
             if (subject == null || subject.isBlank()) {
                 throw new ProblemException(400, "say which subject",

@@ -1,0 +1,154 @@
+package dev.vitals.core.identity;
+
+import dev.vitals.core.audit.Actor;
+import dev.vitals.core.audit.AuditLog;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** API tokens in {@code core.api_tokens}: made, listed, checked on every request, revoked. */
+public final class ApiTokens {
+
+    private static final String COLUMNS = "id, name, scopes, team, created_by, created_at, expires_at, revoked_at, "
+            + "last_used_at, last_used_from";
+
+    private final Jdbi jdbi;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public ApiTokens(Jdbi jdbi, AuditLog audit, Clock clock) {
+        this.jdbi = jdbi;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * A token to make.
+     *
+     * @param name what it is for
+     * @param scopes what it may do
+     * @param team the team it acts for, or empty for the whole portal
+     * @param expiresAt when it stops working, or empty for never
+     */
+    public record NewToken(String name, List<String> scopes, Optional<String> team, Optional<Instant> expiresAt) {
+    }
+
+    /**
+     * A token just made.
+     *
+     * @param token what is kept
+     * @param secret the bearer secret, shown this once
+     */
+    public record Created(ApiToken token, String secret) {
+    }
+
+    /** Why a presented secret was or was not accepted. */
+    public enum Verdict {
+        VALID, UNKNOWN, EXPIRED, REVOKED
+    }
+
+    /**
+     * The outcome of presenting a secret.
+     *
+     * @param verdict accepted or why not
+     * @param token the token, unless unknown
+     */
+    public record Check(Verdict verdict, Optional<ApiToken> token) {
+    }
+
+    public Created create(NewToken request, Actor actor) {
+        String secret = Secret.generate("vt_");
+        Instant now = clock.instant();
+        ApiToken token = jdbi.inTransaction(h -> {
+            ApiToken made = h.createQuery("INSERT INTO core.api_tokens (name, secret_hash, scopes, team, created_by, "
+                            + "created_at, expires_at) VALUES (:name, :hash, :scopes, :team, :by, :now, :expires) "
+                            + "RETURNING " + COLUMNS)
+                    .bind("name", request.name())
+                    .bind("hash", Secret.hash(secret))
+                    .bind("scopes", request.scopes().stream().distinct().sorted().toArray(String[]::new))
+                    .bind("team", request.team().orElse(null))
+                    .bind("by", actor.name())
+                    .bind("now", now)
+                    .bind("expires", request.expiresAt().orElse(null))
+                    .map((rs, ctx) -> token(rs))
+                    .one();
+            audit.record(h, actor, "token.create", "token:" + made.id(), null, summary(made));
+            return made;
+        });
+        return new Created(token, secret);
+    }
+
+    public List<ApiToken> list() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM core.api_tokens ORDER BY id")
+                .map((rs, ctx) -> token(rs)).list());
+    }
+
+    public Optional<ApiToken> find(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM core.api_tokens WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> token(rs)).findOne());
+    }
+
+    /** Revokes a token at once, on every instance: the next request with it is refused. Revoking twice is harmless. */
+    public Optional<ApiToken> revoke(long id, Actor actor) {
+        return jdbi.inTransaction(h -> {
+            Optional<ApiToken> before = h.createQuery("SELECT " + COLUMNS + " FROM core.api_tokens WHERE id = :id FOR UPDATE")
+                    .bind("id", id).map((rs, ctx) -> token(rs)).findOne();
+            if (before.isEmpty() || before.get().revokedAt().isPresent()) {
+                return before;
+            }
+            ApiToken after = h.createQuery("UPDATE core.api_tokens SET revoked_at = :now, revoked_by = :by "
+                            + "WHERE id = :id RETURNING " + COLUMNS)
+                    .bind("now", clock.instant()).bind("by", actor.name()).bind("id", id)
+                    .map((rs, ctx) -> token(rs)).one();
+            audit.record(h, actor, "token.revoke", "token:" + id, summary(before.get()), summary(after));
+            return Optional.of(after);
+        });
+    }
+
+    /** Checks a presented secret and, when it is accepted, records when and from where. */
+    public Check check(String secret, String address) {
+        Optional<ApiToken> found = jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM core.api_tokens WHERE secret_hash = :hash")
+                .bind("hash", Secret.hash(secret)).map((rs, ctx) -> token(rs)).findOne());
+        if (found.isEmpty()) {
+            return new Check(Verdict.UNKNOWN, found);
+        }
+        ApiToken token = found.get();
+        Instant now = clock.instant();
+        if (token.revokedAt().isPresent()) {
+            return new Check(Verdict.REVOKED, found);
+        }
+        if (token.expiresAt().map(at -> !now.isBefore(at)).orElse(false)) {
+            return new Check(Verdict.EXPIRED, found);
+        }
+        jdbi.useHandle(h -> h.createUpdate("UPDATE core.api_tokens SET last_used_at = :now, last_used_from = :from "
+                        + "WHERE id = :id")
+                .bind("now", now).bind("from", address).bind("id", token.id()).execute());
+        return new Check(Verdict.VALID, found);
+    }
+
+    private static Map<String, Object> summary(ApiToken token) {
+        return Map.of("name", token.name(), "scopes", token.scopes(), "team", token.team().orElse(""),
+                "expiresAt", token.expiresAt().map(Instant::toString).orElse(""),
+                "revoked", token.revokedAt().isPresent());
+    }
+
+    private static ApiToken token(ResultSet rs) throws SQLException {
+        return new ApiToken(rs.getLong("id"), rs.getString("name"),
+                Arrays.asList((String[]) rs.getArray("scopes").getArray()),
+                Optional.ofNullable(rs.getString("team")), rs.getString("created_by"),
+                instant(rs, "created_at").orElseThrow(), instant(rs, "expires_at"), instant(rs, "revoked_at"),
+                instant(rs, "last_used_at"), Optional.ofNullable(rs.getString("last_used_from")));
+    }
+
+    static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
+        return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+    }
+}

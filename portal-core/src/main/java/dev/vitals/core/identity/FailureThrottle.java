@@ -1,0 +1,68 @@
+package dev.vitals.core.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Slows down guessing: after too many refused credentials from one address within a window, that address is told to
+ * wait until the oldest failure leaves the window. Kept per instance; behind N instances a guesser gets N times the
+ * attempts, which still leaves 256-bit secrets far out of reach.
+ */
+public final class FailureThrottle {
+
+    private final Clock clock;
+    private final int allowed;
+    private final Duration window;
+    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+
+    public FailureThrottle(Clock clock, int allowed, Duration window) {
+        this.clock = clock;
+        this.allowed = allowed;
+        this.window = window;
+    }
+
+    public void recordFailure(String address) {
+        Deque<Instant> times = failures.computeIfAbsent(address, a -> new ArrayDeque<>());
+        synchronized (times) {
+            forgetOld(times);
+            times.addLast(clock.instant());
+        }
+        if (failures.size() > 10_000) {
+            failures.values().removeIf(t -> {
+                synchronized (t) {
+                    forgetOld(t);
+                    return t.isEmpty();
+                }
+            });
+        }
+    }
+
+    /** @return how long the address must wait before its next attempt, or empty when it may try now */
+    public Optional<Duration> waitFor(String address) {
+        Deque<Instant> times = failures.get(address);
+        if (times == null) {
+            return Optional.empty();
+        }
+        synchronized (times) {
+            forgetOld(times);
+            if (times.size() < allowed) {
+                return Optional.empty();
+            }
+            Duration wait = Duration.between(clock.instant(), times.peekFirst().plus(window));
+            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+        }
+    }
+
+    private void forgetOld(Deque<Instant> times) {
+        Instant cutoff = clock.instant().minus(window);
+        while (!times.isEmpty() && !times.peekFirst().isAfter(cutoff)) {
+            times.removeFirst();
+        }
+    }
+}

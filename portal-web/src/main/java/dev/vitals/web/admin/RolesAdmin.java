@@ -1,0 +1,109 @@
+package dev.vitals.web.admin;
+
+import dev.vitals.api.FieldError;
+import dev.vitals.api.ProblemException;
+import dev.vitals.api.Role;
+import dev.vitals.core.identity.RoleGrant;
+import dev.vitals.core.identity.RoleGrants;
+import dev.vitals.core.identity.Scopes;
+import dev.vitals.web.pages.Layout;
+import dev.vitals.web.pages.Templates;
+import dev.vitals.web.security.Caller;
+import dev.vitals.web.security.GuardedRoutes;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Who holds which role, granted and revoked by admins: the page {@code /admin/roles} and
+ * {@code /api/admin/roles}. Grants name a person (login) or a group of the sign-in provider.
+ */
+public final class RolesAdmin {
+
+    private final RoleGrants grants;
+    private final Layout layout;
+
+    public RolesAdmin(RoleGrants grants, Layout layout) {
+        this.grants = grants;
+        this.layout = layout;
+    }
+
+    /**
+     * A grant to make.
+     *
+     * @param grantee a login or a group name
+     * @param kind {@code user} or {@code group}
+     * @param role {@code editor} or {@code admin}
+     * @param team for an editor, the team's key
+     */
+    public record GrantRequest(String grantee, String kind, String role, String team) {
+    }
+
+    public void register(GuardedRoutes routes) {
+        routes.get("/api/admin/roles", Role.ADMIN, Scopes.ADMIN, ctx -> ctx.json(Map.of("grants", grants.list())));
+        routes.post("/api/admin/roles", Role.ADMIN, Scopes.ADMIN,
+                ctx -> ctx.status(201).json(grant(ctx, ctx.bodyAsClass(GrantRequest.class))));
+        routes.delete("/api/admin/roles/{id}", Role.ADMIN, Scopes.ADMIN,
+                ctx -> ctx.json(revoke(ctx, ctx.pathParamAsClass("id", Long.class).get())));
+        routes.get("/admin/roles", Role.ADMIN, Scopes.ADMIN, this::page);
+        routes.post("/admin/roles", Role.ADMIN, Scopes.ADMIN, ctx -> {
+            grant(ctx, new GrantRequest(ctx.formParam("grantee"), ctx.formParam("kind"), ctx.formParam("role"),
+                    ctx.formParam("team")));
+            ctx.redirect("/admin/roles", HttpStatus.SEE_OTHER);
+        });
+        routes.post("/admin/roles/{id}/revoke", Role.ADMIN, Scopes.ADMIN, ctx -> {
+            revoke(ctx, ctx.pathParamAsClass("id", Long.class).get());
+            ctx.redirect("/admin/roles", HttpStatus.SEE_OTHER);
+        });
+    }
+
+    private void page(Context ctx) {
+        layout.render(ctx, "Roles", Templates.content("roles.jte", Map.of("grants", grants.list(),
+                "csrf", Caller.of(ctx).csrfToken().orElse(""))));
+    }
+
+    private RoleGrant grant(Context ctx, GrantRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        String grantee = request == null || request.grantee() == null ? "" : request.grantee().trim();
+        if (grantee.isEmpty()) {
+            errors.add(new FieldError("grantee", "is required: a login or a group name"));
+        }
+        RoleGrant.Kind kind = request == null ? null : parse(RoleGrant.Kind.class, request.kind());
+        if (kind == null) {
+            errors.add(new FieldError("kind", "expected user or group"));
+        }
+        Role role = request == null ? null : parse(Role.class, request.role());
+        if (role == null || role == Role.VIEWER) {
+            errors.add(new FieldError("role", "expected editor or admin (everyone signed in is a viewer)"));
+        }
+        Optional<String> team = Optional.ofNullable(request == null ? null : request.team()).map(String::trim)
+                .filter(t -> !t.isEmpty());
+        if (role == Role.EDITOR && team.isEmpty()) {
+            errors.add(new FieldError("team", "is required for an editor: the team whose data they change"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("the grant is not valid", errors);
+        }
+        return grants.grant(grantee, kind, role, role == Role.ADMIN ? Optional.empty() : team,
+                TokenAdminApi.actor(ctx));
+    }
+
+    private RoleGrant revoke(Context ctx, long id) {
+        return grants.revoke(id, TokenAdminApi.actor(ctx))
+                .orElseThrow(() -> ProblemException.notFound("no grant " + id));
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, raw.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.vitals.web.admin;
+
+import dev.vitals.api.FieldError;
+import dev.vitals.api.ProblemException;
+import dev.vitals.api.Role;
+import dev.vitals.core.audit.Actor;
+import dev.vitals.core.identity.Access;
+import dev.vitals.core.identity.ApiToken;
+import dev.vitals.core.identity.ApiTokens;
+import dev.vitals.core.identity.Scopes;
+import dev.vitals.core.pluginhost.HostedPlugin;
+import dev.vitals.core.pluginhost.PluginHost;
+import dev.vitals.web.security.Caller;
+import dev.vitals.web.security.GuardedRoutes;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code /api/admin/tokens}: API tokens for machines. Admins make and revoke any; a team's editors make and revoke
+ * their team's. The secret is in the answer to the POST and nowhere else, ever.
+ */
+public final class TokenAdminApi {
+
+    private final ApiTokens tokens;
+    private final PluginHost plugins;
+    private final Clock clock;
+
+    public TokenAdminApi(ApiTokens tokens, PluginHost plugins, Clock clock) {
+        this.tokens = tokens;
+        this.plugins = plugins;
+        this.clock = clock;
+    }
+
+    /**
+     * The body of {@code POST /api/admin/tokens}.
+     *
+     * @param name what the token is for
+     * @param scopes what it may do
+     * @param team the team it acts for; required unless an admin makes it
+     * @param expiresAt when it stops working, ISO-8601 ({@code 2030-01-01T00:00:00Z}); absent means never
+     */
+    public record TokenRequest(String name, List<String> scopes, String team, String expiresAt) {
+    }
+
+    /**
+     * The answer to {@code POST /api/admin/tokens}.
+     *
+     * @param id the token's number
+     * @param token the secret, shown this once
+     * @param details what is kept about it
+     */
+    public record CreatedToken(long id, String token, ApiToken details) {
+    }
+
+    public void register(GuardedRoutes routes) {
+        routes.post("/api/admin/tokens", Role.EDITOR, Scopes.ADMIN, this::create);
+        routes.get("/api/admin/tokens", Role.EDITOR, Scopes.ADMIN, ctx -> ctx.json(Map.of("tokens", visible(ctx))));
+        routes.get("/api/admin/scopes", Role.EDITOR, Scopes.ADMIN, ctx -> ctx.json(Map.of("scopes", knownScopes())));
+        routes.delete("/api/admin/tokens/{id}", Role.EDITOR, Scopes.ADMIN, this::revoke);
+    }
+
+    /** The host's scopes and every plugin's, for admins choosing what a token may do. */
+    public Set<String> knownScopes() {
+        Set<String> scopes = new TreeSet<>(Scopes.HOST);
+        for (HostedPlugin plugin : plugins.plugins()) {
+            scopes.addAll(plugin.scopes());
+        }
+        return scopes;
+    }
+
+    private void create(Context ctx) {
+        TokenRequest request = ctx.bodyAsClass(TokenRequest.class);
+        ApiTokens.NewToken token = validate(request == null ? new TokenRequest(null, null, null, null) : request,
+                Caller.of(ctx).access());
+        ApiTokens.Created created = tokens.create(token, actor(ctx));
+        ctx.status(201).json(new CreatedToken(created.token().id(), created.secret(), created.token()));
+    }
+
+    /** Checks a request against what the caller may grant; shared with the tokens page. */
+    public ApiTokens.NewToken validate(TokenRequest request, Access access) {
+        List<FieldError> errors = new ArrayList<>();
+        String name = request.name() == null ? "" : request.name().trim();
+        if (name.isEmpty() || name.length() > 100) {
+            errors.add(new FieldError("name", "is required: 1 to 100 characters saying what the token is for"));
+        }
+        List<String> scopes = request.scopes() == null ? List.of() : request.scopes();
+        Set<String> known = knownScopes();
+        if (scopes.isEmpty()) {
+            errors.add(new FieldError("scopes", "is required: one or more of " + known));
+        }
+        scopes.stream().filter(s -> !known.contains(s)).findFirst().ifPresent(s ->
+                errors.add(new FieldError("scopes", "'" + s + "' is not a scope; expected one of " + known)));
+        Optional<String> team = Optional.ofNullable(request.team()).map(String::trim).filter(t -> !t.isEmpty());
+        if (team.isEmpty() && !access.admin()) {
+            errors.add(new FieldError("team", "is required: the team the token acts for, one of "
+                    + new TreeSet<>(access.editorOf())));
+        }
+        team.filter(t -> !access.editsTeam(t)).ifPresent(t ->
+                errors.add(new FieldError("team", "you are not an editor of team " + t)));
+        if (scopes.contains(Scopes.ADMIN) && (team.isPresent() || !access.admin())) {
+            errors.add(new FieldError("scopes", "'admin' is only for tokens an admin makes for no team"));
+        }
+        Optional<Instant> expiresAt = Optional.empty();
+        if (request.expiresAt() != null && !request.expiresAt().isBlank()) {
+            try {
+                expiresAt = Optional.of(Instant.parse(request.expiresAt().trim()));
+                if (!expiresAt.get().isAfter(clock.instant())) {
+                    errors.add(new FieldError("expiresAt", "must be in the future"));
+                }
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError("expiresAt", "expected an ISO-8601 instant such as 2030-01-01T00:00:00Z, got "
+                        + request.expiresAt()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("the token request is not valid", errors);
+        }
+        return new ApiTokens.NewToken(name, scopes, team, expiresAt);
+    }
+
+    /** Admins see every token; editors their teams'. */
+    public List<ApiToken> visible(Context ctx) {
+        Access access = Caller.of(ctx).access();
+        return tokens.list().stream().filter(t -> mayManage(access, t)).toList();
+    }
+
+    private void revoke(Context ctx) {
+        long id = ctx.pathParamAsClass("id", Long.class).get();
+        ctx.json(revoke(ctx, id));
+    }
+
+    /** Revokes a token the caller may manage; 404 for any other, so token ids reveal nothing. */
+    public ApiToken revoke(Context ctx, long id) {
+        Access access = Caller.of(ctx).access();
+        tokens.find(id).filter(t -> mayManage(access, t))
+                .orElseThrow(() -> ProblemException.notFound("no token " + id + " that you may manage"));
+        return tokens.revoke(id, actor(ctx)).orElseThrow();
+    }
+
+    private static boolean mayManage(Access access, ApiToken token) {
+        return access.admin() || token.team().map(access::editsTeam).orElse(false);
+    }
+
+    static Actor actor(Context ctx) {
+        return new Actor(Caller.of(ctx).name(), Optional.of(ctx.ip()));
+    }
+}

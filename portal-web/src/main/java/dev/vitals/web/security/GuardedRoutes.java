@@ -1,0 +1,110 @@
+package dev.vitals.web.security;
+
+import dev.vitals.api.HttpMethod;
+import dev.vitals.api.ProblemException;
+import dev.vitals.api.Role;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The portal's route table, where every route states who may call it. A route is either open (sign-in, health,
+ * static files) or guarded: the caller must be signed in, hold the role, and, as an API token, carry the scope. The
+ * check runs before the route's handler, so no route, the host's or a plugin's, can forget it.
+ */
+public final class GuardedRoutes {
+
+    /**
+     * One entry of the table.
+     *
+     * @param method the HTTP method
+     * @param path the path pattern, as registered
+     * @param role the least role, or empty for an open route
+     * @param scope the scope an API token needs, or empty for an open route
+     */
+    public record Rule(HttpMethod method, String path, Optional<Role> role, Optional<String> scope) {
+        public boolean open() {
+            return role.isEmpty();
+        }
+    }
+
+    private final RoutesConfig routes;
+    private final List<Rule> rules = new ArrayList<>();
+
+    public GuardedRoutes(RoutesConfig routes) {
+        this.routes = routes;
+    }
+
+    public void get(String path, Role role, String scope, Handler handler) {
+        add(HttpMethod.GET, path, role, scope, handler);
+    }
+
+    public void post(String path, Role role, String scope, Handler handler) {
+        add(HttpMethod.POST, path, role, scope, handler);
+    }
+
+    public void put(String path, Role role, String scope, Handler handler) {
+        add(HttpMethod.PUT, path, role, scope, handler);
+    }
+
+    public void delete(String path, Role role, String scope, Handler handler) {
+        add(HttpMethod.DELETE, path, role, scope, handler);
+    }
+
+    public void add(HttpMethod method, String path, Role role, String scope, Handler handler) {
+        rules.add(new Rule(method, path, Optional.of(role), Optional.of(scope)));
+        register(method, path, ctx -> {
+            Authentication.require(ctx, role, scope);
+            handler.handle(ctx);
+        });
+    }
+
+    /** A route anyone may call, signed in or not: keep these few and free of data. */
+    public void open(HttpMethod method, String path, Handler handler) {
+        rules.add(new Rule(method, path, Optional.empty(), Optional.empty()));
+        register(method, path, handler);
+    }
+
+    public List<Rule> rules() {
+        return List.copyOf(rules);
+    }
+
+    /**
+     * Runs before every request: an anonymous caller gets no further than the open routes. Browsers asking for a page
+     * are sent to sign in and brought back afterwards; everyone else gets 401.
+     */
+    public void requireSignIn(Context ctx) {
+        if (Caller.of(ctx).authenticated() || isOpen(ctx.path())) {
+            return;
+        }
+        boolean page = ctx.method().name().equals("GET") && !ctx.path().startsWith("/api/")
+                && Optional.ofNullable(ctx.header("Accept")).orElse("").contains("text/html");
+        if (page) {
+            ctx.redirect("/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8));
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        ctx.header("WWW-Authenticate", "Bearer");
+        throw new ProblemException(401, "sign in first: send 'Authorization: Bearer <token>' or sign in at /login",
+                List.of());
+    }
+
+    private boolean isOpen(String path) {
+        return path.startsWith("/static/") || rules.stream().anyMatch(r -> r.open() && r.path().equals(path));
+    }
+
+    private void register(HttpMethod method, String path, Handler handler) {
+        switch (method) {
+            case GET -> routes.get(path, handler);
+            case POST -> routes.post(path, handler);
+            case PUT -> routes.put(path, handler);
+            case PATCH -> routes.patch(path, handler);
+            case DELETE -> routes.delete(path, handler);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.vitals.web.security;
+
+import dev.vitals.api.HttpMethod;
+import dev.vitals.core.audit.Actor;
+import dev.vitals.core.identity.Person;
+import dev.vitals.core.identity.SignInMode;
+import dev.vitals.web.pages.Layout;
+import dev.vitals.web.pages.Templates;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code /login} and {@code /logout}. In dev mode the sign-in form takes the admin token; in proxy mode the proxy has
+ * already signed people in. Every sign-in starts a new session
+ * with a new id, and sign-out ends it in the database, on every instance.
+ */
+public final class SignInPages {
+
+    private final Authentication authentication;
+    private final Layout layout;
+
+    public SignInPages(Authentication authentication, Layout layout) {
+        this.authentication = authentication;
+        this.layout = layout;
+    }
+
+    public void register(GuardedRoutes routes) {
+        routes.open(HttpMethod.GET, "/login", this::form);
+        routes.open(HttpMethod.POST, "/login", this::signIn);
+        routes.open(HttpMethod.POST, "/logout", this::signOut);
+    }
+
+    private void form(Context ctx) {
+        if (Caller.of(ctx).authenticated()) {
+            ctx.redirect(next(ctx.queryParam("next")), HttpStatus.SEE_OTHER);
+            return;
+        }
+        render(ctx, 200, "");
+    }
+
+    private void render(Context ctx, int status, String error) {
+        ctx.status(status);
+        layout.render(ctx, "Sign in", Templates.content("login.jte", Map.of(
+                "mode", mode().name().toLowerCase(),
+                "next", next(Optional.ofNullable(ctx.formParam("next")).orElse(ctx.queryParam("next"))),
+                "error", error)));
+    }
+
+    private void signIn(Context ctx) {
+        String next = next(ctx.formParam("next"));
+        switch (mode()) {
+            case OIDC, PROXY -> render(ctx, 400, "Sign in through your organisation's sign-in page.");
+            case DEV -> {
+                authentication.refuseIfThrottled(ctx);
+                String token = ctx.formParam("token");
+                if (!authentication.adminToken().matches(token == null ? null : token.trim())) {
+                    authentication.recordFailure(ctx);
+                    render(ctx, 401, "That is not the admin token.");
+                    return;
+                }
+                startSession(ctx, new Person(Authentication.BOOTSTRAP_ADMIN, Optional.empty(), Set.of()), next);
+            }
+        }
+    }
+
+    /** Ends any earlier session first, so an id planted in the browser before sign-in is worthless after it. */
+    void startSession(Context ctx, Person person, String next) {
+        SessionCookie.read(ctx).ifPresent(authentication.identity().sessions()::end);
+        var started = authentication.identity().sessions().start(person);
+        SessionCookie.write(ctx, started.secret(), authentication.sessionLifetime());
+        authentication.identity().audit().record(new Actor(person.name(), Optional.of(ctx.ip())), "session.start",
+                "user:" + person.name(), null, Map.of("groups", person.groups()));
+        ctx.redirect(next, HttpStatus.SEE_OTHER);
+    }
+
+    private void signOut(Context ctx) {
+        SessionCookie.read(ctx).ifPresent(authentication.identity().sessions()::end);
+        SessionCookie.clear(ctx);
+        ctx.redirect("/login", HttpStatus.SEE_OTHER);
+    }
+
+    private SignInMode mode() {
+        return authentication.identity().settings().mode();
+    }
+
+    /** Only paths on this portal: {@code next=https://evil.example} or {@code //evil.example} would be an open redirect. */
+    static String next(String requested) {
+        if (requested == null || !requested.startsWith("/") || requested.startsWith("//") || requested.startsWith("/\\")
+                || requested.startsWith("/login")) {
+            return "/";
+        }
+        return requested;
+    }
+}

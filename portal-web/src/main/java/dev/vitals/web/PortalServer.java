@@ -95,6 +95,12 @@ public final class PortalServer implements AutoCloseable {
             files.directory = "/public";
             files.location = Location.CLASSPATH;
         });
+        // Browser libraries from webjars, under /static so they load on the sign-in page too; the path is versioned.
+        javalin.staticFiles.add(files -> {
+            files.hostedPath = "/static/vendor";
+            files.directory = "/META-INF/resources/webjars";
+            files.location = Location.CLASSPATH;
+        });
 
         Authentication authentication = new Authentication(vitals.identity(), adminToken);
         CrossSiteGuard crossSite = new CrossSiteGuard(config.identity().publicUrl());

@@ -54,7 +54,7 @@ class CatalogBrowserTest {
 
         page.locator("select[name=team]").selectOption("group:default/recording");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply")).click();
-        assertTrue(page.url().contains("team=group%3Adefault%2Frecording"), page.url());
+        page.waitForURL(url -> url.contains("team=group%3Adefault%2Frecording"));
         assertEquals(5, page.locator("table.grid tbody tr").count(), "the five services team Recording owns");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("recorder-api")).click();

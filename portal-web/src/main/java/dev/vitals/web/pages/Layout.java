@@ -12,6 +12,20 @@ import java.util.Map;
 /** Wraps every page, the host's and the plugins', in one header and one navigation. */
 public final class Layout {
 
+    /** htmx from its webjar, at the version the build bundled. */
+    public static final String HTMX = "/static/vendor/htmx.org/" + webjarVersion("org.webjars.npm", "htmx.org")
+            + "/dist/htmx.min.js";
+
+    private static String webjarVersion(String group, String artifact) {
+        try (var in = Layout.class.getResourceAsStream("/META-INF/maven/" + group + "/" + artifact + "/pom.properties")) {
+            java.util.Properties properties = new java.util.Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("webjar " + group + ":" + artifact + " is missing from the class path", e);
+        }
+    }
+
     private final PluginHost plugins;
 
     public Layout(PluginHost plugins) {

@@ -224,6 +224,23 @@ class CatalogImportTest {
         assertEquals(List.of("artist-lookup", "www-artist"), text.items().stream().map(EntitySummary::name).sorted().toList());
     }
 
+    @Test
+    void theRefreshJobReimportsRegisteredSourcesAndKeepsEditsOfUnchangedDescriptors(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("catalog.yaml");
+        Files.writeString(file, component("edited", "team-a") + "---\n" + component("changing", "team-a"));
+        importLocation(file);
+        portal.catalogEditor().editMetadata(new EntityRef("component", "default", "edited"),
+                new CatalogEditor.MetadataEdit("Edited here", null, List.of("kept")), ADA);
+        Files.writeString(file, component("edited", "team-a") + "---\n" + component("changing", "team-b"));
+
+        portal.catalogSources().refreshAll();
+
+        EntitySummary edited = portal.catalog().get(new EntityRef("component", "default", "edited")).orElseThrow().entity();
+        assertEquals("Edited here", edited.title(), "its descriptor did not change in the source, so the edit stays");
+        assertEquals("group:default/team-b",
+                portal.catalog().get(new EntityRef("component", "default", "changing")).orElseThrow().entity().owner());
+    }
+
     static String component(String name, String owner) {
         return """
                 apiVersion: backstage.io/v1alpha1

@@ -34,7 +34,8 @@ public final class Catalog {
     }
 
     public CatalogPage list(Set<String> kinds, CatalogFilter filter, int page, int size) {
-        StringBuilder where = new StringBuilder("kind = ANY(:kinds)");
+        // "kind = :kind" rather than ANY(...) for one kind lets the planner walk the display-order index.
+        StringBuilder where = new StringBuilder(kinds.size() == 1 ? "kind = :kind" : "kind = ANY(:kinds)");
         filter.owner().ifPresent(o -> where.append(" AND owner_ref = :owner"));
         filter.system().ifPresent(s -> where.append(" AND system_ref = :system"));
         filter.tag().ifPresent(t -> where.append(" AND :tag = ANY(tags)"));
@@ -52,7 +53,11 @@ public final class Catalog {
     }
 
     private static Query bind(Query query, Set<String> kinds, CatalogFilter filter) {
-        query.bindArray("kinds", String.class, kinds.toArray(String[]::new));
+        if (kinds.size() == 1) {
+            query.bind("kind", kinds.iterator().next());
+        } else {
+            query.bindArray("kinds", String.class, kinds.toArray(String[]::new));
+        }
         filter.owner().ifPresent(o -> query.bind("owner", normalise(o, "group")));
         filter.system().ifPresent(s -> query.bind("system", normalise(s, "system")));
         filter.tag().ifPresent(t -> query.bind("tag", t));
@@ -123,6 +128,12 @@ public final class Catalog {
                 .map(EntityRef::key);
     }
 
+    /** Whether nothing was imported yet, for pages that say what to do first. */
+    public boolean isEmpty() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT NOT EXISTS (SELECT 1 FROM core.catalog_entities)")
+                .mapTo(Boolean.class).one());
+    }
+
     public Map<String, Long> countsByKind() {
         return jdbi.withHandle(h -> h.createQuery("SELECT kind, count(*) AS n FROM core.catalog_entities GROUP BY kind")
                 .reduceRows(new java.util.TreeMap<String, Long>(), (map, row) -> {
@@ -165,7 +176,7 @@ public final class Catalog {
         return Arrays.stream(COLUMNS.split(", ")).map(c -> "e." + c).reduce((a, b) -> a + ", " + b).orElseThrow();
     }
 
-    static EntitySummary summary(ResultSet rs) throws SQLException {
+    public static EntitySummary summary(ResultSet rs) throws SQLException {
         String ref = rs.getString("ref");
         Array tags = rs.getArray("tags");
         List<String> tagList = tags == null ? List.of() : new ArrayList<>(Arrays.asList((String[]) tags.getArray()));

@@ -3,7 +3,7 @@ package dev.vitals.web.home;
 import dev.vitals.api.Signal;
 import dev.vitals.api.SignalStatus;
 import dev.vitals.core.Vitals;
-import dev.vitals.core.catalog.EntityRef;
+import dev.vitals.core.signals.OrgHealthQuery;
 import dev.vitals.core.catalog.EntitySummary;
 import dev.vitals.core.pluginhost.HostedPlugin;
 import dev.vitals.web.catalog.Collection;
@@ -13,9 +13,7 @@ import dev.vitals.web.pages.Pager;
 import dev.vitals.web.pages.Templates;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +27,7 @@ import java.util.Set;
 public final class HealthGrid {
 
     private static final int PAGE_SIZE = 50;
+    private static final Set<String> GROUPINGS = Set.of("team", "system", "program", "component");
     private final Vitals vitals;
     private final Layout layout;
 
@@ -69,9 +68,7 @@ public final class HealthGrid {
     }
 
     public void render(Context ctx) {
-        List<EntitySummary> services = vitals.catalog().all(Collection.SERVICES.kinds());
-        Map<String, String> groupOf = new HashMap<>();
-        String groupBy = Optional.ofNullable(ctx.queryParam("group")).orElse("");
+        String groupBy = Optional.ofNullable(ctx.queryParam("group")).filter(GROUPINGS::contains).orElse("");
         List<Dimension> dimensions = new ArrayList<>();
         for (String[] d : new String[][] {{"team", "Team"}, {"system", "System"}, {"program", "Program"},
                 {"component", "Availability component"}}) {
@@ -81,26 +78,17 @@ public final class HealthGrid {
                 case "program" -> Collection.PROGRAMS;
                 default -> Collection.COMPONENTS;
             };
-            String selected = Optional.ofNullable(ctx.queryParam(d[0])).orElse("");
-            Map<String, String> membership = membership(d[0], services);
-            if (!selected.isEmpty()) {
-                Set<String> members = members(d[0], selected, membership);
-                services = services.stream().filter(s -> members.contains(s.ref())).toList();
-            }
-            if (d[0].equals(groupBy)) {
-                groupOf.putAll(membership);
-            }
-            dimensions.add(new Dimension(d[0], d[1], vitals.catalog().all(collection.kinds()), selected));
+            dimensions.add(new Dimension(d[0], d[1], vitals.catalog().all(collection.kinds()),
+                    Optional.ofNullable(ctx.queryParam(d[0])).orElse("")));
         }
-        String text = Optional.ofNullable(ctx.queryParam("text")).orElse("").trim().toLowerCase();
-        if (!text.isEmpty()) {
-            services = services.stream().filter(s -> s.name().toLowerCase().contains(text)
-                    || s.title().toLowerCase().contains(text)).toList();
-        }
-        if (!groupBy.isEmpty()) {
-            services = services.stream().sorted(Comparator.comparing((EntitySummary s) ->
-                    Optional.ofNullable(groupOf.get(s.ref())).orElse("~"))).toList();
-        }
+        String text = Optional.ofNullable(ctx.queryParam("text")).orElse("").trim();
+        OrgHealthQuery.Selection selection = new OrgHealthQuery.Selection(param(ctx, "team"), param(ctx, "system"),
+                param(ctx, "program"), param(ctx, "component"), Optional.of(text).filter(t -> !t.isEmpty()),
+                Optional.of(groupBy).filter(g -> !g.isEmpty()));
+        int page = ctx.queryParam("page") == null ? 1
+                : ctx.queryParamAsClass("page", Integer.class).check(p -> p >= 1, "must be 1 or more").get();
+        OrgHealthQuery.Result result = new OrgHealthQuery(vitals.database().jdbi()).page(selection, page, PAGE_SIZE);
+
         List<Column> columns = new ArrayList<>();
         for (HostedPlugin plugin : vitals.plugins().plugins()) {
             if (plugin.isStarted()) {
@@ -108,71 +96,35 @@ public final class HealthGrid {
                         : plugin.id() + "." + plugin.serviceTabs().get(0).id()));
             }
         }
-        int page = ctx.queryParam("page") == null ? 1
-                : ctx.queryParamAsClass("page", Integer.class).check(p -> p >= 1, "must be 1 or more").get();
-        List<String> allRefs = services.stream().map(EntitySummary::ref).toList();
-        List<EntitySummary> pageServices = services.stream().skip((long) (page - 1) * PAGE_SIZE).limit(PAGE_SIZE).toList();
-        Map<String, List<Signal>> signals = vitals.signals().latestFor(pageServices.stream().map(EntitySummary::ref).toList());
+        Map<String, List<Signal>> signals = vitals.signals().latestFor(
+                result.rows().stream().map(r -> r.service().ref()).toList());
         List<GridRow> rows = new ArrayList<>();
-        for (EntitySummary service : pageServices) {
+        for (OrgHealthQuery.Row row : result.rows()) {
+            EntitySummary service = row.service();
             String href = Collection.href(service.ref());
             List<Signal> own = signals.getOrDefault(service.ref(), List.of());
             List<StatusCell> cells = columns.stream().map(c -> StatusCell.of(
                     own.stream().filter(s -> s.plugin().equals(c.id())).toList(),
                     c.tabId() == null ? href : href + "?tab=" + c.tabId())).toList();
-            String group = groupOf.get(service.ref());
-            rows.add(new GridRow(service, href, group == null ? (groupBy.isEmpty() ? "" : "(none)")
-                    : EntitySummary.nameOf(group), cells));
+            String group = groupBy.isEmpty() ? "" : row.group() == null ? "(none)" : EntitySummary.nameOf(row.group());
+            rows.add(new GridRow(service, href, group, cells));
         }
-        Map<SignalStatus, Long> counts = allRefs.isEmpty() ? Map.of() : vitals.signals().statusCounts(allRefs);
         Map<String, Object> params = new HashMap<>();
         params.put("rows", rows);
         params.put("columns", columns);
         params.put("dimensions", dimensions);
         params.put("groupBy", groupBy);
         params.put("text", text);
-        params.put("critical", counts.getOrDefault(SignalStatus.CRITICAL, 0L));
-        params.put("warn", counts.getOrDefault(SignalStatus.WARN, 0L));
-        params.put("serviceCount", services.size());
-        params.put("catalogEmpty", vitals.catalog().countsByKind().isEmpty());
-        params.put("pager", Pager.of(ctx, page, PAGE_SIZE, services.size()));
+        params.put("critical", result.counts().getOrDefault(SignalStatus.CRITICAL, 0L));
+        params.put("warn", result.counts().getOrDefault(SignalStatus.WARN, 0L));
+        params.put("serviceCount", (int) result.total());
+        params.put("catalogEmpty", result.total() == 0 && vitals.catalog().isEmpty());
+        params.put("pager", Pager.of(ctx, page, PAGE_SIZE, result.total()));
         layout.render(ctx, "Engineering health", Templates.content("home.jte", params));
     }
 
-    /** Which team, system, program or component each service belongs to (the first, when several). */
-    private Map<String, String> membership(String dimension, List<EntitySummary> services) {
-        Map<String, String> result = new HashMap<>();
-        switch (dimension) {
-            case "team" -> services.forEach(s -> {
-                if (s.owner() != null) {
-                    result.put(s.ref(), s.owner());
-                }
-            });
-            case "system" -> services.forEach(s -> {
-                if (s.system() != null) {
-                    result.put(s.ref(), s.system());
-                }
-            });
-            case "program" -> vitals.catalog().pairs("inScope").forEach(p -> result.putIfAbsent(p.getValue(), p.getKey()));
-            default -> vitals.catalog().pairs("includes").forEach(p -> result.putIfAbsent(p.getValue(), p.getKey()));
-        }
-        return result;
+    private static Optional<String> param(Context ctx, String name) {
+        return Optional.ofNullable(ctx.queryParam(name)).map(String::trim).filter(s -> !s.isEmpty());
     }
 
-    /** The services in the selected team, system, program or component: all of them, not only the first. */
-    private Set<String> members(String dimension, String selected, Map<String, String> membership) {
-        if (dimension.equals("team") || dimension.equals("system")) {
-            Set<String> members = new HashSet<>();
-            membership.forEach((service, owner) -> {
-                if (owner.equals(selected)) {
-                    members.add(service);
-                }
-            });
-            return members;
-        }
-        boolean program = dimension.equals("program");
-        return EntityRef.parse(selected, program ? "program" : "availabilitycomponent", EntityRef.DEFAULT_NAMESPACE)
-                .map(ref -> (Set<String>) new HashSet<>(vitals.catalog().targets(ref, program ? "inScope" : "includes")))
-                .orElse(Set.of());
-    }
 }

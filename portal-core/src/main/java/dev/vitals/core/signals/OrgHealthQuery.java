@@ -1,0 +1,110 @@
+package dev.vitals.core.signals;
+
+import dev.vitals.api.SignalStatus;
+import dev.vitals.core.catalog.Catalog;
+import dev.vitals.core.catalog.EntitySummary;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * The organisation's health grid as one query: services narrowed by team, system, program, availability component
+ * and text, optionally ordered by one of those groupings, a page of them, and the signal counts over all that match.
+ * Filtering, grouping, counting and paging happen in the database, so a page costs the same at 40 services as at
+ * 10,000.
+ */
+public final class OrgHealthQuery {
+
+    private final Jdbi jdbi;
+
+    public OrgHealthQuery(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /**
+     * Which services the grid shows.
+     *
+     * @param team a group reference, or empty
+     * @param system a system reference, or empty
+     * @param program a program reference: its services in scope
+     * @param component an availability component reference: its services
+     * @param text words in the name or title
+     * @param groupBy {@code team}, {@code system}, {@code program}, {@code component}, or empty
+     */
+    public record Selection(Optional<String> team, Optional<String> system, Optional<String> program,
+            Optional<String> component, Optional<String> text, Optional<String> groupBy) {
+    }
+
+    /**
+     * A service in the grid.
+     *
+     * @param service the service
+     * @param group the reference of the team, system, program or component it is grouped under, or null
+     */
+    public record Row(EntitySummary service, String group) {
+    }
+
+    /**
+     * One page of the grid.
+     *
+     * @param rows the services on this page
+     * @param total how many services match
+     * @param counts how many latest signals of the matching services have each status
+     */
+    public record Result(List<Row> rows, long total, Map<SignalStatus, Long> counts) {
+    }
+
+    public Result page(Selection selection, int page, int size) {
+        String where = where(selection);
+        String group = switch (selection.groupBy().orElse("")) {
+            case "team" -> "e.owner_ref";
+            case "system" -> "e.system_ref";
+            case "program" -> "(SELECT min(r.source_ref) FROM core.catalog_relations r "
+                    + "WHERE r.target_ref = e.ref AND r.type = 'inScope')";
+            case "component" -> "(SELECT min(r.source_ref) FROM core.catalog_relations r "
+                    + "WHERE r.target_ref = e.ref AND r.type = 'includes')";
+            default -> "NULL";
+        };
+        return jdbi.withHandle(h -> {
+            long total = bind(h.createQuery("SELECT count(*) FROM core.catalog_entities e WHERE " + where), selection)
+                    .mapTo(Long.class).one();
+            List<Row> rows = bind(h.createQuery("SELECT e.*, " + group + " AS grid_group FROM core.catalog_entities e "
+                            + "WHERE " + where + " ORDER BY " + (group.equals("NULL") ? "" : group + " NULLS LAST, ")
+                            + "lower(coalesce(e.title, e.name)), e.ref "
+                            + "LIMIT :limit OFFSET :offset"), selection)
+                    .bind("limit", size).bind("offset", (long) (page - 1) * size)
+                    .map((rs, ctx) -> new Row(Catalog.summary(rs), rs.getString("grid_group"))).list();
+            Map<SignalStatus, Long> counts = new EnumMap<>(SignalStatus.class);
+            bind(h.createQuery("SELECT s.status, count(*) AS n FROM core.signal_latest s "
+                            + "JOIN core.catalog_entities e ON e.ref = s.subject WHERE " + where + " GROUP BY s.status"), selection)
+                    .map((rs, ctx) -> Map.entry(SignalStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+                    .forEach(e -> counts.put(e.getKey(), e.getValue()));
+            return new Result(rows, total, counts);
+        });
+    }
+
+    private static String where(Selection s) {
+        StringBuilder where = new StringBuilder("e.kind = 'Component'");
+        s.team().ifPresent(t -> where.append(" AND e.owner_ref = :team"));
+        s.system().ifPresent(t -> where.append(" AND e.system_ref = :system"));
+        s.program().ifPresent(p -> where.append(" AND e.ref IN (SELECT target_ref FROM core.catalog_relations "
+                + "WHERE source_ref = :program AND type = 'inScope')"));
+        s.component().ifPresent(c -> where.append(" AND e.ref IN (SELECT target_ref FROM core.catalog_relations "
+                + "WHERE source_ref = :component AND type = 'includes')"));
+        s.text().ifPresent(t -> where.append(" AND (e.name ILIKE :text OR e.title ILIKE :text)"));
+        return where.toString();
+    }
+
+    private static <T extends SqlStatement<T>> T bind(T statement, Selection s) {
+        s.team().ifPresent(t -> statement.bind("team", t));
+        s.system().ifPresent(t -> statement.bind("system", t));
+        s.program().ifPresent(t -> statement.bind("program", t));
+        s.component().ifPresent(t -> statement.bind("component", t));
+        s.text().ifPresent(t -> statement.bind("text", "%" + t.replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%"));
+        return statement;
+    }
+}

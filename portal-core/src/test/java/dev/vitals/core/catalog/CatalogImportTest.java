@@ -241,6 +241,39 @@ class CatalogImportTest {
                 portal.catalog().get(new EntityRef("component", "default", "changing")).orElseThrow().entity().owner());
     }
 
+    @Test
+    void aUrlSourceIsFetchedAndItsLocationsFollowedRelativeToTheUrl() throws Exception {
+        com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        Map<String, String> files = Map.of(
+                "/repo/catalog-info.yaml", """
+                        apiVersion: backstage.io/v1alpha1
+                        kind: Location
+                        metadata: {name: repo}
+                        spec: {targets: [./services/one.yaml, ./services/two.yaml]}
+                        """,
+                "/repo/services/one.yaml", component("from-url-one", "team-a"),
+                "/repo/services/two.yaml", component("from-url-two", "team-a"));
+        http.createContext("/", exchange -> {
+            String body = files.get(exchange.getRequestURI().getPath());
+            byte[] bytes = body == null ? new byte[0] : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        http.start();
+        try {
+            String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/repo/catalog-info.yaml";
+            ImportReport report = portal.catalogSources().importLocation(url, ADA, progress::add);
+
+            assertTrue(report.applied(), report.problems().toString());
+            assertEquals(Map.of("Component", 2, "Location", 1), report.entitiesByKind());
+            assertEquals(3, report.files());
+        } finally {
+            http.stop(0);
+        }
+    }
+
     static String component(String name, String owner) {
         return """
                 apiVersion: backstage.io/v1alpha1

@@ -142,10 +142,13 @@ final class OidcSignIn {
                 "advice", advice, "retry", "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8))));
     }
 
-    /** The callback on the address people open; must be registered as a redirect URI at the provider. */
+    /**
+     * The callback on the address people open; must be registered as a redirect URI at the provider. Without
+     * {@code VITALS_PUBLIC_URL} it is localhost on the port the portal listens on, never a name the request claims.
+     */
     private URI redirectUri(Context ctx) {
         return authentication.identity().settings().publicUrl()
                 .map(url -> URI.create(url + CALLBACK))
-                .orElseGet(() -> URI.create("http://localhost:" + ctx.port() + CALLBACK));
+                .orElseGet(() -> URI.create("http://localhost:" + ctx.req().getLocalPort() + CALLBACK));
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vitals.core.testing.TestPlugins;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -189,6 +191,31 @@ class OidcSignInTest {
         assertEquals(400, posted.statusCode());
         assertTrue(cookie(posted, "vitals-session=").isEmpty());
         assertEquals(401, server.get("/api/admin/plugins").statusCode(), "the admin token is for dev mode only");
+    }
+
+    @Test
+    void aProviderThatDoesNotAnswerGivesAPageSayingWhatToDoAndThePortalKeepsServing() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        try (TestServer portal = TestServer.start(TestPlugins.of().source(), Map.of("VITALS_AUTH", "oidc",
+                "VITALS_OIDC_ISSUER", "http://127.0.0.1:" + closed + "/corp", "VITALS_OIDC_CLIENT_ID", "vitals",
+                "VITALS_OIDC_CLIENT_SECRET", "secret"))) {
+            HttpResponse<String> login = portal.anonymousPage("/login?next=%2Fteams");
+            assertEquals(502, login.statusCode(), login.body());
+            assertTrue(login.body().contains("The sign-in provider did not answer")
+                    && login.body().contains("VITALS_OIDC_ISSUER"), login.body());
+            assertTrue(login.body().contains("href=\"/login?next=%2Fteams\""), login.body());
+            assertEquals(200, portal.anonymousGet("/health/live").statusCode());
+        }
+    }
+
+    @Test
+    void theSignedOutPageLinksBackToSignIn() {
+        HttpResponse<String> signedOut = server.anonymousPage("/login?signed-out&next=%2Fp%2Fguarded%2F%3Fa%3D1%26b%3D2");
+        assertTrue(signedOut.body().contains("href=\"/login?next=%2Fp%2Fguarded%2F%3Fa%3D1%26b%3D2\""),
+                signedOut.body());
     }
 
     /** What {@code /login} answered: where it sends the browser and the cookies it set. */

@@ -17,6 +17,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,6 +130,52 @@ class OidcSignInTest {
         assertEquals(400, replay.statusCode(), replay.body());
         assertTrue(replay.body().contains("expired or was already used"), replay.body());
         assertTrue(cookie(replay, "vitals-session=").isEmpty());
+    }
+
+    @Test
+    void anIdTokenForAnotherClientIsRefusedAtTheCallback() {
+        Begun begun = begin("/", Map.of());
+        String callback = atProvider(begun);
+        Map<String, Object> claims = idTokenClaims(begun);
+        claims.put("aud", "some-other-app");
+        provider.nextExchangeAnswers(provider.signedIdToken(claims));
+        HttpResponse<String> back = finish(callback, begun.cookies());
+        assertEquals(401, back.statusCode(), back.body());
+        assertTrue(back.body().contains("could not be accepted") && back.body().contains("Sign in again"), back.body());
+        assertTrue(cookie(back, "vitals-session=").isEmpty());
+    }
+
+    @Test
+    void anAlteredIdTokenIsRefusedAtTheCallback() {
+        Begun begun = begin("/", Map.of());
+        String callback = atProvider(begun);
+        String[] parts = provider.signedIdToken(idTokenClaims(begun)).split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"staff\"", "\"vitals-admins\"");
+        provider.nextExchangeAnswers(parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2]);
+        HttpResponse<String> back = finish(callback, begun.cookies());
+        assertEquals(401, back.statusCode(), back.body());
+        assertTrue(cookie(back, "vitals-session=").isEmpty());
+    }
+
+    @Test
+    void theForgedTokenEndpointIsOnlyInTheWayWhenATestAsksForIt() {
+        Begun begun = begin("/", Map.of());
+        String callback = atProvider(begun);
+        provider.nextExchangeAnswers(provider.signedIdToken(idTokenClaims(begun)));
+        assertEquals(303, finish(callback, begun.cookies()).statusCode(), "a well-formed token passes, so the "
+                + "refusals above are about the audience and the signature");
+    }
+
+    /** What the provider would put in this sign-in's ID token for a member of staff. */
+    private static Map<String, Object> idTokenClaims(Begun begun) {
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("sub", "mallory");
+        claims.put("aud", TestOidcProvider.CLIENT_ID);
+        claims.put("nonce", begun.authorizationRequest().get("nonce"));
+        claims.put("groups", List.of("staff"));
+        return claims;
     }
 
     @Test

@@ -18,15 +18,28 @@ final class TestOidcProvider implements AutoCloseable {
     static final String CLIENT_SECRET = "vitals-client-secret-for-tests";
 
     private final MockOAuth2Server server;
+    private final ForgedTokenEndpoint forged;
 
-    private TestOidcProvider(MockOAuth2Server server) {
+    private TestOidcProvider(MockOAuth2Server server, ForgedTokenEndpoint forged) {
         this.server = server;
+        this.forged = forged;
     }
 
     static TestOidcProvider start(boolean interactiveLogin) {
-        MockOAuth2Server server = new MockOAuth2Server(new OAuth2Config(interactiveLogin));
+        ForgedTokenEndpoint forged = new ForgedTokenEndpoint();
+        MockOAuth2Server server = new MockOAuth2Server(new OAuth2Config(interactiveLogin), forged);
         server.start();
-        return new TestOidcProvider(server);
+        return new TestOidcProvider(server, forged);
+    }
+
+    /** The next code exchange answers with this ID token instead of the one the provider would issue. */
+    void nextExchangeAnswers(String idToken) {
+        forged.answerNextExchangeWith(idToken);
+    }
+
+    /** An ID token signed with the provider's own key, with exactly these claims (issuer and times added). */
+    String signedIdToken(Map<String, Object> claims) {
+        return server.anyToken(server.issuerUrl(ISSUER_ID), claims, java.time.Duration.ofHours(1)).serialize();
     }
 
     String issuer() {

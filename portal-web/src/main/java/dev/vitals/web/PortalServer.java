@@ -4,9 +4,7 @@ import dev.vitals.api.HttpMethod;
 import dev.vitals.api.Role;
 import dev.vitals.core.Json;
 import dev.vitals.core.Vitals;
-import dev.vitals.core.config.ConfigException;
 import dev.vitals.core.config.VitalsConfig;
-import dev.vitals.core.identity.SignInMode;
 import dev.vitals.core.identity.Scopes;
 import dev.vitals.core.pluginhost.PluginSource;
 import dev.vitals.web.admin.AuditAdminApi;
@@ -57,12 +55,6 @@ public final class PortalServer implements AutoCloseable {
     }
 
     public static PortalServer start(VitalsConfig config, PluginSource plugins, Vitals.Options options) {
-        if (config.identity().mode() == SignInMode.OIDC) {
-            // Refused outright rather than started with a sign-in page that cannot sign anyone in.
-            throw new ConfigException("VITALS_AUTH", "oidc", "dev or proxy: this version cannot sign in with an "
-                    + "OpenID Connect provider yet; put an authenticating proxy such as oauth2-proxy in front and use "
-                    + "VITALS_AUTH=proxy");
-        }
         HttpMetrics metrics = new HttpMetrics();
         Vitals vitals = Vitals.start(config, plugins, metrics.registry(), options);
         try {

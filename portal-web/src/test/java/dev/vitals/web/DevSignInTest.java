@@ -3,10 +3,8 @@ package dev.vitals.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vitals.core.config.ConfigException;
 import dev.vitals.core.testing.TestPlugins;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -118,14 +116,6 @@ class DevSignInTest {
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\": true}")));
         assertEquals(404, sameOrigin.statusCode(), "passes the guard and reaches the route: " + sameOrigin.body());
-    }
-
-    @Test
-    void oidcModeStopsStartUpSayingWhatToUseInstead() {
-        ConfigException refused = assertThrows(ConfigException.class, () -> TestServer.start(TestPlugins.of().source(),
-                Map.of("VITALS_AUTH", "oidc", "VITALS_OIDC_ISSUER", "https://login.example.com",
-                        "VITALS_OIDC_CLIENT_ID", "vitals", "VITALS_OIDC_CLIENT_SECRET", "secret")));
-        assertTrue(refused.getMessage().startsWith("VITALS_AUTH=oidc is not valid"), refused.getMessage());
     }
 
     @Test

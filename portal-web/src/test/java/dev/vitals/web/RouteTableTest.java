@@ -12,6 +12,7 @@ import dev.vitals.core.testing.TestPlugins;
 import dev.vitals.web.security.GuardedRoutes.Rule;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Walks every route the portal serves, the host's and the plugins', and checks each against who may call it. Runs
- * in proxy mode, where people of every role can be played by headers, and in dev mode.
+ * in proxy mode, where people of every role can be played by headers, in dev mode, and in oidc mode against a real
+ * provider.
  */
 class RouteTableTest {
 
@@ -31,6 +33,8 @@ class RouteTableTest {
             "GET /health/ready", "GET /api/health", "GET /metrics");
     private static TestServer proxy;
     private static TestServer dev;
+    private static TestOidcProvider provider;
+    private static TestServer oidc;
 
     @BeforeAll
     static void start() {
@@ -38,21 +42,27 @@ class RouteTableTest {
         proxy = TestServer.start(plugins.source(), Map.of("VITALS_AUTH", "proxy",
                 "VITALS_PROXY_ADDRESSES", "127.0.0.1,::1"));
         dev = TestServer.start(plugins.source());
+        provider = TestOidcProvider.start(false);
+        oidc = TestServer.start(plugins.source(), provider.portalEnvironment());
     }
 
     @AfterAll
     static void stop() {
         proxy.close();
         dev.close();
+        oidc.close();
+        provider.close();
     }
 
     @Test
     void everyRouteThePortalServesIsInTheGuardedTable() {
-        Set<String> table = proxy.portal().routes().stream().map(RouteTableTest::name).collect(Collectors.toSet());
-        List<String> registered = proxy.portal().registeredRoutes();
-        assertTrue(registered.contains("DELETE /api/guarded/things/{id}"), registered.toString());
-        for (String route : registered) {
-            assertTrue(table.contains(route), route + " is served but not in the guarded table");
+        for (TestServer server : List.of(proxy, oidc)) {
+            Set<String> table = server.portal().routes().stream().map(RouteTableTest::name).collect(Collectors.toSet());
+            List<String> registered = server.portal().registeredRoutes();
+            assertTrue(registered.contains("DELETE /api/guarded/things/{id}"), registered.toString());
+            for (String route : registered) {
+                assertTrue(table.contains(route), route + " is served but not in the guarded table");
+            }
         }
     }
 
@@ -61,11 +71,16 @@ class RouteTableTest {
         Set<String> open = proxy.portal().routes().stream().filter(Rule::open).map(RouteTableTest::name)
                 .collect(Collectors.toSet());
         assertEquals(OPEN, open);
+        Set<String> openWithOidc = oidc.portal().routes().stream().filter(Rule::open).map(RouteTableTest::name)
+                .collect(Collectors.toSet());
+        Set<String> expected = new HashSet<>(OPEN);
+        expected.add("GET /login/callback");
+        assertEquals(expected, openWithOidc, "oidc mode adds only the provider's way back");
     }
 
     @Test
-    void noRouteAnswersAnAnonymousCallerInProxyOrDevMode() {
-        for (TestServer server : List.of(proxy, dev)) {
+    void noRouteAnswersAnAnonymousCallerInProxyDevOrOidcMode() {
+        for (TestServer server : List.of(proxy, dev, oidc)) {
             for (Rule rule : guarded(server)) {
                 HttpResponse<String> response = server.send(request(server, rule));
                 assertEquals(401, response.statusCode(), name(rule) + ": " + response.body());

@@ -13,29 +13,39 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code /login} and {@code /logout}. In dev mode the sign-in form takes the admin token; in proxy mode the proxy has
- * already signed people in. Every sign-in starts a new session
+ * {@code /login} and {@code /logout}. In dev mode the sign-in form takes the admin token; in oidc mode {@code /login}
+ * sends the browser to the OpenID Connect provider ({@link OidcSignIn}); in proxy mode the proxy has already signed
+ * people in. Every sign-in starts a new session
  * with a new id, and sign-out ends it in the database, on every instance.
  */
 public final class SignInPages {
 
     private final Authentication authentication;
     private final Layout layout;
+    private final Optional<OidcSignIn> oidc;
 
     public SignInPages(Authentication authentication, Layout layout) {
         this.authentication = authentication;
         this.layout = layout;
+        this.oidc = authentication.identity().settings().oidc()
+                .filter(settings -> mode() == SignInMode.OIDC)
+                .map(settings -> new OidcSignIn(this, authentication, layout, settings));
     }
 
     public void register(GuardedRoutes routes) {
         routes.open(HttpMethod.GET, "/login", this::form);
         routes.open(HttpMethod.POST, "/login", this::signIn);
         routes.open(HttpMethod.POST, "/logout", this::signOut);
+        oidc.ifPresent(signIn -> signIn.register(routes));
     }
 
     private void form(Context ctx) {
         if (Caller.of(ctx).authenticated()) {
             ctx.redirect(next(ctx.queryParam("next")), HttpStatus.SEE_OTHER);
+            return;
+        }
+        if (oidc.isPresent()) {
+            oidc.get().start(ctx, next(ctx.queryParam("next")));
             return;
         }
         render(ctx, 200, "");
@@ -79,7 +89,7 @@ public final class SignInPages {
     private void signOut(Context ctx) {
         SessionCookie.read(ctx).ifPresent(authentication.identity().sessions()::end);
         SessionCookie.clear(ctx);
-        ctx.redirect("/login", HttpStatus.SEE_OTHER);
+        ctx.redirect(oidc.isPresent() ? "/login?signed-out" : "/login", HttpStatus.SEE_OTHER);
     }
 
     private SignInMode mode() {

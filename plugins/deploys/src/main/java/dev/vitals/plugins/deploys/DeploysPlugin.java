@@ -1,0 +1,150 @@
+package dev.vitals.plugins.deploys;
+
+import dev.vitals.api.ApiRoute;
+import dev.vitals.api.CatalogEntity;
+import dev.vitals.api.FieldError;
+import dev.vitals.api.Job;
+import dev.vitals.api.PluginContext;
+import dev.vitals.api.ProblemException;
+import dev.vitals.api.VitalsPlugin;
+import dev.vitals.plugins.deploys.dora.DoraJson;
+import dev.vitals.plugins.deploys.dora.DoraQuery;
+import dev.vitals.plugins.deploys.dora.DoraReport;
+import dev.vitals.plugins.deploys.dora.DoraSignals;
+import dev.vitals.plugins.deploys.dora.DoraThresholds;
+import dev.vitals.plugins.deploys.dora.Period;
+import dev.vitals.plugins.deploys.ingest.DeploymentStore;
+import dev.vitals.plugins.deploys.ingest.EnvironmentNames;
+import dev.vitals.plugins.deploys.ingest.EventParser;
+import dev.vitals.plugins.deploys.ingest.IncidentStore;
+import dev.vitals.plugins.deploys.ingest.IngestResult;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.pf4j.Extension;
+
+/**
+ * Deployments and incidents in, the four DORA keys out: per service, team or the whole organisation, as JSON and as
+ * signals on every service.
+ */
+@Extension
+public final class DeploysPlugin implements VitalsPlugin {
+
+    private PluginContext context;
+    private EventParser parser;
+    private DeploymentStore deployments;
+    private IncidentStore incidents;
+    private DoraQuery dora;
+    private DoraSignals doraSignals;
+
+    @Override
+    public void start(PluginContext started) {
+        this.context = started;
+        DoraThresholds thresholds = DoraThresholds.from(started.config());
+        this.parser = new EventParser(started.catalog());
+        this.deployments = new DeploymentStore(started.jdbi(), EnvironmentNames.from(started.config()));
+        this.incidents = new IncidentStore(started.jdbi());
+        this.dora = new DoraQuery(started.jdbi(), thresholds);
+        this.doraSignals = new DoraSignals(dora, thresholds, started.signals(), started.catalog(), started.clock(),
+                started.orgTimeZone());
+    }
+
+    @Override
+    public List<ApiRoute> apiRoutes() {
+        return List.of(
+                ApiRoute.post("/events", this::ingestDeployments),
+                ApiRoute.post("/incidents", this::ingestIncidents),
+                ApiRoute.get("/dora", this::doraReport));
+    }
+
+    private void ingestDeployments(Context ctx) {
+        IngestResult result = deployments.ingest(parser.deployments(ctx.bodyAsClass(Object.class)), "api");
+        doraSignals.publish(result.services());
+        ctx.json(answer(result));
+    }
+
+    private void ingestIncidents(Context ctx) {
+        IngestResult result = incidents.ingest(parser.incidents(ctx.bodyAsClass(Object.class)), "api");
+        doraSignals.publish(result.services());
+        ctx.json(answer(result));
+    }
+
+    private static Map<String, Object> answer(IngestResult result) {
+        return Map.of("received", result.received(), "stored", result.stored(), "unchanged", result.unchanged());
+    }
+
+    private void doraReport(Context ctx) {
+        String service = ctx.queryParam("service");
+        String team = ctx.queryParam("team");
+        if (service != null && team != null) {
+            throw ProblemException.unprocessable("ask for a service or a team, not both",
+                    List.of(new FieldError("team", "leave out when service is given")));
+        }
+        Period period = period(ctx);
+        Map<String, Object> json = new LinkedHashMap<>();
+        Optional<List<String>> scope;
+        if (service != null) {
+            CatalogEntity entity = context.catalog().entity(service)
+                    .filter(e -> e.kind().equalsIgnoreCase("Component"))
+                    .orElseThrow(() -> ProblemException.notFound("no service " + service + " in the catalog"));
+            json.put("service", entity.name());
+            scope = Optional.of(List.of(entity.name()));
+        } else if (team != null) {
+            String ref = team.contains(":") ? team : "group:default/" + team.toLowerCase(Locale.ROOT);
+            CatalogEntity entity = context.catalog().entity(ref)
+                    .orElseThrow(() -> ProblemException.notFound("no team " + team + " in the catalog"));
+            json.put("team", entity.name());
+            scope = Optional.of(context.catalog().servicesOf(entity.ref()).stream().map(CatalogEntity::name).toList());
+        } else {
+            json.put("organisation", true);
+            scope = Optional.empty();
+        }
+        DoraReport report = dora.report(scope, period);
+        json.putAll(DoraJson.of(report));
+        ctx.json(json);
+    }
+
+    private Period period(Context ctx) {
+        LocalDate today = LocalDate.now(context.clock().withZone(context.orgTimeZone()));
+        LocalDate to = date(ctx, "to").orElse(today.plusDays(1));
+        LocalDate from = date(ctx, "from").orElse(to.minusDays(30));
+        if (!to.isAfter(from)) {
+            throw ProblemException.unprocessable("the period is empty",
+                    List.of(new FieldError("to", "must be after from (" + from + "), got " + to)));
+        }
+        if (from.plusYears(5).isBefore(to)) {
+            throw ProblemException.unprocessable("the period is too long",
+                    List.of(new FieldError("from", "must be at most 5 years before to")));
+        }
+        return new Period(from, to, context.orgTimeZone());
+    }
+
+    private static Optional<LocalDate> date(Context ctx, String name) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(text.trim()));
+        } catch (DateTimeParseException e) {
+            throw ProblemException.unprocessable("the period cannot be read",
+                    List.of(new FieldError(name, "must be a date like 2026-03-02, got " + text)));
+        }
+    }
+
+    /** The context {@link #start} received; for tests in this package. */
+    PluginContext context() {
+        return context;
+    }
+
+    @Override
+    public List<Job> jobs() {
+        return List.of(new Job("publish-dora-signals", Duration.ofHours(1), () -> doraSignals.publishAll()));
+    }
+}

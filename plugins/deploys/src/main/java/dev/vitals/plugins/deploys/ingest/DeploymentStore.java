@@ -1,0 +1,101 @@
+package dev.vitals.plugins.deploys.ingest;
+
+import dev.vitals.api.ProblemException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/** Deployments and their commits in schema {@code deploys}. A batch is stored whole or not at all. */
+public final class DeploymentStore {
+
+    private final Jdbi jdbi;
+    private final EnvironmentNames environments;
+
+    public DeploymentStore(Jdbi jdbi, EnvironmentNames environments) {
+        this.jdbi = jdbi;
+        this.environments = environments;
+    }
+
+    /**
+     * Stores the events that are new. An id already stored with the same content is left alone; with other content
+     * the whole batch is refused with 409.
+     *
+     * @param events the batch
+     * @param source where it came from, e.g. {@code api} or {@code github}
+     * @return what changed
+     */
+    public IngestResult ingest(List<DeploymentEvent> events, String source) {
+        Map<String, DeploymentEvent> byId = new LinkedHashMap<>();
+        for (DeploymentEvent event : events) {
+            DeploymentEvent earlier = byId.putIfAbsent(event.id(), event);
+            if (earlier != null && !earlier.content().equals(event.content())) {
+                throw ProblemException.conflict("deployment " + event.id() + " appears twice in the batch with"
+                        + " different content; nothing was stored");
+            }
+        }
+        return jdbi.inTransaction(h -> {
+            Map<String, String> stored = existing(h, byId.keySet());
+            Set<String> services = new TreeSet<>();
+            PreparedBatch deployments = h.prepareBatch("""
+                    INSERT INTO deployments (id, service, environment, status, started_at, finished_at, version,
+                        pipeline, source, content)
+                    VALUES (:id, :service, :environment, :status, :startedAt, :finishedAt, :version, :pipeline,
+                        :source, :content)
+                    ON CONFLICT (id) DO NOTHING""");
+            PreparedBatch commits = h.prepareBatch("""
+                    INSERT INTO deployment_commits (deployment_id, sha, committed_at) VALUES (:id, :sha, :at)
+                    ON CONFLICT DO NOTHING""");
+            int added = 0;
+            for (DeploymentEvent event : byId.values()) {
+                String content = event.content();
+                String before = stored.get(event.id());
+                if (before != null) {
+                    if (!before.equals(content)) {
+                        throw ProblemException.conflict("deployment " + event.id() + " is already stored with other"
+                                + " content; an id names one deployment for good. Nothing was stored");
+                    }
+                    continue;
+                }
+                added++;
+                services.add(event.service());
+                deployments.bind("id", event.id()).bind("service", event.service())
+                        .bind("environment", environments.normalise(event.environment()))
+                        .bind("status", event.status().wire()).bind("startedAt", event.startedAt())
+                        .bind("finishedAt", event.finishedAt()).bind("version", event.version().orElse(null))
+                        .bind("pipeline", event.pipeline().orElse(null)).bind("source", source)
+                        .bind("content", content).add();
+                for (Commit commit : event.commits()) {
+                    commits.bind("id", event.id()).bind("sha", commit.sha()).bind("at", commit.committedAt()).add();
+                }
+            }
+            if (added > 0) {
+                deployments.execute();
+            }
+            if (commits.size() > 0) {
+                commits.execute();
+            }
+            return new IngestResult(events.size(), added, services);
+        });
+    }
+
+    private static Map<String, String> existing(Handle h, Set<String> ids) {
+        Map<String, String> found = new HashMap<>();
+        h.createQuery("SELECT id, content FROM deployments WHERE id = ANY(:ids)")
+                .bindArray("ids", String.class, ids.toArray(String[]::new))
+                .map((rs, ctx) -> found.put(rs.getString("id"), rs.getString("content"))).list();
+        return found;
+    }
+
+    /** @return the time of the latest deployment stored, if any */
+    public java.util.Optional<Instant> latestFinishedAt() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT max(finished_at) FROM deployments")
+                .mapTo(Instant.class).findOne());
+    }
+}

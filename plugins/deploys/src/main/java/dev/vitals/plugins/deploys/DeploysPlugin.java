@@ -7,6 +7,9 @@ import dev.vitals.api.Job;
 import dev.vitals.api.PluginContext;
 import dev.vitals.api.ProblemException;
 import dev.vitals.api.VitalsPlugin;
+import dev.vitals.api.WebhookRoute;
+import dev.vitals.plugins.deploys.github.GithubDeployments;
+import dev.vitals.plugins.deploys.github.WebhookSignature;
 import dev.vitals.plugins.deploys.dora.DoraJson;
 import dev.vitals.plugins.deploys.dora.DoraQuery;
 import dev.vitals.plugins.deploys.dora.DoraReport;
@@ -42,6 +45,8 @@ public final class DeploysPlugin implements VitalsPlugin {
     private IncidentStore incidents;
     private DoraQuery dora;
     private DoraSignals doraSignals;
+    private WebhookSignature githubSignature;
+    private GithubDeployments github;
 
     @Override
     public void start(PluginContext started) {
@@ -53,6 +58,8 @@ public final class DeploysPlugin implements VitalsPlugin {
         this.dora = new DoraQuery(started.jdbi(), thresholds);
         this.doraSignals = new DoraSignals(dora, thresholds, started.signals(), started.catalog(), started.clock(),
                 started.orgTimeZone());
+        this.githubSignature = new WebhookSignature(started.config().get("GITHUB_SECRET"));
+        this.github = new GithubDeployments(started.catalog());
     }
 
     @Override
@@ -61,6 +68,36 @@ public final class DeploysPlugin implements VitalsPlugin {
                 ApiRoute.post("/events", this::ingestDeployments),
                 ApiRoute.post("/incidents", this::ingestIncidents),
                 ApiRoute.get("/dora", this::doraReport));
+    }
+
+    @Override
+    public List<WebhookRoute> webhooks() {
+        return List.of(new WebhookRoute("/webhooks/github", this::githubEvent));
+    }
+
+    /** Verifies GitHub's signature before anything else is read; see {@link WebhookSignature}. */
+    private void githubEvent(Context ctx) {
+        githubSignature.verify(ctx.bodyAsBytes(), ctx.header("X-Hub-Signature-256"));
+        String event = Optional.ofNullable(ctx.header("X-GitHub-Event")).orElse("");
+        if (event.equals("ping")) {
+            ctx.json(Map.of("pong", true));
+            return;
+        }
+        if (!event.equals("deployment_status") && !event.equals("deployment")) {
+            ctx.status(202).json(Map.of("ignored", event, "reason", "only deployment_status events are recorded"));
+            return;
+        }
+        if (!(ctx.bodyAsClass(Object.class) instanceof Map<?, ?> payload)) {
+            throw ProblemException.unprocessable("a GitHub event is a JSON object", List.of());
+        }
+        if (event.equals("deployment")) {
+            ctx.status(202).json(Map.of("recorded", 0, "reason",
+                    "a deployment is recorded when a deployment_status reports its outcome"));
+            return;
+        }
+        IngestResult result = deployments.ingest(github.fromStatus(payload), "github");
+        doraSignals.publish(result.services());
+        ctx.status(202).json(Map.of("recorded", result.stored(), "unchanged", result.unchanged()));
     }
 
     private void ingestDeployments(Context ctx) {

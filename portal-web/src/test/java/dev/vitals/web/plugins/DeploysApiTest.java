@@ -192,4 +192,34 @@ class DeploysApiTest {
         assertEquals(422, server.get("/api/deploys/dora?service=alpha&from=2026-02-30").statusCode());
         assertEquals(422, server.get("/api/deploys/dora?service=alpha&from=2026-02-03&to=2026-02-01").statusCode());
     }
+
+    @Test
+    void theGateAnswersAPipelineAndBreakGlassNeedsASecondPerson() throws Exception {
+        JsonNode open = JSON.readTree(server.get("/api/deploys/gate?service=beta&environment=production").body());
+        assertTrue(open.get("allowed").asBoolean(), open.toString());
+        assertTrue(open.get("reasons").toString().contains("error budget not checked"), open.toString());
+
+        Instant now = Instant.now();
+        HttpResponse<String> freeze = server.asAdmin("POST", "/api/deploys/freezes", """
+                {"name": "Incident freeze", "kind": "once", "service": "beta", "startsAt": "%s", "endsAt": "%s"}"""
+                .formatted(now.minusSeconds(3600), now.plusSeconds(3600)));
+        assertEquals(201, freeze.statusCode(), freeze.body());
+        JsonNode frozen = JSON.readTree(server.get("/api/deploys/gate?service=beta").body());
+        assertEquals(false, frozen.get("allowed").asBoolean(), frozen.toString());
+        assertTrue(frozen.get("reasons").get(0).asText().startsWith("frozen: Incident freeze"), frozen.toString());
+
+        HttpResponse<String> asked = server.asAdmin("POST", "/api/deploys/break-glass",
+                "{\"service\": \"beta\", \"reason\": \"hotfix\"}");
+        assertEquals(201, asked.statusCode(), asked.body());
+        long id = JSON.readTree(asked.body()).get("id").asLong();
+        HttpResponse<String> self = server.asAdmin("POST", "/api/deploys/break-glass/" + id + "/approve", "");
+        assertEquals(403, self.statusCode(), self.body());
+        assertEquals(false, JSON.readTree(server.get("/api/deploys/gate?service=beta").body()).get("allowed")
+                .asBoolean());
+        assertEquals(404, server.get("/api/deploys/gate?service=zeta").statusCode());
+        assertEquals(422, server.get("/api/deploys/gate").statusCode());
+        long freezeId = JSON.readTree(freeze.body()).get("id").asLong();
+        assertEquals(204, server.asAdmin("DELETE", "/api/deploys/freezes/" + freezeId, "").statusCode());
+        assertTrue(JSON.readTree(server.get("/api/deploys/gate?service=beta").body()).get("allowed").asBoolean());
+    }
 }

@@ -6,7 +6,14 @@ import dev.vitals.api.FieldError;
 import dev.vitals.api.Job;
 import dev.vitals.api.PluginContext;
 import dev.vitals.api.ProblemException;
+import dev.vitals.api.Signal;
 import dev.vitals.api.VitalsPlugin;
+import dev.vitals.plugins.deploys.gate.BreakGlass;
+import dev.vitals.plugins.deploys.gate.BreakGlassRequest;
+import dev.vitals.plugins.deploys.gate.DeployGate;
+import dev.vitals.plugins.deploys.gate.ErrorBudgets;
+import dev.vitals.plugins.deploys.gate.FreezeWindows;
+import dev.vitals.plugins.deploys.gate.GateDecision;
 import dev.vitals.api.WebhookRoute;
 import dev.vitals.plugins.deploys.github.GithubDeployments;
 import dev.vitals.plugins.deploys.github.WebhookSignature;
@@ -46,6 +53,10 @@ public final class DeploysPlugin implements VitalsPlugin {
     private DoraQuery dora;
     private DoraSignals doraSignals;
     private WebhookSignature githubSignature;
+    private FreezeWindows freezes;
+    private BreakGlass breakGlass;
+    private ErrorBudgets budgets;
+    private DeployGate gate;
     private GithubDeployments github;
 
     @Override
@@ -60,6 +71,40 @@ public final class DeploysPlugin implements VitalsPlugin {
                 started.orgTimeZone());
         this.githubSignature = new WebhookSignature(started.config().get("GITHUB_SECRET"));
         this.github = new GithubDeployments(started.catalog());
+        EnvironmentNames environments = EnvironmentNames.from(started.config());
+        this.freezes = new FreezeWindows(started.jdbi(), started.catalog(), started.orgTimeZone());
+        this.breakGlass = new BreakGlass(started.jdbi(), started.catalog(),
+                Duration.ofHours(positive(started, "BREAK_GLASS_REQUEST_HOURS", 4)),
+                Duration.ofMinutes(positive(started, "BREAK_GLASS_OPEN_MINUTES", 60)));
+        this.budgets = new ErrorBudgets(started.jdbi(), started.config().get("SLO_PLUGIN").orElse("slo"),
+                started.config().get("SLO_SIGNAL_KIND").orElse("error-budget"));
+        String policy = started.config().get("GATE_ERROR_BUDGET").orElse("block");
+        if (!policy.equals("block") && !policy.equals("ignore")) {
+            throw new IllegalArgumentException("VITALS_DEPLOYS_GATE_ERROR_BUDGET must be block or ignore, got "
+                    + policy);
+        }
+        this.gate = new DeployGate(started.catalog(), environments, freezes, budgets, breakGlass,
+                policy.equals("block"), started.orgTimeZone());
+    }
+
+    private static long positive(PluginContext context, String key, long fallback) {
+        String text = context.config().get(key).orElse(String.valueOf(fallback));
+        try {
+            long value = Long.parseLong(text.trim());
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("VITALS_DEPLOYS_" + key + " must be a whole number above 0, got " + text);
+    }
+
+    @Override
+    public void onSignal(Signal signal) {
+        if (budgets != null) {
+            budgets.observe(signal);
+        }
     }
 
     @Override
@@ -67,7 +112,69 @@ public final class DeploysPlugin implements VitalsPlugin {
         return List.of(
                 ApiRoute.post("/events", this::ingestDeployments),
                 ApiRoute.post("/incidents", this::ingestIncidents),
-                ApiRoute.get("/dora", this::doraReport));
+                ApiRoute.get("/dora", this::doraReport),
+                ApiRoute.get("/gate", this::gateDecision),
+                ApiRoute.get("/freezes", ctx -> ctx.json(Map.of("freezes",
+                        freezes.all().stream().map(FreezeWindows::toJson).toList()))),
+                ApiRoute.post("/freezes", ctx -> ctx.status(201).json(FreezeWindows.toJson(
+                        freezes.create(ctx.bodyAsClass(Object.class), caller(ctx), context.clock().instant())))),
+                ApiRoute.delete("/freezes/{id}", ctx -> {
+                    freezes.delete(id(ctx), caller(ctx), context.clock().instant());
+                    ctx.status(204);
+                }),
+                ApiRoute.get("/break-glass", ctx -> ctx.json(Map.of("requests", breakGlass.latest(0, 100).stream()
+                        .map(r -> breakGlassJson(r)).toList()))),
+                ApiRoute.post("/break-glass", ctx -> ctx.status(201).json(breakGlassJson(breakGlass.request(
+                        ctx.bodyAsClass(Object.class), caller(ctx), context.clock().instant())))),
+                ApiRoute.post("/break-glass/{id}/approve", ctx -> ctx.json(breakGlassJson(
+                        breakGlass.approve(id(ctx), caller(ctx), context.clock().instant())))));
+    }
+
+    private static String caller(Context ctx) {
+        return Optional.ofNullable(ctx.<String>attribute("vitals.caller")).orElse("anonymous");
+    }
+
+    private static long id(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw ProblemException.notFound("no such id: " + ctx.pathParam("id"));
+        }
+    }
+
+    private Map<String, Object> breakGlassJson(BreakGlassRequest r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", r.id());
+        json.put("service", r.service());
+        json.put("reason", r.reason());
+        json.put("requestedBy", r.requestedBy());
+        json.put("requestedAt", r.requestedAt().toString());
+        json.put("requestExpiresAt", r.requestExpiresAt().toString());
+        json.put("approvedBy", r.approvedBy().orElse(null));
+        json.put("approvedAt", r.approvedAt().map(Object::toString).orElse(null));
+        json.put("openUntil", r.openUntil().map(Object::toString).orElse(null));
+        json.put("state", r.state(context.clock().instant()));
+        return json;
+    }
+
+    private void gateDecision(Context ctx) {
+        String service = ctx.queryParam("service");
+        if (service == null || service.isBlank()) {
+            throw ProblemException.unprocessable("say which service is about to deploy",
+                    List.of(new FieldError("service", "is required, e.g. ?service=recorder-api")));
+        }
+        CatalogEntity entity = context.catalog().entity(service.trim())
+                .filter(e -> e.kind().equalsIgnoreCase("Component"))
+                .orElseThrow(() -> ProblemException.notFound("no service " + service + " in the catalog"));
+        String environment = Optional.ofNullable(ctx.queryParam("environment")).filter(e -> !e.isBlank())
+                .orElse(EnvironmentNames.PRODUCTION);
+        GateDecision decision = gate.decide(entity, environment, context.clock().instant());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("allowed", decision.allowed());
+        json.put("reasons", decision.reasons());
+        json.put("service", entity.name());
+        json.put("environment", environment);
+        ctx.json(json);
     }
 
     @Override

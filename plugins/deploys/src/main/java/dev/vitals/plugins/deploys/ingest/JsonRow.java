@@ -12,20 +12,20 @@ import java.util.Optional;
  * One object of a posted JSON body, read field by field. Every problem is collected under the field's full path
  * ({@code [3].finishedAt}) instead of stopping at the first, so the caller can fix a batch in one go.
  */
-final class JsonRow {
+public final class JsonRow {
 
     private final Map<?, ?> values;
     private final String prefix;
     private final List<FieldError> errors;
 
-    JsonRow(Map<?, ?> values, String prefix, List<FieldError> errors) {
+    public JsonRow(Map<?, ?> values, String prefix, List<FieldError> errors) {
         this.values = values;
         this.prefix = prefix;
         this.errors = errors;
     }
 
     /** Reads an element of a posted array as a row, or records that it is not an object. */
-    static Optional<JsonRow> of(Object element, String prefix, List<FieldError> errors) {
+    public static Optional<JsonRow> of(Object element, String prefix, List<FieldError> errors) {
         if (element instanceof Map<?, ?> map) {
             return Optional.of(new JsonRow(map, prefix, errors));
         }
@@ -33,19 +33,19 @@ final class JsonRow {
         return Optional.empty();
     }
 
-    List<FieldError> errors() {
+    public List<FieldError> errors() {
         return errors;
     }
 
-    String path(String field) {
+    public String path(String field) {
         return prefix.isEmpty() ? field : prefix + "." + field;
     }
 
-    void error(String field, String reason) {
+    public void error(String field, String reason) {
         errors.add(new FieldError(path(field), reason));
     }
 
-    String requiredText(String field, String example) {
+    public String requiredText(String field, String example) {
         Object value = values.get(field);
         if (value == null) {
             error(field, "is required, e.g. " + example);
@@ -62,7 +62,7 @@ final class JsonRow {
         return text.trim();
     }
 
-    Optional<String> optionalText(String field) {
+    public Optional<String> optionalText(String field) {
         Object value = values.get(field);
         if (value == null) {
             return Optional.empty();
@@ -78,7 +78,7 @@ final class JsonRow {
         return text.isBlank() ? Optional.empty() : Optional.of(text.trim());
     }
 
-    Instant requiredInstant(String field) {
+    public Instant requiredInstant(String field) {
         if (values.get(field) == null) {
             error(field, "is required: a time with offset, e.g. 2026-03-02T14:05:00Z");
             return null;
@@ -86,7 +86,7 @@ final class JsonRow {
         return optionalInstant(field).orElse(null);
     }
 
-    Optional<Instant> optionalInstant(String field) {
+    public Optional<Instant> optionalInstant(String field) {
         Object value = values.get(field);
         if (value == null) {
             return Optional.empty();
@@ -103,7 +103,7 @@ final class JsonRow {
     }
 
     /** The elements of an array field; absent means none. */
-    List<?> list(String field) {
+    public List<?> list(String field) {
         Object value = values.get(field);
         if (value == null) {
             return List.of();

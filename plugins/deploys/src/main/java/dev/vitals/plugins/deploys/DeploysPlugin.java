@@ -6,7 +6,14 @@ import dev.vitals.api.FieldError;
 import dev.vitals.api.Job;
 import dev.vitals.api.PluginContext;
 import dev.vitals.api.ProblemException;
+import dev.vitals.api.NavEntry;
+import dev.vitals.api.PageRoute;
+import dev.vitals.api.Panel;
+import dev.vitals.api.ServiceTab;
 import dev.vitals.api.Signal;
+import dev.vitals.plugins.deploys.gate.GateLog;
+import dev.vitals.plugins.deploys.migration.MigrationTracker;
+import dev.vitals.plugins.deploys.pages.DeploysPages;
 import dev.vitals.api.VitalsPlugin;
 import dev.vitals.plugins.deploys.gate.BreakGlass;
 import dev.vitals.plugins.deploys.gate.BreakGlassRequest;
@@ -57,6 +64,8 @@ public final class DeploysPlugin implements VitalsPlugin {
     private BreakGlass breakGlass;
     private ErrorBudgets budgets;
     private DeployGate gate;
+    private MigrationTracker migration;
+    private DeploysPages pages;
     private GithubDeployments github;
 
     @Override
@@ -85,6 +94,44 @@ public final class DeploysPlugin implements VitalsPlugin {
         }
         this.gate = new DeployGate(started.catalog(), environments, freezes, budgets, breakGlass,
                 policy.equals("block"), started.orgTimeZone());
+        this.migration = new MigrationTracker(started.jdbi());
+        Optional<LocalDate> target = started.config().get("MIGRATION_TARGET").map(DeploysPlugin::targetDate);
+        this.pages = new DeploysPages(started, dora, deployments, migration, freezes, breakGlass,
+                new GateLog(started.jdbi()), gate, target);
+    }
+
+    private static LocalDate targetDate(String text) {
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("VITALS_DEPLOYS_MIGRATION_TARGET must be a date like 2026-06-30, got "
+                    + text);
+        }
+    }
+
+    @Override
+    public List<PageRoute> pages() {
+        return DeploysPages.routes(() -> pages);
+    }
+
+    @Override
+    public List<NavEntry> navigation() {
+        return List.of(new NavEntry("Deploys", "/"));
+    }
+
+    @Override
+    public List<ServiceTab> serviceTabs() {
+        return List.of(DeploysPages.serviceTab(() -> pages));
+    }
+
+    @Override
+    public List<Panel> teamPanels() {
+        return List.of(DeploysPages.teamPanel(() -> pages));
+    }
+
+    @Override
+    public List<Panel> programPanels() {
+        return List.of(DeploysPages.programPanel(() -> pages));
     }
 
     private static long positive(PluginContext context, String key, long fallback) {
@@ -126,8 +173,36 @@ public final class DeploysPlugin implements VitalsPlugin {
                         .map(r -> breakGlassJson(r)).toList()))),
                 ApiRoute.post("/break-glass", ctx -> ctx.status(201).json(breakGlassJson(breakGlass.request(
                         ctx.bodyAsClass(Object.class), caller(ctx), context.clock().instant())))),
+                ApiRoute.get("/release-modes", ctx -> ctx.json(Map.of("services", migration.modes(
+                        context.catalog().services().stream().map(CatalogEntity::name).toList(), today()).stream()
+                        .map(m -> {
+                            Map<String, Object> json = new LinkedHashMap<>();
+                            json.put("service", m.service());
+                            json.put("mode", m.label());
+                            json.put("since", m.since().map(LocalDate::toString).orElse(null));
+                            return json;
+                        }).toList()))),
+                ApiRoute.put("/release-modes/{service}", this::setReleaseMode),
                 ApiRoute.post("/break-glass/{id}/approve", ctx -> ctx.json(breakGlassJson(
                         breakGlass.approve(id(ctx), caller(ctx), context.clock().instant())))));
+    }
+
+    private void setReleaseMode(Context ctx) {
+        String service = context.catalog().entity(ctx.pathParam("service"))
+                .filter(e -> e.kind().equalsIgnoreCase("Component")).map(CatalogEntity::name)
+                .orElseThrow(() -> ProblemException.notFound("no service " + ctx.pathParam("service")
+                        + " in the catalog"));
+        if (!(ctx.bodyAsClass(Object.class) instanceof Map<?, ?> body)) {
+            throw ProblemException.unprocessable("send {\"mode\": \"independent\", \"since\": \"2026-03-02\"}",
+                    List.of());
+        }
+        migration.set(service, String.valueOf(body.get("mode")), String.valueOf(body.get("since")), caller(ctx),
+                context.clock().instant());
+        ctx.status(204);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(context.clock().withZone(context.orgTimeZone()));
     }
 
     private static String caller(Context ctx) {

@@ -46,6 +46,21 @@ public final class DoraQuery {
         });
     }
 
+    /**
+     * @param services the services; empty for all
+     * @param period the dates
+     * @return counted deployments per ISO week overlapping the period, oldest first, empty weeks included
+     */
+    public List<Long> weeklyDeployments(Optional<List<String>> services, Period period) {
+        List<DayCount> days = jdbi.withHandle(h -> dayCounts(h, services, period));
+        List<Long> weeks = new java.util.ArrayList<>();
+        for (LocalDate monday : period.weekStarts()) {
+            weeks.add(days.stream().filter(d -> !d.date().isBefore(monday) && d.date().isBefore(monday.plusWeeks(1)))
+                    .mapToLong(DayCount::deployments).sum());
+        }
+        return weeks;
+    }
+
     private List<DayCount> dayCounts(Handle h, Optional<List<String>> services, Period period) {
         return scoped(h, services, "d.service", """
                 SELECT (d.finished_at AT TIME ZONE :zone)::date AS day, count(*) AS n,

@@ -93,6 +93,37 @@ public final class DeploymentStore {
         return found;
     }
 
+    /**
+     * @param services the services; empty for all
+     * @param offset rows to skip
+     * @param limit rows to return
+     * @return deployments, newest first
+     */
+    public List<DeploymentRow> page(java.util.Optional<List<String>> services, int offset, int limit) {
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery("SELECT d.id, d.service, d.environment, d.status, d.finished_at, d.version,"
+                    + " EXISTS (SELECT 1 FROM incidents i WHERE i.deployment_id = d.id) AS caused"
+                    + " FROM deployments d WHERE " + (services.isPresent() ? "d.service = ANY(:services)" : "TRUE")
+                    + " ORDER BY d.finished_at DESC, d.id DESC OFFSET :offset LIMIT :limit")
+                    .bind("offset", offset).bind("limit", limit);
+            services.ifPresent(list -> query.bindArray("services", String.class, list.toArray(String[]::new)));
+            return query.map((rs, ctx) -> new DeploymentRow(rs.getString("id"), rs.getString("service"),
+                    rs.getString("environment"), rs.getString("status"),
+                    rs.getObject("finished_at", java.time.OffsetDateTime.class).toInstant(),
+                    java.util.Optional.ofNullable(rs.getString("version")), rs.getBoolean("caused"))).list();
+        });
+    }
+
+    /** @param services the services; empty for all @return how many deployments they have */
+    public long count(java.util.Optional<List<String>> services) {
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery("SELECT count(*) FROM deployments d WHERE "
+                    + (services.isPresent() ? "d.service = ANY(:services)" : "TRUE"));
+            services.ifPresent(list -> query.bindArray("services", String.class, list.toArray(String[]::new)));
+            return query.mapTo(Long.class).one();
+        });
+    }
+
     /** @return the time of the latest deployment stored, if any */
     public java.util.Optional<Instant> latestFinishedAt() {
         return jdbi.withHandle(h -> h.createQuery("SELECT max(finished_at) FROM deployments")

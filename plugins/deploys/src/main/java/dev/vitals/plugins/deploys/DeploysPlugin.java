@@ -11,6 +11,7 @@ import dev.vitals.api.PageRoute;
 import dev.vitals.api.Panel;
 import dev.vitals.api.ServiceTab;
 import dev.vitals.api.Signal;
+import dev.vitals.plugins.deploys.demo.DemoDeploys;
 import dev.vitals.plugins.deploys.gate.GateLog;
 import dev.vitals.plugins.deploys.migration.MigrationTracker;
 import dev.vitals.plugins.deploys.pages.DeploysPages;
@@ -360,6 +361,13 @@ public final class DeploysPlugin implements VitalsPlugin {
     /** The context {@link #start} received; for tests in this package. */
     PluginContext context() {
         return context;
+    }
+
+    @Override
+    public void seedDemoData(PluginContext ctx) {
+        if (new DemoDeploys(ctx, deployments, incidents, migration).seed()) {
+            doraSignals.publishAll();
+        }
     }
 
     @Override

@@ -25,6 +25,8 @@ import dev.vitals.plugins.deploys.gate.GateDecision;
 import dev.vitals.api.WebhookRoute;
 import dev.vitals.plugins.deploys.github.GithubDeployments;
 import dev.vitals.plugins.deploys.github.WebhookSignature;
+import dev.vitals.plugins.deploys.pagerduty.PagerDutyIncidents;
+import dev.vitals.plugins.deploys.pagerduty.PagerDutySignature;
 import dev.vitals.plugins.deploys.dora.DoraJson;
 import dev.vitals.plugins.deploys.dora.DoraQuery;
 import dev.vitals.plugins.deploys.dora.DoraReport;
@@ -68,6 +70,8 @@ public final class DeploysPlugin implements VitalsPlugin {
     private MigrationTracker migration;
     private DeploysPages pages;
     private GithubDeployments github;
+    private PagerDutySignature pagerDutySignature;
+    private PagerDutyIncidents pagerDuty;
 
     @Override
     public void start(PluginContext started) {
@@ -81,6 +85,8 @@ public final class DeploysPlugin implements VitalsPlugin {
                 started.orgTimeZone());
         this.githubSignature = new WebhookSignature(started.config().get("GITHUB_SECRET"));
         this.github = new GithubDeployments(started.catalog());
+        this.pagerDutySignature = new PagerDutySignature(started.config().get("PAGERDUTY_SECRET"));
+        this.pagerDuty = new PagerDutyIncidents(started.jdbi(), started.catalog());
         EnvironmentNames environments = EnvironmentNames.from(started.config());
         this.freezes = new FreezeWindows(started.jdbi(), started.catalog(), started.orgTimeZone());
         this.breakGlass = new BreakGlass(started.jdbi(), started.catalog(),
@@ -255,7 +261,19 @@ public final class DeploysPlugin implements VitalsPlugin {
 
     @Override
     public List<WebhookRoute> webhooks() {
-        return List.of(new WebhookRoute("/webhooks/github", this::githubEvent));
+        return List.of(new WebhookRoute("/webhooks/github", this::githubEvent),
+                new WebhookRoute("/webhooks/pagerduty", this::pagerDutyEvent));
+    }
+
+    /** Verifies PagerDuty's signature before anything else is read; see {@link PagerDutySignature}. */
+    private void pagerDutyEvent(Context ctx) {
+        pagerDutySignature.verify(ctx.bodyAsBytes(), ctx.header("X-PagerDuty-Signature"));
+        if (!(ctx.bodyAsClass(Object.class) instanceof Map<?, ?> payload)) {
+            throw ProblemException.unprocessable("a PagerDuty V3 webhook is a JSON object", List.of());
+        }
+        PagerDutyIncidents.Outcome outcome = pagerDuty.apply(payload);
+        doraSignals.publish(outcome.services());
+        ctx.status(202).json(Map.of("outcome", outcome.outcome()));
     }
 
     /** Verifies GitHub's signature before anything else is read; see {@link WebhookSignature}. */

@@ -98,7 +98,12 @@ class DeploysApiTest {
         JsonNode dora = JSON.readTree(server.get("/api/deploys/dora?service=beta").body());
         assertEquals(2, dora.get("deployments").asInt(), "prd and live are production: " + dora);
         assertEquals(0.5, dora.get("changeFailureRate").get("value").asDouble());
-        List<Signal> signals = server.vitals().signals().latestFor("component:default/beta");
+        // Signals follow ingest on a background thread.
+        List<Signal> signals = List.of();
+        for (int attempt = 0; attempt < 200 && signals.isEmpty(); attempt++) {
+            Thread.sleep(50);
+            signals = server.vitals().signals().latestFor("component:default/beta");
+        }
         assertEquals(1, signals.size());
         assertEquals("dora", signals.get(0).kind());
         assertEquals(SignalStatus.WARN, signals.get(0).status(), signals.get(0).summary());

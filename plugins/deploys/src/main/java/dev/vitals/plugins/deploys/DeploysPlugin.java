@@ -33,6 +33,7 @@ import dev.vitals.plugins.deploys.dora.DoraReport;
 import dev.vitals.plugins.deploys.dora.DoraSignals;
 import dev.vitals.plugins.deploys.dora.DoraThresholds;
 import dev.vitals.plugins.deploys.dora.Period;
+import dev.vitals.plugins.deploys.dora.SignalRefresh;
 import dev.vitals.plugins.deploys.ingest.DeploymentStore;
 import dev.vitals.plugins.deploys.ingest.EnvironmentNames;
 import dev.vitals.plugins.deploys.ingest.EventParser;
@@ -62,6 +63,7 @@ public final class DeploysPlugin implements VitalsPlugin {
     private IncidentStore incidents;
     private DoraQuery dora;
     private DoraSignals doraSignals;
+    private SignalRefresh signalRefresh;
     private WebhookSignature githubSignature;
     private FreezeWindows freezes;
     private BreakGlass breakGlass;
@@ -83,6 +85,7 @@ public final class DeploysPlugin implements VitalsPlugin {
         this.dora = new DoraQuery(started.jdbi(), thresholds);
         this.doraSignals = new DoraSignals(dora, thresholds, started.signals(), started.catalog(), started.clock(),
                 started.orgTimeZone());
+        this.signalRefresh = new SignalRefresh(doraSignals);
         this.githubSignature = new WebhookSignature(started.config().get("GITHUB_SECRET"));
         this.github = new GithubDeployments(started.catalog());
         this.pagerDutySignature = new PagerDutySignature(started.config().get("PAGERDUTY_SECRET"));
@@ -152,6 +155,13 @@ public final class DeploysPlugin implements VitalsPlugin {
             // reported below
         }
         throw new IllegalArgumentException("VITALS_DEPLOYS_" + key + " must be a whole number above 0, got " + text);
+    }
+
+    @Override
+    public void stop() {
+        if (signalRefresh != null) {
+            signalRefresh.close();
+        }
     }
 
     @Override
@@ -272,7 +282,7 @@ public final class DeploysPlugin implements VitalsPlugin {
             throw ProblemException.unprocessable("a PagerDuty V3 webhook is a JSON object", List.of());
         }
         PagerDutyIncidents.Outcome outcome = pagerDuty.apply(payload);
-        doraSignals.publish(outcome.services());
+        signalRefresh.request(outcome.services());
         ctx.status(202).json(Map.of("outcome", outcome.outcome()));
     }
 
@@ -297,19 +307,19 @@ public final class DeploysPlugin implements VitalsPlugin {
             return;
         }
         IngestResult result = deployments.ingest(github.fromStatus(payload), "github");
-        doraSignals.publish(result.services());
+        signalRefresh.request(result.services());
         ctx.status(202).json(Map.of("recorded", result.stored(), "unchanged", result.unchanged()));
     }
 
     private void ingestDeployments(Context ctx) {
         IngestResult result = deployments.ingest(parser.deployments(ctx.bodyAsClass(Object.class)), "api");
-        doraSignals.publish(result.services());
+        signalRefresh.request(result.services());
         ctx.json(answer(result));
     }
 
     private void ingestIncidents(Context ctx) {
         IngestResult result = incidents.ingest(parser.incidents(ctx.bodyAsClass(Object.class)), "api");
-        doraSignals.publish(result.services());
+        signalRefresh.request(result.services());
         ctx.json(answer(result));
     }
 

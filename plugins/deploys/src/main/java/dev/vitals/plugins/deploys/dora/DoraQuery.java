@@ -64,9 +64,10 @@ public final class DoraQuery {
     private List<DayCount> dayCounts(Handle h, Optional<List<String>> services, Period period) {
         return scoped(h, services, "d.service", """
                 SELECT (d.finished_at AT TIME ZONE :zone)::date AS day, count(*) AS n,
-                       count(*) FILTER (WHERE d.status = 'rolled_back'
-                           OR EXISTS (SELECT 1 FROM incidents i WHERE i.deployment_id = d.id)) AS failed
+                       count(*) FILTER (WHERE d.status = 'rolled_back' OR caused.deployment_id IS NOT NULL) AS failed
                 FROM deployments d
+                LEFT JOIN (SELECT DISTINCT deployment_id FROM incidents WHERE deployment_id IS NOT NULL) caused
+                       ON caused.deployment_id = d.id
                 WHERE %s AND d.finished_at >= :start AND d.finished_at < :end AND <scope>
                 GROUP BY 1 ORDER BY 1""".formatted(COUNTED), period)
                 .map((rs, ctx) -> new DayCount(rs.getObject("day", LocalDate.class), rs.getLong("n"),
@@ -74,18 +75,17 @@ public final class DoraQuery {
                 .list();
     }
 
-    /** Each commit counts once per service, at the first counted deployment of that service that shipped it. */
+    /**
+     * Each commit counts once per service, at the first counted deployment of that service that shipped it; that
+     * first deployment is kept up to date at ingest in {@code commit_first_deploys}.
+     */
     private OptionalDouble leadTime(Handle h, Optional<List<String>> services, Period period) {
-        Double median = scoped(h, services, "d.service", """
-                WITH first_shipped AS (
-                    SELECT DISTINCT ON (d.service, c.sha) d.finished_at, c.committed_at
-                    FROM deployment_commits c JOIN deployments d ON d.id = c.deployment_id
-                    WHERE %s AND d.finished_at < :end AND <scope>
-                    ORDER BY d.service, c.sha, d.finished_at, d.id)
+        Double median = scoped(h, services, "f.service", """
                 SELECT percentile_cont(0.5) WITHIN GROUP (
-                           ORDER BY extract(epoch FROM finished_at - committed_at)::float8 / 3600)
-                FROM first_shipped
-                WHERE finished_at >= :start AND finished_at > committed_at""".formatted(COUNTED), period)
+                           ORDER BY extract(epoch FROM f.first_finished_at - f.committed_at)::float8 / 3600)
+                FROM commit_first_deploys f
+                WHERE f.first_finished_at >= :start AND f.first_finished_at < :end
+                  AND f.first_finished_at > f.committed_at AND <scope>""", period)
                 .mapTo(Double.class).one();
         return median == null ? OptionalDouble.empty() : OptionalDouble.of(median);
     }

@@ -52,7 +52,7 @@ public final class DeploymentStore {
             PreparedBatch commits = h.prepareBatch("""
                     INSERT INTO deployment_commits (deployment_id, sha, committed_at) VALUES (:id, :sha, :at)
                     ON CONFLICT DO NOTHING""");
-            int added = 0;
+            List<String> added = new java.util.ArrayList<>();
             for (DeploymentEvent event : byId.values()) {
                 String content = event.content();
                 String before = stored.get(event.id());
@@ -63,7 +63,7 @@ public final class DeploymentStore {
                     }
                     continue;
                 }
-                added++;
+                added.add(event.id());
                 services.add(event.service());
                 deployments.bind("id", event.id()).bind("service", event.service())
                         .bind("environment", environments.normalise(event.environment()))
@@ -75,13 +75,27 @@ public final class DeploymentStore {
                     commits.bind("id", event.id()).bind("sha", commit.sha()).bind("at", commit.committedAt()).add();
                 }
             }
-            if (added > 0) {
+            if (!added.isEmpty()) {
                 deployments.execute();
             }
             if (commits.size() > 0) {
                 commits.execute();
+                h.createUpdate("""
+                        INSERT INTO commit_first_deploys (service, sha, committed_at, first_deployment_id,
+                            first_finished_at)
+                        SELECT DISTINCT ON (d.service, c.sha) d.service, c.sha, c.committed_at, d.id, d.finished_at
+                        FROM deployment_commits c JOIN deployments d ON d.id = c.deployment_id
+                        WHERE d.id = ANY(:ids) AND d.environment = 'production'
+                          AND d.status IN ('success', 'rolled_back')
+                        ORDER BY d.service, c.sha, d.finished_at, d.id
+                        ON CONFLICT (service, sha) DO UPDATE SET committed_at = excluded.committed_at,
+                            first_deployment_id = excluded.first_deployment_id,
+                            first_finished_at = excluded.first_finished_at
+                        WHERE (excluded.first_finished_at, excluded.first_deployment_id)
+                            < (commit_first_deploys.first_finished_at, commit_first_deploys.first_deployment_id)""")
+                        .bindArray("ids", String.class, added.toArray(String[]::new)).execute();
             }
-            return new IngestResult(events.size(), added, services);
+            return new IngestResult(events.size(), added.size(), services);
         });
     }
 

@@ -173,7 +173,8 @@ public final class FreezeWindows {
                 rs.getString("created_by"));
     }
 
-    static Map<String, Object> json(FreezeWindow w) {
+    /** @param w a window @return it as the API shows it */
+    public static Map<String, Object> toJson(FreezeWindow w) {
         Map<String, Object> json = new java.util.LinkedHashMap<>();
         json.put("id", w.id());
         json.put("name", w.name());
@@ -188,10 +189,5 @@ public final class FreezeWindows {
         json.put("createdBy", w.createdBy());
         json.put("description", w.describe());
         return json;
-    }
-
-    /** @param w a window @return it as the API shows it */
-    public static Map<String, Object> toJson(FreezeWindow w) {
-        return json(w);
     }
 }

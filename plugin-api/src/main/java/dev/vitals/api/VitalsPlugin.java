@@ -38,6 +38,15 @@ public interface VitalsPlugin extends ExtensionPoint {
     }
 
     /**
+     * Routes that other systems call with their own proof of identity instead of a portal token, such as a signed
+     * GitHub webhook. The handler must verify every request itself; see {@link WebhookRoute}. None by default, so a
+     * plugin that declares none exposes nothing without sign-in.
+     */
+    default List<WebhookRoute> webhooks() {
+        return List.of();
+    }
+
+    /**
      * Extra API-token scopes this plugin's routes use ({@link ApiRoute#scoped}), offered to admins when they make a
      * token. {@code <pluginId>:read} and {@code <pluginId>:write} exist without being declared.
      */

@@ -4,12 +4,14 @@ import dev.vitals.api.ApiRoute;
 import dev.vitals.api.HttpMethod;
 import dev.vitals.api.Page;
 import dev.vitals.api.PageRoute;
+import dev.vitals.api.ProblemException;
 import dev.vitals.api.Role;
 import dev.vitals.api.VitalsPlugin;
+import dev.vitals.api.WebhookRoute;
 import java.util.List;
 import java.util.Map;
 
-/** A plugin with a route for every role and one with its own scope, for tests of access checks. */
+/** A plugin with a route for every role, one with its own scope and a webhook, for tests of access checks. */
 final class GuardedPlugin implements VitalsPlugin {
 
     @Override
@@ -24,6 +26,17 @@ final class GuardedPlugin implements VitalsPlugin {
                 ApiRoute.post("/things", ctx -> ctx.status(201).json(Map.of("made", true))),
                 ApiRoute.put("/ingest", ctx -> ctx.json(Map.of("ingested", true))).scoped("guarded:ingest"),
                 new ApiRoute(HttpMethod.DELETE, "/things/{id}", Role.ADMIN, ctx -> ctx.status(204)));
+    }
+
+    /** Verifies its caller the simplest way, standing in for a signature check. */
+    @Override
+    public List<WebhookRoute> webhooks() {
+        return List.of(new WebhookRoute("/hook", ctx -> {
+            if (!"good".equals(ctx.header("X-Test-Signature"))) {
+                throw new ProblemException(401, "bad signature", List.of());
+            }
+            ctx.json(Map.of("accepted", true));
+        }));
     }
 
     @Override

@@ -79,6 +79,24 @@ class RouteTableTest {
     }
 
     @Test
+    void besidesThoseOnlyTheWebhooksPluginsDeclareSkipSignInAndTheyAnswerOnlyAVerifiedSender() {
+        for (TestServer server : List.of(proxy, dev)) {
+            Set<String> webhooks = server.portal().routes().stream().filter(Rule::webhook).map(RouteTableTest::name)
+                    .collect(Collectors.toSet());
+            assertEquals(Set.of("POST /api/guarded/hook", "POST /api/other/hook"), webhooks);
+            Set<String> withoutSignIn = server.portal().routes().stream().filter(r -> r.role().isEmpty())
+                    .map(RouteTableTest::name).collect(Collectors.toSet());
+            assertEquals(Set.of("POST /api/guarded/hook", "POST /api/other/hook"),
+                    withoutSignIn.stream().filter(r -> !OPEN.contains(r)).collect(Collectors.toSet()));
+            HttpRequest.Builder unsigned = request(server, rule("POST /api/guarded/hook"));
+            assertEquals(401, server.send(unsigned).statusCode());
+            HttpRequest.Builder signed = request(server, rule("POST /api/guarded/hook"))
+                    .header("X-Test-Signature", "good");
+            assertEquals(200, server.send(signed).statusCode());
+        }
+    }
+
+    @Test
     void noRouteAnswersAnAnonymousCallerInProxyDevOrOidcMode() {
         for (TestServer server : List.of(proxy, dev, oidc)) {
             for (Rule rule : guarded(server)) {
@@ -151,7 +169,7 @@ class RouteTableTest {
     }
 
     private static List<Rule> guarded(TestServer server) {
-        List<Rule> rules = server.portal().routes().stream().filter(r -> !r.open()).toList();
+        List<Rule> rules = server.portal().routes().stream().filter(r -> !r.open() && !r.webhook()).toList();
         assertFalse(rules.isEmpty());
         return rules;
     }

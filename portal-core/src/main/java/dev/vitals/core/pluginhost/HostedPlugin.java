@@ -41,9 +41,9 @@ public final class HostedPlugin {
     /** What a plugin declared when it was discovered. */
     record Declarations(List<ApiRoute> apiRoutes, List<PageRoute> pages, List<NavEntry> navigation,
             List<ServiceTab> serviceTabs, List<Panel> teamPanels, List<Panel> programPanels, List<Job> jobs,
-            List<String> scopes) {
+            List<String> scopes, List<dev.vitals.api.WebhookRoute> webhooks) {
         static final Declarations NONE = new Declarations(List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of());
     }
 
     /** Code that runs inside a plugin. */
@@ -95,6 +95,11 @@ public final class HostedPlugin {
 
     public List<ApiRoute> apiRoutes() {
         return declarations.apiRoutes();
+    }
+
+    /** Routes the plugin authenticates itself, by the caller's signature rather than a portal token. */
+    public List<dev.vitals.api.WebhookRoute> webhooks() {
+        return declarations.webhooks();
     }
 
     public List<PageRoute> pages() {

@@ -98,7 +98,8 @@ public final class PluginHost implements AutoCloseable {
             hosted.declarations(hosted.call("declaration", () -> new Declarations(
                     List.copyOf(plugin.apiRoutes()), List.copyOf(plugin.pages()), List.copyOf(plugin.navigation()),
                     List.copyOf(plugin.serviceTabs()), List.copyOf(plugin.teamPanels()),
-                    List.copyOf(plugin.programPanels()), List.copyOf(plugin.jobs()), declaredScopes(plugin))));
+                    List.copyOf(plugin.programPanels()), List.copyOf(plugin.jobs()), declaredScopes(plugin),
+                    List.copyOf(plugin.webhooks()))));
         } catch (PluginFailure e) {
             hosted.stopped(PluginState.FAILED, "declaring its routes, pages or jobs failed: " + e.getCause());
         }

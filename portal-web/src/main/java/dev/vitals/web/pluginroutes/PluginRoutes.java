@@ -5,6 +5,7 @@ import dev.vitals.api.ApiRoute;
 import dev.vitals.api.Page;
 import dev.vitals.api.PageRoute;
 import dev.vitals.api.ProblemException;
+import dev.vitals.api.WebhookRoute;
 import dev.vitals.core.pluginhost.HostedPlugin;
 import dev.vitals.core.pluginhost.PluginHost;
 import dev.vitals.web.pages.Layout;
@@ -34,15 +35,24 @@ public final class PluginRoutes {
         this.layout = layout;
     }
 
-    /** Every plugin route goes through the guarded table: a plugin has no way to register an open one. */
+    /**
+     * Every plugin route goes through the guarded table: a plugin has no way to register an open one. Its declared
+     * webhooks are listed there apart, as routes the plugin authenticates by the sender's signature.
+     */
     public void register(GuardedRoutes routes) {
         for (HostedPlugin plugin : plugins.plugins()) {
             for (ApiRoute route : plugin.apiRoutes()) {
                 String path = "/api/" + plugin.id() + route.path();
                 String scope = Scopes.required(plugin.id(), route);
-                routes.add(route.method(), path, route.role(), scope, api(plugin, route, path));
+                routes.add(route.method(), path, route.role(), scope,
+                        api(plugin, "route " + route.method() + " " + path, route.handler()));
                 LOG.info("Plugin {}: {} {} ({}, token scope {})", plugin.id(), route.method(), path,
                         route.role().name().toLowerCase(), scope);
+            }
+            for (WebhookRoute webhook : plugin.webhooks()) {
+                String path = "/api/" + plugin.id() + webhook.path();
+                routes.webhook(path, api(plugin, "webhook POST " + path, webhook.handler()));
+                LOG.info("Plugin {}: POST {} (webhook: the plugin verifies the sender, no sign-in)", plugin.id(), path);
             }
             for (PageRoute page : plugin.pages()) {
                 String path = "/p/" + plugin.id() + page.path();
@@ -52,13 +62,12 @@ public final class PluginRoutes {
         }
     }
 
-    private Handler api(HostedPlugin plugin, ApiRoute route, String path) {
-        String during = "route " + route.method() + " " + path;
+    private Handler api(HostedPlugin plugin, String during, Handler handler) {
         return ctx -> {
             ensureStarted(plugin, ctx);
             Exception clientError = plugin.call(during, () -> {
                 try {
-                    route.handler().handle(ctx);
+                    handler.handle(ctx);
                     return null;
                 } catch (HttpResponseException | ProblemException | ValidationException | JsonProcessingException e) {
                     // The caller's mistake, answered as a problem; not a fault of the plugin.

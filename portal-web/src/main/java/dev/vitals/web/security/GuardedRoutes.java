@@ -26,10 +26,11 @@ public final class GuardedRoutes {
      * @param path the path pattern, as registered
      * @param role the least role, or empty for an open route
      * @param scope the scope an API token needs, or empty for an open route
+     * @param webhook true for a plugin's webhook: reachable without sign-in, its handler verifies the sender
      */
-    public record Rule(HttpMethod method, String path, Optional<Role> role, Optional<String> scope) {
+    public record Rule(HttpMethod method, String path, Optional<Role> role, Optional<String> scope, boolean webhook) {
         public boolean open() {
-            return role.isEmpty();
+            return role.isEmpty() && !webhook;
         }
     }
 
@@ -57,7 +58,7 @@ public final class GuardedRoutes {
     }
 
     public void add(HttpMethod method, String path, Role role, String scope, Handler handler) {
-        rules.add(new Rule(method, path, Optional.of(role), Optional.of(scope)));
+        rules.add(new Rule(method, path, Optional.of(role), Optional.of(scope), false));
         register(method, path, ctx -> {
             Authentication.require(ctx, role, scope);
             handler.handle(ctx);
@@ -66,8 +67,17 @@ public final class GuardedRoutes {
 
     /** A route anyone may call, signed in or not: keep these few and free of data. */
     public void open(HttpMethod method, String path, Handler handler) {
-        rules.add(new Rule(method, path, Optional.empty(), Optional.empty()));
+        rules.add(new Rule(method, path, Optional.empty(), Optional.empty(), false));
         register(method, path, handler);
+    }
+
+    /**
+     * A POST that another system calls with its own proof, such as a signed webhook: the host checks no sign-in, and
+     * the handler must verify the sender before it does anything. Only plugins' declared webhooks come here.
+     */
+    public void webhook(String path, Handler handler) {
+        rules.add(new Rule(HttpMethod.POST, path, Optional.empty(), Optional.empty(), true));
+        register(HttpMethod.POST, path, handler);
     }
 
     public List<Rule> rules() {
@@ -95,7 +105,7 @@ public final class GuardedRoutes {
     }
 
     private boolean isOpen(String path) {
-        return path.startsWith("/static/") || rules.stream().anyMatch(r -> r.open() && r.path().equals(path));
+        return path.startsWith("/static/") || rules.stream().anyMatch(r -> (r.open() || r.webhook()) && r.path().equals(path));
     }
 
     private void register(HttpMethod method, String path, Handler handler) {

@@ -1,0 +1,158 @@
+package dev.vitals.benchmark;
+
+import java.io.BufferedWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The deploys plugin at scale: ingest through the API one event per request and in batches of 1,000, then the DORA
+ * report for the whole organisation over every deployment and for one team under load.
+ *
+ * <p>Usage: {@code java -cp benchmark/target/classes dev.vitals.benchmark.DeploysBenchmark portal-web/target/vitals
+ * [deployments=1000000] [concurrency=16] [seconds=20]}
+ */
+public final class DeploysBenchmark {
+
+    private static final Instant END = LocalDate.of(2026, 11, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final int SERVICES = 100;
+
+    private DeploysBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path distribution = Path.of(args.length > 0 ? args[0] : "portal-web/target/vitals");
+        int deployments = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 16;
+        Duration duration = Duration.ofSeconds(args.length > 3 ? Integer.parseInt(args[3]) : 20);
+        Path dataDir = Files.createTempDirectory("vitals-deploys-benchmark");
+        PortalProcess.run(distribution, dataDir, "import", "catalog", catalog(dataDir.resolve("catalog.yaml")).toString());
+        int port = PortalProcess.freePort();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try (PortalProcess portal = PortalProcess.start(distribution, dataDir, port)) {
+            AtomicLong single = new AtomicLong(-1);
+            long start = System.nanoTime();
+            long end = start + duration.toNanos();
+            parallel(4, worker -> {
+                long sent = 0;
+                while (System.nanoTime() < end) {
+                    long n = single.incrementAndGet();
+                    post(client, port, "[" + event("single-" + n, n) + "]");
+                    sent++;
+                }
+                return sent;
+            });
+            double singleRate = (single.get() + 1) / ((System.nanoTime() - start) / 1e9);
+            System.out.printf(Locale.ROOT, "| ingest, one event per request, 4 clients | %.0f events/s |%n", singleRate);
+
+            AtomicLong next = new AtomicLong(0);
+            start = System.nanoTime();
+            parallel(4, worker -> {
+                long batches = 0;
+                for (long from = next.getAndAdd(1000); from < deployments; from = next.getAndAdd(1000)) {
+                    StringBuilder batch = new StringBuilder("[");
+                    for (long i = from; i < Math.min(deployments, from + 1000); i++) {
+                        batch.append(i == from ? "" : ",").append(event("d-" + i, i));
+                    }
+                    post(client, port, batch.append("]").toString());
+                    batches++;
+                }
+                return batches;
+            });
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "| ingest, batches of 1,000, 4 clients | %.0f events/s (%d in %.1f s) |%n",
+                    deployments / seconds, deployments, seconds);
+
+            String org = "/api/deploys/dora?from=2025-01-01&to=2026-11-01";
+            double[] orgSeconds = new double[5];
+            for (int i = 0; i < orgSeconds.length; i++) {
+                long t0 = System.nanoTime();
+                get(client, port, org);
+                orgSeconds[i] = (System.nanoTime() - t0) / 1e9;
+            }
+            Arrays.sort(orgSeconds);
+            System.out.printf(Locale.ROOT, "| DORA, whole organisation, %d deployments | median %.2f s, worst %.2f s |%n",
+                    deployments, orgSeconds[2], orgSeconds[4]);
+            System.out.println(LoadGenerator.measure(port, "/api/deploys/dora?team=team-3&from=2026-08-01&to=2026-11-01",
+                    concurrency, duration, PortalProcess.ADMIN_TOKEN).line());
+        }
+    }
+
+    /** Deployment {@code n}: one of 100 services, finished on one of the 365 days before {@link #END}. */
+    private static String event(String id, long n) {
+        Instant finished = END.minusSeconds(1 + (n * 7919L) % (365L * 86_400));
+        return String.format(Locale.ROOT, "{\"id\":\"%s\",\"service\":\"service-%d\",\"environment\":\"production\","
+                + "\"status\":\"%s\",\"startedAt\":\"%s\",\"finishedAt\":\"%s\",\"version\":\"v%d\","
+                + "\"commits\":[{\"sha\":\"%s\",\"committedAt\":\"%s\"}]}", id, n % SERVICES,
+                n % 20 == 0 ? "rolled_back" : "success", finished.minusSeconds(300), finished, n, id,
+                finished.minusSeconds(3600 + n % 86_400));
+    }
+
+    private static void post(HttpClient client, int port, String body) throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/deploys/events")).header("Authorization", "Bearer " + PortalProcess.ADMIN_TOKEN)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+    }
+
+    private static void get(HttpClient client, int port, String path) throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + PortalProcess.ADMIN_TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+    }
+
+    private interface Worker {
+        long run(int worker) throws Exception;
+    }
+
+    private static void parallel(int threads, Worker worker) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Long>> futures = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            int index = i;
+            futures.add(pool.submit(() -> worker.run(index)));
+        }
+        for (Future<Long> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    private static Path catalog(Path file) throws Exception {
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            for (int t = 0; t < 10; t++) {
+                out.write("apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-" + t
+                        + "\nspec:\n  type: team\n  children: []\n---\n");
+            }
+            for (int i = 0; i < SERVICES; i++) {
+                out.write("apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: service-" + i
+                        + "\nspec:\n  type: service\n  lifecycle: production\n  owner: team-" + (i % 10) + "\n");
+                if (i < SERVICES - 1) {
+                    out.write("---\n");
+                }
+            }
+        }
+        return file;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.vitals.api;
+
+import io.javalin.http.Handler;
+import java.util.Objects;
+
+/**
+ * A {@code POST} route that another system (GitHub, PagerDuty…) calls without a portal token, mounted at
+ * {@code /api/<pluginId><path>}. The host lets any caller reach it — no sign-in, role or token scope is checked, and
+ * a bearer token sent along grants nothing here — so the handler <strong>must</strong> authenticate every request
+ * itself before it reads or changes anything: typically by recomputing the sender's HMAC signature over
+ * {@code ctx.bodyAsBytes()} with a shared secret, comparing in constant time
+ * ({@link java.security.MessageDigest#isEqual}), and throwing a 401 {@link ProblemException} when it does not match
+ * or no secret is configured. Keep webhooks few; everything a person or pipeline calls belongs in an
+ * {@link ApiRoute}.
+ *
+ * <p>The host lists webhook routes apart from open and guarded routes in its route table and logs each one at
+ * start-up. The path is literal: no path parameters, so the route table names exactly what is reachable.
+ *
+ * @param path the path below the plugin's prefix, starting with {@code /}, e.g. {@code /webhooks/github}
+ * @param handler the code that verifies the sender and answers
+ */
+public record WebhookRoute(String path, Handler handler) {
+
+    /** Checks the path's form, so a mistake surfaces when the plugin is discovered. */
+    public WebhookRoute {
+        Objects.requireNonNull(handler, "handler");
+        if (path == null || !path.startsWith("/") || path.contains("{") || path.contains("<")) {
+            throw new IllegalArgumentException("webhook path must start with '/' and have no parameters: " + path);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.vitals.plugins.deploys.dora;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * Reads what the DORA keys need from schema {@code deploys}: counted deployments summed per local date, and the two
+ * medians, which PostgreSQL's {@code percentile_cont(0.5)} computes exactly as the usual median (the mean of the two
+ * middle values for an even count). Pages and the API read a few hundred rows whatever the number of deployments.
+ */
+public final class DoraQuery {
+
+    private static final String COUNTED = "d.environment = 'production' AND d.status IN ('success', 'rolled_back')";
+    private final Jdbi jdbi;
+    private final DoraThresholds thresholds;
+
+    public DoraQuery(Jdbi jdbi, DoraThresholds thresholds) {
+        this.jdbi = jdbi;
+        this.thresholds = thresholds;
+    }
+
+    /**
+     * @param services the services to cover; empty means every service
+     * @param period the dates
+     * @return the four keys
+     */
+    public DoraReport report(Optional<List<String>> services, Period period) {
+        return jdbi.withHandle(h -> {
+            List<DayCount> days = dayCounts(h, services, period);
+            OptionalDouble lead = leadTime(h, services, period);
+            Query restore = scoped(h, services, "i.service", """
+                    SELECT percentile_cont(0.5) WITHIN GROUP (
+                               ORDER BY extract(epoch FROM i.resolved_at - i.started_at)::float8 / 3600) AS median,
+                           count(*) AS n
+                    FROM incidents i
+                    WHERE i.resolved_at >= :start AND i.resolved_at < :end AND <scope>""", period);
+            var row = restore.map((rs, ctx) -> new Object[] {rs.getObject("median"), rs.getLong("n")}).one();
+            OptionalDouble restoreHours = row[0] == null ? OptionalDouble.empty()
+                    : OptionalDouble.of(((Number) row[0]).doubleValue());
+            return DoraReport.compute(period, days, lead, restoreHours, (Long) row[1], thresholds);
+        });
+    }
+
+    /**
+     * @param services the services; empty for all
+     * @param period the dates
+     * @return counted deployments per ISO week overlapping the period, oldest first, empty weeks included
+     */
+    public List<Long> weeklyDeployments(Optional<List<String>> services, Period period) {
+        List<DayCount> days = jdbi.withHandle(h -> dayCounts(h, services, period));
+        List<Long> weeks = new java.util.ArrayList<>();
+        for (LocalDate monday : period.weekStarts()) {
+            weeks.add(days.stream().filter(d -> !d.date().isBefore(monday) && d.date().isBefore(monday.plusWeeks(1)))
+                    .mapToLong(DayCount::deployments).sum());
+        }
+        return weeks;
+    }
+
+    private List<DayCount> dayCounts(Handle h, Optional<List<String>> services, Period period) {
+        return scoped(h, services, "d.service", """
+                SELECT (d.finished_at AT TIME ZONE :zone)::date AS day, count(*) AS n,
+                       count(*) FILTER (WHERE d.status = 'rolled_back' OR caused.deployment_id IS NOT NULL) AS failed
+                FROM deployments d
+                LEFT JOIN (SELECT DISTINCT deployment_id FROM incidents WHERE deployment_id IS NOT NULL) caused
+                       ON caused.deployment_id = d.id
+                WHERE %s AND d.finished_at >= :start AND d.finished_at < :end AND <scope>
+                GROUP BY 1 ORDER BY 1""".formatted(COUNTED), period)
+                .map((rs, ctx) -> new DayCount(rs.getObject("day", LocalDate.class), rs.getLong("n"),
+                        rs.getLong("failed")))
+                .list();
+    }
+
+    /**
+     * Each commit counts once per service, at the first counted deployment of that service that shipped it; that
+     * first deployment is kept up to date at ingest in {@code commit_first_deploys}.
+     */
+    private OptionalDouble leadTime(Handle h, Optional<List<String>> services, Period period) {
+        Double median = scoped(h, services, "f.service", """
+                SELECT percentile_cont(0.5) WITHIN GROUP (
+                           ORDER BY extract(epoch FROM f.first_finished_at - f.committed_at)::float8 / 3600)
+                FROM commit_first_deploys f
+                WHERE f.first_finished_at >= :start AND f.first_finished_at < :end
+                  AND f.first_finished_at > f.committed_at AND <scope>""", period)
+                .mapTo(Double.class).one();
+        return median == null ? OptionalDouble.empty() : OptionalDouble.of(median);
+    }
+
+    private static Query scoped(Handle h, Optional<List<String>> services, String column, String sql, Period period) {
+        Query query = h.createQuery(sql.replace("<scope>",
+                        services.isPresent() ? column + " = ANY(:services)" : "TRUE"))
+                .bind("start", period.start()).bind("end", period.end()).bind("zone", period.zone().getId());
+        services.ifPresent(list -> query.bindArray("services", String.class, list.toArray(String[]::new)));
+        return query;
+    }
+}

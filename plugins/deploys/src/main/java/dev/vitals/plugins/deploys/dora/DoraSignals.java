@@ -1,0 +1,88 @@
+package dev.vitals.plugins.deploys.dora;
+
+import dev.vitals.api.CatalogEntity;
+import dev.vitals.api.CatalogView;
+import dev.vitals.api.SignalPublisher;
+import dev.vitals.api.SignalStatus;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Publishes a verdict per service on its last 30 days: WARN when any key is in the low band or the change failure
+ * rate is above the warning threshold, UNKNOWN without data, OK otherwise.
+ */
+public final class DoraSignals {
+
+    public static final String KIND = "dora";
+    static final int DAYS = 30;
+    private final DoraQuery query;
+    private final DoraThresholds thresholds;
+    private final SignalPublisher signals;
+    private final CatalogView catalog;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public DoraSignals(DoraQuery query, DoraThresholds thresholds, SignalPublisher signals, CatalogView catalog,
+            Clock clock, ZoneId zone) {
+        this.query = query;
+        this.thresholds = thresholds;
+        this.signals = signals;
+        this.catalog = catalog;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** Every service in the catalog. */
+    public void publishAll() {
+        publish(catalog.services().stream().map(CatalogEntity::name).toList());
+    }
+
+    /** @param services the catalog keys of the services */
+    public void publish(Collection<String> services) {
+        Period last30 = Period.lastDays(LocalDate.now(clock.withZone(zone)), DAYS, zone);
+        for (String service : services) {
+            DoraReport report = query.report(Optional.of(List.of(service)), last30);
+            Verdict verdict = verdict(report, thresholds);
+            signals.publish("component:default/" + service.toLowerCase(Locale.ROOT), KIND, verdict.status(),
+                    verdict.summary(), report.perWeek(), Optional.of("/p/deploys/services/" + service));
+        }
+    }
+
+    /**
+     * @param status the verdict
+     * @param summary one line a person can read
+     */
+    record Verdict(SignalStatus status, String summary) {
+    }
+
+    static Verdict verdict(DoraReport report, DoraThresholds thresholds) {
+        if (report.empty()) {
+            return new Verdict(SignalStatus.UNKNOWN, "no production deployments or incidents in the last 30 days");
+        }
+        StringBuilder why = new StringBuilder();
+        report.frequencyBand().filter(b -> b == Band.LOW).ifPresent(b -> why.append("deploys rarely; "));
+        report.leadTimeBand().filter(b -> b == Band.LOW).ifPresent(b -> why.append("lead time low band; "));
+        report.timeToRestoreBand().filter(b -> b == Band.LOW).ifPresent(b -> why.append("slow to restore; "));
+        OptionalDouble rate = report.changeFailureRate();
+        if (rate.isPresent() && (rate.getAsDouble() > thresholds.failureRateWarning()
+                || report.changeFailureRateBand().orElse(Band.ELITE) == Band.LOW)) {
+            why.append("change failure rate ").append(percent(rate.getAsDouble())).append("; ");
+        }
+        String counts = report.deployments() + " production deploys in 30 days";
+        if (why.length() > 0) {
+            return new Verdict(SignalStatus.WARN, why.substring(0, why.length() - 2) + " (" + counts + ")");
+        }
+        return new Verdict(SignalStatus.OK, counts + rate.stream().mapToObj(r -> ", " + percent(r) + " failed")
+                .findFirst().orElse(""));
+    }
+
+    private static String percent(double rate) {
+        return String.format(Locale.ROOT, "%.0f %%", rate * 100);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.vitals.plugins.deploys.gate;
+
+import dev.vitals.api.CatalogView;
+import dev.vitals.api.FieldError;
+import dev.vitals.api.ProblemException;
+import dev.vitals.plugins.deploys.ingest.JsonRow;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Break-glass: one person asks with a reason, a different person approves, and the gate opens for that service for
+ * a limited time. Requests not approved in time expire. Every step, refusals included, goes into the gate log.
+ */
+public final class BreakGlass {
+
+    private final Jdbi jdbi;
+    private final CatalogView catalog;
+    private final Duration requestLifetime;
+    private final Duration openFor;
+
+    /**
+     * @param requestLifetime how long a request waits for approval ({@code VITALS_DEPLOYS_BREAK_GLASS_REQUEST_HOURS})
+     * @param openFor how long an approval opens the gate ({@code VITALS_DEPLOYS_BREAK_GLASS_OPEN_MINUTES})
+     */
+    public BreakGlass(Jdbi jdbi, CatalogView catalog, Duration requestLifetime, Duration openFor) {
+        this.jdbi = jdbi;
+        this.catalog = catalog;
+        this.requestLifetime = requestLifetime;
+        this.openFor = openFor;
+    }
+
+    /** @param body {@code {"service", "reason"}} @param actor who asks @param now the time @return the request */
+    public BreakGlassRequest request(Object body, String actor, Instant now) {
+        List<FieldError> errors = new ArrayList<>();
+        JsonRow row = JsonRow.of(body, "", errors).orElseThrow(() -> ProblemException.unprocessable(
+                "a break-glass request is a JSON object", errors));
+        String service = row.requiredText("service", "\"recorder-api\"");
+        String reason = row.requiredText("reason", "\"hotfix for the checkout outage, INC-1234\"");
+        if (service != null && catalog.entity(service).filter(e -> e.kind().equalsIgnoreCase("Component")).isEmpty()) {
+            row.error("service", "is not a service in the catalog: " + service);
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("the break-glass request cannot be made", errors);
+        }
+        long id = jdbi.inTransaction(h -> {
+            long made = h.createQuery("""
+                    INSERT INTO break_glass_requests (service, reason, requested_by, requested_at, request_expires_at)
+                    VALUES (:service, :reason, :by, :at, :expires) RETURNING id""")
+                    .bind("service", service).bind("reason", reason).bind("by", actor).bind("at", now)
+                    .bind("expires", now.plus(requestLifetime)).mapTo(Long.class).one();
+            GateLog.write(h, now, actor, "break-glass.requested", "break-glass/" + made, service + ": " + reason);
+            return made;
+        });
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * @param id the request
+     * @param actor who approves: not the requester
+     * @param now the time
+     * @return the approved request, open for the configured time
+     */
+    public BreakGlassRequest approve(long id, String actor, Instant now) {
+        BreakGlassRequest request = find(id).orElseThrow(() -> ProblemException.notFound("no break-glass request "
+                + id));
+        String refusal = null;
+        int status = 409;
+        if (request.approvedBy().isPresent()) {
+            refusal = "it was already approved by " + request.approvedBy().get();
+        } else if (request.requestedBy().equals(actor)) {
+            refusal = "the requester cannot approve their own request; a second person must";
+            status = 403;
+        } else if (!now.isBefore(request.requestExpiresAt())) {
+            refusal = "it expired at " + request.requestExpiresAt() + " without approval; ask again";
+        }
+        if (refusal != null) {
+            String why = refusal;
+            jdbi.useHandle(h -> GateLog.write(h, now, actor, "break-glass.approval-refused", "break-glass/" + id,
+                    why));
+            throw new ProblemException(status, "break-glass request " + id + " cannot be approved: " + why, List.of());
+        }
+        Instant until = now.plus(openFor);
+        jdbi.useTransaction(h -> {
+            int updated = h.createUpdate("""
+                    UPDATE break_glass_requests SET approved_by = :by, approved_at = :at, open_until = :until
+                    WHERE id = :id AND approved_by IS NULL""")
+                    .bind("by", actor).bind("at", now).bind("until", until).bind("id", id).execute();
+            if (updated != 1) {
+                throw ProblemException.conflict("break-glass request " + id + " was approved meanwhile");
+            }
+            GateLog.write(h, now, actor, "break-glass.approved", "break-glass/" + id,
+                    request.service() + " open until " + until + " (asked by " + request.requestedBy() + ")");
+        });
+        return find(id).orElseThrow();
+    }
+
+    public Optional<BreakGlassRequest> find(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM break_glass_requests WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> request(rs)).findOne());
+    }
+
+    /** @param service a service @param now the time @return an approval holding the gate open, if any */
+    public Optional<BreakGlassRequest> openFor(String service, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM break_glass_requests WHERE service = :service AND open_until > :now
+                        ORDER BY open_until DESC LIMIT 1""")
+                .bind("service", service).bind("now", now).map((rs, ctx) -> request(rs)).findOne());
+    }
+
+    /** @param offset rows to skip @param limit how many @return requests, newest first */
+    public List<BreakGlassRequest> latest(int offset, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT * FROM break_glass_requests ORDER BY requested_at DESC, id DESC OFFSET :o LIMIT :l")
+                .bind("o", offset).bind("l", limit).map((rs, ctx) -> request(rs)).list());
+    }
+
+    private static BreakGlassRequest request(ResultSet rs) throws SQLException {
+        return new BreakGlassRequest(rs.getLong("id"), rs.getString("service"), rs.getString("reason"),
+                rs.getString("requested_by"), instant(rs, "requested_at").orElseThrow(),
+                instant(rs, "request_expires_at").orElseThrow(), Optional.ofNullable(rs.getString("approved_by")),
+                instant(rs, "approved_at"), instant(rs, "open_until"));
+    }
+
+    private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
+        return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+    }
+}

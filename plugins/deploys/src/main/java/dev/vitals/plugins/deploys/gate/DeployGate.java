@@ -1,0 +1,93 @@
+package dev.vitals.plugins.deploys.gate;
+
+import dev.vitals.api.CatalogEntity;
+import dev.vitals.api.CatalogView;
+import dev.vitals.plugins.deploys.ingest.EnvironmentNames;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides whether a service may deploy to an environment now. Production only is gated: blocked during a freeze
+ * window that covers the service and while its error budget is spent (when the policy says so and the SLO plugin
+ * has signalled); an approved break-glass request overrides both until it lapses.
+ */
+public final class DeployGate {
+
+    private final CatalogView catalog;
+    private final EnvironmentNames environments;
+    private final FreezeWindows freezes;
+    private final ErrorBudgets budgets;
+    private final BreakGlass breakGlass;
+    private final boolean blockOnSpentBudget;
+    private final ZoneId zone;
+
+    /**
+     * @param blockOnSpentBudget the error-budget policy ({@code VITALS_DEPLOYS_GATE_ERROR_BUDGET=block|ignore},
+     *     default block)
+     */
+    public DeployGate(CatalogView catalog, EnvironmentNames environments, FreezeWindows freezes, ErrorBudgets budgets,
+            BreakGlass breakGlass, boolean blockOnSpentBudget, ZoneId zone) {
+        this.catalog = catalog;
+        this.environments = environments;
+        this.freezes = freezes;
+        this.budgets = budgets;
+        this.breakGlass = breakGlass;
+        this.blockOnSpentBudget = blockOnSpentBudget;
+        this.zone = zone;
+    }
+
+    /**
+     * @param service a service in the catalog
+     * @param environment the environment as the pipeline names it
+     * @param now the time
+     * @return allowed or not, with every reason
+     */
+    public GateDecision decide(CatalogEntity service, String environment, Instant now) {
+        List<String> reasons = new ArrayList<>();
+        if (!environments.normalise(environment).equals(EnvironmentNames.PRODUCTION)) {
+            reasons.add("only production deploys are gated; " + environment + " is not production");
+            return new GateDecision(true, reasons);
+        }
+        List<String> blocks = new ArrayList<>();
+        ZonedDateTime local = now.atZone(zone);
+        Optional<String> owner = service.owner().map(DeployGate::name);
+        for (FreezeWindow window : freezes.all()) {
+            if (window.appliesTo(service.name(), owner) && window.coversTime(local)) {
+                blocks.add("frozen: " + window.describe());
+            }
+        }
+        Optional<ErrorBudgets.Verdict> budget = budgets.of(service.name());
+        if (!blockOnSpentBudget) {
+            reasons.add("error budget not checked: the policy VITALS_DEPLOYS_GATE_ERROR_BUDGET is ignore");
+        } else if (budget.isEmpty()) {
+            reasons.add("error budget not checked: no error-budget signal from the " + budgets.plugin()
+                    + " plugin for " + service.name());
+        } else if (budget.get().spent()) {
+            blocks.add("error budget spent: " + budget.get().summary());
+        } else {
+            reasons.add("error budget left: " + budget.get().summary());
+        }
+        if (blocks.isEmpty()) {
+            reasons.add(0, "no freeze window covers " + service.name() + " now");
+            return new GateDecision(true, reasons);
+        }
+        Optional<BreakGlassRequest> open = breakGlass.openFor(service.name(), now);
+        if (open.isPresent()) {
+            BreakGlassRequest glass = open.get();
+            reasons.add("break-glass " + glass.id() + " (asked by " + glass.requestedBy() + ", approved by "
+                    + glass.approvedBy().orElseThrow() + ") opens the gate until " + glass.openUntil().orElseThrow()
+                    + " despite: " + String.join("; ", blocks));
+            return new GateDecision(true, reasons);
+        }
+        blocks.addAll(reasons);
+        return new GateDecision(false, blocks);
+    }
+
+    private static String name(String ref) {
+        return ref.substring(ref.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,193 @@
+package dev.vitals.plugins.deploys.gate;
+
+import dev.vitals.api.CatalogView;
+import dev.vitals.api.FieldError;
+import dev.vitals.api.ProblemException;
+import dev.vitals.plugins.deploys.ingest.JsonRow;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.MonthDay;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** Freeze windows in schema {@code deploys}: made and removed through the API, every change in the gate log. */
+public final class FreezeWindows {
+
+    private final Jdbi jdbi;
+    private final CatalogView catalog;
+    private final ZoneId zone;
+
+    public FreezeWindows(Jdbi jdbi, CatalogView catalog, ZoneId zone) {
+        this.jdbi = jdbi;
+        this.catalog = catalog;
+        this.zone = zone;
+    }
+
+    public List<FreezeWindow> all() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM freeze_windows ORDER BY id")
+                .map((rs, ctx) -> window(rs)).list());
+    }
+
+    /**
+     * @param body {@code {"name", "kind": "weekends"|"weekdays"|"holiday"|"once", "team"?, "service"?,
+     *     "fromDay"/"toDay" (weekdays: monday…sunday), "date" (holiday: MM-DD), "startsAt"/"endsAt" (once: a time
+     *     with offset, or a local date-time in the org zone)}}
+     * @param actor who makes it
+     * @param now the time
+     * @return the stored window
+     */
+    public FreezeWindow create(Object body, String actor, Instant now) {
+        FreezeWindow input = parse(body, actor);
+        long id = jdbi.inTransaction(h -> {
+            long made = h.createQuery("""
+                    INSERT INTO freeze_windows (name, kind, team, service, from_day, to_day, holiday, starts_at,
+                        ends_at, created_by, created_at)
+                    VALUES (:name, :kind, :team, :service, :fromDay, :toDay, :holiday, :startsAt, :endsAt, :by, :at)
+                    RETURNING id""")
+                    .bind("name", input.name()).bind("kind", input.kind().wire())
+                    .bind("team", input.team().orElse(null)).bind("service", input.service().orElse(null))
+                    .bindByType("fromDay", input.fromDay().map(d -> (short) d.getValue()).orElse(null), Short.class)
+                    .bindByType("toDay", input.toDay().map(d -> (short) d.getValue()).orElse(null), Short.class)
+                    .bind("holiday", input.holiday().map(d -> d.toString().substring(2)).orElse(null))
+                    .bindByType("startsAt", input.startsAt().orElse(null), Instant.class)
+                    .bindByType("endsAt", input.endsAt().orElse(null), Instant.class)
+                    .bind("by", actor).bind("at", now).mapTo(Long.class).one();
+            GateLog.write(h, now, actor, "freeze.created", "freeze/" + made, input.describe());
+            return made;
+        });
+        return all().stream().filter(w -> w.id() == id).findFirst().orElseThrow();
+    }
+
+    /** @param id the window @param actor who removes it @param now the time */
+    public void delete(long id, String actor, Instant now) {
+        FreezeWindow window = all().stream().filter(w -> w.id() == id).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("no freeze window " + id));
+        jdbi.useTransaction(h -> {
+            h.createUpdate("DELETE FROM freeze_windows WHERE id = :id").bind("id", id).execute();
+            GateLog.write(h, now, actor, "freeze.deleted", "freeze/" + id, window.describe());
+        });
+    }
+
+    private FreezeWindow parse(Object body, String actor) {
+        List<FieldError> errors = new ArrayList<>();
+        JsonRow row = JsonRow.of(body, "", errors).orElseThrow(() -> ProblemException.unprocessable(
+                "a freeze window is a JSON object", errors));
+        String name = row.requiredText("name", "\"Year-end freeze\"");
+        String kindText = row.requiredText("kind", "\"weekends\"");
+        Optional<FreezeWindow.Kind> kind = Optional.ofNullable(kindText).flatMap(k -> Arrays.stream(
+                FreezeWindow.Kind.values()).filter(v -> v.wire().equals(k)).findFirst());
+        if (kindText != null && kind.isEmpty()) {
+            row.error("kind", "must be weekends, weekdays, holiday or once, got " + kindText);
+        }
+        Optional<String> team = row.optionalText("team");
+        Optional<String> service = row.optionalText("service");
+        if (team.isPresent() && service.isPresent()) {
+            row.error("team", "give a team or a service, not both");
+        }
+        team.filter(t -> catalog.entity("group:default/" + t.toLowerCase(Locale.ROOT)).isEmpty())
+                .ifPresent(t -> row.error("team", "is not a team in the catalog: " + t));
+        service.filter(s -> catalog.entity(s).filter(e -> e.kind().equalsIgnoreCase("Component")).isEmpty())
+                .ifPresent(s -> row.error("service", "is not a service in the catalog: " + s));
+        Optional<DayOfWeek> fromDay = Optional.empty();
+        Optional<DayOfWeek> toDay = Optional.empty();
+        Optional<MonthDay> holiday = Optional.empty();
+        Optional<Instant> startsAt = Optional.empty();
+        Optional<Instant> endsAt = Optional.empty();
+        if (kind.orElse(null) == FreezeWindow.Kind.WEEKDAYS) {
+            fromDay = day(row, "fromDay");
+            toDay = day(row, "toDay");
+        } else if (kind.orElse(null) == FreezeWindow.Kind.HOLIDAY) {
+            String date = row.requiredText("date", "\"12-25\"");
+            if (date != null) {
+                try {
+                    holiday = Optional.of(MonthDay.parse("--" + date));
+                } catch (DateTimeParseException e) {
+                    row.error("date", "must be a month and day like 12-25, got " + date);
+                }
+            }
+        } else if (kind.orElse(null) == FreezeWindow.Kind.ONCE) {
+            startsAt = time(row, "startsAt");
+            endsAt = time(row, "endsAt");
+            if (startsAt.isPresent() && endsAt.isPresent() && !endsAt.get().isAfter(startsAt.get())) {
+                row.error("endsAt", "must be after startsAt");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("the freeze window cannot be saved", errors);
+        }
+        return new FreezeWindow(0, name, kind.orElseThrow(), team.map(t -> t.toLowerCase(Locale.ROOT)), service,
+                fromDay, toDay, holiday, startsAt, endsAt, actor);
+    }
+
+    private static Optional<DayOfWeek> day(JsonRow row, String field) {
+        String text = row.requiredText(field, "\"friday\"");
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(DayOfWeek.valueOf(text.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            row.error(field, "must be a day of the week like friday, got " + text);
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Instant> time(JsonRow row, String field) {
+        String text = row.requiredText(field, "\"2026-12-24T00:00\"");
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(text).toInstant());
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return Optional.of(LocalDateTime.parse(text).atZone(zone).toInstant());
+            } catch (DateTimeParseException e) {
+                row.error(field, "must be a time like 2026-12-24T00:00 (org time zone " + zone + ") or with an"
+                        + " offset, got " + text);
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static FreezeWindow window(ResultSet rs) throws SQLException {
+        return new FreezeWindow(rs.getLong("id"), rs.getString("name"),
+                FreezeWindow.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
+                Optional.ofNullable(rs.getString("team")), Optional.ofNullable(rs.getString("service")),
+                Optional.ofNullable((Short) rs.getObject("from_day", Short.class)).map(DayOfWeek::of),
+                Optional.ofNullable((Short) rs.getObject("to_day", Short.class)).map(DayOfWeek::of),
+                Optional.ofNullable(rs.getString("holiday")).map(d -> MonthDay.parse("--" + d)),
+                Optional.ofNullable(rs.getObject("starts_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
+                Optional.ofNullable(rs.getObject("ends_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
+                rs.getString("created_by"));
+    }
+
+    /** @param w a window @return it as the API shows it */
+    public static Map<String, Object> toJson(FreezeWindow w) {
+        Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("id", w.id());
+        json.put("name", w.name());
+        json.put("kind", w.kind().wire());
+        json.put("team", w.team().orElse(null));
+        json.put("service", w.service().orElse(null));
+        json.put("fromDay", w.fromDay().map(d -> d.name().toLowerCase(Locale.ROOT)).orElse(null));
+        json.put("toDay", w.toDay().map(d -> d.name().toLowerCase(Locale.ROOT)).orElse(null));
+        json.put("date", w.holiday().map(d -> d.toString().substring(2)).orElse(null));
+        json.put("startsAt", w.startsAt().map(Instant::toString).orElse(null));
+        json.put("endsAt", w.endsAt().map(Instant::toString).orElse(null));
+        json.put("createdBy", w.createdBy());
+        json.put("description", w.describe());
+        return json;
+    }
+}

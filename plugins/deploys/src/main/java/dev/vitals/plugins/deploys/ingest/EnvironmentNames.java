@@ -1,0 +1,34 @@
+package dev.vitals.plugins.deploys.ingest;
+
+import dev.vitals.api.PluginConfig;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Maps the environment names pipelines use onto {@code production}. Only production deployments count for the
+ * DORA keys, and teams spell it differently; {@code VITALS_DEPLOYS_PRODUCTION_ALIASES} (comma list, default
+ * {@code prod,prd,live}) says which names mean production.
+ */
+public final class EnvironmentNames {
+
+    public static final String PRODUCTION = "production";
+    private final Set<String> productionAliases;
+
+    public EnvironmentNames(Set<String> productionAliases) {
+        this.productionAliases = productionAliases.stream().map(a -> a.trim().toLowerCase(Locale.ROOT))
+                .filter(a -> !a.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    public static EnvironmentNames from(PluginConfig config) {
+        String aliases = config.get("PRODUCTION_ALIASES").orElse("prod,prd,live");
+        return new EnvironmentNames(Set.copyOf(Arrays.asList(aliases.split(","))));
+    }
+
+    /** @param sent the name as sent @return {@code production} for an alias, else the name in lower case */
+    public String normalise(String sent) {
+        String name = sent.trim().toLowerCase(Locale.ROOT);
+        return productionAliases.contains(name) ? PRODUCTION : name;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.vitals.plugins.deploys.pagerduty;
+
+import dev.vitals.api.CatalogEntity;
+import dev.vitals.api.CatalogView;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * PagerDuty V3 incident webhooks kept as incidents. PagerDuty reports state changes rather than finished facts, so
+ * these incidents follow the latest word: triggered starts one, resolved sets its resolution, reopened clears it.
+ * The PagerDuty service maps to catalog services by the annotation {@code pagerduty.com/service-id}.
+ */
+public final class PagerDutyIncidents {
+
+    public static final String ANNOTATION = "pagerduty.com/service-id";
+    private static final Set<String> KNOWN = Set.of("incident.triggered", "incident.acknowledged",
+            "incident.resolved", "incident.reopened", "incident.priority_updated", "incident.escalated",
+            "incident.reassigned", "incident.unacknowledged", "incident.annotated");
+    private final Jdbi jdbi;
+    private final CatalogView catalog;
+
+    public PagerDutyIncidents(Jdbi jdbi, CatalogView catalog) {
+        this.jdbi = jdbi;
+        this.catalog = catalog;
+    }
+
+    /**
+     * What one webhook did.
+     *
+     * @param outcome in words
+     * @param services the services whose numbers may have changed
+     */
+    public record Outcome(String outcome, List<String> services) {
+    }
+
+    /** @param payload the parsed body @return what was recorded */
+    public Outcome apply(Map<?, ?> payload) {
+        Map<?, ?> event = map(payload.get("event"));
+        String type = text(event.get("event_type"));
+        Map<?, ?> data = map(event.get("data"));
+        Optional<Instant> occurred = instant(event.get("occurred_at"));
+        String incidentId = text(data.get("id"));
+        if (!KNOWN.contains(type) || incidentId.isEmpty() || occurred.isEmpty()) {
+            return new Outcome("ignored: not an incident event this portal records (" + type + ")", List.of());
+        }
+        String pdService = text(map(data.get("service")).get("id"));
+        List<String> services = catalog.services().stream()
+                .filter(s -> pdService.equalsIgnoreCase(s.annotations().getOrDefault(ANNOTATION, "").trim()))
+                .map(CatalogEntity::name).toList();
+        if (services.isEmpty()) {
+            return new Outcome("ignored: no service has the annotation " + ANNOTATION + ": " + pdService, List.of());
+        }
+        Instant started = instant(data.get("created_at")).orElse(occurred.get());
+        String severity = Optional.ofNullable(map(data.get("priority")).get("summary")).map(Object::toString)
+                .orElse(text(data.get("urgency")));
+        for (String service : services) {
+            String id = "pagerduty:" + incidentId + (services.size() > 1 ? ":" + service : "");
+            jdbi.useTransaction(h -> {
+                h.createUpdate("""
+                        INSERT INTO incidents (id, service, started_at, severity, source, content)
+                        VALUES (:id, :service, :started, :severity, 'pagerduty', '')
+                        ON CONFLICT (id) DO UPDATE SET severity = excluded.severity""")
+                        .bind("id", id).bind("service", service).bind("started", started).bind("severity", severity)
+                        .execute();
+                if (type.equals("incident.resolved")) {
+                    h.createUpdate("UPDATE incidents SET resolved_at = greatest(started_at, :at) WHERE id = :id")
+                            .bind("at", occurred.get()).bind("id", id).execute();
+                } else if (type.equals("incident.reopened")) {
+                    h.createUpdate("UPDATE incidents SET resolved_at = NULL WHERE id = :id").bind("id", id).execute();
+                }
+            });
+        }
+        return new Outcome(type + " recorded for " + String.join(", ", services), services);
+    }
+
+    private static Map<?, ?> map(Object value) {
+        return value instanceof Map<?, ?> m ? m : Map.of();
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString().trim();
+    }
+
+    private static Optional<Instant> instant(Object value) {
+        try {
+            return value == null ? Optional.empty() : Optional.of(OffsetDateTime.parse(value.toString()).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

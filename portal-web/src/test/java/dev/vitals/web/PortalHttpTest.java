@@ -44,7 +44,10 @@ class PortalHttpTest {
 
         @Override
         public List<PageRoute> pages() {
-            return List.of(PageRoute.of("/", ctx -> new Page("Calm page", output -> output.writeContent("<p>calm body</p>"))));
+            return List.of(PageRoute.of("/", ctx -> new Page("Calm page", output -> output.writeContent("<p>calm body</p>"))),
+                    PageRoute.of("/things/{id}", ctx -> {
+                        throw dev.vitals.api.ProblemException.notFound("there is no thing " + ctx.pathParam("id"));
+                    }));
         }
 
         @Override
@@ -170,6 +173,15 @@ class PortalHttpTest {
         HttpResponse<String> page = server.getPage("/p/calm/");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("<p>calm body</p>") && page.body().contains("<title>Calm page · Vitals</title>"));
+    }
+
+    @Test
+    void aPluginPageNamingSomethingUnknownIsA404PageNotAPluginError() {
+        HttpResponse<String> page = server.getPage("/p/calm/things/42");
+        assertEquals(404, page.statusCode());
+        assertTrue(page.body().contains("there is no thing 42"), page.body());
+        assertTrue(server.vitals().plugins().plugin("calm").orElseThrow().status().lastError().stream()
+                .noneMatch(e -> e.during().contains("things")), "a client error is not recorded against the plugin");
     }
 
     @Test

@@ -83,7 +83,18 @@ public final class PluginRoutes {
     private Handler page(HostedPlugin plugin, PageRoute route, String path) {
         return ctx -> {
             ensureStarted(plugin, ctx);
-            Page page = plugin.call("page " + path, () -> route.renderer().render(ctx));
+            Object rendered = plugin.call("page " + path, () -> {
+                try {
+                    return route.renderer().render(ctx);
+                } catch (HttpResponseException | ProblemException | ValidationException e) {
+                    // The caller's mistake (an unknown id in the URL, a bad parameter): an error page, not a plugin fault.
+                    return e;
+                }
+            });
+            if (rendered instanceof Exception clientError) {
+                throw clientError;
+            }
+            Page page = (Page) rendered;
             layout.render(ctx, page.title(), output -> {
                 try {
                     plugin.call("page " + path, () -> {

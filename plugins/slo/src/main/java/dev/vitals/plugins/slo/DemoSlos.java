@@ -92,7 +92,7 @@ final class DemoSlos {
                     INSERT INTO samples (slo, minute, good, total)
                     SELECT :slo, m, t - least(t, bad), t FROM (
                         SELECT m, t, CASE WHEN m >= :incFrom AND m < :incTo THEN round(t * :incShare)::bigint
-                                          WHEN abs(hashtext(:slo || m::text)) % 1000 < 150
+                                          WHEN abs(hashtext(:slo || m::text)) % 1000 < 30
                                               THEN 1 + abs(hashtext(m::text || :slo)) % 2
                                           ELSE 0 END AS bad
                         FROM (SELECT m, (:perStep + abs(hashtext(m::text)) % greatest(1, :perStep / 5))::bigint AS t

@@ -172,5 +172,15 @@ class SloHttpTest {
         assertTrue(detail.body().contains("<polyline"), "draws the burn-down chart");
         assertTrue(detail.body().contains("ticket"));
         assertTrue(server.getPage("/services/stream-edge?tab=slo.slos").body().contains("stream-edge-latency"));
+        String component = server.getPage("/p/slo/components/sign-in").body();
+        assertTrue(component.contains("auth-service-sign-in") && component.contains("sign-in-journey"), component);
+        assertEquals(404, server.getPage("/p/slo/components/atlantis").statusCode());
+        assertEquals(404, server.getPage("/p/slo/slos/nothing-here").statusCode());
+        String review = server.getPage("/p/slo/review?component=web-recording").body();
+        assertTrue(review.contains("recorder-api-availability") && review.contains("Download as CSV"), review);
+        HttpResponse<String> csv = server.get("/api/slo/review.csv?program=availability");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(csv.body().startsWith("slo,owner,team,objective,month,attainment,compliance,budget_used\n"));
     }
 }

@@ -9,10 +9,12 @@ import gg.jte.TemplateEngine;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -96,6 +98,78 @@ final class SloPages {
         Instant now = context.clock().instant();
         return render("service-tab.jte", Map.of("service", service,
                 "rows", slos.ofService(service).stream().map(s -> row(s, now)).toList()));
+    }
+
+    /** The dashboard of one availability component: its verdict rolled up from its own and its services' SLOs. */
+    Page component(Context ctx, String component) {
+        Instant now = context.clock().instant();
+        if (context.catalog().entity("availabilitycomponent:default/" + component).isEmpty()) {
+            return notFound(ctx, "No availability component '" + component + "' in the catalog.");
+        }
+        List<SloRow> rows = scope(Optional.of(component), Optional.empty()).stream().map(s -> row(s, now))
+                .sorted(Comparator.comparingDouble(SloRow::remainingOrMax)).toList();
+        BudgetPolicy verdict = BudgetPolicy.worst(rows.stream().map(SloRow::verdict).toList());
+        return new Page("Availability component " + component, render("component.jte", Map.of("component", component,
+                "rows", rows, "verdict", verdict, "statusClass", "status status-"
+                        + verdict.status().name().toLowerCase(java.util.Locale.ROOT))));
+    }
+
+    Page review(Context ctx) {
+        Optional<String> component = Optional.ofNullable(blankToNull(ctx.queryParam("component")));
+        Optional<String> program = Optional.ofNullable(blankToNull(ctx.queryParam("program")));
+        YearMonth month = month(ctx);
+        MonthlyReview review = MonthlyReview.of(month, scope(component, program), samples, context.orgTimeZone());
+        Map<String, Object> params = new HashMap<>();
+        params.put("review", review);
+        params.put("component", component.orElse(""));
+        params.put("program", program.orElse(""));
+        params.put("components", slos.all().stream().flatMap(s -> s.component().stream())
+                .collect(Collectors.toCollection(TreeSet::new)));
+        params.put("csv", "/api/slo/review.csv?component=" + component.orElse("") + "&program=" + program.orElse("")
+                + "&month=" + month);
+        return new Page("Monthly SLO review " + month, render("review.jte", params));
+    }
+
+    String reviewCsv(Context ctx) {
+        return MonthlyReview.of(month(ctx), scope(Optional.ofNullable(blankToNull(ctx.queryParam("component"))),
+                Optional.ofNullable(blankToNull(ctx.queryParam("program")))), samples, context.orgTimeZone()).csv();
+    }
+
+    private YearMonth month(Context ctx) {
+        String text = blankToNull(ctx.queryParam("month"));
+        if (text == null) {
+            return YearMonth.from(context.clock().instant().atZone(context.orgTimeZone())).minusMonths(1);
+        }
+        try {
+            return YearMonth.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new dev.vitals.api.ProblemException(400, "the query parameter 'month' is not a month", List.of(
+                    new dev.vitals.api.FieldError("month", "must look like 2026-10, got '" + text + "'")));
+        }
+    }
+
+    /**
+     * The SLOs a component or program stands for: a component's own SLOs and those of its services; a program's
+     * services' SLOs; every SLO when neither is given.
+     */
+    List<Slo> scope(Optional<String> component, Optional<String> program) {
+        List<Slo> all = slos.all();
+        if (component.isEmpty() && program.isEmpty()) {
+            return all;
+        }
+        Set<String> services = new java.util.HashSet<>();
+        component.ifPresent(c -> context.catalog().servicesOf("availabilitycomponent:default/" + c)
+                .forEach(e -> services.add(e.name())));
+        program.ifPresent(p -> context.catalog().servicesOf("program:default/" + p)
+                .forEach(e -> services.add(e.name())));
+        return all.stream().filter(s -> s.service().map(services::contains).orElse(false)
+                || (component.isPresent() && component.equals(s.component()))).toList();
+    }
+
+    /** A page that says what is missing; the host would show a thrown error as a failure of the plugin. */
+    static Page notFound(Context ctx, String what) {
+        ctx.status(404);
+        return new Page("Not found", render("not-found.jte", Map.of("what", what)));
     }
 
     private SloRow row(Slo slo, Instant at) {

@@ -51,7 +51,10 @@ public final class SloPlugin implements VitalsPlugin {
                 ApiRoute.get("/slos/{name}", ctx -> ctx.json(SloJson.of(existing(ctx.pathParam("name"))))),
                 ApiRoute.put("/slos/{name}", this::replace),
                 ApiRoute.get("/slos/{name}/status", this::status),
-                ApiRoute.post("/samples", this::ingest));
+                ApiRoute.post("/samples", this::ingest),
+                ApiRoute.get("/review.csv", ctx -> ctx.contentType("text/csv; charset=utf-8")
+                        .header("Content-Disposition", "attachment; filename=\"slo-review.csv\"")
+                        .result(pages.reviewCsv(ctx))));
     }
 
     private void list(Context ctx) {
@@ -137,12 +140,15 @@ public final class SloPlugin implements VitalsPlugin {
     public List<PageRoute> pages() {
         return List.of(
                 PageRoute.of("/", ctx -> pages.overview(ctx)),
-                PageRoute.of("/slos/{name}", ctx -> pages.detail(ctx, existing(ctx.pathParam("name")))));
+                PageRoute.of("/slos/{name}", ctx -> slos.find(ctx.pathParam("name")).map(slo -> pages.detail(ctx, slo))
+                        .orElseGet(() -> SloPages.notFound(ctx, "No SLO named '" + ctx.pathParam("name") + "'."))),
+                PageRoute.of("/components/{name}", ctx -> pages.component(ctx, ctx.pathParam("name"))),
+                PageRoute.of("/review", ctx -> pages.review(ctx)));
     }
 
     @Override
     public List<NavEntry> navigation() {
-        return List.of(new NavEntry("SLOs", "/"));
+        return List.of(new NavEntry("SLOs", "/"), new NavEntry("SLO review", "/review"));
     }
 
     @Override

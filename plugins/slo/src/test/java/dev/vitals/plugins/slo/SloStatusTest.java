@@ -175,4 +175,33 @@ class SloStatusTest {
         Slo slo = plugin.slos().find("ingest").orElseThrow();
         assertEquals(new Counts(19, 20), plugin.evaluator().status(slo, T.plus(Duration.ofMinutes(5))).window());
     }
+
+    @Test
+    void theMonthlyReviewJudgesEachCalendarMonthInTheOrgZoneAndComparesItWithTheMonthBefore() {
+        Slo slo = slo("review", 0.99, SloWindow.CALENDAR_MONTH, BudgetingMethod.OCCURRENCES, OptionalDouble.empty());
+        plugin.samples().store(List.of(
+                events("review", Instant.parse("2026-09-30T21:59:00Z"), 0, 100),   // 23:59 on 30 Sep in Berlin
+                events("review", Instant.parse("2026-09-30T22:00:00Z"), 995, 1000), // 00:00 on 1 Oct in Berlin
+                events("review", Instant.parse("2026-10-31T22:59:00Z"), 980, 1000), // 23:59 on 31 Oct (CET again)
+                events("review", Instant.parse("2026-10-31T23:00:00Z"), 0, 7)));     // 00:00 on 1 Nov
+
+        MonthlyReview review = MonthlyReview.of(java.time.YearMonth.of(2026, 10), List.of(slo), plugin.samples(),
+                java.time.ZoneId.of("Europe/Berlin"));
+
+        MonthlyReview.Line line = review.lines().get(0);
+        // October: 1975 of 2000 = 98.75 %, missed; used (0.0125) / 0.01 = 125 %. September: 0 of 100.
+        assertEquals(new Counts(1975, 2000), line.monthly().get(0));
+        assertEquals(new Counts(0, 100), line.monthly().get(1));
+        assertEquals("missed", line.compliance(0));
+        assertEquals("125.0 %", line.budgetUsed(0));
+        assertEquals("better", line.trend());
+        assertEquals("no data", line.compliance(2));
+        assertEquals("""
+                slo,owner,team,objective,month,attainment,compliance,budget_used
+                review,billing-api,payments,0.99,2026-10,0.987500,missed,1.250000
+                review,billing-api,payments,0.99,2026-09,0.000000,missed,100.000000
+                review,billing-api,payments,0.99,2026-08,,no data,
+                review,billing-api,payments,0.99,2026-07,,no data,
+                """, review.csv());
+    }
 }

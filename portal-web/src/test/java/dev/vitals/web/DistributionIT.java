@@ -50,6 +50,14 @@ class DistributionIT {
             assertEquals(201, send(port, "POST", "/api/example/notes", "{\"service\":\"artist-lookup\",\"body\":\"kept\"}").statusCode());
             assertTrue(get(port, "/api/example/notes").body().contains("\"body\":\"kept\""));
 
+            // The SLO plugin reads YAML with the parser bundled into its own jar: a Sloth spec is parsed and then
+            // refused only because this empty catalog has no such service.
+            HttpResponse<String> sloth = send(port, "POST", "/api/slo/import",
+                    "version: prometheus/v1\nservice: myservice\nslos:\n  - name: ok\n    objective: 99.9\n"
+                            + "    sli: {events: {error_query: e, total_query: t}}\n");
+            assertEquals(422, sloth.statusCode(), sloth.body());
+            assertTrue(sloth.body().contains("no service or availability component 'myservice'"), sloth.body());
+
             assertEquals(200, send(port, "PUT", "/api/admin/plugins/example", "{\"enabled\": false}").statusCode());
             assertEquals(404, get(port, "/api/example/notes").statusCode());
             assertEquals(404, get(port, "/p/example/").statusCode());

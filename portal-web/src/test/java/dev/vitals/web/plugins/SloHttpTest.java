@@ -183,4 +183,39 @@ class SloHttpTest {
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
         assertTrue(csv.body().startsWith("slo,owner,team,objective,month,attainment,compliance,budget_used\n"));
     }
+
+    @Test
+    void anOpenSloFileImportsWholeAndAnSloExportsAsOpenSlo() throws Exception {
+        HttpResponse<String> imported = server.asAdmin("POST", "/api/slo/import", """
+                apiVersion: openslo/v1
+                kind: SLO
+                metadata:
+                  name: web-app-availability
+                spec:
+                  service: web-app
+                  indicator:
+                    spec:
+                      ratioMetric:
+                        good: {metricSource: {type: Prometheus, spec: {query: good}}}
+                        total: {metricSource: {type: Prometheus, spec: {query: total}}}
+                  timeWindow: [{duration: 1M, isRolling: false}]
+                  budgetingMethod: Occurrences
+                  objectives: [{target: 0.998}]
+                """);
+        assertEquals(200, imported.statusCode(), imported.body());
+        JsonNode slo = json(server.get("/api/slo/slos/web-app-availability"));
+        assertEquals("month", slo.get("window").asText());
+        assertEquals(0.998, slo.get("objective").asDouble());
+
+        HttpResponse<String> refused = server.asAdmin("POST", "/api/slo/import",
+                "apiVersion: openslo/v1\nkind: SLO\nmetadata: {name: a}\nspec: {service: atlantis, "
+                        + "timeWindow: [{duration: 30d}], budgetingMethod: Occurrences, objectives: [{target: 0.9}]}\n");
+        assertEquals(List.of("[0].spec.service"), fields(refused));
+        assertEquals(404, server.get("/api/slo/slos/a").statusCode(), "a refused file stores nothing");
+
+        HttpResponse<String> exported = server.get("/api/slo/slos/stream-edge-latency/openslo");
+        assertEquals(200, exported.statusCode());
+        assertTrue(exported.body().contains("budgetingMethod: Timeslices"), exported.body());
+        assertEquals(200, server.asAdmin("POST", "/api/slo/import", exported.body()).statusCode());
+    }
 }

@@ -52,6 +52,9 @@ public final class SloPlugin implements VitalsPlugin {
                 ApiRoute.put("/slos/{name}", this::replace),
                 ApiRoute.get("/slos/{name}/status", this::status),
                 ApiRoute.post("/samples", this::ingest),
+                ApiRoute.post("/import", this::importFile),
+                ApiRoute.get("/slos/{name}/openslo", ctx -> ctx.contentType("application/yaml; charset=utf-8")
+                        .result(OpenSloExport.yaml(existing(ctx.pathParam("name"))))),
                 ApiRoute.get("/review.csv", ctx -> ctx.contentType("text/csv; charset=utf-8")
                         .header("Content-Disposition", "attachment; filename=\"slo-review.csv\"")
                         .result(pages.reviewCsv(ctx))));
@@ -95,6 +98,19 @@ public final class SloPlugin implements VitalsPlugin {
             throw ProblemException.conflict("the SLO '" + name + "' was created at the same time; try again");
         }
         signals.publishFor(Set.of(name));
+    }
+
+    /** Takes an OpenSLO v1 or Sloth file whole, or refuses it whole with every reason. */
+    private void importFile(Context ctx) {
+        OpenSloImport.Result result = new OpenSloImport(context.catalog(), context.clock().instant(),
+                java.util.Optional.ofNullable(ctx.queryParam("service")).filter(s -> !s.isBlank()),
+                java.util.Optional.ofNullable(ctx.queryParam("component")).filter(s -> !s.isBlank()))
+                .read(ctx.body());
+        slos.upsertAll(result.slos());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("imported", result.slos().stream().map(SloJson::of).toList());
+        json.put("notes", result.notes());
+        ctx.json(json);
     }
 
     private void status(Context ctx) {

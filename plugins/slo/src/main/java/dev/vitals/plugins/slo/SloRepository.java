@@ -51,6 +51,23 @@ final class SloRepository {
                 .bind("at", OffsetDateTime.ofInstant(slo.updatedAt(), java.time.ZoneOffset.UTC));
     }
 
+    /** Creates or replaces every SLO in one transaction, so an import is stored whole or not at all. */
+    void upsertAll(List<Slo> all) {
+        jdbi.useTransaction(h -> {
+            for (Slo slo : all) {
+                bind(h.createUpdate("""
+                        INSERT INTO slos (name, service, component, team, objective, time_window, method,
+                                          slice_threshold, description, created_at, updated_at)
+                        VALUES (:name, :service, :component, :team, :objective, :window, :method, :threshold,
+                                :description, :at, :at)
+                        ON CONFLICT (name) DO UPDATE SET service = excluded.service, component = excluded.component,
+                            team = excluded.team, objective = excluded.objective, time_window = excluded.time_window,
+                            method = excluded.method, slice_threshold = excluded.slice_threshold,
+                            description = excluded.description, updated_at = excluded.updated_at"""), slo).execute();
+            }
+        });
+    }
+
     Optional<Slo> find(String name) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM slos WHERE name = :name").bind("name", name)
                 .map((rs, ctx) -> slo(rs)).findOne());

@@ -171,6 +171,9 @@ class SloHttpTest {
         assertEquals(200, detail.statusCode());
         assertTrue(detail.body().contains("<polyline"), "draws the burn-down chart");
         assertTrue(detail.body().contains("ticket"));
+        String slowBurn = server.getPage("/p/slo/slos/auth-service-sign-in").body();
+        assertTrue(slowBurn.contains("Alert history") && slowBurn.contains("<strong>firing</strong>"),
+                "the slow burn's ticket alert is in the history while it fires");
         assertTrue(server.getPage("/services/stream-edge?tab=slo.slos").body().contains("stream-edge-latency"));
         String component = server.getPage("/p/slo/components/sign-in").body();
         assertTrue(component.contains("auth-service-sign-in") && component.contains("sign-in-journey"), component);
@@ -181,7 +184,7 @@ class SloHttpTest {
         HttpResponse<String> csv = server.get("/api/slo/review.csv?program=availability");
         assertEquals(200, csv.statusCode());
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
-        assertTrue(csv.body().startsWith("slo,owner,team,objective,month,attainment,compliance,budget_used\n"));
+        assertTrue(csv.body().startsWith("slo,owner,team,objective,month,attainment,compliance,budget_used,alerts_fired\n"));
     }
 
     @Test

@@ -15,7 +15,8 @@ import java.util.TreeSet;
 
 /**
  * Publishes the error-budget policy as signals of kind {@code error-budget}: one per service with SLOs, and one per
- * availability component that has SLOs of its own, rolled up from those and its services' SLOs.
+ * availability component that has SLOs of its own, rolled up from those and its services' SLOs. Each SLO evaluated
+ * on the way also records the starts and ends of its burn-rate alerts.
  */
 final class BudgetSignals {
 
@@ -23,11 +24,13 @@ final class BudgetSignals {
 
     private final SloRepository slos;
     private final SloEvaluator evaluator;
+    private final AlertLog alerts;
     private final PluginContext context;
 
-    BudgetSignals(SloRepository slos, SloEvaluator evaluator, PluginContext context) {
+    BudgetSignals(SloRepository slos, SloEvaluator evaluator, AlertLog alerts, PluginContext context) {
         this.slos = slos;
         this.evaluator = evaluator;
+        this.alerts = alerts;
         this.context = context;
     }
 
@@ -76,7 +79,11 @@ final class BudgetSignals {
         List<BudgetPolicy> verdicts = new ArrayList<>();
         OptionalDouble leastLeft = OptionalDouble.empty();
         for (Slo slo : members) {
-            SloStatus status = statuses.computeIfAbsent(slo.name(), n -> evaluator.status(slo, now));
+            SloStatus status = statuses.computeIfAbsent(slo.name(), n -> {
+                SloStatus evaluated = evaluator.status(slo, now);
+                alerts.record(evaluated);
+                return evaluated;
+            });
             verdicts.add(BudgetPolicy.of(status));
             if (status.budget().isPresent()) {
                 double left = status.budget().get().remaining();

@@ -26,8 +26,9 @@ public record MonthlyReview(YearMonth month, List<YearMonth> months, List<Line> 
      *
      * @param slo the SLO
      * @param monthly counts per month, newest first, as {@link MonthlyReview#months()}
+     * @param alertsFired how many burn-rate alerts started in each month, in the same order
      */
-    public record Line(Slo slo, List<Counts> monthly) {
+    public record Line(Slo slo, List<Counts> monthly, List<Integer> alertsFired) {
 
         public Optional<Boolean> compliant(int month) {
             return monthly.get(month).attainment().isPresent()
@@ -60,7 +61,8 @@ public record MonthlyReview(YearMonth month, List<YearMonth> months, List<Line> 
         }
     }
 
-    static MonthlyReview of(YearMonth month, List<Slo> slos, SampleRepository samples, ZoneId zone) {
+    static MonthlyReview of(YearMonth month, List<Slo> slos, SampleRepository samples, AlertLog alerts,
+            ZoneId zone) {
         List<YearMonth> months = new ArrayList<>();
         List<TimeRange> ranges = new ArrayList<>();
         for (int i = 0; i < TREND_MONTHS; i++) {
@@ -68,7 +70,10 @@ public record MonthlyReview(YearMonth month, List<YearMonth> months, List<Line> 
             months.add(m);
             ranges.add(new TimeRange(start(m, zone), start(m.plusMonths(1), zone)));
         }
-        List<Line> lines = slos.stream().map(s -> new Line(s, samples.counts(s, ranges))).toList();
+        List<java.util.Map<String, Integer>> fired = ranges.stream()
+                .map(r -> alerts.startedBetween(r.from(), r.to())).toList();
+        List<Line> lines = slos.stream().map(s -> new Line(s, samples.counts(s, ranges),
+                fired.stream().map(f -> f.getOrDefault(s.name(), 0)).toList())).toList();
         return new MonthlyReview(month, months, lines);
     }
 
@@ -78,7 +83,7 @@ public record MonthlyReview(YearMonth month, List<YearMonth> months, List<Line> 
 
     /** @return the review as CSV, one line per SLO and month */
     public String csv() {
-        StringBuilder out = new StringBuilder("slo,owner,team,objective,month,attainment,compliance,budget_used\n");
+        StringBuilder out = new StringBuilder("slo,owner,team,objective,month,attainment,compliance,budget_used,alerts_fired\n");
         for (Line line : lines) {
             for (int i = 0; i < months.size(); i++) {
                 Counts c = line.monthly().get(i);
@@ -89,7 +94,8 @@ public record MonthlyReview(YearMonth month, List<YearMonth> months, List<Line> 
                                 c.attainment().getAsDouble()) : "").append(',')
                         .append(line.compliance(i)).append(',')
                         .append(ErrorBudget.of(c, line.slo().objective()).map(b -> String.format(Locale.ROOT, "%.6f",
-                                b.consumed())).orElse("")).append('\n');
+                                b.consumed())).orElse("")).append(',').append(line.alertsFired().get(i))
+                        .append('\n');
             }
         }
         return out.toString();

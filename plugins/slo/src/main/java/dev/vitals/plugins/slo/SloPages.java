@@ -31,9 +31,12 @@ final class SloPages {
     private final SloRepository slos;
     private final SampleRepository samples;
     private final SloEvaluator evaluator;
+    private final AlertLog alerts;
     private final PluginContext context;
 
-    SloPages(SloRepository slos, SampleRepository samples, SloEvaluator evaluator, PluginContext context) {
+    SloPages(SloRepository slos, SampleRepository samples, SloEvaluator evaluator, AlertLog alerts,
+            PluginContext context) {
+        this.alerts = alerts;
         this.slos = slos;
         this.samples = samples;
         this.evaluator = evaluator;
@@ -81,7 +84,9 @@ final class SloPages {
 
     Page detail(Context ctx, Slo slo) {
         Instant at = AtParameter.of(ctx, context.clock());
-        String range = RANGES.contains(ctx.queryParam("range")) ? ctx.queryParam("range") : "30d";
+        // List.of(...).contains(null) throws, so an absent parameter is checked first.
+        String asked = ctx.queryParam("range");
+        String range = asked != null && RANGES.contains(asked) ? asked : "30d";
         SloStatus status = evaluator.status(slo, at);
         Map<String, Object> params = new HashMap<>();
         params.put("row", new SloRow(status, BudgetPolicy.of(status)));
@@ -91,6 +96,7 @@ final class SloPages {
         params.put("ranges", RANGES);
         params.put("at", ctx.queryParam("at") == null ? "" : ctx.queryParam("at"));
         params.put("scalingRule", BurnRateAlert.SCALING_RULE);
+        params.put("history", alerts.latest(slo.name(), 20));
         return new Page("SLO " + slo.name(), render("detail.jte", params));
     }
 
@@ -118,7 +124,8 @@ final class SloPages {
         Optional<String> component = Optional.ofNullable(blankToNull(ctx.queryParam("component")));
         Optional<String> program = Optional.ofNullable(blankToNull(ctx.queryParam("program")));
         YearMonth month = month(ctx);
-        MonthlyReview review = MonthlyReview.of(month, scope(component, program), samples, context.orgTimeZone());
+        MonthlyReview review = MonthlyReview.of(month, scope(component, program), samples, alerts,
+                context.orgTimeZone());
         Map<String, Object> params = new HashMap<>();
         params.put("review", review);
         params.put("component", component.orElse(""));
@@ -132,7 +139,8 @@ final class SloPages {
 
     String reviewCsv(Context ctx) {
         return MonthlyReview.of(month(ctx), scope(Optional.ofNullable(blankToNull(ctx.queryParam("component"))),
-                Optional.ofNullable(blankToNull(ctx.queryParam("program")))), samples, context.orgTimeZone()).csv();
+                Optional.ofNullable(blankToNull(ctx.queryParam("program")))), samples, alerts, context.orgTimeZone())
+                .csv();
     }
 
     private YearMonth month(Context ctx) {

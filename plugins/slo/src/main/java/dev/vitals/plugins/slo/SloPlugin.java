@@ -32,6 +32,7 @@ public final class SloPlugin implements VitalsPlugin {
     private SloEvaluator evaluator;
     private BudgetSignals signals;
     private SloPages pages;
+    private AlertLog alerts;
 
     @Override
     public void start(PluginContext started) {
@@ -39,8 +40,9 @@ public final class SloPlugin implements VitalsPlugin {
         this.slos = new SloRepository(started.jdbi());
         this.samples = new SampleRepository(started.jdbi());
         this.evaluator = new SloEvaluator(samples, started.orgTimeZone());
-        this.signals = new BudgetSignals(slos, evaluator, started);
-        this.pages = new SloPages(slos, samples, evaluator, started);
+        this.alerts = new AlertLog(started.jdbi());
+        this.signals = new BudgetSignals(slos, evaluator, alerts, started);
+        this.pages = new SloPages(slos, samples, evaluator, alerts, started);
     }
 
     @Override
@@ -174,7 +176,8 @@ public final class SloPlugin implements VitalsPlugin {
 
     @Override
     public List<Job> jobs() {
-        return List.of(new Job("publish-budget-signals", Duration.ofMinutes(1), () -> signals.publishAll()));
+        // One evaluation a minute records alert starts and ends and publishes the budget policy.
+        return List.of(new Job("evaluate-slos", Duration.ofMinutes(1), () -> signals.publishAll()));
     }
 
     @Override
@@ -189,6 +192,10 @@ public final class SloPlugin implements VitalsPlugin {
 
     SampleRepository samples() {
         return samples;
+    }
+
+    AlertLog alerts() {
+        return alerts;
     }
 
     SloEvaluator evaluator() {

@@ -186,7 +186,7 @@ class SloStatusTest {
                 events("review", Instant.parse("2026-10-31T23:00:00Z"), 0, 7)));     // 00:00 on 1 Nov
 
         MonthlyReview review = MonthlyReview.of(java.time.YearMonth.of(2026, 10), List.of(slo), plugin.samples(),
-                java.time.ZoneId.of("Europe/Berlin"));
+                plugin.alerts(), java.time.ZoneId.of("Europe/Berlin"));
 
         MonthlyReview.Line line = review.lines().get(0);
         // October: 1975 of 2000 = 98.75 %, missed; used (0.0125) / 0.01 = 125 %. September: 0 of 100.
@@ -197,11 +197,38 @@ class SloStatusTest {
         assertEquals("better", line.trend());
         assertEquals("no data", line.compliance(2));
         assertEquals("""
-                slo,owner,team,objective,month,attainment,compliance,budget_used
-                review,billing-api,payments,0.99,2026-10,0.987500,missed,1.250000
-                review,billing-api,payments,0.99,2026-09,0.000000,missed,100.000000
-                review,billing-api,payments,0.99,2026-08,,no data,
-                review,billing-api,payments,0.99,2026-07,,no data,
+                slo,owner,team,objective,month,attainment,compliance,budget_used,alerts_fired
+                review,billing-api,payments,0.99,2026-10,0.987500,missed,1.250000,0
+                review,billing-api,payments,0.99,2026-09,0.000000,missed,100.000000,0
+                review,billing-api,payments,0.99,2026-08,,no data,,0
+                review,billing-api,payments,0.99,2026-07,,no data,,0
                 """, review.csv());
+    }
+
+    @Test
+    void anAlertOpensOnceWhileItFiresAndResolvesWhenItsConditionStopsHolding() {
+        Slo slo = slo("alerting", 0.999, SloWindow.ROLLING_30D, BudgetingMethod.OCCURRENCES, OptionalDouble.empty());
+        // Half the requests fail for the last hour: every burn rate up to 1h is 500.
+        List<Sample> burst = new ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            burst.add(events("alerting", T.minus(Duration.ofMinutes(i)), 50, 100));
+        }
+        plugin.samples().store(burst);
+
+        plugin.alerts().record(plugin.evaluator().status(slo, T));
+        plugin.alerts().record(plugin.evaluator().status(slo, T.plusSeconds(60)));
+        List<AlertEvent> firing = plugin.alerts().latest("alerting", 10);
+        // 1h&5m > 14.4 and 6h&30m > 6 page; 1d&2h > 3 and 3d&6h > 1 ticket: four alerts, each opened once.
+        assertEquals(4, firing.size());
+        assertTrue(firing.stream().allMatch(e -> e.resolvedAt().isEmpty() && e.startedAt().equals(T)));
+
+        // Ten minutes later the 5-minute window is empty, so the fast page alert resolves; the others still hold.
+        Instant later = T.plus(Duration.ofMinutes(10));
+        plugin.alerts().record(plugin.evaluator().status(slo, later));
+        List<AlertEvent> after = plugin.alerts().latest("alerting", 10);
+        assertEquals(List.of(Optional.of(later)), after.stream().filter(e -> e.rule().equals("1h&5m>14.4"))
+                .map(AlertEvent::resolvedAt).toList());
+        assertEquals(3, after.stream().filter(e -> e.resolvedAt().isEmpty()).count());
+        assertEquals(Map.of("alerting", 4), plugin.alerts().startedBetween(T, later));
     }
 }

@@ -33,6 +33,7 @@ public final class SloPlugin implements VitalsPlugin {
     private BudgetSignals signals;
     private SloPages pages;
     private AlertLog alerts;
+    private MinuteRetention retention;
 
     @Override
     public void start(PluginContext started) {
@@ -41,6 +42,7 @@ public final class SloPlugin implements VitalsPlugin {
         this.samples = new SampleRepository(started.jdbi());
         this.evaluator = new SloEvaluator(samples, started.orgTimeZone());
         this.alerts = new AlertLog(started.jdbi());
+        this.retention = new MinuteRetention(started.jdbi());
         this.signals = new BudgetSignals(slos, evaluator, alerts, started);
         this.pages = new SloPages(slos, samples, evaluator, alerts, started);
     }
@@ -177,7 +179,8 @@ public final class SloPlugin implements VitalsPlugin {
     @Override
     public List<Job> jobs() {
         // One evaluation a minute records alert starts and ends and publishes the budget policy.
-        return List.of(new Job("evaluate-slos", Duration.ofMinutes(1), () -> signals.publishAll()));
+        return List.of(new Job("evaluate-slos", Duration.ofMinutes(1), () -> signals.publishAll()),
+                new Job("prune-minute-data", Duration.ofHours(6), () -> retention.prune(context.clock().instant())));
     }
 
     @Override
@@ -192,6 +195,10 @@ public final class SloPlugin implements VitalsPlugin {
 
     SampleRepository samples() {
         return samples;
+    }
+
+    MinuteRetention retention() {
+        return retention;
     }
 
     AlertLog alerts() {

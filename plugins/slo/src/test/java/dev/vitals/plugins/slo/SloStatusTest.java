@@ -231,4 +231,17 @@ class SloStatusTest {
         assertEquals(3, after.stream().filter(e -> e.resolvedAt().isEmpty()).count());
         assertEquals(Map.of("alerting", 4), plugin.alerts().startedBetween(T, later));
     }
+
+    @Test
+    void minutesOlderThanTheLongestLookBackAreDroppedAndNewerOnesKept() {
+        Slo slo = slo("retained", 0.99, SloWindow.CALENDAR_QUARTER, BudgetingMethod.OCCURRENCES,
+                OptionalDouble.empty());
+        Instant cutoff = T.minus(MinuteRetention.KEEP);
+        plugin.samples().store(List.of(events("retained", cutoff.minusSeconds(60), 1, 1),
+                events("retained", cutoff, 1, 1)));
+
+        plugin.retention().prune(T);
+
+        assertEquals(new Counts(1, 1), plugin.samples().counts(slo, List.of(new TimeRange(Instant.EPOCH, T))).get(0));
+    }
 }

@@ -34,6 +34,7 @@ public final class SloPlugin implements VitalsPlugin {
     private SloPages pages;
     private AlertLog alerts;
     private MinuteRetention retention;
+    private AlertNotifier notifier;
 
     @Override
     public void start(PluginContext started) {
@@ -41,7 +42,9 @@ public final class SloPlugin implements VitalsPlugin {
         this.slos = new SloRepository(started.jdbi());
         this.samples = new SampleRepository(started.jdbi());
         this.evaluator = new SloEvaluator(samples, started.orgTimeZone());
-        this.alerts = new AlertLog(started.jdbi());
+        this.alerts = new AlertLog(started.jdbi(),
+                AlertNotifier.targets(started.config().get("WEBHOOKS").orElse("")));
+        this.notifier = new AlertNotifier(started.jdbi(), started.clock());
         this.retention = new MinuteRetention(started.jdbi());
         this.signals = new BudgetSignals(slos, evaluator, alerts, started);
         this.pages = new SloPages(slos, samples, evaluator, alerts, started);
@@ -180,7 +183,8 @@ public final class SloPlugin implements VitalsPlugin {
     public List<Job> jobs() {
         // One evaluation a minute records alert starts and ends and publishes the budget policy.
         return List.of(new Job("evaluate-slos", Duration.ofMinutes(1), () -> signals.publishAll()),
-                new Job("prune-minute-data", Duration.ofHours(6), () -> retention.prune(context.clock().instant())));
+                new Job("prune-minute-data", Duration.ofHours(6), () -> retention.prune(context.clock().instant())),
+                new Job("send-alert-notifications", Duration.ofSeconds(30), () -> notifier.sendDue()));
     }
 
     @Override
@@ -199,6 +203,14 @@ public final class SloPlugin implements VitalsPlugin {
 
     MinuteRetention retention() {
         return retention;
+    }
+
+    PluginContext context() {
+        return context;
+    }
+
+    AlertNotifier notifier() {
+        return notifier;
     }
 
     AlertLog alerts() {

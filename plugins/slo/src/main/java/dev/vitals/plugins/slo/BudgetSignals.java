@@ -1,0 +1,96 @@
+package dev.vitals.plugins.slo;
+
+import dev.vitals.api.CatalogEntity;
+import dev.vitals.api.PluginContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Publishes the error-budget policy as signals of kind {@code error-budget}: one per service with SLOs, and one per
+ * availability component that has SLOs of its own, rolled up from those and its services' SLOs. Each SLO evaluated
+ * on the way also records the starts and ends of its burn-rate alerts.
+ */
+final class BudgetSignals {
+
+    static final String KIND = "error-budget";
+
+    private final SloRepository slos;
+    private final SloEvaluator evaluator;
+    private final AlertLog alerts;
+    private final PluginContext context;
+
+    BudgetSignals(SloRepository slos, SloEvaluator evaluator, AlertLog alerts, PluginContext context) {
+        this.slos = slos;
+        this.evaluator = evaluator;
+        this.alerts = alerts;
+        this.context = context;
+    }
+
+    void publishAll() {
+        publish(Optional.empty());
+    }
+
+    /** Publishes only the subjects the named SLOs count towards, after new data arrived for them. */
+    void publishFor(Set<String> sloNames) {
+        publish(Optional.of(sloNames));
+    }
+
+    private void publish(Optional<Set<String>> changed) {
+        Instant now = context.clock().instant();
+        List<Slo> all = slos.all();
+        Map<String, SloStatus> statuses = new HashMap<>();
+        Map<String, List<Slo>> byService = new TreeMap<>();
+        Map<String, List<Slo>> byComponent = new TreeMap<>();
+        for (Slo slo : all) {
+            slo.service().ifPresent(s -> byService.computeIfAbsent(s, k -> new ArrayList<>()).add(slo));
+            slo.component().ifPresent(c -> byComponent.computeIfAbsent(c, k -> new ArrayList<>()).add(slo));
+        }
+        byService.forEach((service, own) -> {
+            if (touches(own, changed)) {
+                publish("component:default/" + service, own, statuses, now, "/services/" + service);
+            }
+        });
+        for (String component : new TreeSet<>(byComponent.keySet())) {
+            String ref = "availabilitycomponent:default/" + component;
+            List<Slo> members = new ArrayList<>(byComponent.get(component));
+            for (CatalogEntity service : context.catalog().servicesOf(ref)) {
+                members.addAll(byService.getOrDefault(service.name(), List.of()));
+            }
+            if (touches(members, changed)) {
+                publish(ref, members, statuses, now, "/components/" + component);
+            }
+        }
+    }
+
+    private static boolean touches(List<Slo> members, Optional<Set<String>> changed) {
+        return changed.isEmpty() || members.stream().anyMatch(s -> changed.get().contains(s.name()));
+    }
+
+    private void publish(String subject, List<Slo> members, Map<String, SloStatus> statuses, Instant now,
+            String link) {
+        List<BudgetPolicy> verdicts = new ArrayList<>();
+        OptionalDouble leastLeft = OptionalDouble.empty();
+        for (Slo slo : members) {
+            SloStatus status = statuses.computeIfAbsent(slo.name(), n -> {
+                SloStatus evaluated = evaluator.status(slo, now);
+                alerts.record(evaluated);
+                return evaluated;
+            });
+            verdicts.add(BudgetPolicy.of(status));
+            if (status.budget().isPresent()) {
+                double left = status.budget().get().remaining();
+                leastLeft = OptionalDouble.of(leastLeft.isEmpty() ? left : Math.min(left, leastLeft.getAsDouble()));
+            }
+        }
+        BudgetPolicy worst = BudgetPolicy.worst(verdicts);
+        context.signals().publish(subject, KIND, worst.status(), worst.summary(), leastLeft, Optional.of(link));
+    }
+}

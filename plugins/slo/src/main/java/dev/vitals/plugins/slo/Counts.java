@@ -1,0 +1,25 @@
+package dev.vitals.plugins.slo;
+
+import java.util.OptionalDouble;
+
+/**
+ * Good and total over some minutes: events for occurrences, minutes for timeslices.
+ *
+ * @param good the good ones
+ * @param total all of them
+ */
+public record Counts(long good, long total) {
+
+    public static final Counts NONE = new Counts(0, 0);
+
+    /** @return good ÷ total, empty when there is nothing to count (no data is not 100 %) */
+    public OptionalDouble attainment() {
+        return total == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) good / total);
+    }
+
+    /** @return how fast the budget burns: the bad share ÷ the budget's share, 1 spends it exactly over the window */
+    public OptionalDouble burnRate(double objective) {
+        return total == 0 ? OptionalDouble.empty()
+                : OptionalDouble.of(((double) (total - good) / total) / (1 - objective));
+    }
+}

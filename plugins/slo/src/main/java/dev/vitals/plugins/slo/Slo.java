@@ -1,0 +1,35 @@
+package dev.vitals.plugins.slo;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * A service level objective as stored.
+ *
+ * @param name the unique key
+ * @param service the catalog key of the service it belongs to, or empty when it belongs to a component
+ * @param component the availability component it belongs to, or empty when it belongs to a service
+ * @param team the owning team's name, taken from the catalog when the SLO was saved
+ * @param objective the target share of good, e.g. 0.999
+ * @param window the time it is judged over
+ * @param method how good is counted
+ * @param sliceThreshold for timeslices: the highest value of a good minute
+ * @param description free text
+ * @param updatedAt when it last changed
+ */
+public record Slo(String name, Optional<String> service, Optional<String> component, Optional<String> team,
+        double objective, SloWindow window, BudgetingMethod method, OptionalDouble sliceThreshold,
+        Optional<String> description, Instant updatedAt) {
+
+    /** @return the catalog reference signals about this SLO are published on */
+    public String subject() {
+        return service.map(s -> "component:default/" + s)
+                .orElseGet(() -> "availabilitycomponent:default/" + component.orElseThrow());
+    }
+
+    /** @return what it belongs to, for people: the service or component name */
+    public String owner() {
+        return service.orElseGet(component::orElseThrow);
+    }
+}

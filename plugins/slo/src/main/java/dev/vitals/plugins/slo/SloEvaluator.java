@@ -1,0 +1,71 @@
+package dev.vitals.plugins.slo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** Computes an SLO's status at a moment from its samples. */
+final class SloEvaluator {
+
+    /** The windows the status reports burn rates over, whatever the SLO's window. */
+    static final List<Duration> BURN_WINDOWS = List.of(Duration.ofMinutes(5), Duration.ofMinutes(30),
+            Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(6), Duration.ofDays(1), Duration.ofDays(3));
+
+    private final SampleRepository samples;
+    private final ZoneId zone;
+
+    SloEvaluator(SampleRepository samples, ZoneId zone) {
+        this.samples = samples;
+        this.zone = zone;
+    }
+
+    SloStatus status(Slo slo, Instant at) {
+        Instant windowStart = slo.window().start(at, zone);
+        List<BurnRateAlert> rules = BurnRateAlert.forWindow(slo.window());
+        List<TimeRange> ranges = new ArrayList<>();
+        ranges.add(new TimeRange(windowStart, at));
+        BURN_WINDOWS.forEach(d -> ranges.add(new TimeRange(at.minus(d), at)));
+        rules.forEach(r -> {
+            ranges.add(new TimeRange(at.minus(r.longWindow()), at));
+            ranges.add(new TimeRange(at.minus(r.shortWindow()), at));
+        });
+        List<Counts> counts = samples.counts(slo, ranges);
+        Counts window = counts.get(0);
+        Map<String, OptionalDouble> burnRates = new LinkedHashMap<>();
+        for (int i = 0; i < BURN_WINDOWS.size(); i++) {
+            burnRates.put(BurnRateAlert.label(BURN_WINDOWS.get(i)), counts.get(1 + i).burnRate(slo.objective()));
+        }
+        List<AlertState> alerts = new ArrayList<>();
+        int next = 1 + BURN_WINDOWS.size();
+        for (BurnRateAlert rule : rules) {
+            alerts.add(new AlertState(rule, counts.get(next).burnRate(slo.objective()),
+                    counts.get(next + 1).burnRate(slo.objective())));
+            next += 2;
+        }
+        Optional<ErrorBudget> budget = ErrorBudget.of(window, slo.objective());
+        Optional<Instant> runsOut = budget.flatMap(b -> runsOut(b, burnRates.get("1d"),
+                slo.window().periodLength(at, zone), at));
+        return new SloStatus(slo, at, windowStart, window, budget, burnRates, alerts, runsOut);
+    }
+
+    /**
+     * At burn rate b the budget of a window of length W drains at b ÷ W per unit of time, so what remains lasts
+     * remaining × W ÷ b.
+     */
+    static Optional<Instant> runsOut(ErrorBudget budget, OptionalDouble dailyBurn, Duration period, Instant at) {
+        if (budget.spent() || dailyBurn.isEmpty() || dailyBurn.getAsDouble() <= 0) {
+            return Optional.empty();
+        }
+        double seconds = budget.remaining() * period.toSeconds() / dailyBurn.getAsDouble();
+        if (seconds > Duration.ofDays(365 * 100).toSeconds()) {
+            return Optional.empty();
+        }
+        return Optional.of(at.plusSeconds(Math.round(seconds)));
+    }
+}

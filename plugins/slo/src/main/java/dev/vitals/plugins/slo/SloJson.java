@@ -1,0 +1,26 @@
+package dev.vitals.plugins.slo;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The JSON shape of an SLO definition, the same one {@code POST /api/slo/slos} takes. */
+final class SloJson {
+
+    private SloJson() {
+    }
+
+    static Map<String, Object> of(Slo slo) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", slo.name());
+        slo.service().ifPresent(s -> json.put("service", s));
+        slo.component().ifPresent(c -> json.put("component", c));
+        json.put("team", slo.team().orElse(null));
+        json.put("objective", slo.objective());
+        json.put("window", slo.window().code());
+        json.put("method", slo.method().code());
+        json.put("sliceThreshold", slo.sliceThreshold().isPresent() ? slo.sliceThreshold().getAsDouble() : null);
+        json.put("description", slo.description().orElse(null));
+        json.put("updatedAt", slo.updatedAt().toString());
+        return json;
+    }
+}

@@ -1,0 +1,223 @@
+package dev.vitals.plugins.slo;
+
+import dev.vitals.api.ApiRoute;
+import dev.vitals.api.FieldError;
+import dev.vitals.api.Job;
+import dev.vitals.api.NavEntry;
+import dev.vitals.api.PageRoute;
+import dev.vitals.api.PluginContext;
+import dev.vitals.api.ProblemException;
+import dev.vitals.api.ServiceTab;
+import dev.vitals.api.VitalsPlugin;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.pf4j.Extension;
+
+/**
+ * Service level objectives: definitions, minute data, error budgets, burn-rate alerts and the error-budget policy as
+ * signals on services and availability components.
+ */
+@Extension
+public final class SloPlugin implements VitalsPlugin {
+
+    private PluginContext context;
+    private SloRepository slos;
+    private SampleRepository samples;
+    private SloEvaluator evaluator;
+    private BudgetSignals signals;
+    private SloPages pages;
+    private AlertLog alerts;
+    private MinuteRetention retention;
+    private AlertNotifier notifier;
+
+    @Override
+    public void start(PluginContext started) {
+        this.context = started;
+        this.slos = new SloRepository(started.jdbi());
+        this.samples = new SampleRepository(started.jdbi());
+        this.evaluator = new SloEvaluator(samples, started.orgTimeZone());
+        this.alerts = new AlertLog(started.jdbi(),
+                AlertNotifier.targets(started.config().get("WEBHOOKS").orElse("")));
+        this.notifier = new AlertNotifier(started.jdbi(), started.clock());
+        this.retention = new MinuteRetention(started.jdbi());
+        this.signals = new BudgetSignals(slos, evaluator, alerts, started);
+        this.pages = new SloPages(slos, samples, evaluator, alerts, started);
+    }
+
+    @Override
+    public List<ApiRoute> apiRoutes() {
+        return List.of(
+                ApiRoute.get("/slos", this::list),
+                ApiRoute.post("/slos", this::create),
+                ApiRoute.get("/slos/{name}", ctx -> ctx.json(SloJson.of(existing(ctx.pathParam("name"))))),
+                ApiRoute.put("/slos/{name}", this::replace),
+                ApiRoute.get("/slos/{name}/status", this::status),
+                ApiRoute.post("/samples", this::ingest),
+                ApiRoute.post("/import", this::importFile),
+                ApiRoute.get("/slos/{name}/openslo", ctx -> ctx.contentType("application/yaml; charset=utf-8")
+                        .result(OpenSloExport.yaml(existing(ctx.pathParam("name"))))),
+                ApiRoute.get("/review.csv", ctx -> ctx.contentType("text/csv; charset=utf-8")
+                        .header("Content-Disposition", "attachment; filename=\"slo-review.csv\"")
+                        .result(pages.reviewCsv(ctx))));
+    }
+
+    private void list(Context ctx) {
+        int page = intParam(ctx, "page", 1, 1, 1_000_000);
+        int size = intParam(ctx, "size", 25, 1, 100);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("items", slos.page(page, size).stream().map(SloJson::of).toList());
+        json.put("total", slos.count());
+        json.put("page", page);
+        json.put("size", size);
+        ctx.json(json);
+    }
+
+    private void create(Context ctx) {
+        Slo slo = ctx.bodyAsClass(SloInput.class).validate(context.catalog(), context.clock().instant());
+        if (!slos.create(slo)) {
+            throw ProblemException.conflict("an SLO named '" + slo.name() + "' exists; change it with PUT /api/slo/slos/"
+                    + slo.name());
+        }
+        ctx.status(201).header("Location", "/api/slo/slos/" + slo.name()).json(SloJson.of(slo));
+    }
+
+    private void replace(Context ctx) {
+        SloInput input = ctx.bodyAsClass(SloInput.class);
+        String name = ctx.pathParam("name");
+        if (input.name() != null && !input.name().equals(name)) {
+            throw ProblemException.unprocessable("an SLO cannot be renamed", List.of(new FieldError("name",
+                    "must be '" + name + "' as in the URL, or left out, got '" + input.name() + "'")));
+        }
+        Slo slo = new SloInput(name, input.service(), input.component(), input.objective(), input.window(),
+                input.method(), input.sliceThreshold(), input.description())
+                .validate(context.catalog(), context.clock().instant());
+        if (slos.update(slo)) {
+            ctx.json(SloJson.of(slo));
+        } else if (slos.create(slo)) {
+            ctx.status(201).json(SloJson.of(slo));
+        } else {
+            throw ProblemException.conflict("the SLO '" + name + "' was created at the same time; try again");
+        }
+        signals.publishFor(Set.of(name));
+    }
+
+    /** Takes an OpenSLO v1 or Sloth file whole, or refuses it whole with every reason. */
+    private void importFile(Context ctx) {
+        OpenSloImport.Result result = new OpenSloImport(context.catalog(), context.clock().instant(),
+                java.util.Optional.ofNullable(ctx.queryParam("service")).filter(s -> !s.isBlank()),
+                java.util.Optional.ofNullable(ctx.queryParam("component")).filter(s -> !s.isBlank()))
+                .read(ctx.body());
+        slos.upsertAll(result.slos());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("imported", result.slos().stream().map(SloJson::of).toList());
+        json.put("notes", result.notes());
+        ctx.json(json);
+    }
+
+    private void status(Context ctx) {
+        Slo slo = existing(ctx.pathParam("name"));
+        ctx.json(evaluator.status(slo, AtParameter.of(ctx, context.clock())).toJson());
+    }
+
+    private void ingest(Context ctx) {
+        List<SampleRow> rows = Arrays.asList(ctx.bodyAsClass(SampleRow[].class));
+        Set<String> names = new LinkedHashSet<>();
+        rows.stream().filter(r -> r != null && r.slo() != null).forEach(r -> names.add(r.slo()));
+        List<Sample> valid = SampleBatch.validate(rows, slos.findAll(names), context.clock().instant());
+        int added = samples.store(valid);
+        if (added > 0) {
+            signals.publishFor(names);
+        }
+        ctx.json(Map.of("received", rows.size(), "added", added));
+    }
+
+    static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ProblemException(400, "the query parameter '" + name + "' is out of range",
+                List.of(new FieldError(name, "must be a whole number from " + min + " to " + max + ", got '" + text
+                        + "'")));
+    }
+
+    private Slo existing(String name) {
+        return slos.find(name).orElseThrow(() -> ProblemException.notFound("no SLO named '" + name + "'"));
+    }
+
+    @Override
+    public List<PageRoute> pages() {
+        return List.of(
+                PageRoute.of("/", ctx -> pages.overview(ctx)),
+                PageRoute.of("/slos/{name}", ctx -> slos.find(ctx.pathParam("name")).map(slo -> pages.detail(ctx, slo))
+                        .orElseGet(() -> SloPages.notFound(ctx, "No SLO named '" + ctx.pathParam("name") + "'."))),
+                PageRoute.of("/components/{name}", ctx -> pages.component(ctx, ctx.pathParam("name"))),
+                PageRoute.of("/review", ctx -> pages.review(ctx)));
+    }
+
+    @Override
+    public List<NavEntry> navigation() {
+        return List.of(new NavEntry("SLOs", "/"), new NavEntry("SLO review", "/review"));
+    }
+
+    @Override
+    public List<ServiceTab> serviceTabs() {
+        return List.of(new ServiceTab("slos", "SLOs", (ctx, service) -> pages.serviceTab(service)));
+    }
+
+    @Override
+    public List<Job> jobs() {
+        // One evaluation a minute records alert starts and ends and publishes the budget policy.
+        return List.of(new Job("evaluate-slos", Duration.ofMinutes(1), () -> signals.publishAll()),
+                new Job("prune-minute-data", Duration.ofHours(6), () -> retention.prune(context.clock().instant())),
+                new Job("send-alert-notifications", Duration.ofSeconds(30), () -> notifier.sendDue()));
+    }
+
+    @Override
+    public void seedDemoData(PluginContext ctx) {
+        new DemoSlos(slos, context).seed();
+        signals.publishAll();
+    }
+
+    SloRepository slos() {
+        return slos;
+    }
+
+    SampleRepository samples() {
+        return samples;
+    }
+
+    MinuteRetention retention() {
+        return retention;
+    }
+
+    PluginContext context() {
+        return context;
+    }
+
+    AlertNotifier notifier() {
+        return notifier;
+    }
+
+    AlertLog alerts() {
+        return alerts;
+    }
+
+    SloEvaluator evaluator() {
+        return evaluator;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.vitals.plugins.slo;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Update;
+
+/** SLO definitions in schema {@code slo}. */
+final class SloRepository {
+
+    private final Jdbi jdbi;
+
+    SloRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** @return false when an SLO of that name exists already */
+    boolean create(Slo slo) {
+        return jdbi.withHandle(h -> bind(h.createUpdate("""
+                INSERT INTO slos (name, service, component, team, objective, time_window, method, slice_threshold,
+                                  description, created_at, updated_at)
+                VALUES (:name, :service, :component, :team, :objective, :window, :method, :threshold, :description,
+                        :at, :at)
+                ON CONFLICT (name) DO NOTHING"""), slo).execute() == 1);
+    }
+
+    /** @return false when there is no SLO of that name */
+    boolean update(Slo slo) {
+        return jdbi.withHandle(h -> bind(h.createUpdate("""
+                UPDATE slos SET service = :service, component = :component, team = :team, objective = :objective,
+                       time_window = :window, method = :method, slice_threshold = :threshold,
+                       description = :description, updated_at = :at
+                WHERE name = :name"""), slo).execute() == 1);
+    }
+
+    private static Update bind(Update update, Slo slo) {
+        return update.bind("name", slo.name()).bind("service", slo.service().orElse(null))
+                .bind("component", slo.component().orElse(null)).bind("team", slo.team().orElse(null))
+                .bind("objective", slo.objective()).bind("window", slo.window().code())
+                .bind("method", slo.method().code())
+                .bind("threshold", slo.sliceThreshold().isPresent() ? slo.sliceThreshold().getAsDouble() : null)
+                .bind("description", slo.description().orElse(null))
+                .bind("at", OffsetDateTime.ofInstant(slo.updatedAt(), java.time.ZoneOffset.UTC));
+    }
+
+    /** Creates or replaces every SLO in one transaction, so an import is stored whole or not at all. */
+    void upsertAll(List<Slo> all) {
+        jdbi.useTransaction(h -> {
+            for (Slo slo : all) {
+                bind(h.createUpdate("""
+                        INSERT INTO slos (name, service, component, team, objective, time_window, method,
+                                          slice_threshold, description, created_at, updated_at)
+                        VALUES (:name, :service, :component, :team, :objective, :window, :method, :threshold,
+                                :description, :at, :at)
+                        ON CONFLICT (name) DO UPDATE SET service = excluded.service, component = excluded.component,
+                            team = excluded.team, objective = excluded.objective, time_window = excluded.time_window,
+                            method = excluded.method, slice_threshold = excluded.slice_threshold,
+                            description = excluded.description, updated_at = excluded.updated_at"""), slo).execute();
+            }
+        });
+    }
+
+    Optional<Slo> find(String name) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM slos WHERE name = :name").bind("name", name)
+                .map((rs, ctx) -> slo(rs)).findOne());
+    }
+
+    Map<String, Slo> findAll(Collection<String> names) {
+        if (names.isEmpty()) {
+            return Map.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM slos WHERE name IN (<names>)")
+                .bindList("names", List.copyOf(names)).map((rs, ctx) -> slo(rs)).list())
+                .stream().collect(Collectors.toMap(Slo::name, Function.identity()));
+    }
+
+    List<Slo> all() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM slos ORDER BY name").map((rs, ctx) -> slo(rs)).list());
+    }
+
+    List<Slo> page(int page, int size) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM slos ORDER BY name LIMIT :size OFFSET :offset")
+                .bind("size", size).bind("offset", (long) (page - 1) * size).map((rs, ctx) -> slo(rs)).list());
+    }
+
+    long count() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM slos").mapTo(Long.class).one());
+    }
+
+    List<Slo> ofService(String service) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM slos WHERE service = :s ORDER BY name")
+                .bind("s", service).map((rs, ctx) -> slo(rs)).list());
+    }
+
+    private static Slo slo(ResultSet rs) throws SQLException {
+        double threshold = rs.getDouble("slice_threshold");
+        boolean hasThreshold = !rs.wasNull();
+        return new Slo(rs.getString("name"), Optional.ofNullable(rs.getString("service")),
+                Optional.ofNullable(rs.getString("component")), Optional.ofNullable(rs.getString("team")),
+                rs.getDouble("objective"), SloWindow.ofCode(rs.getString("time_window")).orElseThrow(),
+                BudgetingMethod.ofCode(rs.getString("method")).orElseThrow(),
+                hasThreshold ? OptionalDouble.of(threshold) : OptionalDouble.empty(),
+                Optional.ofNullable(rs.getString("description")),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+}

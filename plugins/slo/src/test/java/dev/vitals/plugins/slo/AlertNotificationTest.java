@@ -1,0 +1,86 @@
+package dev.vitals.plugins.slo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.vitals.core.Vitals;
+import dev.vitals.core.testing.TestPlugins;
+import dev.vitals.core.testing.TestPortal;
+import dev.vitals.core.testing.TestPostgres;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Alert changes reach a webhook once each, after retries, through the outbox. */
+class AlertNotificationTest {
+
+    @Test
+    void aFailedDeliveryIsRetriedAndEveryAlertChangeArrivesOnce() throws Exception {
+        List<String> delivered = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer webhook = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        webhook.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            boolean fail = requests.incrementAndGet() == 1;
+            if (!fail) {
+                delivered.add(body);
+            }
+            exchange.sendResponseHeaders(fail ? 500 : 204, -1);
+            exchange.close();
+        });
+        webhook.start();
+        SloPlugin plugin = new SloPlugin();
+        try (Vitals portal = TestPortal.start(TestPostgres.freshDatabase(),
+                TestPlugins.of().with("slo", () -> plugin).source(),
+                Map.of("VITALS_SLO_WEBHOOKS", "http://localhost:" + webhook.getAddress().getPort() + "/hook"))) {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+            Slo slo = new Slo("notified", Optional.of("billing-api"), Optional.empty(), Optional.empty(), 0.999,
+                    SloWindow.ROLLING_30D, BudgetingMethod.OCCURRENCES, OptionalDouble.empty(), Optional.empty(), now);
+            plugin.slos().create(slo);
+            List<Sample> burst = new ArrayList<>();
+            for (int i = 1; i <= 60; i++) {
+                burst.add(new Sample("notified", now.minus(Duration.ofMinutes(i)), 50L, 100L, null));
+            }
+            plugin.samples().store(burst);
+
+            plugin.alerts().record(plugin.evaluator().status(slo, now));
+            plugin.notifier().sendDue();
+            // The failed one waits a minute before its second attempt.
+            new AlertNotifier(plugin.context().jdbi(), Clock.fixed(now.plus(Duration.ofMinutes(3)), ZoneOffset.UTC))
+                    .sendDue();
+            new AlertNotifier(plugin.context().jdbi(), Clock.fixed(now.plus(Duration.ofMinutes(30)), ZoneOffset.UTC))
+                    .sendDue();
+
+            // Four alerts fire (two page, two ticket): four messages, one of them on its second attempt.
+            assertEquals(5, requests.get());
+            assertEquals(4, delivered.size());
+            assertEquals(4, delivered.stream().distinct().count(), "no message arrives twice");
+            assertTrue(delivered.stream().allMatch(b -> b.contains("\"change\": \"fired\"")
+                    && b.contains("\"slo\": \"notified\"")), delivered.toString());
+        } finally {
+            webhook.stop(0);
+        }
+    }
+
+    @Test
+    void slackWebhooksGetATextMessage() {
+        AlertEvent event = new AlertEvent("checkout", "page", "1h&5m>14.4", Instant.parse("2026-11-01T10:00:00Z"),
+                Optional.empty());
+        assertEquals("{\"text\": \"Firing: page alert on SLO checkout (burn rate 1h&5m>14.4)\"}",
+                AlertNotifier.payload("https://hooks.slack.com/services/T/B/x", event, "fired"));
+        assertEquals(List.of("http://a/1", "http://b/2"), AlertNotifier.targets(" http://a/1, ,http://b/2 "));
+    }
+}

@@ -102,6 +102,7 @@ public final class PortalServer implements AutoCloseable {
         javalin.routes.before(metrics::before);
         javalin.routes.before(SecurityHeaders::apply);
         javalin.routes.before(authentication::identify);
+        javalin.routes.before(authentication::exposeToPlugins);
         javalin.routes.before(crossSite::check);
         javalin.routes.before(routes::requireSignIn);
         javalin.routes.after(metrics::after);

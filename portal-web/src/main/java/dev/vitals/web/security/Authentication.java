@@ -1,6 +1,7 @@
 package dev.vitals.web.security;
 
 import dev.vitals.api.ProblemException;
+import dev.vitals.api.RequestCaller;
 import dev.vitals.api.Role;
 import dev.vitals.core.identity.Access;
 import dev.vitals.core.identity.ApiTokens;
@@ -134,6 +135,25 @@ public final class Authentication {
 
     Duration sessionLifetime() {
         return identity.settings().sessionLifetime();
+    }
+
+    /**
+     * Runs after {@link #identify}: gives plugin routes the caller as plugin-api's {@link RequestCaller}, with the
+     * catalog's team ownership behind {@code mayEdit}.
+     */
+    public void exposeToPlugins(Context ctx) {
+        Caller caller = Caller.of(ctx);
+        ctx.attribute(RequestCaller.ATTRIBUTE, new RequestCaller() {
+            @Override
+            public String name() {
+                return caller.name();
+            }
+
+            @Override
+            public boolean mayEdit(String entityRef) {
+                return caller.authenticated() && identity.ownership().mayEdit(caller.access(), entityRef);
+            }
+        });
     }
 
     /** Refuses the request unless the caller holds the role: 401 when unidentified, 403 when identified. */

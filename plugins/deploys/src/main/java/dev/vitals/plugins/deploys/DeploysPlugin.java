@@ -6,6 +6,8 @@ import dev.vitals.api.FieldError;
 import dev.vitals.api.Job;
 import dev.vitals.api.PluginContext;
 import dev.vitals.api.ProblemException;
+import dev.vitals.plugins.deploys.ingest.DeploymentEvent;
+import dev.vitals.api.RequestCaller;
 import dev.vitals.api.NavEntry;
 import dev.vitals.api.PageRoute;
 import dev.vitals.api.Panel;
@@ -209,6 +211,7 @@ public final class DeploysPlugin implements VitalsPlugin {
                 .filter(e -> e.kind().equalsIgnoreCase("Component")).map(CatalogEntity::name)
                 .orElseThrow(() -> ProblemException.notFound("no service " + ctx.pathParam("service")
                         + " in the catalog"));
+        RequestCaller.requireEditorOf(ctx, "component:default/" + service);
         if (!(ctx.bodyAsClass(Object.class) instanceof Map<?, ?> body)) {
             throw ProblemException.unprocessable("send {\"mode\": \"independent\", \"since\": \"2026-03-02\"}",
                     List.of());
@@ -312,7 +315,11 @@ public final class DeploysPlugin implements VitalsPlugin {
     }
 
     private void ingestDeployments(Context ctx) {
-        IngestResult result = deployments.ingest(parser.deployments(ctx.bodyAsClass(Object.class)), "api");
+        List<DeploymentEvent> events = parser.deployments(ctx.bodyAsClass(Object.class));
+        // A team's pipeline reports its own services only; admins and all-team tokens report any.
+        events.stream().map(DeploymentEvent::service).distinct()
+                .forEach(service -> RequestCaller.requireEditorOf(ctx, "component:default/" + service));
+        IngestResult result = deployments.ingest(events, "api");
         signalRefresh.request(result.services());
         ctx.json(answer(result));
     }

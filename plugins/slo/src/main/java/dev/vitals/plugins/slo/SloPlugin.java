@@ -7,6 +7,7 @@ import dev.vitals.api.NavEntry;
 import dev.vitals.api.PageRoute;
 import dev.vitals.api.PluginContext;
 import dev.vitals.api.ProblemException;
+import dev.vitals.api.RequestCaller;
 import dev.vitals.api.ServiceTab;
 import dev.vitals.api.VitalsPlugin;
 import io.javalin.http.Context;
@@ -80,6 +81,7 @@ public final class SloPlugin implements VitalsPlugin {
 
     private void create(Context ctx) {
         Slo slo = ctx.bodyAsClass(SloInput.class).validate(context.catalog(), context.clock().instant());
+        RequestCaller.requireEditorOf(ctx, slo.subject());
         if (!slos.create(slo)) {
             throw ProblemException.conflict("an SLO named '" + slo.name() + "' exists; change it with PUT /api/slo/slos/"
                     + slo.name());
@@ -97,6 +99,7 @@ public final class SloPlugin implements VitalsPlugin {
         Slo slo = new SloInput(name, input.service(), input.component(), input.objective(), input.window(),
                 input.method(), input.sliceThreshold(), input.description())
                 .validate(context.catalog(), context.clock().instant());
+        RequestCaller.requireEditorOf(ctx, slo.subject());
         if (slos.update(slo)) {
             ctx.json(SloJson.of(slo));
         } else if (slos.create(slo)) {

@@ -1,0 +1,61 @@
+package dev.vitals.api;
+
+import io.javalin.http.Context;
+
+/**
+ * Who is calling a plugin route, as far as the host knows: for decisions the route's declared {@link Role} cannot
+ * make alone, such as "an editor, but of the team that owns this service?". The host sets it on every request.
+ */
+public interface RequestCaller {
+
+    /** The request attribute the host stores the caller under. */
+    String ATTRIBUTE = "vitals.requestCaller";
+
+    /** Nobody: no request, or one the host did not identify. */
+    RequestCaller NOBODY = new RequestCaller() {
+        @Override
+        public String name() {
+            return "anonymous";
+        }
+
+        @Override
+        public boolean mayEdit(String entityRef) {
+            return false;
+        }
+    };
+
+    /**
+     * @param ctx the request
+     * @return its caller, {@link #NOBODY} when the host identified none
+     */
+    static RequestCaller of(Context ctx) {
+        RequestCaller caller = ctx.attribute(ATTRIBUTE);
+        return caller == null ? NOBODY : caller;
+    }
+
+    /** @return the caller's login or token name, for records such as "requested by" */
+    String name();
+
+    /**
+     * Whether the caller may change data that belongs to an entity: admins and all-team tokens always; a team's
+     * editors (people or tokens) only when the catalog names their team as the entity's owner.
+     *
+     * @param entityRef a catalog reference, e.g. {@code component:default/artist-lookup}
+     * @return true when the change is allowed
+     */
+    boolean mayEdit(String entityRef);
+
+    /**
+     * Refuses the request with 403 unless {@link #mayEdit} allows it.
+     *
+     * @param ctx the request
+     * @param entityRef the entity whose data the request changes
+     */
+    static void requireEditorOf(Context ctx, String entityRef) {
+        RequestCaller caller = of(ctx);
+        if (!caller.mayEdit(entityRef)) {
+            throw new ProblemException(403, caller.name() + " is not an editor of the team that owns " + entityRef,
+                    java.util.List.of());
+        }
+    }
+}

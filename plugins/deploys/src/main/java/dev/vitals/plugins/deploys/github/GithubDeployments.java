@@ -1,12 +1,14 @@
 package dev.vitals.plugins.deploys.github;
 
+import static dev.vitals.plugins.deploys.WebhookJson.instant;
+import static dev.vitals.plugins.deploys.WebhookJson.map;
+import static dev.vitals.plugins.deploys.WebhookJson.text;
+
 import dev.vitals.api.CatalogEntity;
 import dev.vitals.api.CatalogView;
 import dev.vitals.plugins.deploys.ingest.DeploymentEvent;
 import dev.vitals.plugins.deploys.ingest.DeploymentStatus;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,21 +70,5 @@ public final class GithubDeployments {
             case "failure", "error" -> Optional.of(DeploymentStatus.FAILURE);
             default -> Optional.empty();
         };
-    }
-
-    private static Map<?, ?> map(Object value) {
-        return value instanceof Map<?, ?> m ? m : Map.of();
-    }
-
-    private static String text(Object value) {
-        return value == null ? "" : value.toString().trim();
-    }
-
-    private static Optional<Instant> instant(Object value) {
-        try {
-            return value == null ? Optional.empty() : Optional.of(OffsetDateTime.parse(value.toString()).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 }

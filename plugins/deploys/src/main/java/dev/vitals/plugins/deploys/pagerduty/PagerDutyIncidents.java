@@ -1,10 +1,12 @@
 package dev.vitals.plugins.deploys.pagerduty;
 
+import static dev.vitals.plugins.deploys.WebhookJson.instant;
+import static dev.vitals.plugins.deploys.WebhookJson.map;
+import static dev.vitals.plugins.deploys.WebhookJson.text;
+
 import dev.vitals.api.CatalogEntity;
 import dev.vitals.api.CatalogView;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,21 +79,5 @@ public final class PagerDutyIncidents {
             });
         }
         return new Outcome(type + " recorded for " + String.join(", ", services), services);
-    }
-
-    private static Map<?, ?> map(Object value) {
-        return value instanceof Map<?, ?> m ? m : Map.of();
-    }
-
-    private static String text(Object value) {
-        return value == null ? "" : value.toString().trim();
-    }
-
-    private static Optional<Instant> instant(Object value) {
-        try {
-            return value == null ? Optional.empty() : Optional.of(OffsetDateTime.parse(value.toString()).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 }

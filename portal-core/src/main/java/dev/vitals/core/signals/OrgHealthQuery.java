@@ -18,6 +18,8 @@ import org.jdbi.v3.core.statement.SqlStatement;
  */
 public final class OrgHealthQuery {
 
+    private static final String COLUMNS = "e.ref, e.kind, e.namespace, e.name, e.title, e.description, e.spec_type, "
+            + "e.lifecycle, e.owner_ref, e.system_ref, e.tags, e.orphaned";
     private final Jdbi jdbi;
 
     public OrgHealthQuery(Jdbi jdbi) {
@@ -71,19 +73,29 @@ public final class OrgHealthQuery {
         return jdbi.withHandle(h -> {
             long total = bind(h.createQuery("SELECT count(*) FROM core.catalog_entities e WHERE " + where), selection)
                     .mapTo(Long.class).one();
-            List<Row> rows = bind(h.createQuery("SELECT e.*, " + group + " AS grid_group FROM core.catalog_entities e "
+            List<Row> rows = bind(h.createQuery("SELECT " + COLUMNS + ", " + group + " AS grid_group FROM core.catalog_entities e "
                             + "WHERE " + where + " ORDER BY " + (group.equals("NULL") ? "" : group + " NULLS LAST, ")
                             + "lower(coalesce(e.title, e.name)), e.ref "
                             + "LIMIT :limit OFFSET :offset"), selection)
                     .bind("limit", size).bind("offset", (long) (page - 1) * size)
                     .map((rs, ctx) -> new Row(Catalog.summary(rs), rs.getString("grid_group"))).list();
             Map<SignalStatus, Long> counts = new EnumMap<>(SignalStatus.class);
-            bind(h.createQuery("SELECT s.status, count(*) AS n FROM core.signal_latest s "
-                            + "JOIN core.catalog_entities e ON e.ref = s.subject WHERE " + where + " GROUP BY s.status"), selection)
+            // Unfiltered, the counts need no catalog at all; filtered, each signal is checked with a key lookup.
+            String countSql = unfiltered(selection)
+                    ? "SELECT s.status, count(*) AS n FROM core.signal_latest s WHERE s.subject LIKE 'component:%' "
+                            + "GROUP BY s.status"
+                    : "SELECT s.status, count(*) AS n FROM core.signal_latest s WHERE EXISTS (SELECT 1 "
+                            + "FROM core.catalog_entities e WHERE e.ref = s.subject AND " + where + ") GROUP BY s.status";
+            bind(h.createQuery(countSql), selection)
                     .map((rs, ctx) -> Map.entry(SignalStatus.valueOf(rs.getString(1)), rs.getLong(2)))
                     .forEach(e -> counts.put(e.getKey(), e.getValue()));
             return new Result(rows, total, counts);
         });
+    }
+
+    private static boolean unfiltered(Selection s) {
+        return s.team().isEmpty() && s.system().isEmpty() && s.program().isEmpty() && s.component().isEmpty()
+                && s.text().isEmpty();
     }
 
     private static String where(Selection s) {

@@ -38,8 +38,6 @@ public record Caller(String name, Access access, Via via, Optional<String> csrfT
 
     void attachTo(Context ctx) {
         ctx.attribute(ATTRIBUTE + ".object", this);
-        // Plugins see the caller's name through this plain attribute; they cannot name host classes.
-        ctx.attribute(ATTRIBUTE, name);
     }
 
     public Role role() {

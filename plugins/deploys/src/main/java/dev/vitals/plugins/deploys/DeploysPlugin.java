@@ -226,7 +226,7 @@ public final class DeploysPlugin implements VitalsPlugin {
     }
 
     private static String caller(Context ctx) {
-        return Optional.ofNullable(ctx.<String>attribute("vitals.caller")).orElse("anonymous");
+        return RequestCaller.of(ctx).name();
     }
 
     private static long id(Context ctx) {

@@ -6,6 +6,7 @@ import dev.vitals.api.NavEntry;
 import dev.vitals.api.Page;
 import dev.vitals.api.PageRoute;
 import dev.vitals.api.PluginContext;
+import dev.vitals.api.RequestCaller;
 import dev.vitals.api.ServiceTab;
 import dev.vitals.api.SignalStatus;
 import dev.vitals.api.VitalsPlugin;
@@ -53,7 +54,7 @@ public final class ExamplePlugin implements VitalsPlugin {
     private void addNote(Context ctx) {
         NewNote input = ctx.bodyAsClass(NewNote.class);
         input.validate();
-        String author = Optional.ofNullable(ctx.<String>attribute("vitals.caller")).orElse("anonymous");
+        String author = RequestCaller.of(ctx).name();
         ctx.status(201).json(notes.add(input.service().trim(), author, input.body().trim(), context.clock().instant()));
     }
 

@@ -1,6 +1,7 @@
 package dev.vitals.api;
 
 import io.javalin.http.Context;
+import java.util.Optional;
 
 /**
  * Who is calling a plugin route, as far as the host knows: for decisions the route's declared {@link Role} cannot
@@ -10,6 +11,9 @@ public interface RequestCaller {
 
     /** The request attribute the host stores the caller under. */
     String ATTRIBUTE = "vitals.requestCaller";
+
+    /** The name of the hidden form field that carries {@link #formToken()} in a form a plugin page renders. */
+    String FORM_TOKEN_FIELD = "_csrf";
 
     /** Nobody: no request, or one the host did not identify. */
     RequestCaller NOBODY = new RequestCaller() {
@@ -44,6 +48,17 @@ public interface RequestCaller {
      * @return true when the change is allowed
      */
     boolean mayEdit(String entityRef);
+
+    /**
+     * The token a browser session's forms must carry in the hidden field {@link #FORM_TOKEN_FIELD}, so that the host
+     * can tell a form from the portal's own pages from one another site makes the browser send. Render it into every
+     * form that posts to a {@link PageRoute#form} route.
+     *
+     * @return the session's form token; empty for callers that need none (API tokens, a trusted proxy)
+     */
+    default Optional<String> formToken() {
+        return Optional.empty();
+    }
 
     /**
      * Refuses the request with 403 unless {@link #mayEdit} allows it.

@@ -47,6 +47,22 @@ public final class PluginCatalogView implements CatalogView {
                 .bind("ref", key).map((rs, ctx) -> entity(rs)).list());
     }
 
+    @Override
+    public List<CatalogEntity> entities(String kind) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE kind = :kind ORDER BY ref")
+                .bind("kind", kind).map((rs, ctx) -> entity(rs)).list());
+    }
+
+    @Override
+    public List<CatalogEntity> availabilityComponentsOf(String programRef) {
+        String key = Catalog.normalise(programRef, "program");
+        return jdbi.withHandle(h -> h.createQuery(SELECT + """
+                        JOIN core.catalog_relations r ON r.target_ref = e.ref
+                        WHERE r.source_ref = :ref AND r.type = 'inScope' AND e.kind = 'AvailabilityComponent'
+                        ORDER BY e.ref""")
+                .bind("ref", key).map((rs, ctx) -> entity(rs)).list());
+    }
+
     private CatalogEntity entity(java.sql.ResultSet rs) throws java.sql.SQLException {
         String[] tags = (String[]) rs.getArray("tags").getArray();
         return new CatalogEntity(rs.getString("ref"), rs.getString("kind"), rs.getString("name"), rs.getString("title"),

@@ -2,6 +2,7 @@ package dev.vitals.web.pluginroutes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.vitals.api.ApiRoute;
+import dev.vitals.api.HttpMethod;
 import dev.vitals.api.Page;
 import dev.vitals.api.PageRoute;
 import dev.vitals.api.ProblemException;
@@ -19,7 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Mounts every plugin's API routes under {@code /api/<id>} and pages under {@code /p/<id>}. All of them are
+ * Mounts every plugin's API routes under {@code /api/<id>} and pages (GET) and form submissions (POST) under
+ * {@code /p/<id>}. All of them are
  * registered up front, for every discovered plugin; each request is checked against the role and scope the route
  * declared, then that the plugin is started (404 otherwise, as if the route did not exist), and the handler runs
  * inside the plugin's guard.
@@ -56,8 +58,11 @@ public final class PluginRoutes {
             }
             for (PageRoute page : plugin.pages()) {
                 String path = "/p/" + plugin.id() + page.path();
-                routes.get(path, page.role(), plugin.id() + ":read", page(plugin, page, path));
-                LOG.info("Plugin {}: page {} ({})", plugin.id(), path, page.role().name().toLowerCase());
+                boolean form = page.method() == HttpMethod.POST;
+                routes.add(page.method(), path, page.role(), plugin.id() + (form ? ":write" : ":read"),
+                        page(plugin, page, path));
+                LOG.info("Plugin {}: {} {} ({})", plugin.id(), form ? "form POST" : "page", path,
+                        page.role().name().toLowerCase());
             }
         }
     }
@@ -95,6 +100,10 @@ public final class PluginRoutes {
                 throw clientError;
             }
             Page page = (Page) rendered;
+            if (ctx.statusCode() >= 300 && ctx.statusCode() < 400) {
+                // Page.seeOther: a form was taken and the browser is sent on; a redirect has no layout.
+                return;
+            }
             layout.render(ctx, page.title(), output -> {
                 try {
                     plugin.call("page " + path, () -> {

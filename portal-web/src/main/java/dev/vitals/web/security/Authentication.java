@@ -153,6 +153,11 @@ public final class Authentication {
             public boolean mayEdit(String entityRef) {
                 return caller.authenticated() && identity.ownership().mayEdit(caller.access(), entityRef);
             }
+
+            @Override
+            public Optional<String> formToken() {
+                return caller.csrfToken();
+            }
         });
     }
 

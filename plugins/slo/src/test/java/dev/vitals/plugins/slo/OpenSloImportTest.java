@@ -51,6 +51,16 @@ class OpenSloImportTest {
         public List<CatalogEntity> servicesOf(String ref) {
             return List.of();
         }
+
+        @Override
+        public List<CatalogEntity> entities(String kind) {
+            return List.of();
+        }
+
+        @Override
+        public List<CatalogEntity> availabilityComponentsOf(String programRef) {
+            return List.of();
+        }
     };
 
     private static OpenSloImport.Result read(String yaml) {

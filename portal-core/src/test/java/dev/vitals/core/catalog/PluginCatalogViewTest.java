@@ -1,0 +1,57 @@
+package dev.vitals.core.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.vitals.api.CatalogEntity;
+import dev.vitals.api.CatalogView;
+import dev.vitals.core.Vitals;
+import dev.vitals.core.pluginhost.PluginSource;
+import dev.vitals.core.testing.TestPortal;
+import dev.vitals.core.testing.TestPostgres;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The catalog as plugins read it, on the demo organisation. */
+class PluginCatalogViewTest {
+
+    private static Vitals portal;
+    private static CatalogView view;
+
+    @BeforeAll
+    static void start() {
+        portal = TestPortal.start(TestPostgres.freshDatabase(), PluginSource.none(), Map.of("VITALS_DEMO", "true"));
+        view = new PluginCatalogView(portal.database().jdbi());
+    }
+
+    @AfterAll
+    static void stop() {
+        portal.close();
+    }
+
+    private static List<String> names(List<CatalogEntity> entities) {
+        return entities.stream().map(CatalogEntity::name).toList();
+    }
+
+    @Test
+    void entitiesOfAKindAreListedInReferenceOrder() {
+        assertEquals(List.of("playback", "processing", "public-api", "sign-in", "web-recording"),
+                names(view.entities("AvailabilityComponent")));
+        assertEquals(List.of("availability", "continuous-delivery", "cost-optimization", "incident-response"),
+                names(view.entities("Program")));
+        assertEquals(9, view.entities("Group").size(), "eight teams and the organisation");
+        assertEquals(List.of(), view.entities("Spaceship"));
+    }
+
+    @Test
+    void aProgramsAvailabilityComponentsAreThoseInItsScope() {
+        assertEquals(List.of("playback", "processing", "public-api", "sign-in", "web-recording"),
+                names(view.availabilityComponentsOf("program:default/availability")));
+        assertEquals(names(view.availabilityComponentsOf("program:default/availability")),
+                names(view.availabilityComponentsOf("availability")), "the kind defaults to program");
+        assertEquals(List.of(), view.availabilityComponentsOf("program:default/cost-optimization"));
+        assertEquals(List.of(), view.availabilityComponentsOf("program:default/nothing-here"));
+    }
+}

@@ -50,11 +50,24 @@ public interface RequestCaller {
     boolean mayEdit(String entityRef);
 
     /**
+     * Whether the caller holds a role anywhere, e.g. to decide whether a page offers a "new" button at all; which
+     * entity's data they may change is {@link #mayEdit}'s answer.
+     *
+     * @param role the role asked about
+     * @return true when the caller is signed in with that role or a higher one
+     * @since 1.1.0
+     */
+    default boolean has(Role role) {
+        return false;
+    }
+
+    /**
      * The token a browser session's forms must carry in the hidden field {@link #FORM_TOKEN_FIELD}, so that the host
      * can tell a form from the portal's own pages from one another site makes the browser send. Render it into every
      * form that posts to a {@link PageRoute#form} route.
      *
      * @return the session's form token; empty for callers that need none (API tokens, a trusted proxy)
+     * @since 1.1.0
      */
     default Optional<String> formToken() {
         return Optional.empty();

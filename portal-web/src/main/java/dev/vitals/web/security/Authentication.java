@@ -155,6 +155,11 @@ public final class Authentication {
             }
 
             @Override
+            public boolean has(Role role) {
+                return caller.has(role);
+            }
+
+            @Override
             public Optional<String> formToken() {
                 return caller.csrfToken();
             }

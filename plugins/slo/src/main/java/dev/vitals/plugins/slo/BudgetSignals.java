@@ -15,7 +15,8 @@ import java.util.TreeSet;
 
 /**
  * Publishes the error-budget policy as signals of kind {@code error-budget}: one per service with SLOs, and one per
- * availability component that has SLOs of its own, rolled up from those and its services' SLOs. Each SLO evaluated
+ * availability component in the catalog that has SLOs of its own or whose services have SLOs, rolled up from all of
+ * them. Each SLO evaluated
  * on the way also records the starts and ends of its burn-rate alerts.
  */
 final class BudgetSignals {
@@ -58,13 +59,19 @@ final class BudgetSignals {
                 publish("component:default/" + service, own, statuses, now, "/services/" + service);
             }
         });
-        for (String component : new TreeSet<>(byComponent.keySet())) {
+        // Components without SLOs of their own roll up their services' SLOs too; an SLO may name a component the
+        // catalog has since dropped, and it still gets its signal.
+        Set<String> components = new TreeSet<>(byComponent.keySet());
+        context.catalog().entities("AvailabilityComponent").forEach(c -> components.add(c.name()));
+        for (String component : components) {
             String ref = "availabilitycomponent:default/" + component;
-            List<Slo> members = new ArrayList<>(byComponent.get(component));
-            for (CatalogEntity service : context.catalog().servicesOf(ref)) {
-                members.addAll(byService.getOrDefault(service.name(), List.of()));
+            List<Slo> members = new ArrayList<>(byComponent.getOrDefault(component, List.of()));
+            if (!byService.isEmpty()) {
+                for (CatalogEntity service : context.catalog().servicesOf(ref)) {
+                    members.addAll(byService.getOrDefault(service.name(), List.of()));
+                }
             }
-            if (touches(members, changed)) {
+            if (!members.isEmpty() && touches(members, changed)) {
                 publish(ref, members, statuses, now, "/components/" + component);
             }
         }

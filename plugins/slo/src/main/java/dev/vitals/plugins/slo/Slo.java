@@ -17,10 +17,19 @@ import java.util.OptionalDouble;
  * @param sliceThreshold for timeslices: the highest value of a good minute
  * @param description free text
  * @param updatedAt when it last changed
+ * @param prometheus the queries its minute data is pulled with, or empty when its data is sent to the API
  */
 public record Slo(String name, Optional<String> service, Optional<String> component, Optional<String> team,
         double objective, SloWindow window, BudgetingMethod method, OptionalDouble sliceThreshold,
-        Optional<String> description, Instant updatedAt) {
+        Optional<String> description, Instant updatedAt, Optional<PrometheusQueries> prometheus) {
+
+    /** An SLO whose minute data is sent to the API. */
+    public Slo(String name, Optional<String> service, Optional<String> component, Optional<String> team,
+            double objective, SloWindow window, BudgetingMethod method, OptionalDouble sliceThreshold,
+            Optional<String> description, Instant updatedAt) {
+        this(name, service, component, team, objective, window, method, sliceThreshold, description, updatedAt,
+                Optional.empty());
+    }
 
     /** @return the catalog reference signals about this SLO are published on */
     public String subject() {

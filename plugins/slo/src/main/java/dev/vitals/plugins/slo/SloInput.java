@@ -22,9 +22,29 @@ import java.util.regex.Pattern;
  * @param method {@code occurrences} or {@code timeslices}
  * @param sliceThreshold for timeslices: the highest value a good minute may have
  * @param description free text, optional
+ * @param prometheus PromQL queries to pull the minute data with, optional; see {@link PrometheusQueries}
  */
 public record SloInput(String name, String service, String component, Double objective, String window,
-        String method, Double sliceThreshold, String description) {
+        String method, Double sliceThreshold, String description, Prometheus prometheus) {
+
+    /**
+     * The queries as sent: {@code good} and {@code total} for occurrences, {@code value} for timeslices.
+     *
+     * @param good PromQL for the good events of each minute
+     * @param total PromQL for all events of each minute
+     * @param value PromQL for each minute's measurement
+     */
+    public record Prometheus(String good, String total, String value) {
+    }
+
+    /** The longest query accepted; longer ones are a mistake, not a query. */
+    static final int MAX_QUERY = 2000;
+
+    /** @return the same input for another name, as {@code PUT /api/slo/slos/{name}} names it in the URL */
+    SloInput named(String other) {
+        return new SloInput(other, service, component, objective, window, method, sliceThreshold, description,
+                prometheus);
+    }
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
@@ -83,6 +103,7 @@ public record SloInput(String name, String service, String component, Double obj
         if (description != null && description.length() > 2000) {
             errors.add(new FieldError("description", "must be at most 2000 characters, got " + description.length()));
         }
+        Optional<PrometheusQueries> queries = parsedMethod.flatMap(m -> prometheus(m, errors));
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("the SLO cannot be saved", errors);
         }
@@ -90,7 +111,46 @@ public record SloInput(String name, String service, String component, Double obj
                 hasComponent ? Optional.of(component.trim()) : Optional.empty(), team, objective,
                 parsedWindow.orElseThrow(), parsedMethod.orElseThrow(),
                 sliceThreshold == null ? OptionalDouble.empty() : OptionalDouble.of(sliceThreshold),
-                Optional.ofNullable(description).filter(d -> !d.isBlank()), now);
+                Optional.ofNullable(description).filter(d -> !d.isBlank()), now, queries);
+    }
+
+    private Optional<PrometheusQueries> prometheus(BudgetingMethod method, List<FieldError> errors) {
+        Optional<String> good = query(prometheus == null ? null : prometheus.good(), "good", errors);
+        Optional<String> total = query(prometheus == null ? null : prometheus.total(), "total", errors);
+        Optional<String> value = query(prometheus == null ? null : prometheus.value(), "value", errors);
+        if (good.isEmpty() && total.isEmpty() && value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (method == BudgetingMethod.OCCURRENCES) {
+            if (good.isEmpty() || total.isEmpty()) {
+                errors.add(new FieldError("prometheus." + (good.isEmpty() ? "good" : "total"), "is required with "
+                        + "the other for occurrences: PromQL for the events of each minute, e.g. "
+                        + "sum(increase(http_requests_total[1m]))"));
+            }
+            value.ifPresent(v -> errors.add(new FieldError("prometheus.value", "applies to timeslices; occurrences "
+                    + "take good and total")));
+            return Optional.of(new PrometheusQueries(good, total, Optional.empty()));
+        }
+        if (value.isEmpty()) {
+            errors.add(new FieldError("prometheus.value", "is required for timeslices: PromQL for each minute's "
+                    + "measurement, e.g. histogram_quantile(0.99, sum by (le) (rate(latency_bucket[1m])))"));
+        }
+        if (good.isPresent() || total.isPresent()) {
+            errors.add(new FieldError("prometheus." + (good.isPresent() ? "good" : "total"), "applies to "
+                    + "occurrences; timeslices take value"));
+        }
+        return Optional.of(new PrometheusQueries(Optional.empty(), Optional.empty(), value));
+    }
+
+    private static Optional<String> query(String text, String field, List<FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        if (text.length() > MAX_QUERY) {
+            errors.add(new FieldError("prometheus." + field, "must be at most " + MAX_QUERY + " characters, got "
+                    + text.length()));
+        }
+        return Optional.of(text.trim());
     }
 
     private static String entityName(String ref) {

@@ -21,6 +21,13 @@ final class SloJson {
         json.put("sliceThreshold", slo.sliceThreshold().isPresent() ? slo.sliceThreshold().getAsDouble() : null);
         json.put("description", slo.description().orElse(null));
         json.put("updatedAt", slo.updatedAt().toString());
+        slo.prometheus().ifPresent(p -> {
+            Map<String, Object> queries = new LinkedHashMap<>();
+            p.good().ifPresent(q -> queries.put("good", q));
+            p.total().ifPresent(q -> queries.put("total", q));
+            p.value().ifPresent(q -> queries.put("value", q));
+            json.put("prometheus", queries);
+        });
         return json;
     }
 }

@@ -3,6 +3,8 @@ package dev.vitals.plugins.slo;
 import dev.vitals.api.CatalogEntity;
 import dev.vitals.api.Page;
 import dev.vitals.api.PluginContext;
+import dev.vitals.api.RequestCaller;
+import dev.vitals.api.Role;
 import gg.jte.Content;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -32,11 +34,13 @@ final class SloPages {
     private final SampleRepository samples;
     private final SloEvaluator evaluator;
     private final AlertLog alerts;
+    private final PullLog pulls;
     private final PluginContext context;
 
-    SloPages(SloRepository slos, SampleRepository samples, SloEvaluator evaluator, AlertLog alerts,
+    SloPages(SloRepository slos, SampleRepository samples, SloEvaluator evaluator, AlertLog alerts, PullLog pulls,
             PluginContext context) {
         this.alerts = alerts;
+        this.pulls = pulls;
         this.slos = slos;
         this.samples = samples;
         this.evaluator = evaluator;
@@ -77,6 +81,7 @@ final class SloPages {
         params.put("sort", sort);
         params.put("page", shown);
         params.put("pages", pages);
+        params.put("mayCreate", RequestCaller.of(ctx).has(Role.EDITOR));
         params.put("query", "team=" + (team == null ? "" : team) + "&component=" + (component == null ? "" : component)
                 + "&sort=" + sort);
         return new Page("SLOs", render("overview.jte", params));
@@ -97,13 +102,18 @@ final class SloPages {
         params.put("at", ctx.queryParam("at") == null ? "" : ctx.queryParam("at"));
         params.put("scalingRule", BurnRateAlert.SCALING_RULE);
         params.put("history", alerts.latest(slo.name(), 20));
+        params.put("mayEdit", RequestCaller.of(ctx).mayEdit(slo.subject()));
+        params.put("pull", slo.prometheus().isPresent() ? pulls.last(slo.name()) : Optional.empty());
+        params.put("pullConfigured", context.config().get(PrometheusPull.URL_KEY).filter(u -> !u.isBlank())
+                .isPresent());
         return new Page("SLO " + slo.name(), render("detail.jte", params));
     }
 
-    Content serviceTab(String service) {
+    Content serviceTab(Context ctx, String service) {
         Instant now = context.clock().instant();
         return render("service-tab.jte", Map.of("service", service,
-                "rows", slos.ofService(service).stream().map(s -> row(s, now)).toList()));
+                "rows", slos.ofService(service).stream().map(s -> row(s, now)).toList(),
+                "mayCreate", RequestCaller.of(ctx).mayEdit("component:default/" + service)));
     }
 
     /** The dashboard of one availability component: its verdict rolled up from its own and its services' SLOs. */
@@ -130,8 +140,13 @@ final class SloPages {
         params.put("review", review);
         params.put("component", component.orElse(""));
         params.put("program", program.orElse(""));
-        params.put("components", slos.all().stream().flatMap(s -> s.component().stream())
-                .collect(Collectors.toCollection(TreeSet::new)));
+        Set<String> components = context.catalog().entities("AvailabilityComponent").stream()
+                .map(CatalogEntity::name).collect(Collectors.toCollection(TreeSet::new));
+        slos.all().forEach(s -> s.component().ifPresent(components::add));
+        params.put("components", components);
+        params.put("programs", context.catalog().entities("Program").stream().map(CatalogEntity::name).toList());
+        params.put("programComponents", program.map(p -> programComponents(p, review)).orElse(List.of()));
+        params.put("mayCreate", RequestCaller.of(ctx).has(Role.EDITOR));
         params.put("csv", "/api/slo/review.csv?component=" + component.orElse("") + "&program=" + program.orElse("")
                 + "&month=" + month);
         return new Page("Monthly SLO review " + month, render("review.jte", params));
@@ -156,22 +171,41 @@ final class SloPages {
         }
     }
 
+    /** Each availability component of the program with how its SLOs in the review did in the month reviewed. */
+    private List<ReviewComponent> programComponents(String program, MonthlyReview review) {
+        List<ReviewComponent> result = new java.util.ArrayList<>();
+        for (CatalogEntity c : context.catalog().availabilityComponentsOf("program:default/" + program)) {
+            Set<String> members = scope(Optional.of(c.name()), Optional.empty()).stream().map(Slo::name)
+                    .collect(Collectors.toSet());
+            List<MonthlyReview.Line> lines = review.lines().stream().filter(l -> members.contains(l.slo().name()))
+                    .toList();
+            int met = (int) lines.stream().filter(l -> l.compliant(0).orElse(false)).count();
+            int missed = (int) lines.stream().filter(l -> !l.compliant(0).orElse(true)).count();
+            result.add(new ReviewComponent(c.name(), c.title(), lines.size(), met, missed));
+        }
+        return result;
+    }
+
     /**
      * The SLOs a component or program stands for: a component's own SLOs and those of its services; a program's
-     * services' SLOs; every SLO when neither is given.
+     * services' SLOs and those of the availability components in its scope; every SLO when neither is given.
      */
     List<Slo> scope(Optional<String> component, Optional<String> program) {
         List<Slo> all = slos.all();
         if (component.isEmpty() && program.isEmpty()) {
             return all;
         }
+        Set<String> components = new java.util.HashSet<>();
+        component.ifPresent(components::add);
+        program.ifPresent(p -> context.catalog().availabilityComponentsOf("program:default/" + p)
+                .forEach(c -> components.add(c.name())));
         Set<String> services = new java.util.HashSet<>();
-        component.ifPresent(c -> context.catalog().servicesOf("availabilitycomponent:default/" + c)
+        components.forEach(c -> context.catalog().servicesOf("availabilitycomponent:default/" + c)
                 .forEach(e -> services.add(e.name())));
         program.ifPresent(p -> context.catalog().servicesOf("program:default/" + p)
                 .forEach(e -> services.add(e.name())));
         return all.stream().filter(s -> s.service().map(services::contains).orElse(false)
-                || (component.isPresent() && component.equals(s.component()))).toList();
+                || s.component().map(components::contains).orElse(false)).toList();
     }
 
     /** A page that says what is missing; the host would show a thrown error as a failure of the plugin. */
@@ -189,7 +223,7 @@ final class SloPages {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private static Content render(String template, Map<String, Object> params) {
+    static Content render(String template, Map<String, Object> params) {
         return output -> TEMPLATES.render(template, params, output);
     }
 }

@@ -2,21 +2,24 @@ package dev.vitals.plugins.slo;
 
 import dev.vitals.api.ApiRoute;
 import dev.vitals.api.FieldError;
+import dev.vitals.api.Page;
 import dev.vitals.api.Job;
 import dev.vitals.api.NavEntry;
 import dev.vitals.api.PageRoute;
 import dev.vitals.api.PluginContext;
 import dev.vitals.api.ProblemException;
-import dev.vitals.api.RequestCaller;
+import dev.vitals.api.Role;
 import dev.vitals.api.ServiceTab;
 import dev.vitals.api.VitalsPlugin;
 import io.javalin.http.Context;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.pf4j.Extension;
 
@@ -33,6 +36,10 @@ public final class SloPlugin implements VitalsPlugin {
     private SloEvaluator evaluator;
     private BudgetSignals signals;
     private SloPages pages;
+    private SloDefinitions definitions;
+    private SloFormPages forms;
+    private PullLog pullLog;
+    private PrometheusPull pull;
     private AlertLog alerts;
     private MinuteRetention retention;
     private AlertNotifier notifier;
@@ -48,7 +55,29 @@ public final class SloPlugin implements VitalsPlugin {
         this.notifier = new AlertNotifier(started.jdbi(), started.clock());
         this.retention = new MinuteRetention(started.jdbi());
         this.signals = new BudgetSignals(slos, evaluator, alerts, started);
-        this.pages = new SloPages(slos, samples, evaluator, alerts, started);
+        this.pullLog = new PullLog(started.jdbi());
+        this.pull = new PrometheusPull(prometheus(started), slos, samples, pullLog, started.clock());
+        this.pages = new SloPages(slos, samples, evaluator, alerts, pullLog, started);
+        this.definitions = new SloDefinitions(slos, signals, started);
+        this.forms = new SloFormPages(definitions, started);
+    }
+
+    /** A mistyped address stops the plugin at start with the reason, rather than failing every minute. */
+    private static Optional<PrometheusClient> prometheus(PluginContext context) {
+        Optional<String> url = context.config().get(PrometheusPull.URL_KEY).map(String::trim).filter(s -> !s.isEmpty());
+        url.ifPresent(u -> {
+            URI uri;
+            try {
+                uri = URI.create(u);
+            } catch (IllegalArgumentException e) {
+                uri = null;
+            }
+            if (uri == null || uri.getHost() == null || !List.of("http", "https").contains(uri.getScheme())) {
+                throw new IllegalArgumentException("VITALS_SLO_PROMETHEUS_URL must be an http(s) address such as "
+                        + "http://prometheus:9090, got '" + u + "'");
+            }
+        });
+        return url.map(PrometheusClient::new);
     }
 
     @Override
@@ -80,41 +109,20 @@ public final class SloPlugin implements VitalsPlugin {
     }
 
     private void create(Context ctx) {
-        Slo slo = ctx.bodyAsClass(SloInput.class).validate(context.catalog(), context.clock().instant());
-        RequestCaller.requireEditorOf(ctx, slo.subject());
-        if (!slos.create(slo)) {
-            throw ProblemException.conflict("an SLO named '" + slo.name() + "' exists; change it with PUT /api/slo/slos/"
-                    + slo.name());
-        }
+        Slo slo = definitions.create(ctx, ctx.bodyAsClass(SloInput.class));
         ctx.status(201).header("Location", "/api/slo/slos/" + slo.name()).json(SloJson.of(slo));
     }
 
     private void replace(Context ctx) {
-        SloInput input = ctx.bodyAsClass(SloInput.class);
-        String name = ctx.pathParam("name");
-        if (input.name() != null && !input.name().equals(name)) {
-            throw ProblemException.unprocessable("an SLO cannot be renamed", List.of(new FieldError("name",
-                    "must be '" + name + "' as in the URL, or left out, got '" + input.name() + "'")));
-        }
-        Slo slo = new SloInput(name, input.service(), input.component(), input.objective(), input.window(),
-                input.method(), input.sliceThreshold(), input.description())
-                .validate(context.catalog(), context.clock().instant());
-        RequestCaller.requireEditorOf(ctx, slo.subject());
-        if (slos.update(slo)) {
-            ctx.json(SloJson.of(slo));
-        } else if (slos.create(slo)) {
-            ctx.status(201).json(SloJson.of(slo));
-        } else {
-            throw ProblemException.conflict("the SLO '" + name + "' was created at the same time; try again");
-        }
-        signals.publishFor(Set.of(name));
+        SloDefinitions.Saved saved = definitions.replace(ctx, ctx.pathParam("name"), ctx.bodyAsClass(SloInput.class));
+        ctx.status(saved.created() ? 201 : 200).json(SloJson.of(saved.slo()));
     }
 
     /** Takes an OpenSLO v1 or Sloth file whole, or refuses it whole with every reason. */
     private void importFile(Context ctx) {
         OpenSloImport.Result result = new OpenSloImport(context.catalog(), context.clock().instant(),
-                java.util.Optional.ofNullable(ctx.queryParam("service")).filter(s -> !s.isBlank()),
-                java.util.Optional.ofNullable(ctx.queryParam("component")).filter(s -> !s.isBlank()))
+                Optional.ofNullable(ctx.queryParam("service")).filter(s -> !s.isBlank()),
+                Optional.ofNullable(ctx.queryParam("component")).filter(s -> !s.isBlank()))
                 .read(ctx.body());
         slos.upsertAll(result.slos());
         Map<String, Object> json = new LinkedHashMap<>();
@@ -166,10 +174,20 @@ public final class SloPlugin implements VitalsPlugin {
     public List<PageRoute> pages() {
         return List.of(
                 PageRoute.of("/", ctx -> pages.overview(ctx)),
+                new PageRoute("/new", Role.EDITOR, ctx -> forms.newForm(ctx)),
+                PageRoute.form("/new", ctx -> forms.create(ctx)),
+                new PageRoute("/slos/{name}/edit", Role.EDITOR, ctx -> slos.find(ctx.pathParam("name"))
+                        .map(slo -> forms.editForm(ctx, slo)).orElseGet(() -> missing(ctx))),
+                PageRoute.form("/slos/{name}/edit", ctx -> slos.find(ctx.pathParam("name"))
+                        .map(slo -> forms.edit(ctx, slo)).orElseGet(() -> missing(ctx))),
                 PageRoute.of("/slos/{name}", ctx -> slos.find(ctx.pathParam("name")).map(slo -> pages.detail(ctx, slo))
-                        .orElseGet(() -> SloPages.notFound(ctx, "No SLO named '" + ctx.pathParam("name") + "'."))),
+                        .orElseGet(() -> missing(ctx))),
                 PageRoute.of("/components/{name}", ctx -> pages.component(ctx, ctx.pathParam("name"))),
                 PageRoute.of("/review", ctx -> pages.review(ctx)));
+    }
+
+    private static Page missing(Context ctx) {
+        return SloPages.notFound(ctx, "No SLO named '" + ctx.pathParam("name") + "'.");
     }
 
     @Override
@@ -179,7 +197,7 @@ public final class SloPlugin implements VitalsPlugin {
 
     @Override
     public List<ServiceTab> serviceTabs() {
-        return List.of(new ServiceTab("slos", "SLOs", (ctx, service) -> pages.serviceTab(service)));
+        return List.of(new ServiceTab("slos", "SLOs", (ctx, service) -> pages.serviceTab(ctx, service)));
     }
 
     @Override
@@ -187,13 +205,26 @@ public final class SloPlugin implements VitalsPlugin {
         // One evaluation a minute records alert starts and ends and publishes the budget policy.
         return List.of(new Job("evaluate-slos", Duration.ofMinutes(1), () -> signals.publishAll()),
                 new Job("prune-minute-data", Duration.ofHours(6), () -> retention.prune(context.clock().instant())),
-                new Job("send-alert-notifications", Duration.ofSeconds(30), () -> notifier.sendDue()));
+                new Job("send-alert-notifications", Duration.ofSeconds(30), () -> notifier.sendDue()),
+                new Job("pull-prometheus", Duration.ofMinutes(1), this::pullPrometheus));
+    }
+
+    /** Pulls the SLOs that carry PromQL queries and publishes the verdicts that new minutes may have changed. */
+    void pullPrometheus() {
+        Set<String> changed = pull.pullAll();
+        if (!changed.isEmpty()) {
+            signals.publishFor(changed);
+        }
     }
 
     @Override
     public void seedDemoData(PluginContext ctx) {
         new DemoSlos(slos, context).seed();
         signals.publishAll();
+    }
+
+    PullLog pullLog() {
+        return pullLog;
     }
 
     SloRepository slos() {

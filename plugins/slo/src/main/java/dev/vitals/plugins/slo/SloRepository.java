@@ -26,9 +26,10 @@ final class SloRepository {
     boolean create(Slo slo) {
         return jdbi.withHandle(h -> bind(h.createUpdate("""
                 INSERT INTO slos (name, service, component, team, objective, time_window, method, slice_threshold,
-                                  description, created_at, updated_at)
+                                  description, created_at, updated_at, prometheus_good, prometheus_total,
+                                  prometheus_value)
                 VALUES (:name, :service, :component, :team, :objective, :window, :method, :threshold, :description,
-                        :at, :at)
+                        :at, :at, :good, :total, :value)
                 ON CONFLICT (name) DO NOTHING"""), slo).execute() == 1);
     }
 
@@ -37,7 +38,8 @@ final class SloRepository {
         return jdbi.withHandle(h -> bind(h.createUpdate("""
                 UPDATE slos SET service = :service, component = :component, team = :team, objective = :objective,
                        time_window = :window, method = :method, slice_threshold = :threshold,
-                       description = :description, updated_at = :at
+                       description = :description, updated_at = :at, prometheus_good = :good,
+                       prometheus_total = :total, prometheus_value = :value
                 WHERE name = :name"""), slo).execute() == 1);
     }
 
@@ -48,7 +50,10 @@ final class SloRepository {
                 .bind("method", slo.method().code())
                 .bind("threshold", slo.sliceThreshold().isPresent() ? slo.sliceThreshold().getAsDouble() : null)
                 .bind("description", slo.description().orElse(null))
-                .bind("at", OffsetDateTime.ofInstant(slo.updatedAt(), java.time.ZoneOffset.UTC));
+                .bind("at", OffsetDateTime.ofInstant(slo.updatedAt(), java.time.ZoneOffset.UTC))
+                .bind("good", slo.prometheus().flatMap(PrometheusQueries::good).orElse(null))
+                .bind("total", slo.prometheus().flatMap(PrometheusQueries::total).orElse(null))
+                .bind("value", slo.prometheus().flatMap(PrometheusQueries::value).orElse(null));
     }
 
     /** Creates or replaces every SLO in one transaction, so an import is stored whole or not at all. */
@@ -57,13 +62,16 @@ final class SloRepository {
             for (Slo slo : all) {
                 bind(h.createUpdate("""
                         INSERT INTO slos (name, service, component, team, objective, time_window, method,
-                                          slice_threshold, description, created_at, updated_at)
+                                          slice_threshold, description, created_at, updated_at, prometheus_good,
+                                          prometheus_total, prometheus_value)
                         VALUES (:name, :service, :component, :team, :objective, :window, :method, :threshold,
-                                :description, :at, :at)
+                                :description, :at, :at, :good, :total, :value)
                         ON CONFLICT (name) DO UPDATE SET service = excluded.service, component = excluded.component,
                             team = excluded.team, objective = excluded.objective, time_window = excluded.time_window,
                             method = excluded.method, slice_threshold = excluded.slice_threshold,
-                            description = excluded.description, updated_at = excluded.updated_at"""), slo).execute();
+                            description = excluded.description, updated_at = excluded.updated_at,
+                            prometheus_good = excluded.prometheus_good, prometheus_total = excluded.prometheus_total,
+                            prometheus_value = excluded.prometheus_value"""), slo).execute();
             }
         });
     }
@@ -109,6 +117,21 @@ final class SloRepository {
                 BudgetingMethod.ofCode(rs.getString("method")).orElseThrow(),
                 hasThreshold ? OptionalDouble.of(threshold) : OptionalDouble.empty(),
                 Optional.ofNullable(rs.getString("description")),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(), prometheus(rs));
+    }
+
+    private static Optional<PrometheusQueries> prometheus(ResultSet rs) throws SQLException {
+        Optional<String> good = Optional.ofNullable(rs.getString("prometheus_good"));
+        Optional<String> total = Optional.ofNullable(rs.getString("prometheus_total"));
+        Optional<String> value = Optional.ofNullable(rs.getString("prometheus_value"));
+        return good.isEmpty() && total.isEmpty() && value.isEmpty() ? Optional.empty()
+                : Optional.of(new PrometheusQueries(good, total, value));
+    }
+
+    /** @return the SLOs whose minute data is pulled from Prometheus */
+    List<Slo> pulled() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT * FROM slos WHERE prometheus_good IS NOT NULL OR prometheus_value IS NOT NULL
+                ORDER BY name""").map((rs, ctx) -> slo(rs)).list());
     }
 }

@@ -161,6 +161,38 @@ class SloHttpTest {
     }
 
     @Test
+    void aComponentWithoutSlosOfItsOwnIsRolledUpFromItsServicesSlos() {
+        assertTrue(server.vitals().signals().latestFor("availabilitycomponent:default/processing").isEmpty(),
+                "no SLO counts towards processing in the demo");
+        assertEquals(201, server.asAdmin("POST", "/api/slo/slos", """
+                {"name": "transcoder-jobs", "service": "transcoder", "objective": 0.99, "window": "7d"}""")
+                .statusCode());
+        Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(10, ChronoUnit.MINUTES);
+        HttpResponse<String> sent = server.asAdmin("POST", "/api/slo/samples", "[{\"slo\": \"transcoder-jobs\", "
+                + "\"minute\": \"" + minute + "\", \"good\": 50, \"total\": 100}]");
+        assertEquals(200, sent.statusCode(), sent.body());
+
+        List<Signal> processing = server.vitals().signals().latestFor("availabilitycomponent:default/processing");
+        List<Signal> transcoder = server.vitals().signals().latestFor("component:default/transcoder");
+        assertEquals(1, processing.size(), "rolled up from transcoder's SLO alone");
+        assertEquals(transcoder.get(0).status(), processing.get(0).status());
+        assertEquals(SignalStatus.CRITICAL, processing.get(0).status(), processing.get(0).summary());
+    }
+
+    @Test
+    void aProgramsReviewListsItsComponentsAndCoversTheirSlos() {
+        String review = server.getPage("/p/slo/review?program=availability").body();
+        assertTrue(review.contains("Availability components of availability"), review);
+        for (String component : List.of("web-recording", "playback", "public-api", "processing", "sign-in")) {
+            assertTrue(review.contains("href=\"/p/slo/components/" + component + "\""), component);
+        }
+        assertTrue(review.contains("playback-starts") && review.contains("web-recording-journey"),
+                "the components' own SLOs are in the program's review");
+        assertTrue(server.getPage("/p/slo/review?program=cost-optimization").body()
+                .contains("has no availability component in scope"));
+    }
+
+    @Test
     void thePagesShowTheDemoSlos() {
         HttpResponse<String> overview = server.getPage("/p/slo/");
         assertEquals(200, overview.statusCode());

@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -190,6 +192,57 @@ class SloHttpTest {
                 "the components' own SLOs are in the program's review");
         assertTrue(server.getPage("/p/slo/review?program=cost-optimization").body()
                 .contains("has no availability component in scope"));
+    }
+
+    @Test
+    void aSignedInBrowsersSloFormCarriesItsFormTokenAndIsRefusedWithoutIt() {
+        HttpResponse<String> signIn = server.send(HttpRequest.newBuilder(server.uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", "http://localhost:" + server.uri("/").getPort())
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + TestServer.ADMIN_TOKEN + "&next=/")));
+        String cookie = DevSignInTest.session(signIn);
+        String form = server.send(HttpRequest.newBuilder(server.uri("/p/slo/new")).header("Cookie", cookie)
+                .header("Accept", "text/html")).body();
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+        assertTrue(token.find(), form);
+        String fields = "name=session-made&service=web-app&objective=99&window=7d&method=occurrences";
+
+        HttpResponse<String> forged = server.send(HttpRequest.newBuilder(server.uri("/p/slo/new"))
+                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(fields)));
+        assertEquals(403, forged.statusCode(), "no Origin and no form token: " + forged.body());
+        assertEquals(404, server.get("/api/slo/slos/session-made").statusCode());
+
+        HttpResponse<String> sent = server.send(HttpRequest.newBuilder(server.uri("/p/slo/new"))
+                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(fields + "&_csrf=" + token.group(1))));
+        assertEquals(303, sent.statusCode(), sent.body());
+        assertEquals(200, server.get("/api/slo/slos/session-made").statusCode());
+    }
+
+    @Test
+    void prometheusQueriesAreCheckedStoredAndShownWithTheirPullState() throws Exception {
+        assertEquals(List.of("prometheus.total", "prometheus.value"), fields(server.asAdmin("POST", "/api/slo/slos", """
+                {"name": "pulled", "service": "web-app", "objective": 0.99, "window": "7d",
+                 "prometheus": {"good": "sum(increase(ok[1m]))", "value": "x"}}""")));
+        assertEquals(List.of("prometheus.value", "prometheus.good"), fields(server.asAdmin("POST", "/api/slo/slos", """
+                {"name": "pulled", "service": "web-app", "objective": 0.99, "window": "7d", "method": "timeslices",
+                 "sliceThreshold": 300, "prometheus": {"good": "g", "total": "t"}}""")));
+        HttpResponse<String> created = server.asAdmin("POST", "/api/slo/slos", """
+                {"name": "pulled", "service": "web-app", "objective": 0.99, "window": "7d",
+                 "prometheus": {"good": "sum(increase(http_requests_total{code!~\\"5..\\"}[1m]))",
+                                "total": "sum(increase(http_requests_total[1m]))"}}""");
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode stored = json(server.get("/api/slo/slos/pulled"));
+        assertEquals("sum(increase(http_requests_total{code!~\"5..\"}[1m]))",
+                stored.get("prometheus").get("good").asText());
+
+        String detail = server.getPage("/p/slo/slos/pulled").body();
+        assertTrue(detail.contains("Minute data from Prometheus") && detail.contains("sum(increase(http_requests_total[1m]))"),
+                detail);
+        assertTrue(detail.contains("the portal has no Prometheus address (VITALS_SLO_PROMETHEUS_URL)"), detail);
+        String edit = server.getPage("/p/slo/slos/pulled/edit").body();
+        assertTrue(edit.contains("value=\"sum(increase(http_requests_total[1m]))\""), edit);
     }
 
     @Test

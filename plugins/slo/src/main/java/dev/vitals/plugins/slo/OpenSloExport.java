@@ -1,6 +1,7 @@
 package dev.vitals.plugins.slo;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** Writes an SLO as an OpenSLO v1 document, so it can be kept in a repository and imported elsewhere. */
 final class OpenSloExport {
@@ -15,29 +16,14 @@ final class OpenSloExport {
         slo.description().ifPresent(d -> out.append("  description: ").append(quoted(d)).append('\n'));
         out.append("  service: ").append(slo.owner()).append('\n');
         out.append("  indicator:\n    metadata:\n      name: ").append(slo.name()).append("-sli\n    spec:\n");
+        Optional<PrometheusQueries> queries = slo.prometheus();
         if (slo.method() == BudgetingMethod.OCCURRENCES) {
-            out.append("""
-                          ratioMetric:
-                            counter: true
-                            good:
-                              metricSource:
-                                type: Vitals
-                                spec:
-                                  series: good
-                            total:
-                              metricSource:
-                                type: Vitals
-                                spec:
-                                  series: total
-                    """);
+            // Pulled queries already return each minute's events, which OpenSLO calls not a counter.
+            out.append("      ratioMetric:\n        counter: ").append(queries.isEmpty()).append('\n');
+            out.append("        good:\n").append(source(queries.flatMap(PrometheusQueries::good), "good", 10));
+            out.append("        total:\n").append(source(queries.flatMap(PrometheusQueries::total), "total", 10));
         } else {
-            out.append("""
-                          thresholdMetric:
-                            metricSource:
-                              type: Vitals
-                              spec:
-                                series: value
-                    """);
+            out.append("      thresholdMetric:\n").append(source(queries.flatMap(PrometheusQueries::value), "value", 8));
         }
         out.append("  timeWindow:\n");
         switch (slo.window()) {
@@ -55,6 +41,13 @@ final class OpenSloExport {
                     .append("\n      timeSliceWindow: 1m\n");
         }
         return out.toString();
+    }
+
+    private static String source(Optional<String> query, String series, int indent) {
+        String pad = " ".repeat(indent);
+        return pad + "metricSource:\n" + pad + "  type: " + (query.isPresent() ? "Prometheus" : "Vitals") + "\n" + pad
+                + "  spec:\n" + pad + "    " + query.map(q -> "query: " + quoted(q)).orElse("series: " + series)
+                + "\n";
     }
 
     private static String quoted(String s) {

@@ -195,8 +195,57 @@ final class OpenSloImport {
         if (errors.size() == before) {
             slos.add(new Slo(sloName, owner.service, owner.component, owner.team, objective, window, budgeting,
                     threshold == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(threshold),
-                    Optional.ofNullable(spec.get("description")).map(String::valueOf), now));
+                    Optional.ofNullable(spec.get("description")).map(String::valueOf), now,
+                    prometheus(sloName, budgeting, indicatorSpec)));
         }
+    }
+
+    /** A plain series selector, which {@code increase(…[1m])} can take as it is. */
+    private static final java.util.regex.Pattern SELECTOR =
+            java.util.regex.Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*(\\{[^{}]*\\})?");
+
+    /**
+     * The SLI's Prometheus queries where they map onto minute data: a counter (ratioMetric {@code counter: true})
+     * that is a plain selector becomes {@code sum(increase(selector[1m]))}; queries that are not counters are taken
+     * as the events of each minute; a thresholdMetric as each minute's measurement. Anything else is noted and left
+     * for the form.
+     */
+    private Optional<PrometheusQueries> prometheus(String slo, BudgetingMethod method, Map<?, ?> indicatorSpec) {
+        if (method == BudgetingMethod.TIMESLICES) {
+            return promQl(child(indicatorSpec, "thresholdMetric")).map(PrometheusQueries::measurement);
+        }
+        Map<?, ?> ratio = child(indicatorSpec, "ratioMetric");
+        Optional<String> good = promQl(child(ratio, "good"));
+        Optional<String> total = promQl(child(ratio, "total"));
+        if (good.isEmpty() || total.isEmpty()) {
+            if (ratio.get("bad") != null && total.isPresent()) {
+                notes.add("SLO " + slo + ": Prometheus queries not imported: the portal pulls good and total, "
+                        + "not bad; set them on the SLO's edit form");
+            }
+            return Optional.empty();
+        }
+        if (!Boolean.TRUE.equals(ratio.get("counter"))) {
+            notes.add("SLO " + slo + ": Prometheus queries imported as they are; each must return the events of one "
+                    + "minute");
+            return Optional.of(PrometheusQueries.events(good.get(), total.get()));
+        }
+        if (SELECTOR.matcher(good.get()).matches() && SELECTOR.matcher(total.get()).matches()) {
+            notes.add("SLO " + slo + ": Prometheus counters read as sum(increase(…[1m])) per minute");
+            return Optional.of(PrometheusQueries.events("sum(increase(" + good.get() + "[1m]))",
+                    "sum(increase(" + total.get() + "[1m]))"));
+        }
+        notes.add("SLO " + slo + ": Prometheus counter queries not imported: only plain series selectors are turned "
+                + "into per-minute increases; set the queries on the SLO's edit form");
+        return Optional.empty();
+    }
+
+    private static Optional<String> promQl(Map<?, ?> metric) {
+        Map<?, ?> source = child(metric, "metricSource");
+        if (!"prometheus".equalsIgnoreCase(String.valueOf(source.get("type")))) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(child(source, "spec").get("query")).map(String::valueOf).map(String::trim)
+                .filter(q -> !q.isEmpty() && q.length() <= SloInput.MAX_QUERY);
     }
 
     private void sloth(Map<?, ?> spec, String at, List<Slo> slos) {

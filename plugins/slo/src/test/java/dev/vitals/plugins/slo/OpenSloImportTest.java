@@ -136,9 +136,11 @@ class OpenSloImportTest {
                 """);
         assertEquals(List.of(new Slo("checkout-availability", Optional.of("billing-api"), Optional.empty(),
                 Optional.of("payments"), 0.995, SloWindow.ROLLING_28D, BudgetingMethod.OCCURRENCES,
-                OptionalDouble.empty(), Optional.of("Checkouts that succeed"), NOW)), result.slos());
-        assertEquals(List.of("AlertPolicy fast-burn passed over: alerts follow the multi-window burn-rate rules"),
-                result.notes());
+                OptionalDouble.empty(), Optional.of("Checkouts that succeed"), NOW,
+                Optional.of(PrometheusQueries.events("good", "total")))), result.slos());
+        assertEquals(java.util.Set.of("AlertPolicy fast-burn passed over: alerts follow the multi-window burn-rate rules",
+                "SLO checkout-availability: Prometheus queries imported as they are; each must return the events of "
+                        + "one minute"), java.util.Set.copyOf(result.notes()));
     }
 
     @Test
@@ -192,5 +194,74 @@ class OpenSloImportTest {
                 NOW);
         assertEquals(List.of(latency), read(OpenSloExport.yaml(latency)).slos());
         assertEquals(List.of(events), read(OpenSloExport.yaml(events)).slos());
+    }
+
+    private static String ratio(String counter, String good, String total) {
+        return """
+                apiVersion: openslo/v1
+                kind: SLO
+                metadata:
+                  name: api-ok
+                spec:
+                  service: billing-api
+                  indicator:
+                    spec:
+                      ratioMetric:
+                        counter: %s
+                        good: {metricSource: {type: Prometheus, spec: {query: '%s'}}}
+                        total: {metricSource: {type: prometheus, spec: {query: '%s'}}}
+                  timeWindow: [{duration: 7d, isRolling: true}]
+                  budgetingMethod: Occurrences
+                  objectives: [{target: 0.99}]
+                """.formatted(counter, good, total);
+    }
+
+    @Test
+    void prometheusCounterSelectorsArePulledAsIncreasesPerMinute() {
+        OpenSloImport.Result result = read(ratio("true", "http_requests_total{code!~\"5..\"}", "http_requests_total"));
+        assertEquals(Optional.of(PrometheusQueries.events("sum(increase(http_requests_total{code!~\"5..\"}[1m]))",
+                "sum(increase(http_requests_total[1m]))")), result.slos().get(0).prometheus());
+        assertEquals(List.of("SLO api-ok: Prometheus counters read as sum(increase(…[1m])) per minute"),
+                result.notes());
+    }
+
+    @Test
+    void prometheusCounterExpressionsAreLeftForTheFormWithANote() {
+        OpenSloImport.Result result = read(ratio("true", "sum(rate(ok[5m]))", "sum(rate(all[5m]))"));
+        assertEquals(Optional.empty(), result.slos().get(0).prometheus(), "the SLO imports, its queries do not");
+        assertTrue(result.notes().get(0).startsWith("SLO api-ok: Prometheus counter queries not imported"),
+                result.notes().toString());
+    }
+
+    @Test
+    void aThresholdMetricQueryIsPulledAsEachMinutesMeasurement() {
+        OpenSloImport.Result result = read("""
+                apiVersion: openslo/v1
+                kind: SLO
+                metadata: {name: api-latency}
+                spec:
+                  service: billing-api
+                  indicator:
+                    spec:
+                      thresholdMetric: {metricSource: {type: Prometheus, spec: {query: 'histogram_quantile(0.99, x)'}}}
+                  timeWindow: [{duration: 28d, isRolling: true}]
+                  budgetingMethod: Timeslices
+                  objectives: [{target: 0.99, op: lte, value: 300, timeSliceWindow: 1m}]
+                """);
+        assertEquals(Optional.of(PrometheusQueries.measurement("histogram_quantile(0.99, x)")),
+                result.slos().get(0).prometheus());
+    }
+
+    @Test
+    void anExportedPulledSloImportsBackWithItsQueries() {
+        Slo pulled = new Slo("billing-pulled", Optional.of("billing-api"), Optional.empty(), Optional.of("payments"),
+                0.999, SloWindow.ROLLING_30D, BudgetingMethod.OCCURRENCES, OptionalDouble.empty(), Optional.empty(),
+                NOW, Optional.of(PrometheusQueries.events("sum(increase(ok{code=\"200\"}[1m]))",
+                        "sum(increase(all[1m]))")));
+        Slo latency = new Slo("latency-pulled", Optional.of("billing-api"), Optional.empty(), Optional.of("payments"),
+                0.99, SloWindow.ROLLING_7D, BudgetingMethod.TIMESLICES, OptionalDouble.of(250), Optional.empty(), NOW,
+                Optional.of(PrometheusQueries.measurement("histogram_quantile(0.99, sum by (le) (rate(x[1m])))")));
+        assertEquals(List.of(pulled), read(OpenSloExport.yaml(pulled)).slos());
+        assertEquals(List.of(latency), read(OpenSloExport.yaml(latency)).slos());
     }
 }

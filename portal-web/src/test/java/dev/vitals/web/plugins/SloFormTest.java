@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vitals.core.testing.TestPlugins;
 import dev.vitals.plugins.slo.SloPlugin;
+import dev.vitals.web.browser.Browser;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,22 +25,29 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SLO forms over HTTP, without JavaScript, behind a trusted proxy: pat edits for team Payments (billing-api),
- * rita for team Recording, vera only views.
+ * The SLO forms over HTTP, without JavaScript, and in headless Chromium, behind a trusted proxy: pat edits for team
+ * Payments (billing-api), rita for team Recording, vera only views.
  */
 class SloFormTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TestServer server;
 
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static Browser browser;
+
     @BeforeAll
     static void start() {
         server = TestServer.start(TestPlugins.of().with("slo", SloPlugin::new).source(), Map.of("VITALS_DEMO", "true",
                 "VITALS_AUTH", "proxy", "VITALS_PROXY_ADDRESSES", "127.0.0.1,::1"));
+        browser = Browser.launch();
     }
 
     @AfterAll
     static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
         server.close();
     }
 
@@ -151,6 +163,22 @@ class SloFormTest {
     }
 
     @Test
+    void anEditFormWithAMistakeComesBackUnderItsNameAndAShareTypedAsAPercentageIsCaught() throws Exception {
+        assertEquals(303, submit("pat", "team-payments", "/p/slo/new", checkout("checkout-share")).statusCode());
+        Map<String, String> form = checkout("checkout-share");
+        form.remove("name");
+        form.put("objective", "0.999");
+
+        HttpResponse<String> refused = submit("pat", "team-payments", "/p/slo/slos/checkout-share/edit", form);
+
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("Name: <strong>checkout-share</strong>"), refused.body());
+        assertTrue(refused.body().contains("id=\"objective-error\">is a percentage: 0.999 would mean under 1 %; for "
+                + "99.9 % type 99.9"), refused.body());
+        assertEquals(0.999, slo("checkout-share").get("objective").asDouble(), "unchanged");
+    }
+
+    @Test
     void aViewerSeesNoEditControlsAndIsRefusedTheForms() {
         assertEquals(303, submit("pat", "team-payments", "/p/slo/new", checkout("checkout-viewed")).statusCode());
         String overview = page("vera", "", "/p/slo/").body();
@@ -183,5 +211,40 @@ class SloFormTest {
         assertEquals(0.999, slo("checkout-owned").get("objective").asDouble(), "nothing changed");
         assertEquals(404, server.send(HttpRequest.newBuilder(server.uri("/api/slo/slos/not-theirs"))
                 .header("X-Forwarded-User", "vera")).statusCode());
+    }
+
+    private static Locator field(Page page, String label) {
+        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
+    }
+
+    @Test
+    void inABrowserAnEditorCreatesAnSloThroughTheFormFixingAMistakeOnTheWay() {
+        Page page = browser.newContext(Map.of("X-Forwarded-User", "pat", "X-Forwarded-Groups", "team-payments"))
+                .newPage();
+        page.navigate(server.uri("/p/slo/").toString());
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New SLO")).click();
+        assertEquals("New SLO · Vitals", page.title());
+
+        field(page, "Name").fill("browser-checkout");
+        field(page, "Service (catalog name)").fill("billing-api");
+        field(page, "Objective (%)").fill("100");
+        field(page, "Window").selectOption("28d");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create SLO")).click();
+
+        assertEquals("New SLO · Vitals", page.title(), "the form comes back");
+        assertTrue(page.locator("#objective-error").innerText().contains("between 0 and 100 exclusive"));
+        assertEquals("browser-checkout", field(page, "Name").inputValue(), "typed values are kept");
+        assertEquals("28d", field(page, "Window").inputValue());
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("slo-form-error.png"))
+                .setFullPage(true));
+
+        field(page, "Objective (%)").fill("99.9");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create SLO")).click();
+
+        assertEquals("SLO browser-checkout · Vitals", page.title());
+        assertTrue(page.locator("main").innerText().contains("objective 99.900 % over 28d"),
+                page.locator("main").innerText());
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit this SLO")).click();
+        assertEquals("99.9", field(page, "Objective (%)").inputValue());
     }
 }

@@ -241,6 +241,15 @@ class SloHttpTest {
         assertTrue(detail.contains("Minute data from Prometheus") && detail.contains("sum(increase(http_requests_total[1m]))"),
                 detail);
         assertTrue(detail.contains("the portal has no Prometheus address (VITALS_SLO_PROMETHEUS_URL)"), detail);
+        // What the pull job records (PrometheusPullTest drives it against a real-format server) shows on the page.
+        server.vitals().database().jdbi().useHandle(h -> h.execute("""
+                INSERT INTO slo.prometheus_pulls (slo, pulled_until, attempted_at, succeeded, message)
+                VALUES ('pulled', '2026-11-01T11:59:00Z', '2026-11-01T12:00:30Z', false,
+                        'Prometheus refused the query (HTTP 400, bad_data): parse error')"""));
+        String failed = server.getPage("/p/slo/slos/pulled").body();
+        assertTrue(failed.contains("FAILED</span> 2026-11-01T12:00:30Z: Prometheus refused the query (HTTP 400, "
+                + "bad_data): parse error") && failed.contains("minutes from 2026-11-01T11:59:00Z on are asked for "
+                + "again"), failed);
         String edit = server.getPage("/p/slo/slos/pulled/edit").body();
         assertTrue(edit.contains("value=\"sum(increase(http_requests_total[1m]))\""), edit);
     }

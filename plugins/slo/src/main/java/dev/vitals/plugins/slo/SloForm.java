@@ -72,6 +72,13 @@ public record SloForm(Map<String, String> values, Map<String, String> errors) {
         return new SloForm(values, Map.of());
     }
 
+    /** @return the same form for the SLO of that name: the edit form does not send the name it cannot change */
+    SloForm named(String name) {
+        Map<String, String> named = new HashMap<>(values);
+        named.put("name", name);
+        return new SloForm(named, errors);
+    }
+
     /** @return the text of a field, empty when it has none */
     public String value(String field) {
         return values.getOrDefault(field, "");
@@ -93,7 +100,13 @@ public record SloForm(Map<String, String> values, Map<String, String> errors) {
      */
     SloInput input(CatalogView catalog, Instant now) {
         List<FieldError> unreadable = new ArrayList<>();
-        Double objective = number("objective", unreadable).map(n -> n.movePointLeft(2).doubleValue()).orElse(null);
+        Optional<BigDecimal> percent = number("objective", unreadable);
+        if (percent.isPresent() && percent.get().signum() > 0 && percent.get().compareTo(BigDecimal.ONE) < 0) {
+            // 0.999 typed as a share would silently become an objective under 1 %.
+            unreadable.add(new FieldError("objective", "is a percentage: " + percent.get().toPlainString()
+                    + " would mean under 1 %; for 99.9 % type 99.9"));
+        }
+        Double objective = percent.map(n -> n.movePointLeft(2).doubleValue()).orElse(null);
         Double threshold = number("sliceThreshold", unreadable).map(BigDecimal::doubleValue).orElse(null);
         SloInput input = new SloInput(text("name"), text("service"), text("component"), objective, text("window"),
                 text("method"), threshold, text("description"), new SloInput.Prometheus(text("prometheus.good"),
@@ -116,7 +129,8 @@ public record SloForm(Map<String, String> values, Map<String, String> errors) {
         Map<String, String> byField = new LinkedHashMap<>();
         for (FieldError error : found) {
             String reason = error.reason();
-            if (error.field().equals("objective") && !reason.startsWith("must be a number")) {
+            if (error.field().equals("objective") && !reason.startsWith("must be a number")
+                    && !reason.startsWith("is a percentage")) {
                 reason = value("objective").isBlank() ? "is required: a percentage between 0 and 100 exclusive, "
                         + "e.g. 99.9" : "must be a percentage between 0 and 100 exclusive, e.g. 99.9, got '"
                         + value("objective") + "'";

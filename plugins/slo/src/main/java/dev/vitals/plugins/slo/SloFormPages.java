@@ -50,7 +50,7 @@ final class SloFormPages {
     }
 
     Page edit(Context ctx, Slo slo) {
-        SloForm form = SloForm.submitted(ctx);
+        SloForm form = SloForm.submitted(ctx).named(slo.name());
         try {
             SloInput input = form.input(context.catalog(), context.clock().instant());
             definitions.replace(ctx, slo.name(), input.named(slo.name()));

@@ -55,6 +55,29 @@ class PluginTeamEditingTest {
     }
 
     @Test
+    void aTeamTokenImportsSlosForItsOwnServicesOnly() {
+        String file = """
+                apiVersion: openslo/v1
+                kind: SLO
+                metadata: {name: %s}
+                spec:
+                  service: %s
+                  timeWindow: [{duration: 7d, isRolling: true}]
+                  budgetingMethod: Occurrences
+                  objectives: [{target: 0.99}]
+                """;
+        HttpResponse<String> own = server.send(HttpRequest.newBuilder(server.uri("/api/slo/import"))
+                .header("Authorization", "Bearer " + recordingToken).header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofString(file.formatted("recorder-imported", "recorder-api"))));
+        assertEquals(200, own.statusCode(), own.body());
+        HttpResponse<String> other = server.send(HttpRequest.newBuilder(server.uri("/api/slo/import"))
+                .header("Authorization", "Bearer " + recordingToken).header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofString(file.formatted("billing-imported", "billing-api"))));
+        assertEquals(403, other.statusCode(), other.body());
+        assertEquals(404, server.get("/api/slo/slos/billing-imported").statusCode(), "nothing was written");
+    }
+
+    @Test
     void aTeamTokenReportsDeploysOfItsOwnServicesOnlyAndABatchWithAnotherTeamsServiceWritesNothing() throws Exception {
         Instant at = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         assertEquals(200, asRecording("/api/deploys/events", "[" + deploy("own-1", "recorder-api", at) + "]").statusCode());

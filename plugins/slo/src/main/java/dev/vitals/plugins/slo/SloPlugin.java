@@ -2,12 +2,13 @@ package dev.vitals.plugins.slo;
 
 import dev.vitals.api.ApiRoute;
 import dev.vitals.api.FieldError;
-import dev.vitals.api.Page;
 import dev.vitals.api.Job;
 import dev.vitals.api.NavEntry;
+import dev.vitals.api.Page;
 import dev.vitals.api.PageRoute;
 import dev.vitals.api.PluginContext;
 import dev.vitals.api.ProblemException;
+import dev.vitals.api.RequestCaller;
 import dev.vitals.api.Role;
 import dev.vitals.api.ServiceTab;
 import dev.vitals.api.VitalsPlugin;
@@ -124,6 +125,13 @@ public final class SloPlugin implements VitalsPlugin {
                 Optional.ofNullable(ctx.queryParam("service")).filter(s -> !s.isBlank()),
                 Optional.ofNullable(ctx.queryParam("component")).filter(s -> !s.isBlank()))
                 .read(ctx.body());
+        // The same ownership rule as one SLO at a time: every owner named, and every owner replaced.
+        Map<String, Slo> replaced = slos.findAll(result.slos().stream().map(Slo::name).toList());
+        for (Slo slo : result.slos()) {
+            RequestCaller.requireEditorOf(ctx, slo.subject());
+            Optional.ofNullable(replaced.get(slo.name())).ifPresent(old -> RequestCaller.requireEditorOf(ctx,
+                    old.subject()));
+        }
         slos.upsertAll(result.slos());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("imported", result.slos().stream().map(SloJson::of).toList());

@@ -53,9 +53,18 @@ public final class Catalog {
     }
 
     public CatalogPage list(Set<String> kinds, CatalogFilter filter, int page, int size) {
+        return filter.equals(CatalogFilter.NONE) ? list(outline(), kinds, filter, page, size)
+                : list(Optional.empty(), kinds, filter, page, size);
+    }
+
+    /** As {@link #list(Set, CatalogFilter, int, int)}, for a page that read the outline already. */
+    public CatalogPage list(CatalogOutline outline, Set<String> kinds, CatalogFilter filter, int page, int size) {
         // Unfiltered lists take their total from the outline rather than counting 10,000 index entries each time.
-        Optional<Long> knownTotal = filter.equals(CatalogFilter.NONE)
-                ? Optional.of(outline().count(kinds)) : Optional.empty();
+        return list(filter.equals(CatalogFilter.NONE) ? Optional.of(outline.count(kinds)) : Optional.empty(), kinds,
+                filter, page, size);
+    }
+
+    private CatalogPage list(Optional<Long> knownTotal, Set<String> kinds, CatalogFilter filter, int page, int size) {
         // "kind = :kind" rather than ANY(...) for one kind lets the planner walk the display-order index.
         StringBuilder where = new StringBuilder(kinds.size() == 1 ? "kind = :kind" : "kind = ANY(:kinds)");
         filter.owner().ifPresent(o -> where.append(" AND owner_ref = :owner"));

@@ -34,7 +34,7 @@ final class LoadGenerator {
         return run(port, path, concurrency, duration, bearer);
     }
 
-    private static Result run(int port, String path, int concurrency, Duration duration, String bearer) throws Exception {
+    static Result run(int port, String path, int concurrency, Duration duration, String bearer) throws Exception {
         ExecutorService clientThreads = Executors.newFixedThreadPool(concurrency);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientThreads).build();
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));

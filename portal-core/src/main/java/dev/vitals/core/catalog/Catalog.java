@@ -7,12 +7,14 @@ import dev.vitals.core.Json;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
@@ -28,12 +30,41 @@ public final class Catalog {
             + "owner_ref, system_ref, tags, orphaned";
     private final Jdbi jdbi;
     private final ObjectMapper json = Json.mapper();
+    private final AtomicReference<CatalogOutline> outline = new AtomicReference<>();
 
     public Catalog(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
+    /**
+     * The option lists and counts of the catalog as it is now: one read of the catalog version, and the outline
+     * cached for that version when it has not moved since.
+     */
+    public CatalogOutline outline() {
+        long version = jdbi.withHandle(h -> h.createQuery("SELECT version FROM core.catalog_version")
+                .mapTo(Long.class).one());
+        CatalogOutline cached = outline.get();
+        if (cached != null && cached.version() == version) {
+            return cached;
+        }
+        CatalogOutline fresh = new CatalogOutline(version, this::load, this::loadCountsByKind);
+        outline.set(fresh);
+        return fresh;
+    }
+
     public CatalogPage list(Set<String> kinds, CatalogFilter filter, int page, int size) {
+        return filter.equals(CatalogFilter.NONE) ? list(outline(), kinds, filter, page, size)
+                : list(Optional.empty(), kinds, filter, page, size);
+    }
+
+    /** As {@link #list(Set, CatalogFilter, int, int)}, for a page that read the outline already. */
+    public CatalogPage list(CatalogOutline outline, Set<String> kinds, CatalogFilter filter, int page, int size) {
+        // Unfiltered lists take their total from the outline rather than counting 10,000 index entries each time.
+        return list(filter.equals(CatalogFilter.NONE) ? Optional.of(outline.count(kinds)) : Optional.empty(), kinds,
+                filter, page, size);
+    }
+
+    private CatalogPage list(Optional<Long> knownTotal, Set<String> kinds, CatalogFilter filter, int page, int size) {
         // "kind = :kind" rather than ANY(...) for one kind lets the planner walk the display-order index.
         StringBuilder where = new StringBuilder(kinds.size() == 1 ? "kind = :kind" : "kind = ANY(:kinds)");
         filter.owner().ifPresent(o -> where.append(" AND owner_ref = :owner"));
@@ -42,7 +73,8 @@ public final class Catalog {
         filter.lifecycle().ifPresent(l -> where.append(" AND lifecycle = :lifecycle"));
         filter.text().ifPresent(t -> where.append(" AND (name ILIKE :text OR title ILIKE :text OR description ILIKE :text)"));
         return jdbi.withHandle(h -> {
-            long total = bind(h.createQuery("SELECT count(*) FROM core.catalog_entities WHERE " + where), kinds, filter)
+            long total = knownTotal.isPresent() ? knownTotal.get() : bind(h.createQuery(
+                            "SELECT count(*) FROM core.catalog_entities WHERE " + where), kinds, filter)
                     .mapTo(Long.class).one();
             List<EntitySummary> items = bind(h.createQuery("SELECT " + COLUMNS + " FROM core.catalog_entities WHERE "
                             + where + " ORDER BY lower(coalesce(title, name)), ref LIMIT :limit OFFSET :offset"), kinds, filter)
@@ -83,8 +115,12 @@ public final class Catalog {
                 .findOne());
     }
 
-    /** Every entity of these kinds, for pages that show them all (grids, option lists). */
+    /** Every entity of these kinds, for pages that show them all (grids, option lists); unmodifiable. */
     public List<EntitySummary> all(Set<String> kinds) {
+        return outline().all(kinds);
+    }
+
+    private List<EntitySummary> load(Set<String> kinds) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM core.catalog_entities "
                         + "WHERE kind = ANY(:kinds) ORDER BY lower(coalesce(title, name)), ref")
                 .bindArray("kinds", String.class, kinds.toArray(String[]::new))
@@ -130,16 +166,21 @@ public final class Catalog {
 
     /** Whether nothing was imported yet, for pages that say what to do first. */
     public boolean isEmpty() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT NOT EXISTS (SELECT 1 FROM core.catalog_entities)")
-                .mapTo(Boolean.class).one());
+        return outline().isEmpty();
     }
 
+    /** How many entities each kind has, in kind order; unmodifiable. */
     public Map<String, Long> countsByKind() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT kind, count(*) AS n FROM core.catalog_entities GROUP BY kind")
-                .reduceRows(new java.util.TreeMap<String, Long>(), (map, row) -> {
+        return outline().countsByKind();
+    }
+
+    private Map<String, Long> loadCountsByKind() {
+        return Collections.unmodifiableSortedMap(jdbi.withHandle(h -> h.createQuery(
+                        "SELECT kind, count(*) AS n FROM core.catalog_entities GROUP BY kind")
+                .reduceRows(new TreeMap<String, Long>(), (map, row) -> {
                     map.put(row.getColumn("kind", String.class), row.getColumn("n", Long.class));
                     return map;
-                }));
+                })));
     }
 
     private List<RelatedEntity> relations(String ref) {
@@ -179,7 +220,8 @@ public final class Catalog {
     public static EntitySummary summary(ResultSet rs) throws SQLException {
         String ref = rs.getString("ref");
         Array tags = rs.getArray("tags");
-        List<String> tagList = tags == null ? List.of() : new ArrayList<>(Arrays.asList((String[]) tags.getArray()));
+        List<String> tagList = tags == null ? List.of()
+                : Collections.unmodifiableList(Arrays.asList((String[]) tags.getArray()));
         String name = rs.getString("name");
         String title = rs.getString("title");
         return new EntitySummary(ref, EntitySummary.keyOf(ref), rs.getString("kind"), name, title == null ? name : title,

@@ -84,6 +84,7 @@ public final class CatalogEditor {
             metadata.put("tags", List.copyOf(tags));
         }
         jdbi.useTransaction(h -> {
+            CatalogVersion.lock(h);
             h.createUpdate("UPDATE core.catalog_entities SET title = :title, description = :description, "
                             + "tags = :tags, document = CAST(:document AS jsonb), updated_at = :now WHERE ref = :ref")
                     .bind("title", blankToNull(edit.title())).bind("description", blankToNull(edit.description()))
@@ -122,6 +123,7 @@ public final class CatalogEditor {
         Map<String, Object> spec = (Map<String, Object>) document.computeIfAbsent("spec", k -> new LinkedHashMap<>());
         spec.put("stakeholders", written);
         jdbi.useTransaction(h -> {
+            CatalogVersion.lock(h);
             h.createUpdate("UPDATE core.catalog_entities SET document = CAST(:document AS jsonb), updated_at = :now "
                     + "WHERE ref = :ref").bind("document", toJson(document)).bind("now", clock.instant())
                     .bind("ref", program.toString()).execute();

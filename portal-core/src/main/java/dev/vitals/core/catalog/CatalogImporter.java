@@ -89,6 +89,7 @@ public final class CatalogImporter {
 
     private ImportReport write(Handle h, long sourceId, String location, Instant now, int files,
             Map<String, Entity> entities, Map<String, Integer> byKind, int unknown, Actor actor, Consumer<String> progress) {
+        CatalogVersion.lock(h);
         Map<String, String> existing = new HashMap<>();
         h.createQuery("SELECT ref, source_hash FROM core.catalog_entities WHERE ref = ANY(:refs)")
                 .bindArray("refs", String.class, entities.keySet().toArray(String[]::new))

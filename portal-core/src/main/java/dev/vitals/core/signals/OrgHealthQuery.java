@@ -2,11 +2,13 @@ package dev.vitals.core.signals;
 
 import dev.vitals.api.SignalStatus;
 import dev.vitals.core.catalog.Catalog;
+import dev.vitals.core.catalog.CatalogOutline;
 import dev.vitals.core.catalog.EntitySummary;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatement;
 
@@ -21,9 +23,15 @@ public final class OrgHealthQuery {
     private static final String COLUMNS = "e.ref, e.kind, e.namespace, e.name, e.title, e.description, e.spec_type, "
             + "e.lifecycle, e.owner_ref, e.system_ref, e.tags, e.orphaned";
     private final Jdbi jdbi;
+    private final CatalogOutline outline;
 
-    public OrgHealthQuery(Jdbi jdbi) {
+    /**
+     * @param jdbi the host's database
+     * @param outline the catalog's outline as the request read it: unfiltered, the total comes from it
+     */
+    public OrgHealthQuery(Jdbi jdbi, CatalogOutline outline) {
         this.jdbi = jdbi;
+        this.outline = outline;
     }
 
     /**
@@ -70,9 +78,11 @@ public final class OrgHealthQuery {
                     + "WHERE r.target_ref = e.ref AND r.type = 'includes')";
             default -> "NULL";
         };
+        boolean unfiltered = unfiltered(selection);
         return jdbi.withHandle(h -> {
-            long total = bind(h.createQuery("SELECT count(*) FROM core.catalog_entities e WHERE " + where), selection)
-                    .mapTo(Long.class).one();
+            long total = unfiltered ? outline.count(Set.of("Component"))
+                    : bind(h.createQuery("SELECT count(*) FROM core.catalog_entities e WHERE " + where), selection)
+                            .mapTo(Long.class).one();
             List<Row> rows = bind(h.createQuery("SELECT " + COLUMNS + ", " + group + " AS grid_group FROM core.catalog_entities e "
                             + "WHERE " + where + " ORDER BY " + (group.equals("NULL") ? "" : group + " NULLS LAST, ")
                             + "lower(coalesce(e.title, e.name)), e.ref "
@@ -80,10 +90,10 @@ public final class OrgHealthQuery {
                     .bind("limit", size).bind("offset", (long) (page - 1) * size)
                     .map((rs, ctx) -> new Row(Catalog.summary(rs), rs.getString("grid_group"))).list();
             Map<SignalStatus, Long> counts = new EnumMap<>(SignalStatus.class);
-            // Unfiltered, the counts need no catalog at all; filtered, each signal is checked with a key lookup.
-            String countSql = unfiltered(selection)
-                    ? "SELECT s.status, count(*) AS n FROM core.signal_latest s WHERE s.subject LIKE 'component:%' "
-                            + "GROUP BY s.status"
+            // Unfiltered, the counts are those of every signal about a component, which a trigger keeps in
+            // signal_status_counts as signals are saved; filtered, each signal is checked with a key lookup.
+            String countSql = unfiltered
+                    ? "SELECT status, n FROM core.signal_status_counts WHERE subject_kind = 'component' AND n > 0"
                     : "SELECT s.status, count(*) AS n FROM core.signal_latest s WHERE EXISTS (SELECT 1 "
                             + "FROM core.catalog_entities e WHERE e.ref = s.subject AND " + where + ") GROUP BY s.status";
             bind(h.createQuery(countSql), selection)

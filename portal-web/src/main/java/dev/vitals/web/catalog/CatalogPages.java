@@ -9,6 +9,7 @@ import dev.vitals.api.Signal;
 import dev.vitals.api.SignalStatus;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.catalog.CatalogEditor;
+import dev.vitals.core.catalog.CatalogOutline;
 import dev.vitals.core.catalog.CatalogPage;
 import dev.vitals.core.catalog.EntityDetail;
 import dev.vitals.core.catalog.EntityRef;
@@ -137,7 +138,9 @@ public final class CatalogPages {
 
     private void list(Context ctx, Collection collection) {
         var paging = Paging.of(ctx);
-        CatalogPage page = vitals.catalog().list(collection.kinds(), CatalogApi.filter(ctx), paging.page(), paging.size());
+        CatalogOutline outline = vitals.catalog().outline();
+        CatalogPage page = vitals.catalog().list(outline, collection.kinds(), CatalogApi.filter(ctx), paging.page(),
+                paging.size());
         Map<String, List<Signal>> signals = vitals.signals().latestFor(page.items().stream().map(EntitySummary::ref).toList());
         List<Row> rows = page.items().stream().map(e -> row(e, signals)).toList();
         Map<String, Object> params = new HashMap<>();
@@ -148,7 +151,7 @@ public final class CatalogPages {
         params.put("owner", Optional.ofNullable(ctx.queryParam("owner")).orElse(""));
         params.put("lifecycle", Optional.ofNullable(ctx.queryParam("lifecycle")).orElse(""));
         params.put("tag", Optional.ofNullable(ctx.queryParam("tag")).orElse(""));
-        params.put("teams", vitals.catalog().all(Collection.TEAMS.kinds()));
+        params.put("teams", outline.all(Collection.TEAMS.kinds()));
         params.put("filtered", ctx.queryParamMap().keySet().stream().anyMatch(k -> !k.equals("page") && !k.equals("size")));
         layout.render(ctx, collection.title(), Templates.content("catalog/list.jte", params));
     }

@@ -4,6 +4,7 @@ import dev.vitals.api.Signal;
 import dev.vitals.api.SignalStatus;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.signals.OrgHealthQuery;
+import dev.vitals.core.catalog.CatalogOutline;
 import dev.vitals.core.catalog.EntitySummary;
 import dev.vitals.core.pluginhost.HostedPlugin;
 import dev.vitals.web.catalog.Collection;
@@ -69,6 +70,7 @@ public final class HealthGrid {
 
     public void render(Context ctx) {
         String groupBy = Optional.ofNullable(ctx.queryParam("group")).filter(GROUPINGS::contains).orElse("");
+        CatalogOutline outline = vitals.catalog().outline();
         List<Dimension> dimensions = new ArrayList<>();
         for (String[] d : new String[][] {{"team", "Team"}, {"system", "System"}, {"program", "Program"},
                 {"component", "Availability component"}}) {
@@ -78,7 +80,7 @@ public final class HealthGrid {
                 case "program" -> Collection.PROGRAMS;
                 default -> Collection.COMPONENTS;
             };
-            dimensions.add(new Dimension(d[0], d[1], vitals.catalog().all(collection.kinds()),
+            dimensions.add(new Dimension(d[0], d[1], outline.all(collection.kinds()),
                     Optional.ofNullable(ctx.queryParam(d[0])).orElse("")));
         }
         String text = Optional.ofNullable(ctx.queryParam("text")).orElse("").trim();
@@ -87,7 +89,7 @@ public final class HealthGrid {
                 Optional.of(groupBy).filter(g -> !g.isEmpty()));
         int page = ctx.queryParam("page") == null ? 1
                 : ctx.queryParamAsClass("page", Integer.class).check(p -> p >= 1, "must be 1 or more").get();
-        OrgHealthQuery.Result result = new OrgHealthQuery(vitals.database().jdbi()).page(selection, page, PAGE_SIZE);
+        OrgHealthQuery.Result result = new OrgHealthQuery(vitals.database().jdbi(), outline).page(selection, page, PAGE_SIZE);
 
         List<Column> columns = new ArrayList<>();
         for (HostedPlugin plugin : vitals.plugins().plugins()) {
@@ -118,7 +120,7 @@ public final class HealthGrid {
         params.put("critical", result.counts().getOrDefault(SignalStatus.CRITICAL, 0L));
         params.put("warn", result.counts().getOrDefault(SignalStatus.WARN, 0L));
         params.put("serviceCount", (int) result.total());
-        params.put("catalogEmpty", result.total() == 0 && vitals.catalog().isEmpty());
+        params.put("catalogEmpty", result.total() == 0 && outline.isEmpty());
         params.put("pager", Pager.of(ctx, page, PAGE_SIZE, result.total()));
         layout.render(ctx, "Engineering health", Templates.content("home.jte", params));
     }

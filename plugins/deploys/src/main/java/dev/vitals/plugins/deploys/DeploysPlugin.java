@@ -29,6 +29,7 @@ import dev.vitals.plugins.deploys.github.GithubDeployments;
 import dev.vitals.plugins.deploys.github.WebhookSignature;
 import dev.vitals.plugins.deploys.pagerduty.PagerDutyIncidents;
 import dev.vitals.plugins.deploys.pagerduty.PagerDutySignature;
+import dev.vitals.plugins.deploys.dora.DeployDays;
 import dev.vitals.plugins.deploys.dora.DoraJson;
 import dev.vitals.plugins.deploys.dora.DoraQuery;
 import dev.vitals.plugins.deploys.dora.DoraReport;
@@ -84,6 +85,7 @@ public final class DeploysPlugin implements VitalsPlugin {
         this.parser = new EventParser(started.catalog());
         this.deployments = new DeploymentStore(started.jdbi(), EnvironmentNames.from(started.config()));
         this.incidents = new IncidentStore(started.jdbi());
+        DeployDays.follow(started.jdbi(), started.orgTimeZone());
         this.dora = new DoraQuery(started.jdbi(), thresholds);
         this.doraSignals = new DoraSignals(dora, thresholds, started.signals(), started.catalog(), started.clock(),
                 started.orgTimeZone());

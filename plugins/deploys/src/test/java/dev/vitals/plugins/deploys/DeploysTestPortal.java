@@ -56,7 +56,8 @@ public final class DeploysTestPortal implements AutoCloseable {
 
     /** Empties the plugin's tables between tests. */
     public void clear() {
-        context().jdbi().useHandle(h -> h.execute("TRUNCATE commit_first_deploys, deployment_commits, deployments, incidents"));
+        context().jdbi().useHandle(h -> h.execute(
+                "TRUNCATE deploy_days, commit_first_deploys, deployment_commits, deployments, incidents"));
     }
 
     @Override

@@ -50,6 +50,10 @@ public final class DeploysTestPortal implements AutoCloseable {
         return plugin.context();
     }
 
+    public DeploysPlugin plugin() {
+        return plugin;
+    }
+
     public Vitals vitals() {
         return vitals;
     }

@@ -1,9 +1,11 @@
 package dev.vitals.plugins.deploys.dora;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -72,6 +74,17 @@ public final class DoraQuery {
                     .mapToLong(DayCount::deployments).sum());
         }
         return weeks;
+    }
+
+    /**
+     * @return the services with at least one counted deployment or incident ever; a counted deployment always has
+     *     its row in {@code deploy_days} once the plugin has started
+     */
+    public Set<String> servicesWithData() {
+        return jdbi.withHandle(h -> new HashSet<>(h.createQuery("""
+                SELECT service FROM deploy_days GROUP BY service
+                UNION
+                SELECT service FROM incidents GROUP BY service""").mapTo(String.class).list()));
     }
 
     private static boolean rolledUp(Handle h, Period period) {

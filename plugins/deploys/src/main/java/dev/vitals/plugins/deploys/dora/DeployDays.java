@@ -140,32 +140,37 @@ public final class DeployDays {
             services.add(key.service());
             days.add(key.day().toString());
         }
-        // The UTC window a day wider on each side lets the indexes on (service, finished_at) find the rows; the
-        // local date itself decides, so zones and daylight saving need no arithmetic here.
+        // Each pair is looked up on its own (LATERAL) so that PostgreSQL walks the (service, finished_at) indexes
+        // instead of hashing the whole table on the local date. The window is the local day widened by three hours
+        // on each side, which covers any daylight-saving quirk at midnight; the local date itself decides.
         h.createUpdate("""
                 WITH keys AS (
-                    SELECT DISTINCT k.service, k.day FROM unnest(:services::text[], :days::date[]) AS k (service, day)),
+                    SELECT DISTINCT k.service, k.day,
+                           (k.day::timestamp AT TIME ZONE :zone) - interval '3 hours' AS low,
+                           ((k.day + 1)::timestamp AT TIME ZONE :zone) + interval '3 hours' AS high
+                    FROM unnest(:services::text[], :days::date[]) AS k (service, day)),
                 counts AS (
-                    SELECT k.service, k.day, count(*) AS n,
-                           count(*) FILTER (WHERE d.status = 'rolled_back') AS rolled_back,
-                           count(*) FILTER (WHERE d.status = 'rolled_back'
-                               OR EXISTS (SELECT 1 FROM incidents i WHERE i.deployment_id = d.id)) AS failed
-                    FROM keys k
-                    JOIN deployments d ON d.service = k.service AND %s
-                     AND d.finished_at >= (k.day - 1)::timestamp AT TIME ZONE 'UTC'
-                     AND d.finished_at < (k.day + 2)::timestamp AT TIME ZONE 'UTC'
-                     AND (d.finished_at AT TIME ZONE :zone)::date = k.day
-                    GROUP BY k.service, k.day),
+                    SELECT k.service, k.day, c.n, c.rolled_back, c.failed
+                    FROM keys k CROSS JOIN LATERAL (
+                        SELECT count(*) AS n,
+                               count(*) FILTER (WHERE d.status = 'rolled_back') AS rolled_back,
+                               count(*) FILTER (WHERE d.status = 'rolled_back'
+                                   OR EXISTS (SELECT 1 FROM incidents i WHERE i.deployment_id = d.id)) AS failed
+                        FROM deployments d
+                        WHERE d.service = k.service AND %s
+                          AND d.finished_at >= k.low AND d.finished_at < k.high
+                          AND (d.finished_at AT TIME ZONE :zone)::date = k.day) c
+                    WHERE c.n > 0),
                 leads AS (
-                    SELECT k.service, k.day,
-                           array_agg(extract(epoch FROM f.first_finished_at - f.committed_at)::float8 / 3600) AS hours
-                    FROM keys k
-                    JOIN commit_first_deploys f ON f.service = k.service
-                     AND f.first_finished_at >= (k.day - 1)::timestamp AT TIME ZONE 'UTC'
-                     AND f.first_finished_at < (k.day + 2)::timestamp AT TIME ZONE 'UTC'
-                     AND (f.first_finished_at AT TIME ZONE :zone)::date = k.day
-                     AND f.first_finished_at > f.committed_at
-                    GROUP BY k.service, k.day),
+                    SELECT k.service, k.day, l.hours
+                    FROM keys k CROSS JOIN LATERAL (
+                        SELECT array_agg(extract(epoch FROM f.first_finished_at - f.committed_at)::float8 / 3600)
+                                   AS hours
+                        FROM commit_first_deploys f
+                        WHERE f.service = k.service
+                          AND f.first_finished_at >= k.low AND f.first_finished_at < k.high
+                          AND (f.first_finished_at AT TIME ZONE :zone)::date = k.day
+                          AND f.first_finished_at > f.committed_at) l),
                 gone AS (
                     DELETE FROM deploy_days r USING keys k
                     WHERE r.service = k.service AND r.day = k.day

@@ -1,12 +1,17 @@
 package dev.vitals.benchmark;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedWriter;
+import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,17 +20,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * The deploys plugin at scale: ingest through the API one event per request and in batches of 1,000, then the DORA
- * report for the whole organisation over every deployment and for one team under load.
+ * report for the whole organisation over every deployment and for one team under load, and last raw COPY of the same
+ * events into copies of the tables, for comparison. The portal runs on a PostgreSQL the benchmark starts itself.
  *
- * <p>Usage: {@code java -cp benchmark/target/classes dev.vitals.benchmark.DeploysBenchmark portal-web/target/vitals
- * [deployments=1000000] [concurrency=16] [seconds=20]}
+ * <p>Usage: {@code java -cp 'benchmark/target/classes:benchmark/target/lib/*' dev.vitals.benchmark.DeploysBenchmark
+ * portal-web/target/vitals [deployments=1000000] [concurrency=16] [seconds=20]}
  */
 public final class DeploysBenchmark {
 
@@ -41,10 +51,25 @@ public final class DeploysBenchmark {
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         Duration duration = Duration.ofSeconds(args.length > 3 ? Integer.parseInt(args[3]) : 20);
         Path dataDir = Files.createTempDirectory("vitals-deploys-benchmark");
-        PortalProcess.run(distribution, dataDir, "import", "catalog", catalog(dataDir.resolve("catalog.yaml")).toString());
+        // Its own PostgreSQL, configured as the portal configures its embedded one, so that raw COPY can be timed
+        // into the very tables the portal writes.
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres"))
+                .setCleanDataDirectory(true).setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "300").start()) {
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            Map<String, String> env = Map.of("VITALS_DB_URL", url, "VITALS_DB_USER", "postgres",
+                    "VITALS_DB_PASSWORD", "");
+            measure(distribution, dataDir, env, url, deployments, concurrency, duration);
+        }
+    }
+
+    private static void measure(Path distribution, Path dataDir, Map<String, String> env, String url,
+            int deployments, int concurrency, Duration duration) throws Exception {
+        PortalProcess.run(distribution, dataDir, env, "import", "catalog",
+                catalog(dataDir.resolve("catalog.yaml")).toString());
         int port = PortalProcess.freePort();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        try (PortalProcess portal = PortalProcess.start(distribution, dataDir, port)) {
+        try (PortalProcess portal = PortalProcess.start(distribution, dataDir, port, env)) {
             AtomicLong single = new AtomicLong(-1);
             long start = System.nanoTime();
             long end = start + duration.toNanos();
@@ -91,11 +116,73 @@ public final class DeploysBenchmark {
             System.out.println(LoadGenerator.measure(port, "/api/deploys/dora?team=team-3&from=2026-08-01&to=2026-11-01",
                     concurrency, duration, PortalProcess.ADMIN_TOKEN).line());
         }
+        rawCopy(url, deployments);
+    }
+
+    /**
+     * The floor for ingest: the same deployments and commits streamed with COPY into copies of the plugin's two
+     * tables (same columns, keys and indexes; no idempotency check, commit bookkeeping or daily roll-up).
+     */
+    private static void rawCopy(String url, int deployments) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE SCHEMA copy_benchmark");
+                s.execute("CREATE TABLE copy_benchmark.deployments (LIKE deploys.deployments INCLUDING ALL)");
+                s.execute("CREATE TABLE copy_benchmark.deployment_commits"
+                        + " (LIKE deploys.deployment_commits INCLUDING ALL)");
+            }
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            long start = System.nanoTime();
+            copy.copyIn("COPY copy_benchmark.deployments (id, service, environment, status, started_at, finished_at,"
+                    + " version, source, content) FROM STDIN", rows(deployments, n -> {
+                        Instant finished = finished(n);
+                        return "d-" + n + "\tservice-" + (n % SERVICES) + "\tproduction\t"
+                                + (n % 20 == 0 ? "rolled_back" : "success") + "\t" + finished.minusSeconds(300) + "\t"
+                                + finished + "\tv" + n + "\tcopy\t" + event("d-" + n, n) + "\n";
+                    }));
+            copy.copyIn("COPY copy_benchmark.deployment_commits (deployment_id, sha, committed_at) FROM STDIN",
+                    rows(deployments, n -> "d-" + n + "\td-" + n + "\t" + finished(n).minusSeconds(3600 + n % 86_400)
+                            + "\n"));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "| raw COPY into the same two tables, 1 client | %.0f events/s (%d in %.1f s)"
+                    + " |%n", deployments / seconds, deployments, seconds);
+        }
+    }
+
+    private static Reader rows(int count, LongFunction<String> row) {
+        return new Reader() {
+            private long next;
+            private String current = "";
+            private int at;
+
+            @Override
+            public int read(char[] buffer, int offset, int length) {
+                if (at == current.length()) {
+                    if (next == count) {
+                        return -1;
+                    }
+                    current = row.apply(next++);
+                    at = 0;
+                }
+                int n = Math.min(length, current.length() - at);
+                current.getChars(at, at + n, buffer, offset);
+                at += n;
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private static Instant finished(long n) {
+        return END.minusSeconds(1 + (n * 7919L) % (365L * 86_400));
     }
 
     /** Deployment {@code n}: one of 100 services, finished on one of the 365 days before {@link #END}. */
     private static String event(String id, long n) {
-        Instant finished = END.minusSeconds(1 + (n * 7919L) % (365L * 86_400));
+        Instant finished = finished(n);
         return String.format(Locale.ROOT, "{\"id\":\"%s\",\"service\":\"service-%d\",\"environment\":\"production\","
                 + "\"status\":\"%s\",\"startedAt\":\"%s\",\"finishedAt\":\"%s\",\"version\":\"v%d\","
                 + "\"commits\":[{\"sha\":\"%s\",\"committedAt\":\"%s\"}]}", id, n % SERVICES,

@@ -25,6 +25,8 @@ import dev.vitals.plugins.deploys.gate.ErrorBudgets;
 import dev.vitals.plugins.deploys.gate.FreezeWindows;
 import dev.vitals.plugins.deploys.gate.GateDecision;
 import dev.vitals.api.WebhookRoute;
+import dev.vitals.plugins.deploys.github.GithubDeployment;
+import dev.vitals.plugins.deploys.github.GithubDeploymentStore;
 import dev.vitals.plugins.deploys.github.GithubDeployments;
 import dev.vitals.plugins.deploys.github.WebhookSignature;
 import dev.vitals.plugins.deploys.pagerduty.PagerDutyIncidents;
@@ -75,6 +77,7 @@ public final class DeploysPlugin implements VitalsPlugin {
     private MigrationTracker migration;
     private DeploysPages pages;
     private GithubDeployments github;
+    private GithubDeploymentStore githubCreated;
     private PagerDutySignature pagerDutySignature;
     private PagerDutyIncidents pagerDuty;
 
@@ -92,6 +95,7 @@ public final class DeploysPlugin implements VitalsPlugin {
         this.signalRefresh = new SignalRefresh(doraSignals);
         this.githubSignature = new WebhookSignature(started.config().get("GITHUB_SECRET"));
         this.github = new GithubDeployments(started.catalog());
+        this.githubCreated = new GithubDeploymentStore(started.jdbi());
         this.pagerDutySignature = new PagerDutySignature(started.config().get("PAGERDUTY_SECRET"));
         this.pagerDuty = new PagerDutyIncidents(started.jdbi(), started.catalog());
         EnvironmentNames environments = EnvironmentNames.from(started.config());
@@ -300,18 +304,21 @@ public final class DeploysPlugin implements VitalsPlugin {
             return;
         }
         if (!event.equals("deployment_status") && !event.equals("deployment")) {
-            ctx.status(202).json(Map.of("ignored", event, "reason", "only deployment_status events are recorded"));
+            ctx.status(202).json(Map.of("ignored", event, "reason",
+                    "only deployment and deployment_status events are recorded"));
             return;
         }
         if (!(ctx.bodyAsClass(Object.class) instanceof Map<?, ?> payload)) {
             throw ProblemException.unprocessable("a GitHub event is a JSON object", List.of());
         }
         if (event.equals("deployment")) {
-            ctx.status(202).json(Map.of("recorded", 0, "reason",
-                    "a deployment is recorded when a deployment_status reports its outcome"));
+            Optional<GithubDeployment> created = github.fromDeployment(payload);
+            boolean stored = created.map(d -> githubCreated.record(d, context.clock().instant())).orElse(false);
+            ctx.status(202).json(Map.of("recorded", stored ? 1 : 0, "unchanged", created.isPresent() && !stored ? 1 : 0,
+                    "reason", "a deployment counts once a deployment_status reports its outcome"));
             return;
         }
-        IngestResult result = deployments.ingest(github.fromStatus(payload), "github");
+        IngestResult result = deployments.ingest(github.fromStatus(payload, githubCreated::find), "github");
         signalRefresh.request(result.services());
         ctx.status(202).json(Map.of("recorded", result.stored(), "unchanged", result.unchanged()));
     }

@@ -61,7 +61,8 @@ public final class DeploysTestPortal implements AutoCloseable {
     /** Empties the plugin's tables between tests. */
     public void clear() {
         context().jdbi().useHandle(h -> h.execute(
-                "TRUNCATE deploy_days, commit_first_deploys, deployment_commits, deployments, incidents"));
+                "TRUNCATE deploy_days, commit_first_deploys, deployment_commits, deployments, incidents;"
+                + " UPDATE dora_version SET version = version + 1"));
     }
 
     @Override

@@ -53,6 +53,21 @@ public final class DeployDays {
         return new DeployDays(zone(h).map(ZoneId::getId));
     }
 
+    /**
+     * Marks every cached DORA report as stale; call in the transaction that changes deployments or incidents, after
+     * {@link #lock} so that writers always take the lock before the version row.
+     *
+     * @param h the writing transaction's handle
+     */
+    public static void changed(Handle h) {
+        h.execute("UPDATE dora_version SET version = version + 1");
+    }
+
+    /** @param h a handle @return the number {@link #changed} last set */
+    public static long version(Handle h) {
+        return h.createQuery("SELECT version FROM dora_version").mapTo(Long.class).one();
+    }
+
     /** @param h a handle @return the zone the roll-up is cut in; empty before the plugin first started */
     public static Optional<ZoneId> zone(Handle h) {
         return h.createQuery("SELECT zone FROM deploy_days_zone").mapTo(String.class).findOne().map(ZoneId::of);
@@ -73,6 +88,7 @@ public final class DeployDays {
                 return false;
             }
             h.execute("DELETE FROM deploy_days");
+            changed(h);
             h.createUpdate("""
                     INSERT INTO deploy_days_zone (one, zone) VALUES (TRUE, :zone)
                     ON CONFLICT (one) DO UPDATE SET zone = excluded.zone""").bind("zone", orgZone.getId()).execute();
@@ -131,6 +147,7 @@ public final class DeployDays {
      * @param keys the pairs
      */
     public void recompute(Handle h, Collection<Key> keys) {
+        changed(h);
         if (zone.isEmpty() || keys.isEmpty()) {
             return;
         }

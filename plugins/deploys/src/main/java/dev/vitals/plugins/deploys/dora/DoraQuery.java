@@ -2,7 +2,9 @@ package dev.vitals.plugins.deploys.dora;
 
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -22,6 +24,17 @@ public final class DoraQuery {
     private static final String COUNTED = DeployDays.COUNTED;
     private final Jdbi jdbi;
     private final DoraThresholds thresholds;
+    /**
+     * Reports by scope and period while {@code dora_version} stays at {@link #cachedVersion}: any write bumps it, so
+     * a cached report is as exact as a fresh one. Dashboards ask for the same few (team, period) pairs over and over.
+     */
+    private final Map<CacheKey, DoraReport> cache = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CacheKey, DoraReport> eldest) {
+            return size() > 1_000;
+        }
+    };
+    private long cachedVersion = -1;
 
     public DoraQuery(Jdbi jdbi, DoraThresholds thresholds) {
         this.jdbi = jdbi;
@@ -34,7 +47,30 @@ public final class DoraQuery {
      * @return the four keys
      */
     public DoraReport report(Optional<List<String>> services, Period period) {
-        return report(services, period, true);
+        return jdbi.withHandle(h -> {
+            long version = DeployDays.version(h);
+            CacheKey key = new CacheKey(services, period);
+            synchronized (cache) {
+                if (version > cachedVersion) {
+                    cache.clear();
+                    cachedVersion = version;
+                }
+                DoraReport cached = version == cachedVersion ? cache.get(key) : null;
+                if (cached != null) {
+                    return cached;
+                }
+            }
+            DoraReport report = report(h, services, period, true);
+            synchronized (cache) {
+                if (version == cachedVersion) {
+                    cache.put(key, report);
+                }
+            }
+            return report;
+        });
+    }
+
+    private record CacheKey(Optional<List<String>> services, Period period) {
     }
 
     /** The same report read from the events only, never the roll-up; tests hold the two side by side. */
@@ -43,7 +79,11 @@ public final class DoraQuery {
     }
 
     private DoraReport report(Optional<List<String>> services, Period period, boolean rollUp) {
-        return jdbi.withHandle(h -> {
+        return jdbi.withHandle(h -> report(h, services, period, rollUp));
+    }
+
+    private DoraReport report(Handle h, Optional<List<String>> services, Period period, boolean rollUp) {
+        {
             boolean daily = rollUp && rolledUp(h, period);
             List<DayCount> days = daily ? dailyCounts(h, services, period) : dayCounts(h, services, period);
             OptionalDouble lead = daily ? dailyLeadTime(h, services, period) : leadTime(h, services, period);
@@ -57,7 +97,7 @@ public final class DoraQuery {
             OptionalDouble restoreHours = row[0] == null ? OptionalDouble.empty()
                     : OptionalDouble.of(((Number) row[0]).doubleValue());
             return DoraReport.compute(period, days, lead, restoreHours, (Long) row[1], thresholds);
-        });
+        }
     }
 
     /**

@@ -66,8 +66,9 @@ public final class IncidentStore {
                         .bind("deployment", event.deployment().orElse(null)).bind("source", source)
                         .bind("content", event.content()).execute();
             }
-            if (!named.isEmpty()) {
+            if (changed > 0) {
                 // An incident may name a deployment long after it shipped; that deployment's day now counts it failed.
+                // Recomputing also marks cached reports stale, which a new resolution time needs too.
                 DeployDays days = DeployDays.lock(h);
                 days.recompute(h, days.touchedByIncidents(h, named));
             }

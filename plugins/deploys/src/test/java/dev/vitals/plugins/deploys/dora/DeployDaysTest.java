@@ -201,6 +201,27 @@ class DeployDaysTest {
     }
 
     @Test
+    void aCachedReportIsReplacedByTheNextWriteOfAnyKind() {
+        Period march = new Period(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1), BERLIN);
+        ship(deploy("k1", "production", "success", "2026-03-02T10:00:00Z"));
+        assertEquals(1, dora.report(Optional.empty(), march).deployments());
+        assertEquals(1, dora.report(Optional.empty(), march).deployments());
+
+        ship(deploy("k2", "production", "success", "2026-03-03T10:00:00Z"));
+        assertEquals(2, dora.report(Optional.empty(), march).deployments());
+
+        incidents.ingest(parser.incidents(List.of(incident("o1", "2026-03-04T10:00:00Z", null, "k2"))), "test");
+        DoraReport named = dora.report(Optional.empty(), march);
+        assertEquals(1, named.failedDeployments());
+        assertTrue(named.timeToRestoreHours().isEmpty());
+
+        incidents.ingest(parser.incidents(List.of(incident("o1", "2026-03-04T10:00:00Z", "2026-03-04T13:00:00Z",
+                "k2"))), "test");
+        assertEquals(3.0, dora.report(Optional.empty(), march).timeToRestoreHours().getAsDouble());
+        assertEquals(dora.fromEvents(Optional.empty(), march), dora.report(Optional.empty(), march));
+    }
+
+    @Test
     void concurrentBatchesOnTheSameDaysLoseNothing() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> done = new ArrayList<>();

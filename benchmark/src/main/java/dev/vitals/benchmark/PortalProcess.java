@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** {@code java -jar vitals.jar} run as a separate process, the way operators run it. */
@@ -28,7 +29,13 @@ final class PortalProcess implements AutoCloseable {
 
     /** Starts the portal and returns once {@code /health/ready} answers 200. */
     static PortalProcess start(Path distribution, Path dataDir, int port, String... args) throws Exception {
-        Process process = command(distribution, dataDir, port, args).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return start(distribution, dataDir, port, Map.of(), args);
+    }
+
+    /** The same with extra environment, e.g. {@code VITALS_DB_URL} for an external database. */
+    static PortalProcess start(Path distribution, Path dataDir, int port, Map<String, String> env, String... args)
+            throws Exception {
+        Process process = command(distribution, dataDir, port, env, args).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         HttpClient client = HttpClient.newHttpClient();
         long start = System.nanoTime();
         long deadline = start + Duration.ofSeconds(180).toNanos();
@@ -53,15 +60,21 @@ final class PortalProcess implements AutoCloseable {
 
     /** Runs a one-off command such as {@code import catalog FILE} to its end; returns the seconds it took. */
     static double run(Path distribution, Path dataDir, String... args) throws Exception {
+        return run(distribution, dataDir, Map.of(), args);
+    }
+
+    /** The same with extra environment. */
+    static double run(Path distribution, Path dataDir, Map<String, String> env, String... args) throws Exception {
         long start = System.nanoTime();
-        Process process = command(distribution, dataDir, 0, args).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+        Process process = command(distribution, dataDir, 0, env, args).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
         if (process.waitFor() != 0) {
             throw new IllegalStateException("vitals " + String.join(" ", args) + " exited with " + process.exitValue());
         }
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static ProcessBuilder command(Path distribution, Path dataDir, int port, String... args) {
+    private static ProcessBuilder command(Path distribution, Path dataDir, int port, Map<String, String> env,
+            String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", distribution.resolve("vitals.jar").toAbsolutePath().toString()));
         command.addAll(List.of(args));
@@ -70,6 +83,7 @@ final class PortalProcess implements AutoCloseable {
         builder.environment().put("VITALS_DATA_DIR", dataDir.toString());
         builder.environment().put("VITALS_PORT", String.valueOf(port));
         builder.environment().put("VITALS_ADMIN_TOKEN", ADMIN_TOKEN);
+        builder.environment().putAll(env);
         return builder;
     }
 

@@ -3,6 +3,8 @@ package dev.vitals.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vitals.core.audit.Actor;
 import dev.vitals.core.testing.Samples;
 import dev.vitals.core.testing.TestPlugins;
@@ -27,6 +29,7 @@ class DeploysGithubWebhookTest {
     private static final String SECRET = "webhook-secret-for-tests";
     private static final String PATH = "/api/deploys/webhooks/github";
     private static final WebhookSignature SIGNATURE = new WebhookSignature(Optional.of(SECRET));
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static TestServer server;
 
     @BeforeAll
@@ -84,6 +87,47 @@ class DeploysGithubWebhookTest {
                 "SELECT id || ' ' || service || ' ' || environment || ' ' || status FROM deploys.deployments"
                         + " WHERE source = 'github'").mapTo(String.class).one());
         assertEquals("github:145988746:hello-world hello-world production success", stored);
+    }
+
+    @Test
+    void deploymentEventsAreKeptAsCreatedAndARedeliveryChangesNothing() throws Exception {
+        for (String sample : List.of("payload.json", "payload.json", "gh-pages.payload.json",
+                "with-installation.payload.json")) {
+            byte[] body = Files.readAllBytes(Samples.path("github/deployment/" + sample));
+            HttpResponse<String> response = post("deployment", body, Optional.of(SIGNATURE.sign(body)));
+            assertEquals(202, response.statusCode(), response.body());
+        }
+
+        List<String> stored = server.vitals().database().jdbi().withHandle(h -> h.createQuery("""
+                SELECT concat_ws(' ', repository, deployment_id, environment, sha, ref, task, creator,
+                       to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))
+                FROM deploys.github_deployments ORDER BY environment""").mapTo(String.class).list());
+        assertEquals(List.of(
+                "codertocat/hello-world 145988746 github-pages f95f852bd8fca8fcc58a9a2d6c842781e32a215e gh-pages"
+                        + " deploy github-pages[bot] 2022-01-03T01:28:30Z",
+                "codertocat/hello-world 145988746 production f95f852bd8fca8fcc58a9a2d6c842781e32a215e master"
+                        + " deploy Codertocat 2019-05-15T15:20:53Z"), stored);
+    }
+
+    @Test
+    void aStatusThatLeavesOutTheDeploymentDetailsIsCompletedFromTheDeploymentEvent() throws Exception {
+        byte[] created = Files.readAllBytes(Samples.path("github/deployment/payload.json"));
+        assertEquals(202, post("deployment", created, Optional.of(SIGNATURE.sign(created))).statusCode());
+        ObjectNode status = (ObjectNode) JSON.readTree(Samples.path("github/deployment_status/payload.json").toFile());
+        ObjectNode bare = JSON.createObjectNode();
+        bare.set("id", status.get("deployment").get("id"));
+        status.set("deployment", bare);
+        byte[] body = JSON.writeValueAsBytes(status);
+
+        HttpResponse<String> response = post("deployment_status", body, Optional.of(SIGNATURE.sign(body)));
+
+        assertEquals(202, response.statusCode(), response.body());
+        String stored = server.vitals().database().jdbi().withHandle(h -> h.createQuery("""
+                SELECT concat_ws(' ', id, environment, status, version,
+                       to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))
+                FROM deploys.deployments WHERE source = 'github'""").mapTo(String.class).one());
+        // The same deployment as the full status payload records, so either order stores it once.
+        assertEquals("github:145988746:hello-world production success master 2019-05-15T15:20:53Z", stored);
     }
 
     @Test

@@ -25,10 +25,13 @@ import dev.vitals.plugins.deploys.gate.ErrorBudgets;
 import dev.vitals.plugins.deploys.gate.FreezeWindows;
 import dev.vitals.plugins.deploys.gate.GateDecision;
 import dev.vitals.api.WebhookRoute;
+import dev.vitals.plugins.deploys.github.GithubDeployment;
+import dev.vitals.plugins.deploys.github.GithubDeploymentStore;
 import dev.vitals.plugins.deploys.github.GithubDeployments;
 import dev.vitals.plugins.deploys.github.WebhookSignature;
 import dev.vitals.plugins.deploys.pagerduty.PagerDutyIncidents;
 import dev.vitals.plugins.deploys.pagerduty.PagerDutySignature;
+import dev.vitals.plugins.deploys.dora.DeployDays;
 import dev.vitals.plugins.deploys.dora.DoraJson;
 import dev.vitals.plugins.deploys.dora.DoraQuery;
 import dev.vitals.plugins.deploys.dora.DoraReport;
@@ -41,7 +44,11 @@ import dev.vitals.plugins.deploys.ingest.EnvironmentNames;
 import dev.vitals.plugins.deploys.ingest.EventParser;
 import dev.vitals.plugins.deploys.ingest.IncidentStore;
 import dev.vitals.plugins.deploys.ingest.IngestResult;
+import dev.vitals.api.Role;
+import dev.vitals.plugins.deploys.integrations.Integration;
+import dev.vitals.plugins.deploys.integrations.Integrations;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -67,6 +74,7 @@ public final class DeploysPlugin implements VitalsPlugin {
     private DoraSignals doraSignals;
     private SignalRefresh signalRefresh;
     private WebhookSignature githubSignature;
+    private Integrations integrations;
     private FreezeWindows freezes;
     private BreakGlass breakGlass;
     private ErrorBudgets budgets;
@@ -74,6 +82,7 @@ public final class DeploysPlugin implements VitalsPlugin {
     private MigrationTracker migration;
     private DeploysPages pages;
     private GithubDeployments github;
+    private GithubDeploymentStore githubCreated;
     private PagerDutySignature pagerDutySignature;
     private PagerDutyIncidents pagerDuty;
 
@@ -84,12 +93,15 @@ public final class DeploysPlugin implements VitalsPlugin {
         this.parser = new EventParser(started.catalog());
         this.deployments = new DeploymentStore(started.jdbi(), EnvironmentNames.from(started.config()));
         this.incidents = new IncidentStore(started.jdbi());
+        DeployDays.follow(started.jdbi(), started.orgTimeZone());
         this.dora = new DoraQuery(started.jdbi(), thresholds);
         this.doraSignals = new DoraSignals(dora, thresholds, started.signals(), started.catalog(), started.clock(),
                 started.orgTimeZone());
         this.signalRefresh = new SignalRefresh(doraSignals);
         this.githubSignature = new WebhookSignature(started.config().get("GITHUB_SECRET"));
+        this.integrations = new Integrations(started.jdbi());
         this.github = new GithubDeployments(started.catalog());
+        this.githubCreated = new GithubDeploymentStore(started.jdbi());
         this.pagerDutySignature = new PagerDutySignature(started.config().get("PAGERDUTY_SECRET"));
         this.pagerDuty = new PagerDutyIncidents(started.jdbi(), started.catalog());
         EnvironmentNames environments = EnvironmentNames.from(started.config());
@@ -109,7 +121,7 @@ public final class DeploysPlugin implements VitalsPlugin {
         this.migration = new MigrationTracker(started.jdbi());
         Optional<LocalDate> target = started.config().get("MIGRATION_TARGET").map(DeploysPlugin::targetDate);
         this.pages = new DeploysPages(started, dora, deployments, migration, freezes, breakGlass,
-                new GateLog(started.jdbi()), gate, target);
+                new GateLog(started.jdbi()), gate, target, integrations);
     }
 
     private static LocalDate targetDate(String text) {
@@ -203,7 +215,65 @@ public final class DeploysPlugin implements VitalsPlugin {
                         }).toList()))),
                 ApiRoute.put("/release-modes/{service}", this::setReleaseMode),
                 ApiRoute.post("/break-glass/{id}/approve", ctx -> ctx.json(breakGlassJson(
-                        breakGlass.approve(id(ctx), caller(ctx), context.clock().instant())))));
+                        breakGlass.approve(id(ctx), caller(ctx), context.clock().instant())))),
+                ApiRoute.get("/integrations", ctx -> ctx.json(Map.of("integrations", integrations.all().stream()
+                        .map(DeploysPlugin::integrationJson).toList()))).requiring(Role.ADMIN),
+                ApiRoute.post("/integrations", this::addIntegration).requiring(Role.ADMIN),
+                ApiRoute.post("/integrations/{name}/rotate", ctx -> newSecret(ctx, integrations.rotate(
+                        ctx.pathParam("name"), caller(ctx), context.clock().instant()), 200)).requiring(Role.ADMIN),
+                ApiRoute.post("/integrations/{name}/delete", this::deleteIntegration).requiring(Role.ADMIN),
+                ApiRoute.delete("/integrations/{name}", this::deleteIntegration).requiring(Role.ADMIN));
+    }
+
+    private void addIntegration(Context ctx) {
+        String name;
+        String kind;
+        if (ctx.isFormUrlencoded()) {
+            name = ctx.formParam("name");
+            kind = ctx.formParam("kind");
+        } else if (ctx.bodyAsClass(Object.class) instanceof Map<?, ?> body) {
+            name = body.get("name") == null ? null : String.valueOf(body.get("name"));
+            kind = body.get("kind") == null ? null : String.valueOf(body.get("kind"));
+        } else {
+            throw ProblemException.unprocessable("send {\"name\": \"payments-github\", \"kind\": \"github\"}",
+                    List.of());
+        }
+        newSecret(ctx, integrations.add(name, kind, caller(ctx), context.clock().instant()), 201);
+    }
+
+    /**
+     * A script gets the secret in the answer; a browser's form post is sent on to the admin page, which shows it
+     * once, so the secret never sits in a URL or the browser's history of a JSON page.
+     */
+    private void newSecret(Context ctx, Integrations.NewSecret made, int status) {
+        if (ctx.isFormUrlencoded()) {
+            ctx.redirect("/p/deploys/admin/integrations?reveal="
+                    + integrations.revealOnce(made.integration().name(), context.clock().instant()), HttpStatus.SEE_OTHER);
+            return;
+        }
+        Map<String, Object> json = integrationJson(made.integration());
+        json.put("secret", made.secret());
+        ctx.status(status).json(json);
+    }
+
+    private void deleteIntegration(Context ctx) {
+        integrations.delete(ctx.pathParam("name"), caller(ctx), context.clock().instant());
+        if (ctx.isFormUrlencoded()) {
+            ctx.redirect("/p/deploys/admin/integrations", HttpStatus.SEE_OTHER);
+        } else {
+            ctx.status(204);
+        }
+    }
+
+    private static Map<String, Object> integrationJson(Integration integration) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", integration.name());
+        json.put("kind", integration.kind());
+        json.put("webhook", integration.webhookPath());
+        json.put("createdBy", integration.createdBy());
+        json.put("createdAt", integration.createdAt().toString());
+        json.put("rotatedAt", integration.rotatedAt().map(Object::toString).orElse(null));
+        return json;
     }
 
     private void setReleaseMode(Context ctx) {
@@ -278,9 +348,24 @@ public final class DeploysPlugin implements VitalsPlugin {
                 new WebhookRoute("/webhooks/pagerduty", this::pagerDutyEvent));
     }
 
+    /**
+     * The secret of the integration the webhook URL names with {@code ?integration=}; empty when it names none, so
+     * the environment's secret applies. Naming one that does not exist is a 401, never a fall-back.
+     */
+    private Optional<String> integrationSecret(Context ctx, String kind) {
+        String name = ctx.queryParam("integration");
+        if (name == null) {
+            return Optional.empty();
+        }
+        return Optional.of(integrations.secret(kind, name).orElseThrow(() -> new ProblemException(401,
+                "no " + kind + " integration " + name + " on this portal; an administrator adds it on"
+                        + " /p/deploys/admin/integrations", List.of())));
+    }
+
     /** Verifies PagerDuty's signature before anything else is read; see {@link PagerDutySignature}. */
     private void pagerDutyEvent(Context ctx) {
-        pagerDutySignature.verify(ctx.bodyAsBytes(), ctx.header("X-PagerDuty-Signature"));
+        integrationSecret(ctx, "pagerduty").map(secret -> new PagerDutySignature(Optional.of(secret)))
+                .orElse(pagerDutySignature).verify(ctx.bodyAsBytes(), ctx.header("X-PagerDuty-Signature"));
         if (!(ctx.bodyAsClass(Object.class) instanceof Map<?, ?> payload)) {
             throw ProblemException.unprocessable("a PagerDuty V3 webhook is a JSON object", List.of());
         }
@@ -291,25 +376,29 @@ public final class DeploysPlugin implements VitalsPlugin {
 
     /** Verifies GitHub's signature before anything else is read; see {@link WebhookSignature}. */
     private void githubEvent(Context ctx) {
-        githubSignature.verify(ctx.bodyAsBytes(), ctx.header("X-Hub-Signature-256"));
+        integrationSecret(ctx, "github").map(secret -> new WebhookSignature(Optional.of(secret)))
+                .orElse(githubSignature).verify(ctx.bodyAsBytes(), ctx.header("X-Hub-Signature-256"));
         String event = Optional.ofNullable(ctx.header("X-GitHub-Event")).orElse("");
         if (event.equals("ping")) {
             ctx.json(Map.of("pong", true));
             return;
         }
         if (!event.equals("deployment_status") && !event.equals("deployment")) {
-            ctx.status(202).json(Map.of("ignored", event, "reason", "only deployment_status events are recorded"));
+            ctx.status(202).json(Map.of("ignored", event, "reason",
+                    "only deployment and deployment_status events are recorded"));
             return;
         }
         if (!(ctx.bodyAsClass(Object.class) instanceof Map<?, ?> payload)) {
             throw ProblemException.unprocessable("a GitHub event is a JSON object", List.of());
         }
         if (event.equals("deployment")) {
-            ctx.status(202).json(Map.of("recorded", 0, "reason",
-                    "a deployment is recorded when a deployment_status reports its outcome"));
+            Optional<GithubDeployment> created = github.fromDeployment(payload);
+            boolean stored = created.map(d -> githubCreated.record(d, context.clock().instant())).orElse(false);
+            ctx.status(202).json(Map.of("recorded", stored ? 1 : 0, "unchanged", created.isPresent() && !stored ? 1 : 0,
+                    "reason", "a deployment counts once a deployment_status reports its outcome"));
             return;
         }
-        IngestResult result = deployments.ingest(github.fromStatus(payload), "github");
+        IngestResult result = deployments.ingest(github.fromStatus(payload, githubCreated::find), "github");
         signalRefresh.request(result.services());
         ctx.status(202).json(Map.of("recorded", result.stored(), "unchanged", result.unchanged()));
     }

@@ -50,13 +50,19 @@ public final class DeploysTestPortal implements AutoCloseable {
         return plugin.context();
     }
 
+    public DeploysPlugin plugin() {
+        return plugin;
+    }
+
     public Vitals vitals() {
         return vitals;
     }
 
     /** Empties the plugin's tables between tests. */
     public void clear() {
-        context().jdbi().useHandle(h -> h.execute("TRUNCATE commit_first_deploys, deployment_commits, deployments, incidents"));
+        context().jdbi().useHandle(h -> h.execute(
+                "TRUNCATE deploy_days, commit_first_deploys, deployment_commits, deployments, incidents;"
+                + " UPDATE dora_version SET version = version + 1"));
     }
 
     @Override

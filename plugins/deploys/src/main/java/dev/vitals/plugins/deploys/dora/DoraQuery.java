@@ -1,9 +1,13 @@
 package dev.vitals.plugins.deploys.dora;
 
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -11,13 +15,26 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * Reads what the DORA keys need from schema {@code deploys}: counted deployments summed per local date, and the two
  * medians, which PostgreSQL's {@code percentile_cont(0.5)} computes exactly as the usual median (the mean of the two
- * middle values for an even count). Pages and the API read a few hundred rows whatever the number of deployments.
+ * middle values for an even count). When the period's zone is the one {@link DeployDays} is cut in, counts and lead
+ * times come from that roll-up, a row per service and day; otherwise from the events themselves. Both give the same
+ * numbers: the roll-up holds the very lead-time values the event query sorts.
  */
 public final class DoraQuery {
 
-    private static final String COUNTED = "d.environment = 'production' AND d.status IN ('success', 'rolled_back')";
+    private static final String COUNTED = DeployDays.COUNTED;
     private final Jdbi jdbi;
     private final DoraThresholds thresholds;
+    /**
+     * Reports by scope and period while {@code dora_version} stays at {@link #cachedVersion}: any write bumps it, so
+     * a cached report is as exact as a fresh one. Dashboards ask for the same few (team, period) pairs over and over.
+     */
+    private final Map<CacheKey, DoraReport> cache = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CacheKey, DoraReport> eldest) {
+            return size() > 1_000;
+        }
+    };
+    private long cachedVersion = -1;
 
     public DoraQuery(Jdbi jdbi, DoraThresholds thresholds) {
         this.jdbi = jdbi;
@@ -31,8 +48,45 @@ public final class DoraQuery {
      */
     public DoraReport report(Optional<List<String>> services, Period period) {
         return jdbi.withHandle(h -> {
-            List<DayCount> days = dayCounts(h, services, period);
-            OptionalDouble lead = leadTime(h, services, period);
+            long version = DeployDays.version(h);
+            CacheKey key = new CacheKey(services, period);
+            synchronized (cache) {
+                if (version > cachedVersion) {
+                    cache.clear();
+                    cachedVersion = version;
+                }
+                DoraReport cached = version == cachedVersion ? cache.get(key) : null;
+                if (cached != null) {
+                    return cached;
+                }
+            }
+            DoraReport report = report(h, services, period, true);
+            synchronized (cache) {
+                if (version == cachedVersion) {
+                    cache.put(key, report);
+                }
+            }
+            return report;
+        });
+    }
+
+    private record CacheKey(Optional<List<String>> services, Period period) {
+    }
+
+    /** The same report read from the events only, never the roll-up; tests hold the two side by side. */
+    DoraReport fromEvents(Optional<List<String>> services, Period period) {
+        return report(services, period, false);
+    }
+
+    private DoraReport report(Optional<List<String>> services, Period period, boolean rollUp) {
+        return jdbi.withHandle(h -> report(h, services, period, rollUp));
+    }
+
+    private DoraReport report(Handle h, Optional<List<String>> services, Period period, boolean rollUp) {
+        {
+            boolean daily = rollUp && rolledUp(h, period);
+            List<DayCount> days = daily ? dailyCounts(h, services, period) : dayCounts(h, services, period);
+            OptionalDouble lead = daily ? dailyLeadTime(h, services, period) : leadTime(h, services, period);
             Query restore = scoped(h, services, "i.service", """
                     SELECT percentile_cont(0.5) WITHIN GROUP (
                                ORDER BY extract(epoch FROM i.resolved_at - i.started_at)::float8 / 3600) AS median,
@@ -43,7 +97,7 @@ public final class DoraQuery {
             OptionalDouble restoreHours = row[0] == null ? OptionalDouble.empty()
                     : OptionalDouble.of(((Number) row[0]).doubleValue());
             return DoraReport.compute(period, days, lead, restoreHours, (Long) row[1], thresholds);
-        });
+        }
     }
 
     /**
@@ -52,13 +106,49 @@ public final class DoraQuery {
      * @return counted deployments per ISO week overlapping the period, oldest first, empty weeks included
      */
     public List<Long> weeklyDeployments(Optional<List<String>> services, Period period) {
-        List<DayCount> days = jdbi.withHandle(h -> dayCounts(h, services, period));
+        List<DayCount> days = jdbi.withHandle(h -> rolledUp(h, period) ? dailyCounts(h, services, period)
+                : dayCounts(h, services, period));
         List<Long> weeks = new java.util.ArrayList<>();
         for (LocalDate monday : period.weekStarts()) {
             weeks.add(days.stream().filter(d -> !d.date().isBefore(monday) && d.date().isBefore(monday.plusWeeks(1)))
                     .mapToLong(DayCount::deployments).sum());
         }
         return weeks;
+    }
+
+    /**
+     * @return the services with at least one counted deployment or incident ever; a counted deployment always has
+     *     its row in {@code deploy_days} once the plugin has started
+     */
+    public Set<String> servicesWithData() {
+        return jdbi.withHandle(h -> new HashSet<>(h.createQuery("""
+                SELECT service FROM deploy_days GROUP BY service
+                UNION
+                SELECT service FROM incidents GROUP BY service""").mapTo(String.class).list()));
+    }
+
+    private static boolean rolledUp(Handle h, Period period) {
+        return DeployDays.zone(h).map(z -> z.getId().equals(period.zone().getId())).orElse(false);
+    }
+
+    private List<DayCount> dailyCounts(Handle h, Optional<List<String>> services, Period period) {
+        return scoped(h, services, "r.service", """
+                SELECT r.day, sum(r.deployments) AS n, sum(r.failed) AS failed
+                FROM deploy_days r
+                WHERE r.day >= :from AND r.day < :to AND <scope>
+                GROUP BY 1 ORDER BY 1""", period)
+                .map((rs, ctx) -> new DayCount(rs.getObject("day", LocalDate.class), rs.getLong("n"),
+                        rs.getLong("failed")))
+                .list();
+    }
+
+    private OptionalDouble dailyLeadTime(Handle h, Optional<List<String>> services, Period period) {
+        Double median = scoped(h, services, "r.service", """
+                SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY hours)
+                FROM deploy_days r, unnest(r.lead_hours) AS hours
+                WHERE r.day >= :from AND r.day < :to AND <scope>""", period)
+                .mapTo(Double.class).one();
+        return median == null ? OptionalDouble.empty() : OptionalDouble.of(median);
     }
 
     private List<DayCount> dayCounts(Handle h, Optional<List<String>> services, Period period) {
@@ -93,7 +183,8 @@ public final class DoraQuery {
     private static Query scoped(Handle h, Optional<List<String>> services, String column, String sql, Period period) {
         Query query = h.createQuery(sql.replace("<scope>",
                         services.isPresent() ? column + " = ANY(:services)" : "TRUE"))
-                .bind("start", period.start()).bind("end", period.end()).bind("zone", period.zone().getId());
+                .bind("start", period.start()).bind("end", period.end()).bind("zone", period.zone().getId())
+                .bind("from", period.from()).bind("to", period.to());
         services.ifPresent(list -> query.bindArray("services", String.class, list.toArray(String[]::new)));
         return query;
     }

@@ -12,10 +12,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * Publishes a verdict per service on its last 30 days: WARN when any key is in the low band or the change failure
  * rate is above the warning threshold, UNKNOWN without data, OK otherwise.
+ *
+ * <p>Only services that ever had a counted deployment or an incident get a signal. The host keeps the latest signal
+ * of a subject until it is published again and has no way to withdraw one, so a service whose data ages out of the
+ * 30 days still gets its UNKNOWN; a service that never had data gets nothing, instead of one UNKNOWN row per catalog
+ * service every hour.
  */
 public final class DoraSignals {
 
@@ -38,15 +44,19 @@ public final class DoraSignals {
         this.zone = zone;
     }
 
-    /** Every service in the catalog. */
+    /** Every service in the catalog that has data. */
     public void publishAll() {
         publish(catalog.services().stream().map(CatalogEntity::name).toList());
     }
 
-    /** @param services the catalog keys of the services */
+    /** @param services the catalog keys of the services; those without data are skipped */
     public void publish(Collection<String> services) {
         Period last30 = Period.lastDays(LocalDate.now(clock.withZone(zone)), DAYS, zone);
+        Set<String> withData = query.servicesWithData();
         for (String service : services) {
+            if (!withData.contains(service)) {
+                continue;
+            }
             DoraReport report = query.report(Optional.of(List.of(service)), last30);
             Verdict verdict = verdict(report, thresholds);
             signals.publish("component:default/" + service.toLowerCase(Locale.ROOT), KIND, verdict.status(),

@@ -1,6 +1,7 @@
 package dev.vitals.plugins.deploys.ingest;
 
 import dev.vitals.api.ProblemException;
+import dev.vitals.plugins.deploys.dora.DeployDays;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -75,11 +76,17 @@ public final class DeploymentStore {
                     commits.bind("id", event.id()).bind("sha", commit.sha()).bind("at", commit.committedAt()).add();
                 }
             }
-            if (!added.isEmpty()) {
-                deployments.execute();
+            if (added.isEmpty()) {
+                return new IngestResult(events.size(), 0, services);
             }
-            if (commits.size() > 0) {
+            deployments.execute();
+            boolean shippedCommits = commits.size() > 0;
+            if (shippedCommits) {
                 commits.execute();
+            }
+            DeployDays days = DeployDays.lock(h);
+            Set<DeployDays.Key> touched = days.touchedByDeployments(h, added);
+            if (shippedCommits) {
                 h.createUpdate("""
                         INSERT INTO commit_first_deploys (service, sha, committed_at, first_deployment_id,
                             first_finished_at)
@@ -95,6 +102,7 @@ public final class DeploymentStore {
                             < (commit_first_deploys.first_finished_at, commit_first_deploys.first_deployment_id)""")
                         .bindArray("ids", String.class, added.toArray(String[]::new)).execute();
             }
+            days.recompute(h, touched);
             return new IngestResult(events.size(), added.size(), services);
         });
     }

@@ -1,6 +1,7 @@
 package dev.vitals.plugins.deploys.ingest;
 
 import dev.vitals.api.ProblemException;
+import dev.vitals.plugins.deploys.dora.DeployDays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,7 @@ public final class IncidentStore {
                     .map((rs, ctx) -> stored.put(rs.getString("id"), rs.getString("content"))).list();
             Set<String> services = new TreeSet<>();
             int changed = 0;
+            Set<String> named = new TreeSet<>();
             for (IncidentEvent event : byId.values()) {
                 String before = stored.get(event.id());
                 if (event.content().equals(before)) {
@@ -52,6 +54,7 @@ public final class IncidentStore {
                 }
                 changed++;
                 services.add(event.service());
+                event.deployment().ifPresent(named::add);
                 h.createUpdate("""
                         INSERT INTO incidents (id, service, started_at, resolved_at, severity, deployment_id, source,
                             content)
@@ -62,6 +65,12 @@ public final class IncidentStore {
                         .bind("severity", event.severity().orElse(null))
                         .bind("deployment", event.deployment().orElse(null)).bind("source", source)
                         .bind("content", event.content()).execute();
+            }
+            if (changed > 0) {
+                // An incident may name a deployment long after it shipped; that deployment's day now counts it failed.
+                // Recomputing also marks cached reports stale, which a new resolution time needs too.
+                DeployDays days = DeployDays.lock(h);
+                days.recompute(h, days.touchedByIncidents(h, named));
             }
             return new IngestResult(events.size(), changed, services);
         });

@@ -6,6 +6,7 @@ import static dev.vitals.plugins.deploys.WebhookJson.text;
 
 import dev.vitals.api.CatalogEntity;
 import dev.vitals.api.CatalogView;
+import dev.vitals.plugins.deploys.dora.DeployDays;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,9 @@ public final class PagerDutyIncidents {
                         ON CONFLICT (id) DO UPDATE SET severity = excluded.severity""")
                         .bind("id", id).bind("service", service).bind("started", started).bind("severity", severity)
                         .execute();
+                // The roll-up's lock first, as every writer takes it, so that no two wait on each other.
+                DeployDays.lock(h);
+                DeployDays.changed(h);
                 if (type.equals("incident.resolved")) {
                     h.createUpdate("UPDATE incidents SET resolved_at = greatest(started_at, :at) WHERE id = :id")
                             .bind("at", occurred.get()).bind("id", id).execute();

@@ -5,6 +5,7 @@ import dev.vitals.api.Page;
 import dev.vitals.api.PageRoute;
 import dev.vitals.api.Panel;
 import dev.vitals.api.PluginContext;
+import dev.vitals.api.Role;
 import dev.vitals.api.ServiceTab;
 import dev.vitals.plugins.deploys.dora.DoraQuery;
 import dev.vitals.plugins.deploys.dora.Period;
@@ -14,6 +15,7 @@ import dev.vitals.plugins.deploys.gate.FreezeWindow;
 import dev.vitals.plugins.deploys.gate.FreezeWindows;
 import dev.vitals.plugins.deploys.gate.GateLog;
 import dev.vitals.plugins.deploys.ingest.DeploymentStore;
+import dev.vitals.plugins.deploys.integrations.Integrations;
 import dev.vitals.plugins.deploys.migration.MigrationTracker;
 import gg.jte.Content;
 import gg.jte.ContentType;
@@ -51,11 +53,13 @@ public final class DeploysPages {
     private final GateLog gateLog;
     private final DeployGate gate;
     private final Optional<LocalDate> migrationTarget;
+    private final Integrations integrations;
 
     public DeploysPages(PluginContext context, DoraQuery dora, DeploymentStore deployments, MigrationTracker migration,
             FreezeWindows freezes, BreakGlass breakGlass, GateLog gateLog, DeployGate gate,
-            Optional<LocalDate> migrationTarget) {
+            Optional<LocalDate> migrationTarget, Integrations integrations) {
         this.context = context;
+        this.integrations = integrations;
         this.dora = dora;
         this.deployments = deployments;
         this.migration = migration;
@@ -80,7 +84,21 @@ public final class DeploysPages {
                 PageRoute.of("/migration", ctx -> new Page("Independent-deploy migration",
                         pages.get().migrationPage())),
                 PageRoute.of("/freezes", ctx -> new Page("Freeze calendar", pages.get().freezeCalendar())),
-                PageRoute.of("/break-glass", ctx -> new Page("Break-glass", pages.get().breakGlassPage())));
+                PageRoute.of("/break-glass", ctx -> new Page("Break-glass", pages.get().breakGlassPage())),
+                new PageRoute("/admin/integrations", Role.ADMIN, ctx -> new Page("Webhook integrations",
+                        pages.get().integrationsPage(ctx))));
+    }
+
+    private Content integrationsPage(Context ctx) {
+        Optional<Integrations.NewSecret> revealed = Optional.ofNullable(ctx.queryParam("reveal"))
+                .flatMap(token -> integrations.reveal(token, now()));
+        Map<String, Object> params = new HashMap<>();
+        params.put("integrations", integrations.all());
+        params.put("log", integrations.log(50));
+        params.put("revealed", revealed);
+        params.put("envGithub", context.config().get("GITHUB_SECRET").filter(s -> !s.isBlank()).isPresent());
+        params.put("envPagerDuty", context.config().get("PAGERDUTY_SECRET").filter(s -> !s.isBlank()).isPresent());
+        return render("integrations.jte", params);
     }
 
     public static ServiceTab serviceTab(Supplier<DeploysPages> pages) {

@@ -34,8 +34,13 @@ class DeploysGithubWebhookTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(TestPlugins.of().with("deploys", DeploysPlugin::new).source(),
-                Map.of("VITALS_DEPLOYS_GITHUB_SECRET", SECRET));
+        server = startWithHelloWorld(SECRET);
+    }
+
+    /** A portal with the deploys plugin and one service whose repository is GitHub's sample {@code codertocat/hello-world}. */
+    static TestServer startWithHelloWorld(String githubSecret) {
+        TestServer server = TestServer.start(TestPlugins.of().with("deploys", DeploysPlugin::new).source(),
+                Map.of("VITALS_DEPLOYS_GITHUB_SECRET", githubSecret));
         server.vitals().catalogSources().importText("test", """
                 apiVersion: backstage.io/v1alpha1
                 kind: Component
@@ -48,6 +53,7 @@ class DeploysGithubWebhookTest {
                   lifecycle: production
                   owner: someone
                 """, new Actor("test", Optional.empty()));
+        return server;
     }
 
     @AfterAll

@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vitals.core.audit.Actor;
 import dev.vitals.core.testing.Samples;
-import dev.vitals.core.testing.TestPlugins;
-import dev.vitals.plugins.deploys.DeploysPlugin;
 import dev.vitals.plugins.deploys.github.WebhookSignature;
 import dev.vitals.plugins.deploys.pagerduty.PagerDutySignature;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,20 +27,7 @@ class DeploysIntegrationsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start(TestPlugins.of().with("deploys", DeploysPlugin::new).source(),
-                Map.of("VITALS_DEPLOYS_GITHUB_SECRET", ENV_SECRET));
-        server.vitals().catalogSources().importText("test", """
-                apiVersion: backstage.io/v1alpha1
-                kind: Component
-                metadata:
-                  name: hello-world
-                  annotations:
-                    github.com/project-slug: codertocat/hello-world
-                spec:
-                  type: service
-                  lifecycle: production
-                  owner: someone
-                """, new Actor("test", Optional.empty()));
+        server = DeploysGithubWebhookTest.startWithHelloWorld(ENV_SECRET);
         ping = Files.readAllBytes(Samples.path("github/deployment/payload.json"));
     }
 

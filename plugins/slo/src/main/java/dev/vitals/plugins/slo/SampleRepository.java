@@ -1,8 +1,10 @@
 package dev.vitals.plugins.slo;
 
 import dev.vitals.api.ProblemException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -36,6 +38,10 @@ final class SampleRepository {
         return jdbi.inTransaction(h -> {
             int added = bindBatch(h.createUpdate("INSERT INTO samples (slo, minute, good, total, value) " + BATCH
                     + " ON CONFLICT (slo, minute) DO NOTHING"), samples).execute();
+            if (added == samples.size()) {
+                // Every row was new, so none can disagree with a stored one or with another row of the batch.
+                return added;
+            }
             Optional<String> conflict = bindBatch(h.createQuery("WITH b AS (" + BATCH + """
                     ) SELECT b.slo || ' at ' || to_char(b.minute AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
                     FROM b JOIN samples s USING (slo, minute)
@@ -58,39 +64,107 @@ final class SampleRepository {
                 .bindArray("value", Double.class, samples.stream().map(Sample::value).toList());
     }
 
-    /** @return the counts of the SLO over each range, in the same order, from one scan */
+    /**
+     * The minutes of each level a cover reads, with the four sums every level keeps; the slice threshold is read in
+     * the same statement so that minute rows and rollups are judged against the same one.
+     */
+    private static final String READ = """
+            SELECT 0 AS level, s.minute AS bucket, coalesce(s.good, 0) AS good, coalesce(s.total, 0) AS total,
+                   1 AS minutes, CASE WHEN s.value <= th.threshold THEN 1 ELSE 0 END AS slice_good
+            FROM (SELECT slice_threshold AS threshold FROM slos WHERE name = :slo) AS th
+            CROSS JOIN unnest(CAST(:minuteFrom AS timestamptz[]), CAST(:minuteTo AS timestamptz[])) AS r(f, t)
+            JOIN samples s ON s.slo = :slo AND s.minute >= r.f AND s.minute < r.t
+            UNION ALL
+            SELECT 1, h.hour, h.good, h.total, h.minutes, h.slice_good
+            FROM unnest(CAST(:hourFrom AS timestamptz[]), CAST(:hourTo AS timestamptz[])) AS r(f, t)
+            JOIN sample_hours h ON h.slo = :slo AND h.hour >= r.f AND h.hour < r.t
+            UNION ALL
+            SELECT 2, d.day, d.good, d.total, d.minutes, d.slice_good
+            FROM unnest(CAST(:dayFrom AS timestamptz[]), CAST(:dayTo AS timestamptz[])) AS r(f, t)
+            JOIN sample_days d ON d.slo = :slo AND d.day >= r.f AND d.day < r.t""";
+
+    /**
+     * The counts of the SLO over each range, in the same order, from one statement: whole UTC days and hours from the
+     * rollups and the ragged edges from minute rows, as {@link RollupCover} composes them. Equal to counting the
+     * minutes themselves, which the rollups are kept equal to.
+     *
+     * @return good and total per range: events for occurrences, minutes for timeslices
+     */
     List<Counts> counts(Slo slo, List<TimeRange> ranges) {
-        boolean occurrences = slo.method() == BudgetingMethod.OCCURRENCES;
-        String good = occurrences ? "good" : "CASE WHEN value <= :threshold THEN 1 ELSE 0 END";
-        String total = occurrences ? "total" : "1";
-        StringBuilder sql = new StringBuilder("SELECT ");
-        for (int i = 0; i < ranges.size(); i++) {
-            String filter = " FILTER (WHERE minute >= :from" + i + " AND minute < :to" + i + ")";
-            sql.append(i == 0 ? "" : ", ").append("coalesce(sum(").append(good).append(')').append(filter)
-                    .append(", 0) AS good").append(i).append(", coalesce(sum(").append(total).append(')')
-                    .append(filter).append(", 0) AS total").append(i);
-        }
-        sql.append(" FROM samples WHERE slo = :slo AND minute >= :min AND minute < :max");
-        return jdbi.withHandle(h -> {
-            Query query = h.createQuery(sql.toString()).bind("slo", slo.name())
-                    .bind("min", utc(ranges.stream().map(TimeRange::from).min(java.util.Comparator.naturalOrder())
-                            .orElseThrow()))
-                    .bind("max", utc(ranges.stream().map(TimeRange::to).max(java.util.Comparator.naturalOrder())
-                            .orElseThrow()));
-            if (!occurrences) {
-                query.bind("threshold", slo.sliceThreshold().orElseThrow());
+        List<RollupCover> covers = ranges.stream().map(RollupCover::of).toList();
+        List<List<TimeRange>> reads = RollupCover.reads(covers);
+        String[] names = {"minute", "hour", "day"};
+        List<Bucket>[] rows = jdbi.withHandle(h -> {
+            Query query = h.createQuery(READ).bind("slo", slo.name());
+            for (int level = 0; level < names.length; level++) {
+                query.bindArray(names[level] + "From", String.class,
+                                reads.get(level).stream().map(r -> r.from().toString()).toList())
+                        .bindArray(names[level] + "To", String.class,
+                                reads.get(level).stream().map(r -> r.to().toString()).toList());
             }
-            for (int i = 0; i < ranges.size(); i++) {
-                query.bind("from" + i, utc(ranges.get(i).from())).bind("to" + i, utc(ranges.get(i).to()));
-            }
-            return query.map((rs, ctx) -> {
-                List<Counts> result = new java.util.ArrayList<>();
-                for (int i = 0; i < ranges.size(); i++) {
-                    result.add(new Counts(rs.getLong("good" + i), rs.getLong("total" + i)));
-                }
-                return result;
-            }).one();
+            @SuppressWarnings("unchecked")
+            List<Bucket>[] byLevel = new List[] {new ArrayList<>(), new ArrayList<>(), new ArrayList<>()};
+            query.map((rs, ctx) -> {
+                byLevel[rs.getInt("level")].add(new Bucket(
+                        rs.getObject("bucket", OffsetDateTime.class).toInstant().getEpochSecond(), rs.getLong("good"),
+                        rs.getLong("total"), rs.getLong("minutes"), rs.getLong("slice_good")));
+                return 0;
+            }).list();
+            return byLevel;
         });
+        Sums[] sums = new Sums[rows.length];
+        for (int level = 0; level < rows.length; level++) {
+            sums[level] = new Sums(rows[level]);
+        }
+        boolean occurrences = slo.method() == BudgetingMethod.OCCURRENCES;
+        List<Counts> result = new ArrayList<>(covers.size());
+        for (RollupCover cover : covers) {
+            long good = 0;
+            long total = 0;
+            for (RollupCover.Piece piece : cover.pieces()) {
+                long[] s = sums[piece.level().ordinal()].between(piece.from(), piece.to());
+                good += piece.sign() * (occurrences ? s[0] : s[3]);
+                total += piece.sign() * (occurrences ? s[1] : s[2]);
+            }
+            result.add(new Counts(good, total));
+        }
+        return result;
+    }
+
+    private record Bucket(long start, long good, long total, long minutes, long sliceGood) {
+    }
+
+    /** Running sums over one level's buckets, so any run of them adds up in two look-ups. */
+    private static final class Sums {
+        private final long[] starts;
+        private final long[][] running;
+
+        Sums(List<Bucket> buckets) {
+            List<Bucket> sorted = buckets.stream().sorted(java.util.Comparator.comparingLong(Bucket::start))
+                    .toList();
+            starts = sorted.stream().mapToLong(Bucket::start).toArray();
+            running = new long[4][sorted.size() + 1];
+            for (int i = 0; i < sorted.size(); i++) {
+                Bucket b = sorted.get(i);
+                running[0][i + 1] = running[0][i] + b.good();
+                running[1][i + 1] = running[1][i] + b.total();
+                running[2][i + 1] = running[2][i] + b.minutes();
+                running[3][i + 1] = running[3][i] + b.sliceGood();
+            }
+        }
+
+        /** @return good, total, minutes and slice-good of the buckets that start in [from, to) */
+        long[] between(Instant from, Instant to) {
+            int a = lowerBound(from.getEpochSecond());
+            int b = lowerBound(to.getEpochSecond());
+            return new long[] {running[0][b] - running[0][a], running[1][b] - running[1][a],
+                    running[2][b] - running[2][a], running[3][b] - running[3][a]};
+        }
+
+        private int lowerBound(long key) {
+            int i = java.util.Arrays.binarySearch(starts, key);
+            return i >= 0 ? i : -i - 1;
+        }
     }
 
     static OffsetDateTime utc(java.time.Instant instant) {

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -65,23 +67,29 @@ final class SampleRepository {
     }
 
     /**
-     * The minutes of each level a cover reads, with the four sums every level keeps; the slice threshold is read in
-     * the same statement so that minute rows and rollups are judged against the same one.
+     * The rows of each level the covers read, for several SLOs at once, with the four sums every level keeps. The
+     * slice threshold is read in the same statement, so minute rows and rollups are judged against the same one.
      */
     private static final String READ = """
-            SELECT 0 AS level, s.minute AS bucket, coalesce(s.good, 0) AS good, coalesce(s.total, 0) AS total,
-                   1 AS minutes, CASE WHEN s.value <= th.threshold THEN 1 ELSE 0 END AS slice_good
-            FROM (SELECT slice_threshold AS threshold FROM slos WHERE name = :slo) AS th
+            SELECT s.slo, 0 AS level, s.minute AS bucket, coalesce(s.good, 0) AS good, coalesce(s.total, 0) AS total,
+                   1 AS minutes, CASE WHEN s.value <= th.slice_threshold THEN 1 ELSE 0 END AS slice_good
+            FROM slos th
             CROSS JOIN unnest(CAST(:minuteFrom AS timestamptz[]), CAST(:minuteTo AS timestamptz[])) AS r(f, t)
-            JOIN samples s ON s.slo = :slo AND s.minute >= r.f AND s.minute < r.t
+            JOIN samples s ON s.slo = th.name AND s.minute >= r.f AND s.minute < r.t
+            WHERE th.name = ANY(CAST(:slos AS text[]))
             UNION ALL
-            SELECT 1, h.hour, h.good, h.total, h.minutes, h.slice_good
-            FROM unnest(CAST(:hourFrom AS timestamptz[]), CAST(:hourTo AS timestamptz[])) AS r(f, t)
-            JOIN sample_hours h ON h.slo = :slo AND h.hour >= r.f AND h.hour < r.t
+            SELECT h.slo, 1, h.hour, h.good, h.total, h.minutes, h.slice_good
+            FROM unnest(CAST(:slos AS text[])) AS n(slo)
+            CROSS JOIN unnest(CAST(:hourFrom AS timestamptz[]), CAST(:hourTo AS timestamptz[])) AS r(f, t)
+            JOIN sample_hours h ON h.slo = n.slo AND h.hour >= r.f AND h.hour < r.t
             UNION ALL
-            SELECT 2, d.day, d.good, d.total, d.minutes, d.slice_good
-            FROM unnest(CAST(:dayFrom AS timestamptz[]), CAST(:dayTo AS timestamptz[])) AS r(f, t)
-            JOIN sample_days d ON d.slo = :slo AND d.day >= r.f AND d.day < r.t""";
+            SELECT d.slo, 2, d.day, d.good, d.total, d.minutes, d.slice_good
+            FROM unnest(CAST(:slos AS text[])) AS n(slo)
+            CROSS JOIN unnest(CAST(:dayFrom AS timestamptz[]), CAST(:dayTo AS timestamptz[])) AS r(f, t)
+            JOIN sample_days d ON d.slo = n.slo AND d.day >= r.f AND d.day < r.t""";
+
+    /** How many SLOs one statement reads, so that a page of every SLO holds a bounded number of rows at a time. */
+    private static final int SLOS_PER_READ = 200;
 
     /**
      * The counts of the SLO over each range, in the same order, from one statement: whole UTC days and hours from the
@@ -91,30 +99,56 @@ final class SampleRepository {
      * @return good and total per range: events for occurrences, minutes for timeslices
      */
     List<Counts> counts(Slo slo, List<TimeRange> ranges) {
+        return counts(List.of(slo), ranges).get(slo.name());
+    }
+
+    /**
+     * The counts of several SLOs over the same ranges, as {@link #counts(Slo, List)} gives them for one, from one
+     * statement per {@value #SLOS_PER_READ} SLOs.
+     *
+     * @return per SLO name, the counts per range in the order of {@code ranges}
+     */
+    Map<String, List<Counts>> counts(List<Slo> slos, List<TimeRange> ranges) {
         List<RollupCover> covers = ranges.stream().map(RollupCover::of).toList();
         List<List<TimeRange>> reads = RollupCover.reads(covers);
+        Map<String, List<Counts>> result = new HashMap<>();
+        for (int from = 0; from < slos.size(); from += SLOS_PER_READ) {
+            List<Slo> chunk = slos.subList(from, Math.min(slos.size(), from + SLOS_PER_READ));
+            Map<String, List<List<Bucket>>> rows = read(chunk, reads);
+            for (Slo slo : chunk) {
+                List<List<Bucket>> levels = rows.getOrDefault(slo.name(), List.of(List.of(), List.of(), List.of()));
+                result.put(slo.name(), sum(slo, covers, levels));
+            }
+        }
+        return result;
+    }
+
+    private Map<String, List<List<Bucket>>> read(List<Slo> slos, List<List<TimeRange>> reads) {
         String[] names = {"minute", "hour", "day"};
-        List<Bucket>[] rows = jdbi.withHandle(h -> {
-            Query query = h.createQuery(READ).bind("slo", slo.name());
+        return jdbi.withHandle(h -> {
+            Query query = h.createQuery(READ).bindArray("slos", String.class, slos.stream().map(Slo::name).toList());
             for (int level = 0; level < names.length; level++) {
                 query.bindArray(names[level] + "From", String.class,
                                 reads.get(level).stream().map(r -> r.from().toString()).toList())
                         .bindArray(names[level] + "To", String.class,
                                 reads.get(level).stream().map(r -> r.to().toString()).toList());
             }
-            @SuppressWarnings("unchecked")
-            List<Bucket>[] byLevel = new List[] {new ArrayList<>(), new ArrayList<>(), new ArrayList<>()};
+            Map<String, List<List<Bucket>>> bySlo = new HashMap<>();
             query.map((rs, ctx) -> {
-                byLevel[rs.getInt("level")].add(new Bucket(
+                bySlo.computeIfAbsent(rs.getString("slo"), k -> List.of(new ArrayList<>(), new ArrayList<>(),
+                        new ArrayList<>())).get(rs.getInt("level")).add(new Bucket(
                         rs.getObject("bucket", OffsetDateTime.class).toInstant().getEpochSecond(), rs.getLong("good"),
                         rs.getLong("total"), rs.getLong("minutes"), rs.getLong("slice_good")));
                 return 0;
             }).list();
-            return byLevel;
+            return bySlo;
         });
-        Sums[] sums = new Sums[rows.length];
-        for (int level = 0; level < rows.length; level++) {
-            sums[level] = new Sums(rows[level]);
+    }
+
+    private static List<Counts> sum(Slo slo, List<RollupCover> covers, List<List<Bucket>> levels) {
+        Sums[] sums = new Sums[levels.size()];
+        for (int level = 0; level < levels.size(); level++) {
+            sums[level] = new Sums(levels.get(level));
         }
         boolean occurrences = slo.method() == BudgetingMethod.OCCURRENCES;
         List<Counts> result = new ArrayList<>(covers.size());

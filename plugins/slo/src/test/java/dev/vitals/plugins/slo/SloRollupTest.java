@@ -301,4 +301,32 @@ class SloRollupTest {
         assertEquals(new Counts(33, 180), plugin.evaluator().status(stricter, at).window());
         assertEquals(0, rollupsOutOfStep());
     }
+
+    @Test
+    void slosEvaluatedTogetherGetTheStatusEachGetsAloneAndOnlyChangedAlertsAreWritten() {
+        List<Slo> slos = List.of(
+                slo("together-30d", SloWindow.ROLLING_30D, BudgetingMethod.OCCURRENCES, OptionalDouble.empty()),
+                slo("together-7d", SloWindow.ROLLING_7D, BudgetingMethod.OCCURRENCES, OptionalDouble.empty()),
+                slo("together-month", SloWindow.CALENDAR_MONTH, BudgetingMethod.TIMESLICES, OptionalDouble.of(5)),
+                slo("together-empty", SloWindow.CALENDAR_QUARTER, BudgetingMethod.OCCURRENCES,
+                        OptionalDouble.empty()));
+        Instant at = Instant.parse("2026-11-20T12:41:10Z");
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 1; i <= 600; i++) {
+            Instant minute = Instant.parse("2026-11-20T12:41:00Z").minusSeconds(60L * i * 7);
+            samples.add(new Sample("together-30d", minute, 90L + i % 11, 100L, null));
+            samples.add(new Sample("together-7d", minute, 100L - i % 3, 100L, null));
+            samples.add(new Sample("together-month", minute, null, null, (double) (i % 9)));
+        }
+        plugin.samples().store(samples);
+
+        java.util.Map<String, SloStatus> together = plugin.evaluator().statuses(slos, at);
+
+        for (Slo slo : slos) {
+            assertEquals(plugin.evaluator().status(slo, at), together.get(slo.name()), slo.name());
+        }
+        int firstTick = plugin.alerts().recordAll(together.values());
+        assertEquals(firstTick > 0, together.values().stream().anyMatch(s -> s.paging() || s.ticketing()));
+        assertEquals(0, plugin.alerts().recordAll(plugin.evaluator().statuses(slos, at).values()));
+    }
 }

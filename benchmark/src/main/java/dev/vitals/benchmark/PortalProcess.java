@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** {@code java -jar vitals.jar} run as a separate process, the way operators run it. */
@@ -28,7 +29,19 @@ final class PortalProcess implements AutoCloseable {
 
     /** Starts the portal and returns once {@code /health/ready} answers 200. */
     static PortalProcess start(Path distribution, Path dataDir, int port, String... args) throws Exception {
-        Process process = command(distribution, dataDir, port, args).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return start(distribution, dataDir, port, Map.of(), null, args);
+    }
+
+    /**
+     * Starts the portal with more environment (an external database, log levels through {@code JAVA_TOOL_OPTIONS})
+     * and its output appended to {@code log}, or discarded when that is null.
+     */
+    static PortalProcess start(Path distribution, Path dataDir, int port, Map<String, String> env, Path log,
+            String... args) throws Exception {
+        ProcessBuilder builder = command(distribution, dataDir, port, args);
+        builder.environment().putAll(env);
+        Process process = builder.redirectOutput(log == null ? ProcessBuilder.Redirect.DISCARD
+                : ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         HttpClient client = HttpClient.newHttpClient();
         long start = System.nanoTime();
         long deadline = start + Duration.ofSeconds(180).toNanos();
@@ -53,8 +66,15 @@ final class PortalProcess implements AutoCloseable {
 
     /** Runs a one-off command such as {@code import catalog FILE} to its end; returns the seconds it took. */
     static double run(Path distribution, Path dataDir, String... args) throws Exception {
+        return run(distribution, dataDir, Map.of(), args);
+    }
+
+    /** Runs a one-off command with more environment, such as an external database. */
+    static double run(Path distribution, Path dataDir, Map<String, String> env, String... args) throws Exception {
         long start = System.nanoTime();
-        Process process = command(distribution, dataDir, 0, args).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+        ProcessBuilder builder = command(distribution, dataDir, 0, args);
+        builder.environment().putAll(env);
+        Process process = builder.redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
         if (process.waitFor() != 0) {
             throw new IllegalStateException("vitals " + String.join(" ", args) + " exited with " + process.exitValue());
         }

@@ -42,7 +42,8 @@ import org.postgresql.PGConnection;
  * is generated inside PostgreSQL; the rollup triggers keep the hourly and daily sums as for any other insert.
  *
  * <p>Usage: {@code java -cp 'benchmark/target/classes:benchmark/target/lib/*' dev.vitals.benchmark.SloBenchmark
- * portal-web/target/vitals [slos=2000] [days=30] [concurrency=16] [seconds=30] [minutesPerSlo=500] [DATA_DIR]}
+ * portal-web/target/vitals [slos=2000] [days=30] [concurrency=16] [seconds=30] [minutesPerSlo=500] [DATA_DIR]
+ * [ticks=3]}
  */
 public final class SloBenchmark {
 
@@ -61,6 +62,7 @@ public final class SloBenchmark {
         Duration duration = Duration.ofSeconds(args.length > 4 ? Integer.parseInt(args[4]) : 30);
         int minutesPerSlo = args.length > 5 ? Integer.parseInt(args[5]) : 500;
         Path dataDir = args.length > 6 ? Path.of(args[6]) : Files.createTempDirectory("vitals-slo-benchmark");
+        int ticksToWaitFor = args.length > 7 ? Integer.parseInt(args[7]) : 3;
         Files.createDirectories(dataDir);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres"))
                 .setCleanDataDirectory(false).setPGStartupWait(Duration.ofSeconds(120))
@@ -83,11 +85,13 @@ public final class SloBenchmark {
                 System.out.println("| Measure | Result |");
                 System.out.println("|---|---|");
                 long waitFrom = Files.size(log);
-                List<long[]> ticks = ticks(log, waitFrom, slos, 3, Duration.ofMinutes(5));
+                List<long[]> ticks = ticks(log, waitFrom, slos, ticksToWaitFor, Duration.ofMinutes(5));
                 long[] millis = ticks.stream().mapToLong(t -> t[3]).sorted().toArray();
-                System.out.printf(Locale.ROOT, "| `evaluate-slos` tick, %d SLOs (alert evaluation and recording, "
-                                + "%d signals), idle portal | %s ms (median %d ms) |%n", slos, ticks.get(0)[2],
-                        Arrays.toString(ticks.stream().mapToLong(t -> t[3]).toArray()), millis[millis.length / 2]);
+                if (!ticks.isEmpty()) {
+                    System.out.printf(Locale.ROOT, "| `evaluate-slos` tick, %d SLOs (alert evaluation and recording, "
+                                    + "%d signals), idle portal | %s ms (median %d ms) |%n", slos, ticks.get(0)[2],
+                            Arrays.toString(ticks.stream().mapToLong(t -> t[3]).toArray()), millis[millis.length / 2]);
+                }
 
                 double[] single = new double[5];
                 for (int i = 0; i < single.length; i++) {

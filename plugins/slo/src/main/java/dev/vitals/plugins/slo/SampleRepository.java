@@ -69,24 +69,30 @@ final class SampleRepository {
     /**
      * The rows of each level the covers read, for several SLOs at once, with the four sums every level keeps. The
      * slice threshold is read in the same statement, so minute rows and rollups are judged against the same one.
+     * OFFSET 0 keeps each lateral read a range scan of the primary key per SLO and interval even under a generic
+     * plan, which would otherwise read every minute of each SLO and filter the ranges afterwards.
      */
     private static final String READ = """
             SELECT s.slo, 0 AS level, s.minute AS bucket, coalesce(s.good, 0) AS good, coalesce(s.total, 0) AS total,
                    1 AS minutes, CASE WHEN s.value <= th.slice_threshold THEN 1 ELSE 0 END AS slice_good
             FROM slos th
             CROSS JOIN unnest(CAST(:minuteFrom AS timestamptz[]), CAST(:minuteTo AS timestamptz[])) AS r(f, t)
-            JOIN samples s ON s.slo = th.name AND s.minute >= r.f AND s.minute < r.t
+            CROSS JOIN LATERAL (SELECT * FROM samples s
+                                WHERE s.slo = th.name AND s.minute >= r.f AND s.minute < r.t OFFSET 0) AS s
             WHERE th.name = ANY(CAST(:slos AS text[]))
             UNION ALL
             SELECT h.slo, 1, h.hour, h.good, h.total, h.minutes, h.slice_good
             FROM unnest(CAST(:slos AS text[])) AS n(slo)
             CROSS JOIN unnest(CAST(:hourFrom AS timestamptz[]), CAST(:hourTo AS timestamptz[])) AS r(f, t)
-            JOIN sample_hours h ON h.slo = n.slo AND h.hour >= r.f AND h.hour < r.t
+            CROSS JOIN LATERAL (SELECT * FROM sample_hours h
+                                WHERE h.slo = n.slo AND h.hour >= r.f AND h.hour < r.t OFFSET 0) AS h
             UNION ALL
             SELECT d.slo, 2, d.day, d.good, d.total, d.minutes, d.slice_good
             FROM unnest(CAST(:slos AS text[])) AS n(slo)
             CROSS JOIN unnest(CAST(:dayFrom AS timestamptz[]), CAST(:dayTo AS timestamptz[])) AS r(f, t)
-            JOIN sample_days d ON d.slo = n.slo AND d.day >= r.f AND d.day < r.t""";
+            CROSS JOIN LATERAL (SELECT * FROM sample_days d
+                                WHERE d.slo = n.slo AND d.day >= r.f AND d.day < r.t OFFSET 0) AS d""";
+
 
     /** How many SLOs one statement reads, so that a page of every SLO holds a bounded number of rows at a time. */
     private static final int SLOS_PER_READ = 200;

@@ -71,7 +71,7 @@ public final class DeploysBenchmark {
                 catalog(dataDir.resolve("catalog.yaml")).toString());
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         int ingestPort = PortalProcess.freePort();
-        PortalProcess portal = PortalProcess.start(distribution, dataDir, ingestPort, env);
+        PortalProcess portal = PortalProcess.start(distribution, dataDir, ingestPort, env, null);
         long loaded;
         try {
             AtomicLong single = new AtomicLong(-1);
@@ -123,7 +123,7 @@ public final class DeploysBenchmark {
         if (bulk) {
             bulkLoad(url, loaded, deployments);
             port = PortalProcess.freePort();
-            portal = PortalProcess.start(distribution, dataDir, port, env);
+            portal = PortalProcess.start(distribution, dataDir, port, env, null);
             System.out.printf(Locale.ROOT, "| start with the daily roll-up rebuilt from %d deployments | %.1f s |%n",
                     countDeployments(url), portal.secondsToReady);
         }

@@ -29,13 +29,19 @@ final class PortalProcess implements AutoCloseable {
 
     /** Starts the portal and returns once {@code /health/ready} answers 200. */
     static PortalProcess start(Path distribution, Path dataDir, int port, String... args) throws Exception {
-        return start(distribution, dataDir, port, Map.of(), args);
+        return start(distribution, dataDir, port, Map.of(), null, args);
     }
 
-    /** The same with extra environment, e.g. {@code VITALS_DB_URL} for an external database. */
-    static PortalProcess start(Path distribution, Path dataDir, int port, Map<String, String> env, String... args)
-            throws Exception {
-        Process process = command(distribution, dataDir, port, env, args).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    /**
+     * Starts the portal with more environment (an external database, log levels through {@code JAVA_TOOL_OPTIONS})
+     * and its output appended to {@code log}, or discarded when that is null.
+     */
+    static PortalProcess start(Path distribution, Path dataDir, int port, Map<String, String> env, Path log,
+            String... args) throws Exception {
+        ProcessBuilder builder = command(distribution, dataDir, port, args);
+        builder.environment().putAll(env);
+        Process process = builder.redirectOutput(log == null ? ProcessBuilder.Redirect.DISCARD
+                : ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         HttpClient client = HttpClient.newHttpClient();
         long start = System.nanoTime();
         long deadline = start + Duration.ofSeconds(180).toNanos();
@@ -63,18 +69,19 @@ final class PortalProcess implements AutoCloseable {
         return run(distribution, dataDir, Map.of(), args);
     }
 
-    /** The same with extra environment. */
+    /** Runs a one-off command with more environment, such as an external database. */
     static double run(Path distribution, Path dataDir, Map<String, String> env, String... args) throws Exception {
         long start = System.nanoTime();
-        Process process = command(distribution, dataDir, 0, env, args).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+        ProcessBuilder builder = command(distribution, dataDir, 0, args);
+        builder.environment().putAll(env);
+        Process process = builder.redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
         if (process.waitFor() != 0) {
             throw new IllegalStateException("vitals " + String.join(" ", args) + " exited with " + process.exitValue());
         }
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static ProcessBuilder command(Path distribution, Path dataDir, int port, Map<String, String> env,
-            String... args) {
+    private static ProcessBuilder command(Path distribution, Path dataDir, int port, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", distribution.resolve("vitals.jar").toAbsolutePath().toString()));
         command.addAll(List.of(args));
@@ -83,7 +90,6 @@ final class PortalProcess implements AutoCloseable {
         builder.environment().put("VITALS_DATA_DIR", dataDir.toString());
         builder.environment().put("VITALS_PORT", String.valueOf(port));
         builder.environment().put("VITALS_ADMIN_TOKEN", ADMIN_TOKEN);
-        builder.environment().putAll(env);
         return builder;
     }
 

@@ -24,6 +24,33 @@ final class AlertLog {
                 + alert.threshold();
     }
 
+    /**
+     * Records many statuses: reads every open event of those SLOs at once and writes only for the alerts whose state
+     * differs, so a quiet tick over thousands of SLOs costs one query.
+     *
+     * @return how many SLOs had an alert change
+     */
+    int recordAll(java.util.Collection<SloStatus> statuses) {
+        if (statuses.isEmpty()) {
+            return 0;
+        }
+        java.util.Set<String> open = new java.util.HashSet<>(jdbi.withHandle(h -> h.createQuery("""
+                        SELECT slo || ' ' || rule FROM alert_events
+                        WHERE resolved_at IS NULL AND slo = ANY(CAST(:slos AS text[]))""")
+                .bindArray("slos", String.class, statuses.stream().map(s -> s.slo().name()).toList())
+                .mapTo(String.class).list()));
+        int changed = 0;
+        for (SloStatus status : statuses) {
+            boolean differs = status.alerts().stream().anyMatch(a -> a.firing()
+                    != open.contains(status.slo().name() + " " + rule(a.alert())));
+            if (differs) {
+                record(status);
+                changed++;
+            }
+        }
+        return changed;
+    }
+
     /** Opens events for alerts that fire and have none open, and closes open events of alerts that stopped. */
     void record(SloStatus status) {
         jdbi.useTransaction(h -> {

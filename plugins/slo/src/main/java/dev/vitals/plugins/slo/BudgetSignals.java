@@ -4,7 +4,6 @@ import dev.vitals.api.CatalogEntity;
 import dev.vitals.api.PluginContext;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +11,8 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the error-budget policy as signals of kind {@code error-budget}: one per service with SLOs, and one per
@@ -22,6 +23,7 @@ import java.util.TreeSet;
 final class BudgetSignals {
 
     static final String KIND = "error-budget";
+    private static final Logger LOG = LoggerFactory.getLogger(BudgetSignals.class);
 
     private final SloRepository slos;
     private final SloEvaluator evaluator;
@@ -45,18 +47,20 @@ final class BudgetSignals {
     }
 
     private void publish(Optional<Set<String>> changed) {
+        long started = System.nanoTime();
         Instant now = context.clock().instant();
         List<Slo> all = slos.all();
-        Map<String, SloStatus> statuses = new HashMap<>();
         Map<String, List<Slo>> byService = new TreeMap<>();
         Map<String, List<Slo>> byComponent = new TreeMap<>();
         for (Slo slo : all) {
             slo.service().ifPresent(s -> byService.computeIfAbsent(s, k -> new ArrayList<>()).add(slo));
             slo.component().ifPresent(c -> byComponent.computeIfAbsent(c, k -> new ArrayList<>()).add(slo));
         }
+        // Subject reference, its link and the SLOs it stands for: the services' own, then components' rolled up.
+        List<Subject> subjects = new ArrayList<>();
         byService.forEach((service, own) -> {
             if (touches(own, changed)) {
-                publish("component:default/" + service, own, statuses, now, "/services/" + service);
+                subjects.add(new Subject("component:default/" + service, "/services/" + service, own));
             }
         });
         // Components without SLOs of their own roll up their services' SLOs too; an SLO may name a component the
@@ -72,25 +76,33 @@ final class BudgetSignals {
                 }
             }
             if (!members.isEmpty() && touches(members, changed)) {
-                publish(ref, members, statuses, now, "/components/" + component);
+                subjects.add(new Subject(ref, "/components/" + component, members));
             }
         }
+        Map<String, Slo> needed = new java.util.LinkedHashMap<>();
+        subjects.forEach(s -> s.members().forEach(m -> needed.put(m.name(), m)));
+        // Every SLO is read once and together with the others, and only alerts that changed are written.
+        Map<String, SloStatus> statuses = evaluator.statuses(List.copyOf(needed.values()), now);
+        int changes = alerts.recordAll(statuses.values());
+        for (Subject subject : subjects) {
+            publish(subject, statuses);
+        }
+        LOG.debug("Evaluated {} SLOs, recorded {} alert changes and published {} signals in {} ms", statuses.size(),
+                changes, subjects.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private record Subject(String ref, String link, List<Slo> members) {
     }
 
     private static boolean touches(List<Slo> members, Optional<Set<String>> changed) {
         return changed.isEmpty() || members.stream().anyMatch(s -> changed.get().contains(s.name()));
     }
 
-    private void publish(String subject, List<Slo> members, Map<String, SloStatus> statuses, Instant now,
-            String link) {
+    private void publish(Subject subject, Map<String, SloStatus> statuses) {
         List<BudgetPolicy> verdicts = new ArrayList<>();
         OptionalDouble leastLeft = OptionalDouble.empty();
-        for (Slo slo : members) {
-            SloStatus status = statuses.computeIfAbsent(slo.name(), n -> {
-                SloStatus evaluated = evaluator.status(slo, now);
-                alerts.record(evaluated);
-                return evaluated;
-            });
+        for (Slo slo : subject.members()) {
+            SloStatus status = statuses.get(slo.name());
             verdicts.add(BudgetPolicy.of(status));
             if (status.budget().isPresent()) {
                 double left = status.budget().get().remaining();
@@ -98,6 +110,7 @@ final class BudgetSignals {
             }
         }
         BudgetPolicy worst = BudgetPolicy.worst(verdicts);
-        context.signals().publish(subject, KIND, worst.status(), worst.summary(), leastLeft, Optional.of(link));
+        context.signals().publish(subject.ref(), KIND, worst.status(), worst.summary(), leastLeft,
+                Optional.of(subject.link()));
     }
 }

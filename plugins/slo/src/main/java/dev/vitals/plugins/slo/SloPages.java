@@ -64,7 +64,9 @@ final class SloPages {
                     || s.service().map(services::contains).orElse(false)).toList();
         }
         Instant now = context.clock().instant();
-        List<SloRow> rows = chosen.stream().map(s -> row(s, now)).sorted("name".equals(sort)
+        Map<String, SloStatus> statuses = evaluator.statuses(chosen, now);
+        List<SloRow> rows = chosen.stream().map(s -> statuses.get(s.name()))
+                .map(status -> new SloRow(status, BudgetPolicy.of(status))).sorted("name".equals(sort)
                 ? Comparator.comparing((SloRow r) -> r.slo().name())
                 : Comparator.comparingDouble(SloRow::remainingOrMax).thenComparing(r -> r.slo().name())).toList();
         int pages = Math.max(1, (rows.size() + PAGE_SIZE - 1) / PAGE_SIZE);

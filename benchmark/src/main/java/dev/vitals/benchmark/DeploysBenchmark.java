@@ -1,7 +1,6 @@
 package dev.vitals.benchmark;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.BufferedWriter;
 import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,13 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import org.postgresql.PGConnection;
@@ -68,7 +62,7 @@ public final class DeploysBenchmark {
     private static void measure(Path distribution, Path dataDir, Map<String, String> env, String url,
             int deployments, int concurrency, Duration duration, boolean bulk) throws Exception {
         PortalProcess.run(distribution, dataDir, env, "import", "catalog",
-                catalog(dataDir.resolve("catalog.yaml")).toString());
+                TeamCatalog.write(dataDir.resolve("catalog.yaml"), 10, SERVICES, "service-").toString());
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         int ingestPort = PortalProcess.freePort();
         PortalProcess portal = PortalProcess.start(distribution, dataDir, ingestPort, env, null);
@@ -77,7 +71,7 @@ public final class DeploysBenchmark {
             AtomicLong single = new AtomicLong(-1);
             long start = System.nanoTime();
             long end = start + duration.toNanos();
-            parallel(4, worker -> {
+            Parallel.run(4, worker -> {
                 long sent = 0;
                 while (System.nanoTime() < end) {
                     long n = single.incrementAndGet();
@@ -93,7 +87,7 @@ public final class DeploysBenchmark {
             long batchEnd = System.nanoTime() + duration.multipliedBy(4).toNanos();
             AtomicLong next = new AtomicLong(0);
             start = System.nanoTime();
-            parallel(4, worker -> {
+            Parallel.run(4, worker -> {
                 long batches = 0;
                 // Every block taken is posted, so the stored ids are d-0 up to some d-n without gaps.
                 while (!bulk || System.nanoTime() < batchEnd) {
@@ -283,39 +277,5 @@ public final class DeploysBenchmark {
         if (response.statusCode() != 200) {
             throw new IllegalStateException(response.statusCode() + " " + response.body());
         }
-    }
-
-    private interface Worker {
-        long run(int worker) throws Exception;
-    }
-
-    private static void parallel(int threads, Worker worker) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<Long>> futures = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            int index = i;
-            futures.add(pool.submit(() -> worker.run(index)));
-        }
-        for (Future<Long> f : futures) {
-            f.get();
-        }
-        pool.shutdown();
-    }
-
-    private static Path catalog(Path file) throws Exception {
-        try (BufferedWriter out = Files.newBufferedWriter(file)) {
-            for (int t = 0; t < 10; t++) {
-                out.write("apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-" + t
-                        + "\nspec:\n  type: team\n  children: []\n---\n");
-            }
-            for (int i = 0; i < SERVICES; i++) {
-                out.write("apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: service-" + i
-                        + "\nspec:\n  type: service\n  lifecycle: production\n  owner: team-" + (i % 10) + "\n");
-                if (i < SERVICES - 1) {
-                    out.write("---\n");
-                }
-            }
-        }
-        return file;
     }
 }

@@ -1,7 +1,6 @@
 package dev.vitals.benchmark;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.BufferedWriter;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,9 +23,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,7 +69,7 @@ public final class SloBenchmark {
                     "VITALS_PLUGINS", "slo",
                     "JAVA_TOOL_OPTIONS", "-Dorg.slf4j.simpleLogger.log.dev.vitals.plugins.slo.BudgetSignals=debug");
             PortalProcess.run(distribution, dataDir, env, "import", "catalog",
-                    catalog(dataDir.resolve("catalog.yaml")).toString());
+                    TeamCatalog.write(dataDir.resolve("catalog.yaml"), 20, SERVICES, "svc-").toString());
             int port = PortalProcess.freePort();
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             try (PortalProcess portal = PortalProcess.start(distribution, dataDir, port, env, log);
@@ -143,7 +139,7 @@ public final class SloBenchmark {
             return;
         }
         AtomicInteger next = new AtomicInteger(existing);
-        parallel(4, worker -> {
+        Parallel.run(4, worker -> {
             for (int i = next.getAndIncrement(); i < slos; i = next.getAndIncrement()) {
                 send(client, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/slo/slos/" + name(i)))
                         .header("Authorization", "Bearer " + PortalProcess.ADMIN_TOKEN)
@@ -216,7 +212,7 @@ public final class SloBenchmark {
             parts.add(new Instant[] {from, to.minus(Duration.ofMinutes(1))});
         }
         AtomicInteger next = new AtomicInteger();
-        parallel(bulk ? 2 : 1, worker -> {
+        Parallel.run(bulk ? 2 : 1, worker -> {
             try (Connection c = DriverManager.getConnection(url, "postgres", "");
                     Statement setup = c.createStatement()) {
                 if (bulk) {
@@ -283,7 +279,7 @@ public final class SloBenchmark {
         int batches = blocks * groups;
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
-        parallel(4, worker -> {
+        Parallel.run(4, worker -> {
             for (int b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
                 StringBuilder body = new StringBuilder("[");
                 appendBatch(body, viaApi, oldest, b, groups, true);
@@ -373,39 +369,5 @@ public final class SloBenchmark {
             throw new IllegalStateException(request.method() + " " + request.uri() + ": " + response.statusCode() + " "
                     + response.body());
         }
-    }
-
-    private interface Worker {
-        long run(int worker) throws Exception;
-    }
-
-    private static void parallel(int threads, Worker worker) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<Long>> futures = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            int index = i;
-            futures.add(pool.submit(() -> worker.run(index)));
-        }
-        for (Future<Long> f : futures) {
-            f.get();
-        }
-        pool.shutdown();
-    }
-
-    private static Path catalog(Path file) throws Exception {
-        try (BufferedWriter out = Files.newBufferedWriter(file)) {
-            for (int t = 0; t < 20; t++) {
-                out.write("apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-" + t
-                        + "\nspec:\n  type: team\n  children: []\n---\n");
-            }
-            for (int i = 0; i < SERVICES; i++) {
-                out.write("apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: svc-" + i
-                        + "\nspec:\n  type: service\n  lifecycle: production\n  owner: team-" + (i % 20) + "\n");
-                if (i < SERVICES - 1) {
-                    out.write("---\n");
-                }
-            }
-        }
-        return file;
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** {@code java -jar vitals.jar} run as a separate process, the way operators run it. */
 final class PortalProcess implements AutoCloseable {
@@ -98,7 +99,7 @@ final class PortalProcess implements AutoCloseable {
      * shared cores, CPU per request says what a page costs when latency also says what the neighbours cost.
      */
     Duration cpuTime() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.descendants())
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants())
                 .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
                 .reduce(Duration.ZERO, Duration::plus);
     }

@@ -4,6 +4,7 @@ import dev.vitals.api.CatalogEntity;
 import dev.vitals.api.PluginContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,7 +80,7 @@ final class BudgetSignals {
                 subjects.add(new Subject(ref, "/components/" + component, members));
             }
         }
-        Map<String, Slo> needed = new java.util.LinkedHashMap<>();
+        Map<String, Slo> needed = new LinkedHashMap<>();
         subjects.forEach(s -> s.members().forEach(m -> needed.put(m.name(), m)));
         // Every SLO is read once and together with the others, and only alerts that changed are written.
         Map<String, SloStatus> statuses = evaluator.statuses(List.copyOf(needed.values()), now);

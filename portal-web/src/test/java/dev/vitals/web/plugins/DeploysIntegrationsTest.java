@@ -107,7 +107,7 @@ class DeploysIntegrationsTest {
     @Test
     void theAdminPageAddsWithAPlainFormAndShowsTheNewSecretOnce() throws Exception {
         HttpResponse<String> posted = server.send(TestServer.asAdmin(HttpRequest.newBuilder(
-                        server.uri("/api/deploys/integrations")))
+                        server.uri("/p/deploys/admin/integrations")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("name=form-made&kind=github")));
         assertEquals(303, posted.statusCode(), posted.body());

@@ -48,7 +48,6 @@ import dev.vitals.api.Role;
 import dev.vitals.plugins.deploys.integrations.Integration;
 import dev.vitals.plugins.deploys.integrations.Integrations;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -221,36 +220,21 @@ public final class DeploysPlugin implements VitalsPlugin {
                 ApiRoute.post("/integrations", this::addIntegration).requiring(Role.ADMIN),
                 ApiRoute.post("/integrations/{name}/rotate", ctx -> newSecret(ctx, integrations.rotate(
                         ctx.pathParam("name"), caller(ctx), context.clock().instant()), 200)).requiring(Role.ADMIN),
-                ApiRoute.post("/integrations/{name}/delete", this::deleteIntegration).requiring(Role.ADMIN),
                 ApiRoute.delete("/integrations/{name}", this::deleteIntegration).requiring(Role.ADMIN));
     }
 
     private void addIntegration(Context ctx) {
-        String name;
-        String kind;
-        if (ctx.isFormUrlencoded()) {
-            name = ctx.formParam("name");
-            kind = ctx.formParam("kind");
-        } else if (ctx.bodyAsClass(Object.class) instanceof Map<?, ?> body) {
-            name = body.get("name") == null ? null : String.valueOf(body.get("name"));
-            kind = body.get("kind") == null ? null : String.valueOf(body.get("kind"));
-        } else {
+        if (!(ctx.bodyAsClass(Object.class) instanceof Map<?, ?> body)) {
             throw ProblemException.unprocessable("send {\"name\": \"payments-github\", \"kind\": \"github\"}",
                     List.of());
         }
+        String name = body.get("name") == null ? null : String.valueOf(body.get("name"));
+        String kind = body.get("kind") == null ? null : String.valueOf(body.get("kind"));
         newSecret(ctx, integrations.add(name, kind, caller(ctx), context.clock().instant()), 201);
     }
 
-    /**
-     * A script gets the secret in the answer; a browser's form post is sent on to the admin page, which shows it
-     * once, so the secret never sits in a URL or the browser's history of a JSON page.
-     */
+    /** A script gets the new secret once, in the answer; the admin page's forms are in {@link DeploysPages}. */
     private void newSecret(Context ctx, Integrations.NewSecret made, int status) {
-        if (ctx.isFormUrlencoded()) {
-            ctx.redirect("/p/deploys/admin/integrations?reveal="
-                    + integrations.revealOnce(made.integration().name(), context.clock().instant()), HttpStatus.SEE_OTHER);
-            return;
-        }
         Map<String, Object> json = integrationJson(made.integration());
         json.put("secret", made.secret());
         ctx.status(status).json(json);
@@ -258,11 +242,7 @@ public final class DeploysPlugin implements VitalsPlugin {
 
     private void deleteIntegration(Context ctx) {
         integrations.delete(ctx.pathParam("name"), caller(ctx), context.clock().instant());
-        if (ctx.isFormUrlencoded()) {
-            ctx.redirect("/p/deploys/admin/integrations", HttpStatus.SEE_OTHER);
-        } else {
-            ctx.status(204);
-        }
+        ctx.status(204);
     }
 
     private static Map<String, Object> integrationJson(Integration integration) {

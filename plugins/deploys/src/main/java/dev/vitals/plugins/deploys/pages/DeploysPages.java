@@ -5,6 +5,7 @@ import dev.vitals.api.Page;
 import dev.vitals.api.PageRoute;
 import dev.vitals.api.Panel;
 import dev.vitals.api.PluginContext;
+import dev.vitals.api.RequestCaller;
 import dev.vitals.api.Role;
 import dev.vitals.api.ServiceTab;
 import dev.vitals.plugins.deploys.dora.DoraQuery;
@@ -86,7 +87,32 @@ public final class DeploysPages {
                 PageRoute.of("/freezes", ctx -> new Page("Freeze calendar", pages.get().freezeCalendar())),
                 PageRoute.of("/break-glass", ctx -> new Page("Break-glass", pages.get().breakGlassPage())),
                 new PageRoute("/admin/integrations", Role.ADMIN, ctx -> new Page("Webhook integrations",
-                        pages.get().integrationsPage(ctx))));
+                        pages.get().integrationsPage(ctx))),
+                PageRoute.form("/admin/integrations", ctx -> pages.get().addIntegration(ctx)).requiring(Role.ADMIN),
+                PageRoute.form("/admin/integrations/{name}/rotate", ctx -> pages.get().rotateIntegration(ctx))
+                        .requiring(Role.ADMIN),
+                PageRoute.form("/admin/integrations/{name}/delete", ctx -> pages.get().deleteIntegration(ctx))
+                        .requiring(Role.ADMIN));
+    }
+
+    private Page addIntegration(Context ctx) {
+        return showOnce(ctx, integrations.add(ctx.formParam("name"), ctx.formParam("kind"),
+                RequestCaller.of(ctx).name(), now()));
+    }
+
+    private Page rotateIntegration(Context ctx) {
+        return showOnce(ctx, integrations.rotate(ctx.pathParam("name"), RequestCaller.of(ctx).name(), now()));
+    }
+
+    /** The admin page shows a new secret once, so it never sits in a URL or the browser's history of a page. */
+    private Page showOnce(Context ctx, Integrations.NewSecret made) {
+        return Page.seeOther(ctx, "/p/deploys/admin/integrations?reveal="
+                + integrations.revealOnce(made.integration().name(), now()));
+    }
+
+    private Page deleteIntegration(Context ctx) {
+        integrations.delete(ctx.pathParam("name"), RequestCaller.of(ctx).name(), now());
+        return Page.seeOther(ctx, "/p/deploys/admin/integrations");
     }
 
     private Content integrationsPage(Context ctx) {
@@ -96,6 +122,7 @@ public final class DeploysPages {
         params.put("integrations", integrations.all());
         params.put("log", integrations.log(50));
         params.put("revealed", revealed);
+        params.put("csrf", RequestCaller.of(ctx).formToken().orElse(""));
         params.put("envGithub", context.config().get("GITHUB_SECRET").filter(s -> !s.isBlank()).isPresent());
         params.put("envPagerDuty", context.config().get("PAGERDUTY_SECRET").filter(s -> !s.isBlank()).isPresent());
         return render("integrations.jte", params);

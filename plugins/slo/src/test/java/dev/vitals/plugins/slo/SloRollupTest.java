@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -265,17 +266,19 @@ class SloRollupTest {
     @Test
     void retentionDropsMinutesInTheMiddleOfAnHourAndTheRollupsFollow() {
         Slo slo = slo("pruned", SloWindow.CALENDAR_QUARTER, BudgetingMethod.OCCURRENCES, OptionalDouble.empty());
-        Instant now = Instant.parse("2026-11-20T12:30:00Z");
-        Instant cutoff = now.minus(MinuteRetention.KEEP); // 2026-07-18T12:30Z, in the middle of an hour
+        // Later than the wall clock, so the plugin's own pruning job (which runs on the wall clock) never reaches
+        // these minutes; the cutoff falls at half past an hour, in the middle of an hour bucket.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofMinutes(90));
+        Instant cutoff = now.minus(MinuteRetention.KEEP);
         plugin.samples().store(List.of(new Sample("pruned", cutoff.minusSeconds(60), 0L, 1L, null),
                 new Sample("pruned", cutoff, 0L, 2L, null), new Sample("pruned", cutoff.plusSeconds(1800), 0L, 4L,
                         null)));
 
         plugin.retention().prune(now);
 
-        // Only 12:29 went: 2 + 4 stay; the hour 12:00 now holds 12:30 alone.
+        // Only the minute before the cutoff went: 2 + 4 stay; the cutoff's hour now holds the cutoff minute alone.
         assertEquals(new Counts(0, 6), plugin.samples().counts(slo, List.of(new TimeRange(
-                Instant.parse("2026-07-01T00:00:00Z"), now))).get(0));
+                cutoff.minus(Duration.ofDays(2)), now))).get(0));
         assertEquals(0, rollupsOutOfStep());
     }
 

@@ -3,6 +3,7 @@ package dev.vitals.core.testing;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.config.VitalsConfig;
 import dev.vitals.core.database.DatabaseSettings;
+import dev.vitals.core.jobs.JobScheduler;
 import dev.vitals.core.pluginhost.PluginSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -33,5 +34,27 @@ public final class TestPortal {
         VitalsConfig config = VitalsConfig.fromEnvironment(environment(database, extraEnv));
         return Vitals.start(config, plugins, new SimpleMeterRegistry(),
                 new Vitals.Options(Clock.systemUTC(), Duration.ofMillis(200), Duration.ofHours(1), Duration.ofHours(1)));
+    }
+
+    /**
+     * Waits until a plugin job has run once. Jobs start on the wall clock right after the portal does; a test that
+     * stores data a job would clear (old minutes and retention, say) waits for that first run so it cannot race it.
+     */
+    public static void awaitFirstRun(Vitals portal, String pluginId, String jobName) {
+        String task = JobScheduler.taskName(pluginId, jobName);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (portal.database().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT count(*) FROM core.scheduled_tasks WHERE task_name = :task AND last_success IS NOT NULL")
+                .bind("task", task).mapTo(Long.class).one()) == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("job " + task + " did not run within 30 s of the portal's start");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 }

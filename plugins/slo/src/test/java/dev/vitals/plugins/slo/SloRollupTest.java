@@ -40,6 +40,7 @@ class SloRollupTest {
         plugin = new SloPlugin();
         portal = TestPortal.start(TestPostgres.freshDatabase(), TestPlugins.of().with("slo", () -> plugin).source(),
                 Map.of("VITALS_TIMEZONE", "Europe/Berlin"));
+        TestPortal.awaitFirstRun(portal, "slo", "prune-minute-data");
     }
 
     @AfterAll

@@ -2,6 +2,7 @@ package dev.vitals.web;
 
 import dev.vitals.core.Vitals;
 import dev.vitals.core.config.VitalsConfig;
+import dev.vitals.api.Signal;
 import dev.vitals.core.pluginhost.PluginSource;
 import dev.vitals.core.testing.TestPortal;
 import dev.vitals.core.testing.TestPostgres;
@@ -15,7 +16,9 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** A whole portal on a free port against a fresh test database, with a small HTTP client for it. */
 final class TestServer implements AutoCloseable {
@@ -94,6 +97,25 @@ final class TestServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Waits for the signals of {@code ref} to satisfy {@code done}, as plugins publish them after ingest answers.
+     *
+     * @return the latest signals of {@code ref}, whether or not they got there within ten seconds
+     */
+    List<Signal> awaitSignals(String ref, Predicate<List<Signal>> done) {
+        List<Signal> latest = vitals().signals().latestFor(ref);
+        for (int attempt = 0; attempt < 200 && !done.test(latest); attempt++) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            latest = vitals().signals().latestFor(ref);
+        }
+        return latest;
     }
 
     @Override

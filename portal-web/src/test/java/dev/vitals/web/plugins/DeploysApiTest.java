@@ -99,11 +99,7 @@ class DeploysApiTest {
         assertEquals(2, dora.get("deployments").asInt(), "prd and live are production: " + dora);
         assertEquals(0.5, dora.get("changeFailureRate").get("value").asDouble());
         // Signals follow ingest on a background thread.
-        List<Signal> signals = List.of();
-        for (int attempt = 0; attempt < 200 && signals.isEmpty(); attempt++) {
-            Thread.sleep(50);
-            signals = server.vitals().signals().latestFor("component:default/beta");
-        }
+        List<Signal> signals = server.awaitSignals("component:default/beta", found -> !found.isEmpty());
         assertEquals(1, signals.size());
         assertEquals("dora", signals.get(0).kind());
         assertEquals(SignalStatus.WARN, signals.get(0).status(), signals.get(0).summary());

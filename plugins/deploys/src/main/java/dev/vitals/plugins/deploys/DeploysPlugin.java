@@ -1,6 +1,7 @@
 package dev.vitals.plugins.deploys;
 
 import dev.vitals.api.ApiRoute;
+import dev.vitals.api.BackgroundRefresh;
 import dev.vitals.api.CatalogEntity;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.Job;
@@ -38,7 +39,6 @@ import dev.vitals.plugins.deploys.dora.DoraReport;
 import dev.vitals.plugins.deploys.dora.DoraSignals;
 import dev.vitals.plugins.deploys.dora.DoraThresholds;
 import dev.vitals.plugins.deploys.dora.Period;
-import dev.vitals.plugins.deploys.dora.SignalRefresh;
 import dev.vitals.plugins.deploys.ingest.DeploymentStore;
 import dev.vitals.plugins.deploys.ingest.EnvironmentNames;
 import dev.vitals.plugins.deploys.ingest.EventParser;
@@ -71,7 +71,7 @@ public final class DeploysPlugin implements VitalsPlugin {
     private IncidentStore incidents;
     private DoraQuery dora;
     private DoraSignals doraSignals;
-    private SignalRefresh signalRefresh;
+    private BackgroundRefresh signalRefresh;
     private WebhookSignature githubSignature;
     private Integrations integrations;
     private FreezeWindows freezes;
@@ -96,7 +96,8 @@ public final class DeploysPlugin implements VitalsPlugin {
         this.dora = new DoraQuery(started.jdbi(), thresholds);
         this.doraSignals = new DoraSignals(dora, thresholds, started.signals(), started.catalog(), started.clock(),
                 started.orgTimeZone());
-        this.signalRefresh = new SignalRefresh(doraSignals);
+        // Ingest answers without waiting for the signals; the hourly job publishes every service again anyway.
+        this.signalRefresh = new BackgroundRefresh("deploys-signal-refresh", doraSignals::publish);
         this.githubSignature = new WebhookSignature(started.config().get("GITHUB_SECRET"));
         this.integrations = new Integrations(started.jdbi());
         this.github = new GithubDeployments(started.catalog());

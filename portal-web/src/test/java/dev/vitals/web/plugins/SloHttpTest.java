@@ -174,8 +174,10 @@ class SloHttpTest {
                 + "\"minute\": \"" + minute + "\", \"good\": 50, \"total\": 100}]");
         assertEquals(200, sent.statusCode(), sent.body());
 
-        List<Signal> processing = server.vitals().signals().latestFor("availabilitycomponent:default/processing");
-        List<Signal> transcoder = server.vitals().signals().latestFor("component:default/transcoder");
+        // The budgets follow ingest on a background thread.
+        List<Signal> processing = server.awaitSignals("availabilitycomponent:default/processing",
+                found -> !found.isEmpty());
+        List<Signal> transcoder = server.awaitSignals("component:default/transcoder", found -> !found.isEmpty());
         assertEquals(1, processing.size(), "rolled up from transcoder's SLO alone");
         assertEquals(transcoder.get(0).status(), processing.get(0).status());
         assertEquals(SignalStatus.CRITICAL, processing.get(0).status(), processing.get(0).summary());
@@ -259,6 +261,7 @@ class SloHttpTest {
         HttpResponse<String> overview = server.getPage("/p/slo/");
         assertEquals(200, overview.statusCode());
         assertTrue(overview.body().contains("recorder-api-availability"), overview.body());
+        assertTrue(overview.body().contains("figures as of "), "says when the stored statuses were computed");
         assertTrue(server.getPage("/p/slo/?component=sign-in").body().contains("auth-service-sign-in"));
         assertFalse(server.getPage("/p/slo/?team=playback").body().contains("auth-service-sign-in"));
         HttpResponse<String> detail = server.getPage("/p/slo/slos/recorder-api-availability?range=7d");

@@ -12,6 +12,8 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * Publishes the error-budget policy as signals of kind {@code error-budget}: one per service with SLOs, and one per
  * availability component in the catalog that has SLOs of its own or whose services have SLOs, rolled up from all of
  * them. Each SLO evaluated
- * on the way also records the starts and ends of its burn-rate alerts.
+ * on the way also records the starts and ends of its burn-rate alerts and its latest status.
  */
 final class BudgetSignals {
 
@@ -29,12 +31,18 @@ final class BudgetSignals {
     private final SloRepository slos;
     private final SloEvaluator evaluator;
     private final AlertLog alerts;
+    private final LatestStatuses latest;
     private final PluginContext context;
+    private final Executor workers;
 
-    BudgetSignals(SloRepository slos, SloEvaluator evaluator, AlertLog alerts, PluginContext context) {
+    /** @param workers publishes signals side by side; each is a transaction of its own in the host */
+    BudgetSignals(SloRepository slos, SloEvaluator evaluator, AlertLog alerts, LatestStatuses latest,
+            PluginContext context, Executor workers) {
+        this.workers = workers;
         this.slos = slos;
         this.evaluator = evaluator;
         this.alerts = alerts;
+        this.latest = latest;
         this.context = context;
     }
 
@@ -82,14 +90,24 @@ final class BudgetSignals {
         }
         Map<String, Slo> needed = new LinkedHashMap<>();
         subjects.forEach(s -> s.members().forEach(m -> needed.put(m.name(), m)));
+        long gathered = System.nanoTime();
         // Every SLO is read once and together with the others, and only alerts that changed are written.
         Map<String, SloStatus> statuses = evaluator.statuses(List.copyOf(needed.values()), now);
+        long evaluated = System.nanoTime();
         int changes = alerts.recordAll(statuses.values());
-        for (Subject subject : subjects) {
-            publish(subject, statuses);
-        }
-        LOG.debug("Evaluated {} SLOs, recorded {} alert changes and published {} signals in {} ms", statuses.size(),
-                changes, subjects.size(), (System.nanoTime() - started) / 1_000_000);
+        latest.saveAll(statuses.values());
+        long recorded = System.nanoTime();
+        CompletableFuture.allOf(subjects.stream().map(subject -> CompletableFuture.runAsync(
+                () -> publish(subject, statuses), workers)).toArray(CompletableFuture[]::new)).join();
+        long done = System.nanoTime();
+        LOG.debug("Evaluated {} SLOs, recorded {} alert changes and published {} signals in {} ms (subjects {} ms, "
+                + "evaluation {} ms, alerts and statuses {} ms, signals {} ms)", statuses.size(), changes,
+                subjects.size(), millis(started, done), millis(started, gathered), millis(gathered, evaluated),
+                millis(evaluated, recorded), millis(recorded, done));
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     private record Subject(String ref, String link, List<Slo> members) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -14,8 +13,9 @@ import java.util.List;
  * day boundary nearest x, then the hours between that and the hour boundary nearest x, then the minutes between that
  * and x — each with a sign, since the nearest boundary may lie after x (an hour row minus the minutes of it after x).
  * So each end of a range reads at most 12 hour rows and 30 minute rows, wherever it falls: in the middle of an hour, at
- * local midnight in a zone half an hour off UTC, or on a DST day that is 23 hours long. Ranges of an hour or less read
- * their minutes directly.
+ * local midnight in a zone half an hour off UTC, or on a DST day that is 23 hours long. Ranges of ten minutes or less
+ * read their minutes directly. Longer short ranges are composed too: every range that ends at the same instant shares
+ * the minutes of that end, so a 30-minute burn window reads only the minutes on its far side of the hour boundary.
  *
  * @param pieces the signed intervals whose sum is the range
  */
@@ -43,7 +43,7 @@ record RollupCover(List<Piece> pieces) {
     record Piece(Level level, Instant from, Instant to, int sign) {
     }
 
-    private static final Duration DIRECT = Duration.ofHours(1);
+    private static final Duration DIRECT = Duration.ofMinutes(10);
 
     /** @return the cover of the minutes that start in [range.from, range.to) */
     static RollupCover of(TimeRange range) {
@@ -93,31 +93,5 @@ record RollupCover(List<Piece> pieces) {
     private static Instant ceilMinute(Instant x) {
         Instant floor = x.truncatedTo(ChronoUnit.MINUTES);
         return floor.equals(x) ? x : floor.plus(Duration.ofMinutes(1));
-    }
-
-    /**
-     * @return per level, the smallest set of disjoint intervals holding every piece of {@code covers}: what to read,
-     *     each row once
-     */
-    static List<List<TimeRange>> reads(List<RollupCover> covers) {
-        List<List<TimeRange>> byLevel = new ArrayList<>();
-        for (Level level : Level.values()) {
-            List<TimeRange> intervals = covers.stream().flatMap(c -> c.pieces.stream())
-                    .filter(p -> p.level() == level).map(p -> new TimeRange(p.from(), p.to()))
-                    .sorted(Comparator.comparing(TimeRange::from)).toList();
-            List<TimeRange> merged = new ArrayList<>();
-            for (TimeRange r : intervals) {
-                TimeRange last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-                if (last != null && !r.from().isAfter(last.to())) {
-                    if (r.to().isAfter(last.to())) {
-                        merged.set(merged.size() - 1, new TimeRange(last.from(), r.to()));
-                    }
-                } else {
-                    merged.add(r);
-                }
-            }
-            byLevel.add(merged);
-        }
-        return byLevel;
     }
 }

@@ -6,11 +6,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Query;
 
 /** Minute samples in schema {@code slo}. */
 final class SampleRepository {
@@ -67,35 +69,43 @@ final class SampleRepository {
     }
 
     /**
-     * The rows of each level the covers read, for several SLOs at once, with the four sums every level keeps. The
-     * slice threshold is read in the same statement, so minute rows and rollups are judged against the same one.
-     * OFFSET 0 keeps each lateral read a range scan of the primary key per SLO and interval even under a generic
-     * plan, which would otherwise read every minute of each SLO and filter the ranges afterwards.
+     * The sums of every piece for several SLOs at once: each (SLO, piece) is one range scan of a primary key, summed
+     * in PostgreSQL, so a row per piece crosses the wire instead of every rollup and minute row. The slice threshold
+     * is read in the same statement, so minute rows and rollups are judged against the same one. Pieces without data
+     * return no row.
      */
-    private static final String READ = """
-            SELECT s.slo, 0 AS level, s.minute AS bucket, coalesce(s.good, 0) AS good, coalesce(s.total, 0) AS total,
-                   1 AS minutes, CASE WHEN s.value <= th.slice_threshold THEN 1 ELSE 0 END AS slice_good
-            FROM slos th
-            CROSS JOIN unnest(CAST(:minuteFrom AS timestamptz[]), CAST(:minuteTo AS timestamptz[])) AS r(f, t)
-            CROSS JOIN LATERAL (SELECT * FROM samples s
-                                WHERE s.slo = th.name AND s.minute >= r.f AND s.minute < r.t OFFSET 0) AS s
-            WHERE th.name = ANY(CAST(:slos AS text[]))
+    private static final String SUMS = """
+            WITH n AS (SELECT n.slo, n.i, th.slice_threshold
+                       FROM unnest(CAST(:slos AS text[])) WITH ORDINALITY AS n(slo, i)
+                       JOIN slos th ON th.name = n.slo),
+                 p AS (SELECT * FROM unnest(CAST(:levels AS int[]), CAST(:froms AS timestamptz[]),
+                                            CAST(:tos AS timestamptz[])) WITH ORDINALITY AS p(level, f, t, i))
+            SELECT n.i AS slo_index, p.i AS piece_index, x.*
+            FROM n CROSS JOIN p
+            CROSS JOIN LATERAL (
+                SELECT coalesce(sum(s.good), 0) AS good, coalesce(sum(s.total), 0) AS total, count(*) AS minutes,
+                       count(*) FILTER (WHERE s.value <= n.slice_threshold) AS slice_good
+                FROM samples s WHERE s.slo = n.slo AND s.minute >= p.f AND s.minute < p.t) AS x
+            WHERE p.level = 0 AND x.minutes > 0
             UNION ALL
-            SELECT h.slo, 1, h.hour, h.good, h.total, h.minutes, h.slice_good
-            FROM unnest(CAST(:slos AS text[])) AS n(slo)
-            CROSS JOIN unnest(CAST(:hourFrom AS timestamptz[]), CAST(:hourTo AS timestamptz[])) AS r(f, t)
-            CROSS JOIN LATERAL (SELECT * FROM sample_hours h
-                                WHERE h.slo = n.slo AND h.hour >= r.f AND h.hour < r.t OFFSET 0) AS h
+            SELECT n.i, p.i, x.*
+            FROM n CROSS JOIN p
+            CROSS JOIN LATERAL (
+                SELECT sum(h.good), sum(h.total), sum(h.minutes), sum(h.slice_good)
+                FROM sample_hours h WHERE h.slo = n.slo AND h.hour >= p.f AND h.hour < p.t) AS x(good, total,
+                                                                                               minutes, slice_good)
+            WHERE p.level = 1 AND x.minutes > 0
             UNION ALL
-            SELECT d.slo, 2, d.day, d.good, d.total, d.minutes, d.slice_good
-            FROM unnest(CAST(:slos AS text[])) AS n(slo)
-            CROSS JOIN unnest(CAST(:dayFrom AS timestamptz[]), CAST(:dayTo AS timestamptz[])) AS r(f, t)
-            CROSS JOIN LATERAL (SELECT * FROM sample_days d
-                                WHERE d.slo = n.slo AND d.day >= r.f AND d.day < r.t OFFSET 0) AS d""";
+            SELECT n.i, p.i, x.*
+            FROM n CROSS JOIN p
+            CROSS JOIN LATERAL (
+                SELECT sum(d.good), sum(d.total), sum(d.minutes), sum(d.slice_good)
+                FROM sample_days d WHERE d.slo = n.slo AND d.day >= p.f AND d.day < p.t) AS x(good, total,
+                                                                                           minutes, slice_good)
+            WHERE p.level = 2 AND x.minutes > 0""";
 
-
-    /** How many SLOs one statement reads, so that a page of every SLO holds a bounded number of rows at a time. */
-    private static final int SLOS_PER_READ = 200;
+    /** How many SLOs one statement sums, so that a tick over every SLO can spread over connections and cores. */
+    private static final int SLOS_PER_READ = 50;
 
     /**
      * The counts of the SLO over each range, in the same order, from one statement: whole UTC days and hours from the
@@ -105,64 +115,70 @@ final class SampleRepository {
      * @return good and total per range: events for occurrences, minutes for timeslices
      */
     List<Counts> counts(Slo slo, List<TimeRange> ranges) {
-        return counts(List.of(slo), ranges).get(slo.name());
+        return counts(List.of(slo), ranges, Runnable::run).join().get(slo.name());
     }
 
     /**
-     * The counts of several SLOs over the same ranges, as {@link #counts(Slo, List)} gives them for one, from one
-     * statement per {@value #SLOS_PER_READ} SLOs.
+     * The counts of several SLOs over the same ranges, as {@link #counts(Slo, List)} gives them for one: ranges that
+     * share a piece (every range ending at the same instant shares its end) sum it once, and each statement covers
+     * {@value #SLOS_PER_READ} SLOs.
      *
-     * @return per SLO name, the counts per range in the order of {@code ranges}
+     * @param statements runs the statements; an executor with several threads runs them side by side
+     * @return when done, per SLO name, the counts per range in the order of {@code ranges}
      */
-    Map<String, List<Counts>> counts(List<Slo> slos, List<TimeRange> ranges) {
+    CompletableFuture<Map<String, List<Counts>>> counts(List<Slo> slos, List<TimeRange> ranges, Executor statements) {
         List<RollupCover> covers = ranges.stream().map(RollupCover::of).toList();
-        List<List<TimeRange>> reads = RollupCover.reads(covers);
-        Map<String, List<Counts>> result = new HashMap<>();
+        Map<PieceKey, Integer> pieceIndex = new LinkedHashMap<>();
+        covers.forEach(c -> c.pieces().forEach(p -> pieceIndex.putIfAbsent(
+                new PieceKey(p.level(), p.from(), p.to()), pieceIndex.size())));
+        List<PieceKey> pieces = List.copyOf(pieceIndex.keySet());
+        List<CompletableFuture<Map<String, List<Counts>>>> chunks = new ArrayList<>();
         for (int from = 0; from < slos.size(); from += SLOS_PER_READ) {
             List<Slo> chunk = slos.subList(from, Math.min(slos.size(), from + SLOS_PER_READ));
-            Map<String, List<List<Bucket>>> rows = read(chunk, reads);
-            for (Slo slo : chunk) {
-                List<List<Bucket>> levels = rows.getOrDefault(slo.name(), List.of(List.of(), List.of(), List.of()));
-                result.put(slo.name(), sum(slo, covers, levels));
-            }
+            chunks.add(CompletableFuture.supplyAsync(() -> {
+                long[][][] sums = sums(chunk, pieces);
+                Map<String, List<Counts>> result = new HashMap<>();
+                for (int i = 0; i < chunk.size(); i++) {
+                    result.put(chunk.get(i).name(), compose(chunk.get(i), covers, pieceIndex, sums[i]));
+                }
+                return result;
+            }, statements));
         }
-        return result;
-    }
-
-    private Map<String, List<List<Bucket>>> read(List<Slo> slos, List<List<TimeRange>> reads) {
-        String[] names = {"minute", "hour", "day"};
-        return jdbi.withHandle(h -> {
-            Query query = h.createQuery(READ).bindArray("slos", String.class, slos.stream().map(Slo::name).toList());
-            for (int level = 0; level < names.length; level++) {
-                query.bindArray(names[level] + "From", String.class,
-                                reads.get(level).stream().map(r -> r.from().toString()).toList())
-                        .bindArray(names[level] + "To", String.class,
-                                reads.get(level).stream().map(r -> r.to().toString()).toList());
-            }
-            Map<String, List<List<Bucket>>> bySlo = new HashMap<>();
-            query.map((rs, ctx) -> {
-                bySlo.computeIfAbsent(rs.getString("slo"), k -> List.of(new ArrayList<>(), new ArrayList<>(),
-                        new ArrayList<>())).get(rs.getInt("level")).add(new Bucket(
-                        rs.getObject("bucket", OffsetDateTime.class).toInstant().getEpochSecond(), rs.getLong("good"),
-                        rs.getLong("total"), rs.getLong("minutes"), rs.getLong("slice_good")));
-                return 0;
-            }).list();
-            return bySlo;
+        return CompletableFuture.allOf(chunks.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            Map<String, List<Counts>> result = new HashMap<>();
+            chunks.forEach(c -> result.putAll(c.join()));
+            return result;
         });
     }
 
-    private static List<Counts> sum(Slo slo, List<RollupCover> covers, List<List<Bucket>> levels) {
-        Sums[] sums = new Sums[levels.size()];
-        for (int level = 0; level < levels.size(); level++) {
-            sums[level] = new Sums(levels.get(level));
-        }
+    /** @return per SLO of {@code slos} and per piece: good, total, minutes and slice-good */
+    private long[][][] sums(List<Slo> slos, List<PieceKey> pieces) {
+        long[][][] sums = new long[slos.size()][pieces.size()][4];
+        jdbi.useHandle(h -> h.createQuery(SUMS)
+                .bindArray("slos", String.class, slos.stream().map(Slo::name).toList())
+                .bindArray("levels", Integer.class, pieces.stream().map(p -> p.level().ordinal()).toList())
+                .bindArray("froms", String.class, pieces.stream().map(p -> p.from().toString()).toList())
+                .bindArray("tos", String.class, pieces.stream().map(p -> p.to().toString()).toList())
+                .map((rs, ctx) -> {
+                    long[] s = sums[rs.getInt("slo_index") - 1][rs.getInt("piece_index") - 1];
+                    s[0] = rs.getLong("good");
+                    s[1] = rs.getLong("total");
+                    s[2] = rs.getLong("minutes");
+                    s[3] = rs.getLong("slice_good");
+                    return 0;
+                }).list());
+        return sums;
+    }
+
+    private static List<Counts> compose(Slo slo, List<RollupCover> covers, Map<PieceKey, Integer> pieceIndex,
+            long[][] sums) {
         boolean occurrences = slo.method() == BudgetingMethod.OCCURRENCES;
         List<Counts> result = new ArrayList<>(covers.size());
         for (RollupCover cover : covers) {
             long good = 0;
             long total = 0;
             for (RollupCover.Piece piece : cover.pieces()) {
-                long[] s = sums[piece.level().ordinal()].between(piece.from(), piece.to());
+                long[] s = sums[pieceIndex.get(new PieceKey(piece.level(), piece.from(), piece.to()))];
                 good += piece.sign() * (occurrences ? s[0] : s[3]);
                 total += piece.sign() * (occurrences ? s[1] : s[2]);
             }
@@ -171,40 +187,8 @@ final class SampleRepository {
         return result;
     }
 
-    private record Bucket(long start, long good, long total, long minutes, long sliceGood) {
-    }
-
-    /** Running sums over one level's buckets, so any run of them adds up in two look-ups. */
-    private static final class Sums {
-        private final long[] starts;
-        private final long[][] running;
-
-        Sums(List<Bucket> buckets) {
-            List<Bucket> sorted = buckets.stream().sorted(java.util.Comparator.comparingLong(Bucket::start))
-                    .toList();
-            starts = sorted.stream().mapToLong(Bucket::start).toArray();
-            running = new long[4][sorted.size() + 1];
-            for (int i = 0; i < sorted.size(); i++) {
-                Bucket b = sorted.get(i);
-                running[0][i + 1] = running[0][i] + b.good();
-                running[1][i + 1] = running[1][i] + b.total();
-                running[2][i + 1] = running[2][i] + b.minutes();
-                running[3][i + 1] = running[3][i] + b.sliceGood();
-            }
-        }
-
-        /** @return good, total, minutes and slice-good of the buckets that start in [from, to) */
-        long[] between(Instant from, Instant to) {
-            int a = lowerBound(from.getEpochSecond());
-            int b = lowerBound(to.getEpochSecond());
-            return new long[] {running[0][b] - running[0][a], running[1][b] - running[1][a],
-                    running[2][b] - running[2][a], running[3][b] - running[3][a]};
-        }
-
-        private int lowerBound(long key) {
-            int i = java.util.Arrays.binarySearch(starts, key);
-            return i >= 0 ? i : -i - 1;
-        }
+    /** A piece without its sign: what one range scan sums. */
+    private record PieceKey(RollupCover.Level level, Instant from, Instant to) {
     }
 
     static OffsetDateTime utc(java.time.Instant instant) {

@@ -12,9 +12,11 @@ import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,62 +32,59 @@ final class SloPages {
     /** The spans the detail page offers for its chart. */
     static final List<String> RANGES = List.of("7d", "30d", "90d");
 
+    /** How the overview says when its figures were computed, in the organisation's time zone. */
+    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT);
+
     private final SloRepository slos;
+    private final LatestStatuses latest;
     private final SampleRepository samples;
     private final SloEvaluator evaluator;
     private final AlertLog alerts;
     private final PullLog pulls;
     private final PluginContext context;
 
-    SloPages(SloRepository slos, SampleRepository samples, SloEvaluator evaluator, AlertLog alerts, PullLog pulls,
-            PluginContext context) {
+    SloPages(SloRepository slos, LatestStatuses latest, SampleRepository samples, SloEvaluator evaluator,
+            AlertLog alerts, PullLog pulls, PluginContext context) {
         this.alerts = alerts;
         this.pulls = pulls;
         this.slos = slos;
+        this.latest = latest;
         this.samples = samples;
         this.evaluator = evaluator;
         this.context = context;
     }
 
     Page overview(Context ctx) {
-        String team = blankToNull(ctx.queryParam("team"));
-        String component = blankToNull(ctx.queryParam("component"));
+        Optional<String> team = Optional.ofNullable(blankToNull(ctx.queryParam("team")));
+        Optional<String> component = Optional.ofNullable(blankToNull(ctx.queryParam("component")));
         String sort = "name".equals(ctx.queryParam("sort")) ? "name" : "budget";
         int page = SloPlugin.intParam(ctx, "page", 1, 1, 1_000_000);
-        List<Slo> all = slos.all();
-        Set<String> teams = all.stream().flatMap(s -> s.team().stream()).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> components = all.stream().flatMap(s -> s.component().stream())
-                .collect(Collectors.toCollection(TreeSet::new));
-        List<Slo> chosen = all.stream().filter(s -> team == null || team.equals(s.team().orElse(null))).toList();
-        if (component != null) {
-            Set<String> services = context.catalog().servicesOf("availabilitycomponent:default/" + component).stream()
-                    .map(CatalogEntity::name).collect(Collectors.toSet());
-            chosen = chosen.stream().filter(s -> component.equals(s.component().orElse(null))
-                    || s.service().map(services::contains).orElse(false)).toList();
+        Set<String> services = component.map(c -> context.catalog().servicesOf("availabilitycomponent:default/" + c)
+                .stream().map(CatalogEntity::name).collect(Collectors.toSet())).orElse(Set.of());
+        LatestStatuses.Order order = "name".equals(sort) ? LatestStatuses.Order.NAME : LatestStatuses.Order.BUDGET;
+        LatestStatuses.Page found = latest.page(team, component, services, order, page, PAGE_SIZE);
+        int pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        if (page > pages) {
+            found = latest.page(team, component, services, order, pages, PAGE_SIZE);
         }
-        Instant now = context.clock().instant();
-        Map<String, SloStatus> statuses = evaluator.statuses(chosen, now);
-        List<SloRow> rows = chosen.stream().map(s -> statuses.get(s.name()))
-                .map(status -> new SloRow(status, BudgetPolicy.of(status))).sorted("name".equals(sort)
-                ? Comparator.comparing((SloRow r) -> r.slo().name())
-                : Comparator.comparingDouble(SloRow::remainingOrMax).thenComparing(r -> r.slo().name())).toList();
-        int pages = Math.max(1, (rows.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int shown = Math.min(page, pages);
-        List<SloRow> pageRows = rows.subList((shown - 1) * PAGE_SIZE, Math.min(rows.size(), shown * PAGE_SIZE));
+        // The oldest evaluation on the page is what the page can vouch for.
+        Optional<Instant> asOf = found.rows().stream().flatMap(r -> r.evaluatedAt().stream())
+                .min(Comparator.naturalOrder());
         Map<String, Object> params = new HashMap<>();
-        params.put("rows", pageRows);
-        params.put("total", rows.size());
-        params.put("anySlo", !all.isEmpty());
-        params.put("teams", teams);
-        params.put("components", components);
-        params.put("team", team == null ? "" : team);
-        params.put("component", component == null ? "" : component);
+        params.put("rows", found.rows());
+        params.put("total", found.total());
+        params.put("anySlo", found.total() > 0 || slos.count() > 0);
+        params.put("asOf", asOf.map(a -> AS_OF.format(a.atZone(context.orgTimeZone()))).orElse(""));
+        params.put("teams", slos.teams());
+        params.put("components", slos.components());
+        params.put("team", team.orElse(""));
+        params.put("component", component.orElse(""));
         params.put("sort", sort);
         params.put("page", shown);
         params.put("pages", pages);
         params.put("mayCreate", RequestCaller.of(ctx).has(Role.EDITOR));
-        params.put("query", "team=" + (team == null ? "" : team) + "&component=" + (component == null ? "" : component)
-                + "&sort=" + sort);
+        params.put("query", "team=" + team.orElse("") + "&component=" + component.orElse("") + "&sort=" + sort);
         return new Page("SLOs", render("overview.jte", params));
     }
 

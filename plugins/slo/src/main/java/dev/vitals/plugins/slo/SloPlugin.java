@@ -1,6 +1,7 @@
 package dev.vitals.plugins.slo;
 
 import dev.vitals.api.ApiRoute;
+import dev.vitals.api.BackgroundRefresh;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.Job;
 import dev.vitals.api.NavEntry;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.pf4j.Extension;
 
 /**
@@ -44,23 +47,43 @@ public final class SloPlugin implements VitalsPlugin {
     private AlertLog alerts;
     private MinuteRetention retention;
     private AlertNotifier notifier;
+    private LatestStatuses latest;
+    private BackgroundRefresh refresh;
+    /** The minute job's statements and signal publishing run side by side on these. */
+    private ExecutorService workers;
 
     @Override
     public void start(PluginContext started) {
         this.context = started;
         this.slos = new SloRepository(started.jdbi());
         this.samples = new SampleRepository(started.jdbi());
-        this.evaluator = new SloEvaluator(samples, started.orgTimeZone());
+        this.workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "slo-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        this.evaluator = new SloEvaluator(samples, started.orgTimeZone(), workers);
         this.alerts = new AlertLog(started.jdbi(),
                 AlertNotifier.targets(started.config().get("WEBHOOKS").orElse("")));
         this.notifier = new AlertNotifier(started.jdbi(), started.clock());
         this.retention = new MinuteRetention(started.jdbi());
-        this.signals = new BudgetSignals(slos, evaluator, alerts, started);
+        this.latest = new LatestStatuses(started.jdbi());
+        this.signals = new BudgetSignals(slos, evaluator, alerts, latest, started, workers);
+        // Ingest answers before the budgets it changed are recomputed; the minute job recomputes every SLO anyway.
+        this.refresh = new BackgroundRefresh("slo-budget-refresh", names -> signals.publishFor(Set.copyOf(names)));
         this.pullLog = new PullLog(started.jdbi());
         this.pull = new PrometheusPull(prometheus(started), slos, samples, pullLog, started.clock());
-        this.pages = new SloPages(slos, samples, evaluator, alerts, pullLog, started);
+        this.pages = new SloPages(slos, latest, samples, evaluator, alerts, pullLog, started);
         this.definitions = new SloDefinitions(slos, signals, started);
         this.forms = new SloFormPages(definitions, started);
+    }
+
+    @Override
+    public void stop() {
+        if (refresh != null) {
+            refresh.close();
+            workers.shutdownNow();
+        }
     }
 
     /** A mistyped address stops the plugin at start with the reason, rather than failing every minute. */
@@ -133,6 +156,7 @@ public final class SloPlugin implements VitalsPlugin {
                     old.subject()));
         }
         slos.upsertAll(result.slos());
+        refresh.request(result.slos().stream().map(Slo::name).toList());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("imported", result.slos().stream().map(SloJson::of).toList());
         json.put("notes", result.notes());
@@ -151,7 +175,7 @@ public final class SloPlugin implements VitalsPlugin {
         List<Sample> valid = SampleBatch.validate(rows, slos.findAll(names), context.clock().instant());
         int added = samples.store(valid);
         if (added > 0) {
-            signals.publishFor(names);
+            refresh.request(names);
         }
         ctx.json(Map.of("received", rows.size(), "added", added));
     }
@@ -257,6 +281,10 @@ public final class SloPlugin implements VitalsPlugin {
 
     AlertLog alerts() {
         return alerts;
+    }
+
+    LatestStatuses latestStatuses() {
+        return latest;
     }
 
     SloEvaluator evaluator() {

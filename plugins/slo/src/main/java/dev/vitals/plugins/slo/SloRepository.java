@@ -94,6 +94,19 @@ final class SloRepository {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM slos ORDER BY name").map((rs, ctx) -> slo(rs)).list());
     }
 
+    /** @return the teams that own SLOs, by name */
+    List<String> teams() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT team FROM slos WHERE team IS NOT NULL ORDER BY team")
+                .mapTo(String.class).list());
+    }
+
+    /** @return the availability components SLOs are defined for, by name */
+    List<String> components() {
+        return jdbi.withHandle(h -> h.createQuery(
+                "SELECT DISTINCT component FROM slos WHERE component IS NOT NULL ORDER BY component")
+                .mapTo(String.class).list());
+    }
+
     List<Slo> page(int page, int size) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM slos ORDER BY name LIMIT :size OFFSET :offset")
                 .bind("size", size).bind("offset", (long) (page - 1) * size).map((rs, ctx) -> slo(rs)).list());
@@ -108,7 +121,8 @@ final class SloRepository {
                 .bind("s", service).map((rs, ctx) -> slo(rs)).list());
     }
 
-    private static Slo slo(ResultSet rs) throws SQLException {
+    /** @return the SLO of the current row of a query over {@code slos} */
+    static Slo slo(ResultSet rs) throws SQLException {
         double threshold = rs.getDouble("slice_threshold");
         boolean hasThreshold = !rs.wasNull();
         return new Slo(rs.getString("name"), Optional.ofNullable(rs.getString("service")),

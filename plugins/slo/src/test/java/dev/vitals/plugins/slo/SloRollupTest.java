@@ -147,10 +147,10 @@ class SloRollupTest {
         // At 23:59:30 CET on 31 Oct the month is [1 Oct 00:00 CEST, 31 Oct 22:59:30Z): 2^0 … 2^6 = 127. Half an hour
         // into November it holds 2^7 alone.
         Instant endOfOctober = Instant.parse("2026-10-31T22:59:30Z");
-        assertEquals(new Counts(0, 127), new SloEvaluator(plugin.samples(), BERLIN).status(slo, endOfOctober)
+        assertEquals(new Counts(0, 127), new SloEvaluator(plugin.samples(), BERLIN, Runnable::run).status(slo, endOfOctober)
                 .window());
         Instant inNovember = Instant.parse("2026-10-31T23:30:00Z");
-        assertEquals(new Counts(0, 128), new SloEvaluator(plugin.samples(), BERLIN).status(slo, inNovember).window());
+        assertEquals(new Counts(0, 128), new SloEvaluator(plugin.samples(), BERLIN, Runnable::run).status(slo, inNovember).window());
         assertEquals(minuteCounts(slo, local), plugin.samples().counts(slo, List.of(local)).get(0));
     }
 
@@ -176,7 +176,7 @@ class SloRollupTest {
         });
         Instant at = Instant.parse("2026-11-15T12:00:00Z");
 
-        SloStatus status = new SloEvaluator(plugin.samples(), KOLKATA).status(slo, at);
+        SloStatus status = new SloEvaluator(plugin.samples(), KOLKATA, Runnable::run).status(slo, at);
 
         assertEquals(Instant.parse("2026-10-31T18:30:00Z"), status.windowStart());
         // 4 + 8 + 16 + 32 + 64 = 124.

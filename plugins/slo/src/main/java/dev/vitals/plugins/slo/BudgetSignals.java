@@ -94,8 +94,9 @@ final class BudgetSignals {
         // Every SLO is read once and together with the others, and only alerts that changed are written.
         Map<String, SloStatus> statuses = evaluator.statuses(List.copyOf(needed.values()), now);
         long evaluated = System.nanoTime();
-        int changes = alerts.recordAll(statuses.values());
-        latest.saveAll(statuses.values());
+        CompletableFuture<Void> saved = CompletableFuture.runAsync(() -> latest.saveAll(statuses.values()), workers);
+        int changes = alerts.recordAll(statuses.values(), workers);
+        saved.join();
         long recorded = System.nanoTime();
         CompletableFuture.allOf(subjects.stream().map(subject -> CompletableFuture.runAsync(
                 () -> publish(subject, statuses), workers)).toArray(CompletableFuture[]::new)).join();

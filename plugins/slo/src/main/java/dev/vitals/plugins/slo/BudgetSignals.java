@@ -95,7 +95,7 @@ final class BudgetSignals {
         Map<String, SloStatus> statuses = evaluator.statuses(List.copyOf(needed.values()), now);
         long evaluated = System.nanoTime();
         CompletableFuture<Void> saved = CompletableFuture.runAsync(() -> latest.saveAll(statuses.values()), workers);
-        int changes = alerts.recordAll(statuses.values(), workers);
+        int changes = alerts.recordAll(statuses.values());
         saved.join();
         long recorded = System.nanoTime();
         CompletableFuture.allOf(subjects.stream().map(subject -> CompletableFuture.runAsync(

@@ -329,8 +329,8 @@ class SloRollupTest {
         for (Slo slo : slos) {
             assertEquals(plugin.evaluator().status(slo, at), together.get(slo.name()), slo.name());
         }
-        int firstTick = plugin.alerts().recordAll(together.values(), Runnable::run);
+        int firstTick = plugin.alerts().recordAll(together.values());
         assertEquals(firstTick > 0, together.values().stream().anyMatch(s -> s.paging() || s.ticketing()));
-        assertEquals(0, plugin.alerts().recordAll(plugin.evaluator().statuses(slos, at).values(), Runnable::run));
+        assertEquals(0, plugin.alerts().recordAll(plugin.evaluator().statuses(slos, at).values()));
     }
 }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -174,10 +175,10 @@ class SloHttpTest {
                 + "\"minute\": \"" + minute + "\", \"good\": 50, \"total\": 100}]");
         assertEquals(200, sent.statusCode(), sent.body());
 
-        // The budgets follow ingest on a background thread.
-        List<Signal> processing = server.awaitSignals("availabilitycomponent:default/processing",
-                found -> !found.isEmpty());
-        List<Signal> transcoder = server.awaitSignals("component:default/transcoder", found -> !found.isEmpty());
+        // The budgets follow ingest on a background thread; until then the new SLO's verdict is "no data".
+        Predicate<List<Signal>> withData = found -> !found.isEmpty() && found.get(0).status() != SignalStatus.UNKNOWN;
+        List<Signal> processing = server.awaitSignals("availabilitycomponent:default/processing", withData);
+        List<Signal> transcoder = server.awaitSignals("component:default/transcoder", withData);
         assertEquals(1, processing.size(), "rolled up from transcoder's SLO alone");
         assertEquals(transcoder.get(0).status(), processing.get(0).status());
         assertEquals(SignalStatus.CRITICAL, processing.get(0).status(), processing.get(0).summary());

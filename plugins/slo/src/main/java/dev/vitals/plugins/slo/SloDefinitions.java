@@ -46,6 +46,8 @@ final class SloDefinitions {
                     + "/api/slo/slos/" + slo.name(), List.of(new FieldError("name", "is taken by another SLO; "
                     + "pick another name or edit '" + slo.name() + "'")));
         }
+        // Its owner's verdict and the overview count it from now on, not from the next minute.
+        signals.publishFor(Set.of(slo.name()));
         return slo;
     }
 

@@ -50,13 +50,9 @@ final class AlertLog {
         return changed.size();
     }
 
-    /** Opens events for alerts that fire and have none open, and closes open events of alerts that stopped. */
-    void record(SloStatus status) {
-        write(List.of(status));
-    }
-
     /**
-     * One transaction for all the statuses: an INSERT of every firing alert (the unique index on open events skips
+     * Opens events for alerts that fire and have none open, and closes open events of alerts that stopped, in one
+     * transaction for all the statuses: an INSERT of every firing alert (the unique index on open events skips
      * those already open, also when another instance got there first), an UPDATE closing every open event of an alert
      * that stopped, and the notifications of exactly the events those two changed.
      */

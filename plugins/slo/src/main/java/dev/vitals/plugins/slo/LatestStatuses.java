@@ -1,5 +1,6 @@
 package dev.vitals.plugins.slo;
 
+import dev.vitals.api.SignalStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -111,7 +112,7 @@ final class LatestStatuses {
         }
         return new StoredStatus(slo, Optional.of(at.toInstant()), optional(rs, "attainment"),
                 optional(rs, "remaining"), Optional.of(new BudgetPolicy(
-                        dev.vitals.api.SignalStatus.valueOf(rs.getString("verdict")), rs.getString("summary"))));
+                        SignalStatus.valueOf(rs.getString("verdict")), rs.getString("summary"))));
     }
 
     private static OptionalDouble optional(ResultSet rs, String column) throws SQLException {

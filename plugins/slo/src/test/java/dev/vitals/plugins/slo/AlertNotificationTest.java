@@ -56,7 +56,7 @@ class AlertNotificationTest {
             }
             plugin.samples().store(burst);
 
-            plugin.alerts().record(plugin.evaluator().status(slo, now));
+            plugin.alerts().recordAll(List.of(plugin.evaluator().status(slo, now)));
             plugin.notifier().sendDue();
             // The failed one waits a minute before its second attempt.
             new AlertNotifier(plugin.context().jdbi(), Clock.fixed(now.plus(Duration.ofMinutes(3)), ZoneOffset.UTC))

@@ -217,8 +217,8 @@ class SloStatusTest {
         }
         plugin.samples().store(burst);
 
-        plugin.alerts().record(plugin.evaluator().status(slo, T));
-        plugin.alerts().record(plugin.evaluator().status(slo, T.plusSeconds(60)));
+        plugin.alerts().recordAll(List.of(plugin.evaluator().status(slo, T)));
+        plugin.alerts().recordAll(List.of(plugin.evaluator().status(slo, T.plusSeconds(60))));
         List<AlertEvent> firing = plugin.alerts().latest("alerting", 10);
         // 1h&5m > 14.4 and 6h&30m > 6 page; 1d&2h > 3 and 3d&6h > 1 ticket: four alerts, each opened once.
         assertEquals(4, firing.size());
@@ -226,7 +226,7 @@ class SloStatusTest {
 
         // Ten minutes later the 5-minute window is empty, so the fast page alert resolves; the others still hold.
         Instant later = T.plus(Duration.ofMinutes(10));
-        plugin.alerts().record(plugin.evaluator().status(slo, later));
+        plugin.alerts().recordAll(List.of(plugin.evaluator().status(slo, later)));
         List<AlertEvent> after = plugin.alerts().latest("alerting", 10);
         assertEquals(List.of(Optional.of(later)), after.stream().filter(e -> e.rule().equals("1h&5m>14.4"))
                 .map(AlertEvent::resolvedAt).toList());

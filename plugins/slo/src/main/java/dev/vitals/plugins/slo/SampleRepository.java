@@ -86,23 +86,24 @@ final class SampleRepository {
                 SELECT coalesce(sum(s.good), 0) AS good, coalesce(sum(s.total), 0) AS total, count(*) AS minutes,
                        count(*) FILTER (WHERE s.value <= n.slice_threshold) AS slice_good
                 FROM samples s WHERE s.slo = n.slo AND s.minute >= p.f AND s.minute < p.t) AS x
-            WHERE p.level = 0 AND x.minutes > 0
-            UNION ALL
-            SELECT n.i, p.i, x.*
-            FROM n CROSS JOIN p
-            CROSS JOIN LATERAL (
-                SELECT sum(h.good), sum(h.total), sum(h.minutes), sum(h.slice_good)
-                FROM sample_hours h WHERE h.slo = n.slo AND h.hour >= p.f AND h.hour < p.t) AS x(good, total,
-                                                                                               minutes, slice_good)
-            WHERE p.level = 1 AND x.minutes > 0
-            UNION ALL
-            SELECT n.i, p.i, x.*
-            FROM n CROSS JOIN p
-            CROSS JOIN LATERAL (
-                SELECT sum(d.good), sum(d.total), sum(d.minutes), sum(d.slice_good)
-                FROM sample_days d WHERE d.slo = n.slo AND d.day >= p.f AND d.day < p.t) AS x(good, total,
-                                                                                           minutes, slice_good)
-            WHERE p.level = 2 AND x.minutes > 0""";
+            WHERE p.level = %d AND x.minutes > 0
+            """.formatted(RollupCover.Level.MINUTE.ordinal())
+            + rollupSums("sample_hours", "hour", RollupCover.Level.HOUR)
+            + rollupSums("sample_days", "day", RollupCover.Level.DAY);
+
+    /** The branch of {@link #SUMS} for one rollup table: its rows carry the four sums already. */
+    private static String rollupSums(String table, String bucket, RollupCover.Level level) {
+        return """
+                UNION ALL
+                SELECT n.i, p.i, x.*
+                FROM n CROSS JOIN p
+                CROSS JOIN LATERAL (
+                    SELECT sum(r.good), sum(r.total), sum(r.minutes), sum(r.slice_good)
+                    FROM %1$s r WHERE r.slo = n.slo AND r.%2$s >= p.f AND r.%2$s < p.t)
+                    AS x(good, total, minutes, slice_good)
+                WHERE p.level = %3$d AND x.minutes > 0
+                """.formatted(table, bucket, level.ordinal());
+    }
 
     /** How many SLOs one statement sums, so that a tick over every SLO can spread over connections and cores. */
     private static final int SLOS_PER_READ = 50;

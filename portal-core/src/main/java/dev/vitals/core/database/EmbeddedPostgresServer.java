@@ -14,21 +14,39 @@ import java.time.Duration;
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDir;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
     }
 
     /** Starts on a free port with its data in {@code dataDir}; creates the directory on first use. */
     public static EmbeddedPostgresServer start(Path dataDir) {
+        return start(dataDir, false);
+    }
+
+    /**
+     * Starts on a free port with its data in a new temporary directory that {@link #close()} deletes: half a gigabyte
+     * per server, which would otherwise pile up with every test run.
+     */
+    public static EmbeddedPostgresServer startThrowaway() {
+        try {
+            return start(Files.createTempDirectory("vitals-test-pg"), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static EmbeddedPostgresServer start(Path dataDir, boolean deleteOnClose) {
         try {
             Files.createDirectories(dataDir);
             return new EmbeddedPostgresServer(EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(false)
+                    .setCleanDataDirectory(deleteOnClose)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
-                    .start());
+                    .start(), dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL in " + dataDir, e);
         }
@@ -43,6 +61,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public DatabaseSettings settings(String database) {
         return new DatabaseSettings("jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database,
                 "postgres", "");
+    }
+
+    Path dataDir() {
+        return dataDir;
     }
 
     @Override

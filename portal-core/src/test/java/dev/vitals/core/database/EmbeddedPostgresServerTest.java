@@ -1,7 +1,10 @@
 package dev.vitals.core.database;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,6 +29,16 @@ class EmbeddedPostgresServerTest {
             }
             assertEquals("17", serverMajorVersion(restarted));
         }
+    }
+
+    @Test
+    void aThrowawayServerLeavesNoFilesBehind() {
+        Path dataDir;
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startThrowaway()) {
+            dataDir = server.dataDir();
+            assertTrue(Files.isDirectory(dataDir.resolve("base")), "the server keeps its data in " + dataDir);
+        }
+        assertFalse(Files.exists(dataDir), dataDir + " is left behind");
     }
 
     private static String serverMajorVersion(EmbeddedPostgresServer server) throws Exception {

@@ -2,9 +2,6 @@ package dev.vitals.core.testing;
 
 import dev.vitals.core.database.DatabaseSettings;
 import dev.vitals.core.database.EmbeddedPostgresServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -81,14 +78,9 @@ public final class TestPostgres {
             container.start();
             return new DatabaseSettings(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         }
-        try {
-            EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(
-                    Files.createTempDirectory("vitals-test-pg").resolve("data"));
-            Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
-            return embedded.settings();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        EmbeddedPostgresServer embedded = EmbeddedPostgresServer.startThrowaway();
+        Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
+        return embedded.settings();
     }
 
     private static boolean dockerAvailable() {

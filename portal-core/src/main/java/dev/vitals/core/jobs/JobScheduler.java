@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class JobScheduler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(10);
     private final Scheduler scheduler;
 
     private JobScheduler(Scheduler scheduler) {
@@ -49,6 +50,10 @@ public final class JobScheduler implements AutoCloseable {
                 .tableName("core.scheduled_tasks")
                 .startTasks(tasks)
                 .pollingInterval(pollingInterval)
+                // A run whose instance died is taken over after six missed heartbeats: a minute here, where the
+                // library's default (5 minutes each) would stall the minute jobs for half an hour after a crash.
+                .heartbeatInterval(HEARTBEAT)
+                .missedHeartbeatsLimit(6)
                 .schedulerName(new com.github.kagkarlsson.scheduler.SchedulerName.Fixed(instanceName))
                 .threads(4)
                 .shutdownMaxWait(Duration.ofSeconds(5))

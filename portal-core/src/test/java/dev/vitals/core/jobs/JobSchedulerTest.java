@@ -83,6 +83,25 @@ class JobSchedulerTest {
         }
     }
 
+    @Test
+    void aRunLeftPickedByAnInstanceThatDiedIsTakenOverWithinAMinute() throws Exception {
+        DatabaseSettings db = TestPostgres.freshDatabase();
+        try (Vitals first = TestPortal.start(db, TestPlugins.of().with("jobs", () -> new RecordingPlugin("first")).source())) {
+            awaitRuns(first, 1);
+        }
+        Jdbi.create(db.url(), db.user(), db.password()).useHandle(h -> h.execute("""
+                UPDATE core.scheduled_tasks SET picked = true, picked_by = 'crashed-instance',
+                    last_heartbeat = now() - interval '2 minutes', execution_time = now() - interval '2 minutes'
+                WHERE task_name = ?""", JobScheduler.taskName("jobs", "record")));
+        try (Vitals second = TestPortal.start(db, TestPlugins.of().with("jobs", () -> new RecordingPlugin("second")).source())) {
+            int before = count(second);
+
+            List<Run> runs = awaitRuns(second, before + 1);
+
+            assertEquals("second", runs.get(runs.size() - 1).instance(), "the surviving instance took the job over");
+        }
+    }
+
     private static int count(Vitals portal) {
         return portal.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM jobs.runs")
                 .mapTo(Integer.class).one());

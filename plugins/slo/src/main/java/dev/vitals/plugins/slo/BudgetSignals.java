@@ -34,10 +34,14 @@ final class BudgetSignals {
     private final LatestStatuses latest;
     private final PluginContext context;
     private final Executor workers;
+    private final CarriedSums carried;
 
-    /** @param workers publishes signals side by side; each is a transaction of its own in the host */
+    /**
+     * @param carried the counts the minute job carries from one tick to the next
+     * @param workers publishes signals side by side; each is a transaction of its own in the host */
     BudgetSignals(SloRepository slos, SloEvaluator evaluator, AlertLog alerts, LatestStatuses latest,
-            PluginContext context, Executor workers) {
+            PluginContext context, CarriedSums carried, Executor workers) {
+        this.carried = carried;
         this.workers = workers;
         this.slos = slos;
         this.evaluator = evaluator;
@@ -92,8 +96,11 @@ final class BudgetSignals {
         subjects.forEach(s -> s.members().forEach(m -> needed.put(m.name(), m)));
         long gathered = System.nanoTime();
         // Every SLO is read once and together with the others, and only alerts that changed are written.
-        Map<String, SloStatus> statuses = evaluator.statuses(List.copyOf(needed.values()), now);
-        long evaluated = System.nanoTime();
+        List<Slo> evaluated = List.copyOf(needed.values());
+        // The minute job carries its counts from tick to tick; a refresh after new data reads its few SLOs afresh.
+        Map<String, SloStatus> statuses = changed.isEmpty() ? evaluator.statuses(evaluated, now, carried)
+                : evaluator.statuses(evaluated, now);
+        long read = System.nanoTime();
         CompletableFuture<Void> saved = CompletableFuture.runAsync(() -> latest.saveAll(statuses.values()), workers);
         int changes = alerts.recordAll(statuses.values());
         saved.join();
@@ -101,10 +108,11 @@ final class BudgetSignals {
         CompletableFuture.allOf(subjects.stream().map(subject -> CompletableFuture.runAsync(
                 () -> publish(subject, statuses), workers)).toArray(CompletableFuture[]::new)).join();
         long done = System.nanoTime();
-        LOG.debug("Evaluated {} SLOs, recorded {} alert changes and published {} signals in {} ms (subjects {} ms, "
-                + "evaluation {} ms, alerts and statuses {} ms, signals {} ms)", statuses.size(), changes,
-                subjects.size(), millis(started, done), millis(started, gathered), millis(gathered, evaluated),
-                millis(evaluated, recorded), millis(recorded, done));
+        LOG.debug("Evaluated {} SLOs ({} read afresh), recorded {} alert changes and published {} signals in {} ms "
+                + "(subjects {} ms, evaluation {} ms, alerts and statuses {} ms, signals {} ms)", statuses.size(),
+                changed.isEmpty() ? carried.readAfresh() : statuses.size(), changes, subjects.size(),
+                millis(started, done), millis(started, gathered), millis(gathered, read), millis(read, recorded),
+                millis(recorded, done));
     }
 
     private static long millis(long from, long to) {

@@ -12,6 +12,14 @@ public record Counts(long good, long total) {
 
     public static final Counts NONE = new Counts(0, 0);
 
+    public Counts plus(Counts other) {
+        return new Counts(good + other.good, total + other.total);
+    }
+
+    public Counts minus(Counts other) {
+        return new Counts(good - other.good, total - other.total);
+    }
+
     /** @return good ÷ total, empty when there is nothing to count (no data is not 100 %) */
     public OptionalDouble attainment() {
         return total == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) good / total);

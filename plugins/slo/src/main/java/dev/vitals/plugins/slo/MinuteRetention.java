@@ -13,14 +13,18 @@ final class MinuteRetention {
     static final Duration KEEP = Duration.ofDays(125);
 
     private final Jdbi jdbi;
+    private final SampleWrites writes;
 
-    MinuteRetention(Jdbi jdbi) {
+    MinuteRetention(Jdbi jdbi, SampleWrites writes) {
         this.jdbi = jdbi;
+        this.writes = writes;
     }
 
-    /** @return how many minutes were dropped */
+    /** Also drops the old part of the log of sample writes. @return how many minutes were dropped */
     int prune(Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM samples WHERE minute < :cutoff")
+        int dropped = jdbi.withHandle(h -> h.createUpdate("DELETE FROM samples WHERE minute < :cutoff")
                 .bind("cutoff", SampleRepository.utc(now.minus(KEEP))).execute());
+        writes.prune();
+        return dropped;
     }
 }

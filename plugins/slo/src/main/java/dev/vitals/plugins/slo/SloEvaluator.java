@@ -58,6 +58,19 @@ final class SloEvaluator {
         return result;
     }
 
+    /**
+     * The status of many SLOs at one moment, as {@link #statuses(List, Instant)} gives it, from counts carried on
+     * from the previous call: for the minute job, which evaluates every SLO each minute.
+     *
+     * @return per SLO name, its status
+     */
+    Map<String, SloStatus> statuses(List<Slo> slos, Instant at, CarriedSums carried) {
+        Map<String, List<Counts>> counts = carried.counts(slos, at, window -> ranges(window, at));
+        Map<String, SloStatus> result = new java.util.HashMap<>();
+        slos.forEach(s -> result.put(s.name(), status(s, at, counts.get(s.name()))));
+        return result;
+    }
+
     /** The window, then each burn window, then each alert's long and short window, all ending at {@code at}. */
     private List<TimeRange> ranges(SloWindow window, Instant at) {
         List<TimeRange> ranges = new ArrayList<>();

@@ -66,9 +66,11 @@ public final class SloPlugin implements VitalsPlugin {
         this.alerts = new AlertLog(started.jdbi(),
                 AlertNotifier.targets(started.config().get("WEBHOOKS").orElse("")));
         this.notifier = new AlertNotifier(started.jdbi(), started.clock());
-        this.retention = new MinuteRetention(started.jdbi());
+        SampleWrites writes = new SampleWrites(started.jdbi());
+        this.retention = new MinuteRetention(started.jdbi(), writes);
         this.latest = new LatestStatuses(started.jdbi());
-        this.signals = new BudgetSignals(slos, evaluator, alerts, latest, started, workers);
+        this.signals = new BudgetSignals(slos, evaluator, alerts, latest, started,
+                new CarriedSums(samples, writes, workers), workers);
         // Ingest answers before the budgets it changed are recomputed; the minute job recomputes every SLO anyway.
         this.refresh = new BackgroundRefresh("slo-budget-refresh", names -> signals.publishFor(Set.copyOf(names)));
         this.pullLog = new PullLog(started.jdbi());

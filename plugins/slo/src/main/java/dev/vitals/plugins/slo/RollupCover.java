@@ -90,7 +90,8 @@ record RollupCover(List<Piece> pieces) {
         return Duration.between(floor, x).compareTo(Duration.between(x, ceil)) <= 0 ? floor : ceil;
     }
 
-    private static Instant ceilMinute(Instant x) {
+    /** @return the start of the first minute that starts at or after x */
+    static Instant ceilMinute(Instant x) {
         Instant floor = x.truncatedTo(ChronoUnit.MINUTES);
         return floor.equals(x) ? x : floor.plus(Duration.ofMinutes(1));
     }

@@ -192,6 +192,59 @@ final class SampleRepository {
     private record PieceKey(RollupCover.Level level, Instant from, Instant to) {
     }
 
+    /** The minute rows of one SLO and range. */
+    private static final String MINUTES = """
+            WITH q AS (SELECT * FROM unnest(CAST(:slos AS text[]), CAST(:froms AS timestamptz[]),
+                                            CAST(:tos AS timestamptz[])) WITH ORDINALITY AS q(slo, f, t, i))
+            SELECT q.i AS read_index, s.minute, s.good, s.total, s.value <= th.slice_threshold AS slice_good
+            FROM q JOIN slos th ON th.name = q.slo
+            CROSS JOIN LATERAL (SELECT s.minute, s.good, s.total, s.value FROM samples s
+                                WHERE s.slo = q.slo AND s.minute >= q.f AND s.minute < q.t) AS s""";
+
+    /** How many (SLO, range) reads of single minutes one statement makes. */
+    private static final int MINUTE_READS_PER_STATEMENT = 500;
+
+    /**
+     * The counts of every stored minute in short ranges, one range per SLO: the {@code k}-th range is read for the
+     * {@code k}-th SLO. Minutes without data have no entry.
+     *
+     * @param statements runs the statements; an executor with several threads runs them side by side
+     * @return when done, per read in the order given, the counts per minute start
+     */
+    CompletableFuture<List<Map<Instant, Counts>>> minutes(List<Slo> slos, List<TimeRange> ranges,
+            Executor statements) {
+        List<CompletableFuture<List<Map<Instant, Counts>>>> chunks = new ArrayList<>();
+        for (int from = 0; from < slos.size(); from += MINUTE_READS_PER_STATEMENT) {
+            int to = Math.min(slos.size(), from + MINUTE_READS_PER_STATEMENT);
+            List<Slo> chunk = slos.subList(from, to);
+            List<TimeRange> chunkRanges = ranges.subList(from, to);
+            chunks.add(CompletableFuture.supplyAsync(() -> minutes(chunk, chunkRanges), statements));
+        }
+        return CompletableFuture.allOf(chunks.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<Map<Instant, Counts>> result = new ArrayList<>(slos.size());
+            chunks.forEach(c -> result.addAll(c.join()));
+            return result;
+        });
+    }
+
+    private List<Map<Instant, Counts>> minutes(List<Slo> slos, List<TimeRange> ranges) {
+        List<Map<Instant, Counts>> result = new ArrayList<>(slos.size());
+        slos.forEach(s -> result.add(new HashMap<>()));
+        jdbi.useHandle(h -> h.createQuery(MINUTES)
+                .bindArray("slos", String.class, slos.stream().map(Slo::name).toList())
+                .bindArray("froms", String.class, ranges.stream().map(r -> r.from().toString()).toList())
+                .bindArray("tos", String.class, ranges.stream().map(r -> r.to().toString()).toList())
+                .map((rs, ctx) -> {
+                    int read = rs.getInt("read_index") - 1;
+                    Counts counts = slos.get(read).method() == BudgetingMethod.OCCURRENCES
+                            ? new Counts(rs.getLong("good"), rs.getLong("total"))
+                            : new Counts(rs.getBoolean("slice_good") ? 1 : 0, 1);
+                    result.get(read).put(rs.getObject("minute", OffsetDateTime.class).toInstant(), counts);
+                    return 0;
+                }).list());
+        return result;
+    }
+
     static OffsetDateTime utc(java.time.Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }

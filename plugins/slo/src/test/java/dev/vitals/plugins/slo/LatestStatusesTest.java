@@ -34,6 +34,9 @@ class LatestStatusesTest {
         plugin = new SloPlugin();
         portal = TestPortal.start(TestPostgres.freshDatabase(), TestPlugins.of().with("slo", () -> plugin).source(),
                 Map.of());
+        // The job's first run comes at start; the next is a minute away, so it cannot store a status of an SLO
+        // created below before its minute is.
+        TestPortal.awaitFirstRun(portal, "slo", "evaluate-slos");
         // spent: 950 good of 1000 at 99.9 % → consumed 0.05 ÷ 0.001 = 50, remaining −49.
         // tight: 9995 of 10000 at 99.9 % → consumed 0.0005 ÷ 0.001 = 0.5, remaining 0.5.
         // healthy: 999 of 1000 at 99 % → consumed 0.001 ÷ 0.01 = 0.1, remaining 0.9.

@@ -163,18 +163,7 @@ final class CarriedSums {
         Map<String, List<Counts>> result = new HashMap<>();
         afresh.forEach((ranges, group) -> {
             Map<String, List<Counts>> read = sums.get(ranges).join();
-            int n = ranges.settled().size();
-            for (Slo slo : group) {
-                List<Counts> counts = read.get(slo.name());
-                List<Counts> settled = counts.subList(0, n);
-                List<Counts> total = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    total.add(settled.get(i).plus(counts.get(n + i)));
-                }
-                result.put(slo.name(), total);
-                carried.put(slo.name(), new Carried(slo, at, since.xmin(), ranges.settled(), List.copyOf(settled),
-                        List.of()));
-            }
+            group.forEach(slo -> result.put(slo.name(), keep(slo, ranges, read.get(slo.name()), at, since.xmin())));
         });
         List<Map<Instant, Counts>> read = minutes.join();
         int next = 0;
@@ -189,6 +178,18 @@ final class CarriedSums {
         Set<String> named = slos.stream().map(Slo::name).collect(Collectors.toSet());
         carried.keySet().retainAll(named);
         return result;
+    }
+
+    /** @return the counts now of an SLO read afresh, after keeping its settled parts' counts */
+    private List<Counts> keep(Slo slo, Ranges ranges, List<Counts> read, Instant at, long xmin) {
+        int n = ranges.settled().size();
+        List<Counts> settled = List.copyOf(read.subList(0, n));
+        List<Counts> total = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            total.add(settled.get(i).plus(read.get(n + i)));
+        }
+        carried.put(slo.name(), new Carried(slo, at, xmin, ranges.settled(), settled, List.of()));
+        return total;
     }
 
     /**

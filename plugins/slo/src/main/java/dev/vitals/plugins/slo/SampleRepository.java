@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 import org.jdbi.v3.core.Jdbi;
 
 /** Minute samples in schema {@code slo}. */
@@ -133,21 +134,40 @@ final class SampleRepository {
         covers.forEach(c -> c.pieces().forEach(p -> pieceIndex.putIfAbsent(
                 new PieceKey(p.level(), p.from(), p.to()), pieceIndex.size())));
         List<PieceKey> pieces = List.copyOf(pieceIndex.keySet());
-        List<CompletableFuture<Map<String, List<Counts>>>> chunks = new ArrayList<>();
-        for (int from = 0; from < slos.size(); from += SLOS_PER_READ) {
-            List<Slo> chunk = slos.subList(from, Math.min(slos.size(), from + SLOS_PER_READ));
-            chunks.add(CompletableFuture.supplyAsync(() -> {
-                long[][][] sums = sums(chunk, pieces);
-                Map<String, List<Counts>> result = new HashMap<>();
-                for (int i = 0; i < chunk.size(); i++) {
-                    result.put(chunk.get(i).name(), compose(chunk.get(i), covers, pieceIndex, sums[i]));
-                }
-                return result;
-            }, statements));
-        }
-        return CompletableFuture.allOf(chunks.toArray(CompletableFuture[]::new)).thenApply(done -> {
+        return inStatements(slos.size(), SLOS_PER_READ, (from, to) -> {
+            List<Slo> chunk = slos.subList(from, to);
+            long[][][] sums = sums(chunk, pieces);
+            List<List<Counts>> counts = new ArrayList<>(chunk.size());
+            for (int i = 0; i < chunk.size(); i++) {
+                counts.add(compose(chunk.get(i), covers, pieceIndex, sums[i]));
+            }
+            return counts;
+        }, statements).thenApply(counts -> {
             Map<String, List<Counts>> result = new HashMap<>();
-            chunks.forEach(c -> result.putAll(c.join()));
+            for (int i = 0; i < slos.size(); i++) {
+                result.put(slos.get(i).name(), counts.get(i));
+            }
+            return result;
+        });
+    }
+
+    /**
+     * Splits {@code count} items into runs of at most {@code perStatement}, reads each run with one statement on
+     * {@code statements}, and joins the results in order.
+     *
+     * @param read reads the items in [from, to) and returns a result per item
+     */
+    private static <T> CompletableFuture<List<T>> inStatements(int count, int perStatement,
+            BiFunction<Integer, Integer, List<T>> read, Executor statements) {
+        List<CompletableFuture<List<T>>> runs = new ArrayList<>();
+        for (int from = 0; from < count; from += perStatement) {
+            int start = from;
+            int end = Math.min(count, from + perStatement);
+            runs.add(CompletableFuture.supplyAsync(() -> read.apply(start, end), statements));
+        }
+        return CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<T> result = new ArrayList<>(count);
+            runs.forEach(r -> result.addAll(r.join()));
             return result;
         });
     }
@@ -213,18 +233,8 @@ final class SampleRepository {
      */
     CompletableFuture<List<Map<Instant, Counts>>> minutes(List<Slo> slos, List<TimeRange> ranges,
             Executor statements) {
-        List<CompletableFuture<List<Map<Instant, Counts>>>> chunks = new ArrayList<>();
-        for (int from = 0; from < slos.size(); from += MINUTE_READS_PER_STATEMENT) {
-            int to = Math.min(slos.size(), from + MINUTE_READS_PER_STATEMENT);
-            List<Slo> chunk = slos.subList(from, to);
-            List<TimeRange> chunkRanges = ranges.subList(from, to);
-            chunks.add(CompletableFuture.supplyAsync(() -> minutes(chunk, chunkRanges), statements));
-        }
-        return CompletableFuture.allOf(chunks.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            List<Map<Instant, Counts>> result = new ArrayList<>(slos.size());
-            chunks.forEach(c -> result.addAll(c.join()));
-            return result;
-        });
+        return inStatements(slos.size(), MINUTE_READS_PER_STATEMENT,
+                (from, to) -> minutes(slos.subList(from, to), ranges.subList(from, to)), statements);
     }
 
     private List<Map<Instant, Counts>> minutes(List<Slo> slos, List<TimeRange> ranges) {

@@ -48,14 +48,11 @@ final class SloEvaluator {
     Map<String, SloStatus> statuses(List<Slo> slos, Instant at) {
         Map<SloWindow, List<Slo>> byWindow = new java.util.EnumMap<>(SloWindow.class);
         slos.forEach(s -> byWindow.computeIfAbsent(s.window(), w -> new ArrayList<>()).add(s));
-        Map<SloWindow, CompletableFuture<Map<String, List<Counts>>>> counts = new java.util.EnumMap<>(SloWindow.class);
-        byWindow.forEach((window, group) -> counts.put(window, samples.counts(group, ranges(window, at), statements)));
-        Map<String, SloStatus> result = new java.util.HashMap<>();
-        byWindow.forEach((window, group) -> {
-            Map<String, List<Counts>> read = counts.get(window).join();
-            group.forEach(s -> result.put(s.name(), status(s, at, read.get(s.name()))));
-        });
-        return result;
+        List<CompletableFuture<Map<String, List<Counts>>>> reads = new ArrayList<>();
+        byWindow.forEach((window, group) -> reads.add(samples.counts(group, ranges(window, at), statements)));
+        Map<String, List<Counts>> counts = new java.util.HashMap<>();
+        reads.forEach(r -> counts.putAll(r.join()));
+        return statuses(slos, at, counts);
     }
 
     /**
@@ -65,7 +62,10 @@ final class SloEvaluator {
      * @return per SLO name, its status
      */
     Map<String, SloStatus> statuses(List<Slo> slos, Instant at, CarriedSums carried) {
-        Map<String, List<Counts>> counts = carried.counts(slos, at, window -> ranges(window, at));
+        return statuses(slos, at, carried.counts(slos, at, window -> ranges(window, at)));
+    }
+
+    private Map<String, SloStatus> statuses(List<Slo> slos, Instant at, Map<String, List<Counts>> counts) {
         Map<String, SloStatus> result = new java.util.HashMap<>();
         slos.forEach(s -> result.put(s.name(), status(s, at, counts.get(s.name()))));
         return result;

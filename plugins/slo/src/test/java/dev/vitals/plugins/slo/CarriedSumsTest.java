@@ -3,9 +3,6 @@ package dev.vitals.plugins.slo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vitals.core.Vitals;
-import dev.vitals.core.testing.TestPlugins;
-import dev.vitals.core.testing.TestPortal;
-import dev.vitals.core.testing.TestPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -35,8 +32,7 @@ class CarriedSumsTest {
     @BeforeAll
     static void start() {
         plugin = new SloPlugin();
-        portal = TestPortal.start(TestPostgres.freshDatabase(), TestPlugins.of().with("slo", () -> plugin).source(),
-                Map.of("VITALS_TIMEZONE", "Europe/Berlin"));
+        portal = SloTestPortal.start(plugin, Map.of("VITALS_TIMEZONE", "Europe/Berlin"));
         evaluator = new SloEvaluator(plugin.samples(), BERLIN, Runnable::run);
     }
 
@@ -50,10 +46,8 @@ class CarriedSumsTest {
     }
 
     private static Slo slo(String name, SloWindow window, BudgetingMethod method, OptionalDouble threshold) {
-        Slo slo = new Slo(name, Optional.of("billing-api"), Optional.empty(), Optional.of("payments"), 0.99, window,
-                method, threshold, Optional.empty(), Instant.parse("2026-01-01T00:00:00Z"));
-        plugin.slos().create(slo);
-        return slo;
+        return SloTestPortal.create(plugin, name, 0.99, window, method, threshold,
+                Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     private static Sample sample(Slo slo, Instant minute, Random random) {

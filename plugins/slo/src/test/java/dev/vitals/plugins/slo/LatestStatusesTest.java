@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vitals.api.SignalStatus;
 import dev.vitals.core.Vitals;
-import dev.vitals.core.testing.TestPlugins;
 import dev.vitals.core.testing.TestPortal;
-import dev.vitals.core.testing.TestPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,8 +30,7 @@ class LatestStatusesTest {
     @BeforeAll
     static void start() {
         plugin = new SloPlugin();
-        portal = TestPortal.start(TestPostgres.freshDatabase(), TestPlugins.of().with("slo", () -> plugin).source(),
-                Map.of());
+        portal = SloTestPortal.start(plugin, Map.of());
         // The job's first run comes at start; the next is a minute away, so it cannot store a status of an SLO
         // created below before its minute is.
         TestPortal.awaitFirstRun(portal, "slo", "evaluate-slos");

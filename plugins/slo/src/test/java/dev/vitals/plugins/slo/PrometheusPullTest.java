@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.vitals.core.Vitals;
-import dev.vitals.core.testing.TestPlugins;
-import dev.vitals.core.testing.TestPortal;
-import dev.vitals.core.testing.TestPostgres;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +70,7 @@ class PrometheusPullTest {
         });
         prometheus.start();
         plugin = new SloPlugin();
-        portal = TestPortal.start(TestPostgres.freshDatabase(), TestPlugins.of().with("slo", () -> plugin).source());
+        portal = SloTestPortal.start(plugin, Map.of());
     }
 
     @AfterAll

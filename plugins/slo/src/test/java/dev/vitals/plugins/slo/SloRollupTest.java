@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.vitals.api.ProblemException;
 import dev.vitals.core.Vitals;
-import dev.vitals.core.testing.TestPlugins;
 import dev.vitals.core.testing.TestPortal;
-import dev.vitals.core.testing.TestPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,8 +35,7 @@ class SloRollupTest {
     @BeforeAll
     static void start() {
         plugin = new SloPlugin();
-        portal = TestPortal.start(TestPostgres.freshDatabase(), TestPlugins.of().with("slo", () -> plugin).source(),
-                Map.of("VITALS_TIMEZONE", "Europe/Berlin"));
+        portal = SloTestPortal.start(plugin, Map.of("VITALS_TIMEZONE", "Europe/Berlin"));
         TestPortal.awaitFirstRun(portal, "slo", "prune-minute-data");
     }
 
@@ -49,10 +45,8 @@ class SloRollupTest {
     }
 
     private static Slo slo(String name, SloWindow window, BudgetingMethod method, OptionalDouble threshold) {
-        Slo slo = new Slo(name, Optional.of("billing-api"), Optional.empty(), Optional.of("payments"), 0.99, window,
-                method, threshold, Optional.empty(), Instant.parse("2026-01-01T00:00:00Z"));
-        plugin.slos().create(slo);
-        return slo;
+        return SloTestPortal.create(plugin, name, 0.99, window, method, threshold,
+                Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     /** Marker {@code k}: no good events of 2^k. */

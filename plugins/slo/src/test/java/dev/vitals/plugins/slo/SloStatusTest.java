@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vitals.api.ProblemException;
 import dev.vitals.core.Vitals;
-import dev.vitals.core.testing.TestPlugins;
 import dev.vitals.core.testing.TestPortal;
-import dev.vitals.core.testing.TestPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,8 +31,7 @@ class SloStatusTest {
     @BeforeAll
     static void start() {
         plugin = new SloPlugin();
-        portal = TestPortal.start(TestPostgres.freshDatabase(), TestPlugins.of().with("slo", () -> plugin).source(),
-                Map.of("VITALS_TIMEZONE", "Europe/Berlin"));
+        portal = SloTestPortal.start(plugin, Map.of("VITALS_TIMEZONE", "Europe/Berlin"));
         // Some cases store minutes from months ago, which the retention job would prune.
         TestPortal.awaitFirstRun(portal, "slo", "prune-minute-data");
     }
@@ -46,10 +43,7 @@ class SloStatusTest {
 
     private static Slo slo(String name, double objective, SloWindow window, BudgetingMethod method,
             OptionalDouble threshold) {
-        Slo slo = new Slo(name, Optional.of("billing-api"), Optional.empty(), Optional.of("payments"), objective,
-                window, method, threshold, Optional.empty(), T);
-        plugin.slos().create(slo);
-        return slo;
+        return SloTestPortal.create(plugin, name, objective, window, method, threshold, T);
     }
 
     private static Sample events(String slo, Instant minute, long good, long total) {

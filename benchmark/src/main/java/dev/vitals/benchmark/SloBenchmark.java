@@ -246,8 +246,6 @@ public final class SloBenchmark {
                             + "count(*) FILTER (WHERE a.value <= s.slice_threshold) "
                             + "FROM slo.samples a JOIN slo.slos s ON s.name = a.slo GROUP BY 1, 2");
                 }
-            }
-            if (bulk) {
                 // With triggers off the portal's log of sample writes missed the minutes too: record them as the
                 // trigger would, so that the minute job reads every SLO afresh.
                 s.execute("INSERT INTO slo.sample_writes (xid, slo, oldest, newest) SELECT "
@@ -263,8 +261,8 @@ public final class SloBenchmark {
 
     /**
      * Ingest through the API (4 clients, batches of 1,000 rows: 10 SLOs × 100 minutes; the portal recomputes those
-     * SLOs' budgets and signals on its background thread meanwhile) into half of the occurrences SLOs, then the same rows for the other half as one
-     * raw {@code COPY} into the same table. Both go to minutes before the oldest stored one, so every row is new.
+     * SLOs' budgets and signals on its background thread meanwhile) into half of the occurrences SLOs, then the same
+     * rows for the other half as one raw {@code COPY} into the same table. Both go to minutes before the oldest stored one, so every row is new.
      */
     private static void ingest(HttpClient client, int port, Connection db, int minutesPerSlo) throws Exception {
         List<String> occurrences = new ArrayList<>();

@@ -44,8 +44,10 @@ public final class PluginSchemas {
             h.execute("SELECT pg_advisory_xact_lock(hashtext('vitals-plugin-provisioning'))");
             boolean exists = h.createQuery("SELECT count(*) > 0 FROM pg_roles WHERE rolname = :r")
                     .bind("r", role).mapTo(Boolean.class).one();
-            h.execute((exists ? "ALTER ROLE " : "CREATE ROLE ") + role
-                    + " LOGIN NOINHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '" + password + "'");
+            // A host that is not superuser may not name SUPERUSER or CREATEDB in ALTER ROLE, even to deny them.
+            h.execute(exists ? "ALTER ROLE " + role + " PASSWORD '" + password + "'"
+                    : "CREATE ROLE " + role + " LOGIN NOINHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '"
+                            + password + "'");
             h.execute("CREATE SCHEMA IF NOT EXISTS " + pluginId);
             h.execute("REVOKE ALL ON SCHEMA " + pluginId + " FROM PUBLIC");
             h.execute("GRANT USAGE, CREATE ON SCHEMA " + pluginId + " TO " + role);

@@ -80,7 +80,7 @@ public final class TestPostgres {
         }
         EmbeddedPostgresServer embedded = EmbeddedPostgresServer.startThrowaway();
         Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
-        return embedded.settings();
+        return embedded.superuserSettings();
     }
 
     private static boolean dockerAvailable() {

@@ -1,0 +1,207 @@
+package dev.vitals.web.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vitals.core.Vitals;
+import dev.vitals.core.audit.Actor;
+import dev.vitals.core.config.VitalsConfig;
+import dev.vitals.core.testing.TestPlugins;
+import dev.vitals.plugins.deploys.DeploysPlugin;
+import dev.vitals.plugins.slo.SloPlugin;
+import dev.vitals.web.PortalServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The portal on its embedded database (no {@code VITALS_DB_URL}) while four clients post deploy events and SLO
+ * samples, one per request: {@code kill -9} of the PostgreSQL postmaster mid-way loses no write the portal
+ * acknowledged, and the portal serves again by itself.
+ */
+class EmbeddedDatabaseKillTest {
+
+    private static final String TOKEN = "kill-test-admin-token-0123456789";
+    private static final int CLIENTS = 4;
+    private static final String CATALOG = """
+            apiVersion: backstage.io/v1alpha1
+            kind: Group
+            metadata:
+              name: streaming
+            spec:
+              type: team
+              children: []
+            ---
+            apiVersion: backstage.io/v1alpha1
+            kind: Component
+            metadata:
+              name: alpha
+            spec:
+              type: service
+              lifecycle: production
+              owner: streaming
+            """;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Set<String> acknowledgedDeploys = ConcurrentHashMap.newKeySet();
+    private final Set<String> acknowledgedSamples = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger failed = new AtomicInteger();
+
+    @Test
+    void killingTheDatabaseMidIngestLosesNoAcknowledgedWrite(@TempDir Path dataDir) throws Exception {
+        VitalsConfig config = VitalsConfig.fromEnvironment(Map.of("VITALS_PORT", "0", "VITALS_ADMIN_TOKEN", TOKEN,
+                "VITALS_DATA_DIR", dataDir.toString()));
+        try (PortalServer portal = PortalServer.start(config,
+                TestPlugins.of().with("deploys", DeploysPlugin::new).with("slo", SloPlugin::new).source(),
+                new Vitals.Options(Clock.systemUTC(), Duration.ofMillis(200), Duration.ofHours(1), Duration.ofHours(1)))) {
+            portal.vitals().catalogSources().importText("test", CATALOG, new Actor("test", Optional.empty()));
+            for (int client = 0; client < CLIENTS; client++) {
+                HttpResponse<String> slo = post(portal, "/api/slo/slos", """
+                        {"name": "kill-%d", "service": "alpha", "objective": 0.99, "window": "7d"}""".formatted(client));
+                assertEquals(201, slo.statusCode(), slo.body());
+            }
+            AtomicBoolean stop = new AtomicBoolean();
+            List<Thread> clients = new ArrayList<>();
+            for (int client = 0; client < CLIENTS; client++) {
+                int id = client;
+                Thread thread = new Thread(() -> ingest(portal, id, stop), "kill-test-client-" + id);
+                thread.start();
+                clients.add(thread);
+            }
+            awaitAcknowledged(100);
+            long postmaster = postmasterPid(dataDir);
+            ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
+            int acknowledgedAtKill = acknowledgedDeploys.size() + acknowledgedSamples.size();
+            awaitReady(portal);
+            awaitAcknowledged(acknowledgedAtKill + 100);
+            stop.set(true);
+            for (Thread thread : clients) {
+                thread.join();
+            }
+
+            Set<String> presentDeploys = present(dataDir, "SELECT id FROM deploys.deployments");
+            Set<String> presentSamples = present(dataDir,
+                    "SELECT slo || '@' || to_char(minute AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM slo.samples");
+            Set<String> lostDeploys = new HashSet<>(acknowledgedDeploys);
+            lostDeploys.removeAll(presentDeploys);
+            Set<String> lostSamples = new HashSet<>(acknowledgedSamples);
+            lostSamples.removeAll(presentSamples);
+            System.out.printf("kill -9 of postmaster %d mid-ingest: deploy events acknowledged %d, present %d; "
+                            + "SLO samples acknowledged %d, present %d; requests failed %d; acknowledged and lost %d%n",
+                    postmaster, acknowledgedDeploys.size(), acknowledgedDeploys.size() - lostDeploys.size(),
+                    acknowledgedSamples.size(), acknowledgedSamples.size() - lostSamples.size(), failed.get(),
+                    lostDeploys.size() + lostSamples.size());
+            assertEquals(Set.of(), lostDeploys, "acknowledged deploy events lost");
+            assertEquals(Set.of(), lostSamples, "acknowledged SLO samples lost");
+            assertTrue(failed.get() > 0, "the kill happened while clients were posting");
+        }
+    }
+
+    /** One client: a deploy event, then an SLO sample, each alone in its request; a failure is counted, not retried. */
+    private void ingest(PortalServer portal, int client, AtomicBoolean stop) {
+        Instant firstMinute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(20, ChronoUnit.HOURS);
+        for (int i = 0; !stop.get() && i < 1000; i++) {
+            String deploy = "kill-" + client + "-" + i;
+            Instant finished = firstMinute.plus(i, ChronoUnit.MINUTES);
+            record(post(portal, "/api/deploys/events", """
+                    [{"id": "%s", "service": "alpha", "environment": "production", "status": "success",
+                      "startedAt": "%s", "finishedAt": "%s", "version": "1.0.%d", "pipeline": "ci",
+                      "commits": [{"sha": "%s-c", "committedAt": "%s"}]}]""".formatted(deploy,
+                    finished.minusSeconds(300), finished, i, deploy, finished.minusSeconds(3600))),
+                    acknowledgedDeploys, deploy);
+            String slo = "kill-" + client;
+            Instant minute = firstMinute.plus(i, ChronoUnit.MINUTES);
+            record(post(portal, "/api/slo/samples", """
+                    [{"slo": "%s", "minute": "%s", "good": 99, "total": 100}]""".formatted(slo, minute)),
+                    acknowledgedSamples, slo + "@" + minute);
+        }
+    }
+
+    private void record(HttpResponse<String> response, Set<String> acknowledged, String key) {
+        if (response != null && response.statusCode() / 100 == 2) {
+            acknowledged.add(key);
+        } else {
+            failed.incrementAndGet();
+        }
+    }
+
+    private HttpResponse<String> post(PortalServer portal, String path, String body) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + portal.port() + path))
+                    .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private void awaitAcknowledged(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (acknowledgedDeploys.size() + acknowledgedSamples.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    private void awaitReady(PortalServer portal) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Thread.sleep(200);
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + portal.port() + "/health/ready")).timeout(Duration.ofSeconds(10))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // Not answering yet counts as not ready.
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("/health/ready not UP within 30 s of the kill");
+    }
+
+    private static long postmasterPid(Path dataDir) throws Exception {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).strip());
+    }
+
+    /** Read as the embedded server's superuser, with the password the portal generated into the data directory. */
+    private static Set<String> present(Path dataDir, String query) throws Exception {
+        Path pgdata = dataDir.resolve("postgres");
+        String port = Files.readString(pgdata.resolve("vitals-port")).strip();
+        String password = Files.readString(pgdata.resolve("vitals-superuser-password")).strip();
+        Set<String> keys = new HashSet<>();
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/vitals",
+                "postgres", password); ResultSet rs = c.createStatement().executeQuery(query)) {
+            while (rs.next()) {
+                keys.add(rs.getString(1));
+            }
+        }
+        return keys;
+    }
+}

@@ -90,19 +90,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private static EmbeddedPostgresServer start(Path dataDir, Durability durability, boolean deleteOnClose) {
-        EmbeddedDataDirectory data = EmbeddedDataDirectory.prepare(dataDir, durability == Durability.DURABLE);
         FileChannel lockFile = null;
         try {
-            lockFile = FileChannel.open(dataDir.resolve("vitals.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            // Beside the data directory, not in it: initdb wants an empty directory.
+            Files.createDirectories(dataDir.toAbsolutePath().getParent());
+            lockFile = FileChannel.open(lockPath(dataDir), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = lockFile.tryLock();
             if (lock == null) {
                 throw new IllegalStateException("another Vitals process is using the embedded database in " + dataDir
                         + "; stop it first");
             }
+            stopOrphan(dataDir);
+            EmbeddedDataDirectory data = EmbeddedDataDirectory.prepare(dataDir, durability == Durability.DURABLE);
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(data, durability, deleteOnClose, lockFile, lock);
             try {
-                server.stopOrphan();
                 server.startPostmaster();
                 EmbeddedHostRole.provide(server.superuserSettings(), data.hostPassword());
             } catch (RuntimeException e) {
@@ -118,6 +119,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             closeQuietly(lockFile);
             throw e;
         }
+    }
+
+    private static Path lockPath(Path dataDir) {
+        return dataDir.resolveSibling(dataDir.getFileName() + ".lock");
     }
 
     /** How the portal logs in: role {@code vitals}, owner of database {@code vitals}, not superuser. */
@@ -156,14 +161,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * A postmaster left running by a portal process that was killed: it holds the data directory, so it goes. Only
      * a process started by a previous portal can be there, since this one holds the directory's lock.
      */
-    private void stopOrphan() {
-        String pgdata = data.pgdata().toString();
-        Optional<ProcessHandle> orphan = postmasterPid().flatMap(ProcessHandle::of)
+    private static void stopOrphan(Path dataDir) {
+        String pgdata = dataDir.toString();
+        Optional<ProcessHandle> orphan = postmasterPid(dataDir).flatMap(ProcessHandle::of)
                 .filter(p -> p.info().command().map(c -> c.endsWith(File.separator + "postgres")).orElse(false))
                 .filter(p -> p.info().arguments().map(a -> List.of(a).contains(pgdata)).orElse(false));
         if (orphan.isPresent()) {
             LOG.warn("Stopping embedded PostgreSQL (pid {}) left running by an earlier portal process in {}",
-                    orphan.get().pid(), data.pgdata());
+                    orphan.get().pid(), dataDir);
             orphan.get().destroy();
             try {
                 orphan.get().onExit().get(30, TimeUnit.SECONDS);
@@ -174,9 +179,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /** The first line of {@code postmaster.pid}, which PostgreSQL keeps while it runs. */
-    private Optional<Long> postmasterPid() {
+    private static Optional<Long> postmasterPid(Path dataDir) {
         try {
-            List<String> lines = Files.readAllLines(data.pgdata().resolve("postmaster.pid"), StandardCharsets.UTF_8);
+            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"), StandardCharsets.UTF_8);
             return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).strip()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
@@ -317,6 +322,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         closeQuietly(lockFile);
         if (deleteOnClose) {
             delete(data.pgdata());
+            try {
+                Files.deleteIfExists(lockPath(data.pgdata()));
+            } catch (IOException e) {
+                LOG.warn("Could not delete {}: {}", lockPath(data.pgdata()), e.toString());
+            }
         }
     }
 

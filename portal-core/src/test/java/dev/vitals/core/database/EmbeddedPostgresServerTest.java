@@ -110,7 +110,8 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
-    void dataSurvivesAStopAndStartInTheSameDataDirectoryOnTheSamePort(@TempDir Path otherDir) throws Exception {
+    void dataSurvivesAStopAndStartInTheSameDataDirectoryOnTheSamePort(@TempDir Path otherDataDir) throws Exception {
+        Path otherDir = otherDataDir.resolve("postgres");
         int port;
         try (EmbeddedPostgresServer first = EmbeddedPostgresServer.start(otherDir)) {
             port = first.port();

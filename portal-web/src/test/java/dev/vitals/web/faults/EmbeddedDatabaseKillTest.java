@@ -89,12 +89,12 @@ class EmbeddedDatabaseKillTest {
                 thread.start();
                 clients.add(thread);
             }
-            awaitAcknowledged(100);
+            awaitAcknowledged(60);
             long postmaster = postmasterPid(dataDir);
             ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
             int acknowledgedAtKill = acknowledgedDeploys.size() + acknowledgedSamples.size();
             awaitReady(portal);
-            awaitAcknowledged(acknowledgedAtKill + 100);
+            awaitAcknowledged(acknowledgedAtKill + 60);
             stop.set(true);
             for (Thread thread : clients) {
                 thread.join();

@@ -47,7 +47,7 @@ final class PortalOnExternalDatabase implements AutoCloseable {
             env.put("VITALS_DATA_DIR", Files.createTempDirectory("vitals-external").toString());
             VitalsConfig config = VitalsConfig.fromEnvironment(TestPortal.environment(database, env));
             return new PortalOnExternalDatabase(PortalServer.start(config, realPlugins(), new Vitals.Options(
-                    Clock.systemUTC(), Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofHours(1))));
+                    Clock.systemUTC(), Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(1))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

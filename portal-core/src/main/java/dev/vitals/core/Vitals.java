@@ -91,7 +91,7 @@ public final class Vitals implements AutoCloseable {
         DatabaseSettings settings = config.database().orElseGet(() -> embedded.orElseThrow().settings());
         Database database = null;
         try {
-            database = Database.connect(settings, meters);
+            database = Database.connect(settings, config.databaseTimeouts(), meters);
             database.migrate();
             AuditLog audit = new AuditLog(database.jdbi(), options.clock());
             SignalStore signals = new SignalStore(database.jdbi());

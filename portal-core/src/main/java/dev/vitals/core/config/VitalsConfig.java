@@ -1,6 +1,7 @@
 package dev.vitals.core.config;
 
 import dev.vitals.core.database.DatabaseSettings;
+import dev.vitals.core.database.DatabaseTimeouts;
 import dev.vitals.core.identity.AddressRange;
 import dev.vitals.core.identity.IdentitySettings;
 import dev.vitals.core.identity.SignInMode;
@@ -26,6 +27,7 @@ import java.util.stream.Collectors;
  * @param port HTTP port ({@code VITALS_PORT}, default 8080)
  * @param dataDir where the embedded database and generated secrets live ({@code VITALS_DATA_DIR})
  * @param database an external PostgreSQL ({@code VITALS_DB_URL/_USER/_PASSWORD}); empty means embedded
+ * @param databaseTimeouts how long to wait on the database ({@code VITALS_DB_*_TIMEOUT_SECONDS}), in either mode
  * @param allowedPlugins the plugin ids this deployment may run ({@code VITALS_PLUGINS}); empty means all
  * @param pluginsDir where plugin jars (or, in development, plugin modules) are ({@code VITALS_PLUGINS_DIR})
  * @param adminToken the bootstrap admin's token ({@code VITALS_ADMIN_TOKEN}); empty means generate one
@@ -39,6 +41,7 @@ public record VitalsConfig(
         int port,
         Path dataDir,
         Optional<DatabaseSettings> database,
+        DatabaseTimeouts databaseTimeouts,
         Optional<Set<String>> allowedPlugins,
         Optional<Path> pluginsDir,
         Optional<String> adminToken,
@@ -53,6 +56,8 @@ public record VitalsConfig(
     /** Host variables; anything else starting with {@code VITALS_} must belong to a plugin. */
     static final Set<String> HOST_VARIABLES = Set.of(
             "VITALS_PORT", "VITALS_DATA_DIR", "VITALS_DB_URL", "VITALS_DB_USER", "VITALS_DB_PASSWORD",
+            "VITALS_DB_CONNECT_TIMEOUT_SECONDS", "VITALS_DB_SOCKET_TIMEOUT_SECONDS",
+            "VITALS_DB_STATEMENT_TIMEOUT_SECONDS",
             "VITALS_PLUGINS", "VITALS_PLUGINS_DIR", "VITALS_ADMIN_TOKEN", "VITALS_DEMO", "VITALS_TIMEZONE",
             "VITALS_MAX_REQUEST_BYTES", "VITALS_AUTH", "VITALS_PUBLIC_URL", "VITALS_SESSION_HOURS",
             "VITALS_ADMIN_GROUPS", "VITALS_TEAM_GROUP_PREFIX",
@@ -69,6 +74,7 @@ public record VitalsConfig(
                 port,
                 dataDir,
                 database(env),
+                databaseTimeouts(env),
                 allowedPlugins(env),
                 Optional.ofNullable(blankToNull(env.get("VITALS_PLUGINS_DIR"))).map(p -> Path.of(p).toAbsolutePath()),
                 Optional.ofNullable(blankToNull(env.get("VITALS_ADMIN_TOKEN"))).map(VitalsConfig::adminToken),
@@ -114,7 +120,7 @@ public record VitalsConfig(
     }
 
     public VitalsConfig withPort(int newPort) {
-        return new VitalsConfig(newPort, dataDir, database, allowedPlugins, pluginsDir, adminToken, demo, orgTimeZone,
+        return new VitalsConfig(newPort, dataDir, database, databaseTimeouts, allowedPlugins, pluginsDir, adminToken, demo, orgTimeZone,
                 maxRequestBytes, identity, environment);
     }
 
@@ -219,6 +225,21 @@ public record VitalsConfig(
         }
         return Optional.of(new DatabaseSettings(url, env.getOrDefault("VITALS_DB_USER", "vitals"),
                 env.getOrDefault("VITALS_DB_PASSWORD", "")));
+    }
+
+    private static DatabaseTimeouts databaseTimeouts(Map<String, String> env) {
+        DatabaseTimeouts defaults = DatabaseTimeouts.DEFAULT;
+        int connect = integer(env, "VITALS_DB_CONNECT_TIMEOUT_SECONDS", (int) defaults.connect().toSeconds(), 1, 300);
+        int socket = integer(env, "VITALS_DB_SOCKET_TIMEOUT_SECONDS", (int) defaults.socket().toSeconds(), 1, 86_400);
+        int statement = integer(env, "VITALS_DB_STATEMENT_TIMEOUT_SECONDS", (int) defaults.statement().toSeconds(),
+                1, 86_400);
+        if (socket <= statement) {
+            // Otherwise a slow statement ends as a dead socket (the connection thrown away) instead of an error.
+            throw new ConfigException("VITALS_DB_SOCKET_TIMEOUT_SECONDS", String.valueOf(socket),
+                    "more seconds than VITALS_DB_STATEMENT_TIMEOUT_SECONDS (" + statement + ")");
+        }
+        return new DatabaseTimeouts(Duration.ofSeconds(connect), Duration.ofSeconds(socket),
+                Duration.ofSeconds(statement));
     }
 
     private static Optional<Set<String>> allowedPlugins(Map<String, String> env) {

@@ -16,26 +16,39 @@ public final class Database implements AutoCloseable {
 
     static final String CORE_SCHEMA = "core";
 
+    /** Held while core migrates, so that portals starting at the same moment migrate one after the other. */
+    private static final String MIGRATION_LOCK = "SELECT pg_advisory_lock(hashtext('vitals-core-migration'))";
+    private static final String MIGRATION_UNLOCK = "SELECT pg_advisory_unlock(hashtext('vitals-core-migration'))";
+
     private final DatabaseSettings settings;
+    private final DatabaseTimeouts timeouts;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final MeterRegistry meterRegistry;
     private volatile boolean migrated;
 
-    private Database(DatabaseSettings settings, HikariDataSource dataSource, MeterRegistry meterRegistry) {
+    private Database(DatabaseSettings settings, DatabaseTimeouts timeouts, HikariDataSource dataSource,
+            MeterRegistry meterRegistry) {
         this.settings = settings;
+        this.timeouts = timeouts;
         this.dataSource = dataSource;
         this.meterRegistry = meterRegistry;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
     }
 
     public static Database connect(DatabaseSettings settings, MeterRegistry meterRegistry) {
-        HikariConfig config = poolConfig("vitals-core", settings.url(), settings.user(), settings.password(), 16);
-        config.setMetricRegistry(meterRegistry);
-        return new Database(settings, new HikariDataSource(config), meterRegistry);
+        return connect(settings, DatabaseTimeouts.DEFAULT, meterRegistry);
     }
 
-    static HikariConfig poolConfig(String name, String url, String user, String password, int size) {
+    public static Database connect(DatabaseSettings settings, DatabaseTimeouts timeouts, MeterRegistry meterRegistry) {
+        HikariConfig config = poolConfig("vitals-core", settings.url(), settings.user(), settings.password(), 16,
+                timeouts);
+        config.setMetricRegistry(meterRegistry);
+        return new Database(settings, timeouts, new HikariDataSource(config), meterRegistry);
+    }
+
+    static HikariConfig poolConfig(String name, String url, String user, String password, int size,
+            DatabaseTimeouts timeouts) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setJdbcUrl(url);
@@ -44,8 +57,18 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(1);
         // A request waiting longer than this for a connection is failing anyway; answer it instead of piling up.
-        config.setConnectionTimeout(5_000);
+        long connectMillis = timeouts.connect().toMillis();
+        config.setConnectionTimeout(Math.max(250, connectMillis));
+        // Hikari tests an idle connection before handing it out; that test must end before the wait above does.
+        config.setValidationTimeout(Math.max(250, connectMillis / 2));
         config.setInitializationFailTimeout(30_000);
+        // Driver properties, for pooled connections only: migrations connect without them (see migrationSource).
+        int connectSeconds = (int) Math.max(1, timeouts.connect().toSeconds());
+        config.addDataSourceProperty("connectTimeout", connectSeconds);
+        config.addDataSourceProperty("loginTimeout", connectSeconds);
+        config.addDataSourceProperty("socketTimeout", (int) Math.max(1, timeouts.socket().toSeconds()));
+        config.addDataSourceProperty("tcpKeepAlive", true);
+        config.addDataSourceProperty("options", "-c statement_timeout=" + timeouts.statement().toMillis());
         return config;
     }
 
@@ -55,21 +78,43 @@ public final class Database implements AutoCloseable {
      * there.
      */
     public void migrate() {
-        revokeCreateOnPublic();
-        Flyway.configure(Database.class.getClassLoader())
-                .dataSource(dataSource)
-                .schemas(CORE_SCHEMA)
-                .createSchemas(true)
-                .locations("classpath:db/migration/core")
-                .load()
-                .migrate();
-        jdbi.useHandle(h -> h.execute("REVOKE ALL ON SCHEMA core FROM PUBLIC"));
+        // Portals started together would otherwise race: two GRANT/REVOKE on one schema fail with "tuple concurrently
+        // updated", and Flyway's own lock is only taken once the schema and its history table exist.
+        jdbi.useHandle(lockHolder -> {
+            lockHolder.execute(MIGRATION_LOCK);
+            try {
+                revokeCreateOnPublic(lockHolder);
+                Flyway.configure(Database.class.getClassLoader())
+                        .dataSource(migrationSource(settings.url(), settings.user(), settings.password()))
+                        .schemas(CORE_SCHEMA)
+                        .createSchemas(true)
+                        .locations("classpath:db/migration/core")
+                        .load()
+                        .migrate();
+                lockHolder.execute("REVOKE ALL ON SCHEMA core FROM PUBLIC");
+            } finally {
+                lockHolder.execute(MIGRATION_UNLOCK);
+            }
+        });
         migrated = true;
     }
 
-    private void revokeCreateOnPublic() {
+    /**
+     * Connections for Flyway, without the pool's statement timeout: a migration that builds an index over a large
+     * table may rightly run for minutes, and the pool's connections must not keep a setting changed for it.
+     */
+    static DataSource migrationSource(String url, String user, String password) {
+        org.postgresql.ds.PGSimpleDataSource source = new org.postgresql.ds.PGSimpleDataSource();
+        source.setURL(url);
+        source.setUser(user);
+        source.setPassword(password);
+        source.setTcpKeepAlive(true);
+        return source;
+    }
+
+    private static void revokeCreateOnPublic(org.jdbi.v3.core.Handle h) {
         try {
-            jdbi.useHandle(h -> h.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC"));
+            h.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
         } catch (RuntimeException e) {
             // Only the owner of schema public may revoke; PostgreSQL 15+ has revoked it already by default.
             org.slf4j.LoggerFactory.getLogger(Database.class).warn(
@@ -100,6 +145,10 @@ public final class Database implements AutoCloseable {
 
     public DatabaseSettings settings() {
         return settings;
+    }
+
+    public DatabaseTimeouts timeouts() {
+        return timeouts;
     }
 
     MeterRegistry meterRegistry() {

@@ -35,24 +35,59 @@ public final class PluginSchemas {
         return "vitals_" + pluginId;
     }
 
-    /** Creates (or updates) the plugin's role and schema. Idempotent; safe with several instances starting at once. */
+    /**
+     * Creates the plugin's role and schema, or brings existing ones back in line. Idempotent, and safe with several
+     * instances starting at once.
+     *
+     * <p>An existing role is only given what a role with {@code CREATEROLE} but no superuser may change on a role it
+     * made: its password and its {@code search_path}. Naming any other attribute, even one it already has
+     * ({@code NOSUPERUSER}), is refused on PostgreSQL 14 to 17.
+     */
     public void provision(String pluginId) {
         String role = roleName(pluginId);
         String password = password(role);
+        try {
+            provision(pluginId, role, password);
+        } catch (RuntimeException e) {
+            if (!createdMeanwhile(e)) {
+                throw e;
+            }
+            // Another database on the same server made the role between our look and our CREATE (the lock below is
+            // per database, roles are per server): once more, now finding it.
+            provision(pluginId, role, password);
+        }
+    }
+
+    private void provision(String pluginId, String role, String password) {
         database.jdbi().useTransaction(h -> {
-            // Serialises provisioning across portal instances: CREATE ROLE has no IF NOT EXISTS.
+            // Serialises provisioning across portal instances on this database: CREATE ROLE has no IF NOT EXISTS,
+            // and concurrent GRANTs on one schema fail with "tuple concurrently updated". Each statement below reads
+            // a fresh snapshot, so it sees what the instance that held the lock before has committed.
             h.execute("SELECT pg_advisory_xact_lock(hashtext('vitals-plugin-provisioning'))");
             boolean exists = h.createQuery("SELECT count(*) > 0 FROM pg_roles WHERE rolname = :r")
                     .bind("r", role).mapTo(Boolean.class).one();
-            // A host that is not superuser may not name SUPERUSER or CREATEDB in ALTER ROLE, even to deny them.
-            h.execute(exists ? "ALTER ROLE " + role + " PASSWORD '" + password + "'"
-                    : "CREATE ROLE " + role + " LOGIN NOINHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '"
-                            + password + "'");
+            if (exists) {
+                h.execute("ALTER ROLE " + role + " PASSWORD '" + password + "'");
+            } else {
+                h.execute("CREATE ROLE " + role
+                        + " LOGIN NOINHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '" + password + "'");
+            }
             h.execute("CREATE SCHEMA IF NOT EXISTS " + pluginId);
             h.execute("REVOKE ALL ON SCHEMA " + pluginId + " FROM PUBLIC");
             h.execute("GRANT USAGE, CREATE ON SCHEMA " + pluginId + " TO " + role);
             h.execute("ALTER ROLE " + role + " SET search_path = " + pluginId);
         });
+    }
+
+    /** duplicate_object, or the unique index of pg_authid when two CREATE ROLEs pass each other. */
+    private static boolean createdMeanwhile(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql
+                    && ("42710".equals(sql.getSQLState()) || "23505".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -62,7 +97,7 @@ public final class PluginSchemas {
     public HikariDataSource openPool(String pluginId, int size) {
         String role = roleName(pluginId);
         HikariConfig config = Database.poolConfig("vitals-" + pluginId, withSchema(database.settings().url(), pluginId),
-                role, password(role), size);
+                role, password(role), size, database.timeouts());
         config.setMinimumIdle(0);
         config.setMetricRegistry(database.meterRegistry());
         return new HikariDataSource(config);
@@ -74,13 +109,15 @@ public final class PluginSchemas {
 
     /**
      * Runs the plugin's Flyway scripts from {@code db/migration/<pluginId>/} as the plugin's role, all pending ones in
-     * one transaction: if one fails, none is applied and the schema is left exactly as it was.
+     * one transaction: if one fails, none is applied and the schema is left exactly as it was. Flyway logs in as the
+     * pool does but on connections of its own, free of the pool's statement timeout, so a long index build may finish.
+     * Flyway's advisory lock makes portals starting together migrate one after the other.
      */
     public int migrate(String pluginId, HikariDataSource pool, ClassLoader pluginClassLoader) {
         boolean hadHistory = tableExists(pluginId, HISTORY_TABLE);
         try {
             return Flyway.configure(pluginClassLoader)
-                    .dataSource(pool)
+                    .dataSource(Database.migrationSource(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword()))
                     .schemas(pluginId)
                     .createSchemas(false)
                     .table(HISTORY_TABLE)

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vitals.core.database.DatabaseTimeouts;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +43,9 @@ class VitalsConfigTest {
         "VITALS_DB_URL|postgres://db/vitals|VITALS_DB_URL=postgres://db/vitals is not valid: expected jdbc:postgresql://host:port/database",
         "VITALS_PLUGINS|Slo;Cost|VITALS_PLUGINS=Slo;Cost is not valid: expected 'all' or a comma list of plugin ids (lower case letters, digits, _), e.g. slo,deploys",
         "VITALS_ADMIN_TOKEN|short|VITALS_ADMIN_TOKEN=(5 characters) is not valid: expected at least 16 characters",
+        "VITALS_DB_CONNECT_TIMEOUT_SECONDS|3s|VITALS_DB_CONNECT_TIMEOUT_SECONDS=3s is not valid: expected a whole number from 1 to 300",
+        "VITALS_DB_STATEMENT_TIMEOUT_SECONDS|0|VITALS_DB_STATEMENT_TIMEOUT_SECONDS=0 is not valid: expected a whole number from 1 to 86400",
+        "VITALS_DB_SOCKET_TIMEOUT_SECONDS|30|VITALS_DB_SOCKET_TIMEOUT_SECONDS=30 is not valid: expected more seconds than VITALS_DB_STATEMENT_TIMEOUT_SECONDS (60)",
     })
     void aMalformedValueStopsStartUpNamingTheVariableAndTheExpectedForm(String name, String value, String message) {
         ConfigException e = assertThrows(ConfigException.class, () -> VitalsConfig.fromEnvironment(Map.of(name, value)));
@@ -67,5 +72,14 @@ class VitalsConfigTest {
         VitalsConfig config = VitalsConfig.fromEnvironment(Map.of("VITALS_PLUGINS", "slo,typo"));
         ConfigException e = assertThrows(ConfigException.class, () -> config.rejectUnknownVariables(Set.of("slo")));
         assertTrue(e.getMessage().startsWith("VITALS_PLUGINS names [typo] but no such plugin was found"), e.getMessage());
+    }
+
+    @Test
+    void databaseTimeoutsHaveDefaultsAndAreSetInWholeSeconds() {
+        assertEquals(DatabaseTimeouts.DEFAULT, VitalsConfig.fromEnvironment(Map.of()).databaseTimeouts());
+        assertEquals(new DatabaseTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(700), Duration.ofSeconds(600)),
+                VitalsConfig.fromEnvironment(Map.of("VITALS_DB_CONNECT_TIMEOUT_SECONDS", "2",
+                        "VITALS_DB_STATEMENT_TIMEOUT_SECONDS", "600", "VITALS_DB_SOCKET_TIMEOUT_SECONDS", "700"))
+                        .databaseTimeouts());
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import dev.vitals.core.Json;
+import dev.vitals.core.database.DatabaseUnavailable;
 import dev.vitals.core.pluginhost.NoSuchPluginException;
 import dev.vitals.core.pluginhost.PluginFailure;
 import dev.vitals.core.pluginhost.PluginNotAllowedException;
@@ -19,6 +20,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.validation.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,7 @@ public final class ProblemResponses {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
     private static final ObjectMapper JSON = Json.mapper();
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     private ProblemResponses() {
     }
@@ -43,9 +46,16 @@ public final class ProblemResponses {
         routes.exception(JsonProcessingException.class, ProblemResponses::json);
         routes.exception(NoSuchPluginException.class, (e, ctx) -> respond(ctx, 404, e.getMessage(), List.of()));
         routes.exception(PluginNotAllowedException.class, (e, ctx) -> respond(ctx, 409, e.getMessage(), List.of()));
-        routes.exception(PluginFailure.class, (e, ctx) -> respond(ctx, 500,
-                "plugin " + e.pluginId() + " failed to answer; the error is recorded on the admin page", List.of()));
+        routes.exception(PluginFailure.class, (e, ctx) -> {
+            if (!databaseUnavailable(e, ctx)) {
+                respond(ctx, 500, "plugin " + e.pluginId() + " failed to answer; the error is recorded on the admin page",
+                        List.of());
+            }
+        });
         routes.exception(Exception.class, (e, ctx) -> {
+            if (databaseUnavailable(e, ctx)) {
+                return;
+            }
             LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
             respond(ctx, 500, "the portal failed to answer; the error is in its log", List.of());
         });
@@ -60,6 +70,21 @@ public final class ProblemResponses {
                 respond(ctx, 405, ctx.method() + " is not supported on " + ctx.path(), List.of());
             }
         });
+    }
+
+    /**
+     * A failure caused by the database being away, wherever in the cause chain, is a 503 with {@code Retry-After}: the
+     * request was fine and will work once the database is back, which load balancers and clients can act on.
+     */
+    private static boolean databaseUnavailable(Exception e, Context ctx) {
+        Optional<String> cause = DatabaseUnavailable.causeOf(e);
+        if (cause.isEmpty()) {
+            return false;
+        }
+        LOG.warn("Database unavailable on {} {}: {} ({})", ctx.method(), ctx.path(), cause.get(), e.toString());
+        ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        respond(ctx, 503, "the database is not answering; try again in a few seconds", List.of());
+        return true;
     }
 
     /**

@@ -19,10 +19,15 @@ import org.jdbi.v3.core.Jdbi;
 final class AlertNotifier {
 
     static final int MAX_ATTEMPTS = 8;
+    private static final int BATCH = 50;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** Long enough for a whole batch of calls that each take their full timeouts. */
+    static final Duration CLAIM = CONNECT_TIMEOUT.plus(REQUEST_TIMEOUT).multipliedBy(BATCH);
 
     private final Jdbi jdbi;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
 
     AlertNotifier(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
@@ -66,39 +71,51 @@ final class AlertNotifier {
         return out.append('"').toString();
     }
 
-    /** Sends what is due; each row is locked while it is sent, so a second sender skips it. */
+    /**
+     * Sends what is due. No webhook is called inside a transaction: a short one claims the due rows (counting the
+     * attempt and moving their next attempt past {@link #CLAIM}, so another sender leaves them alone) and commits;
+     * then each is sent, each call bounded by its own timeouts; then each outcome is written on its own. A sender that
+     * dies between claim and outcome leaves its rows to be sent again once the claim runs out.
+     */
     void sendDue() {
         Instant now = clock.instant();
-        jdbi.useTransaction(h -> {
-            var due = h.createQuery("""
-                            SELECT id, target, payload, attempts FROM alert_notifications
-                            WHERE delivered_at IS NULL AND attempts < :max AND next_attempt_at <= :now
-                            ORDER BY id LIMIT 50 FOR UPDATE SKIP LOCKED""")
-                    .bind("max", MAX_ATTEMPTS).bind("now", SampleRepository.utc(now))
-                    .map((rs, ctx) -> new Object[] {rs.getLong("id"), rs.getString("target"), rs.getString("payload"),
-                            rs.getInt("attempts")}).list();
-            for (Object[] row : due) {
-                String error = deliver((String) row[1], (String) row[2]);
-                int attempts = (Integer) row[3] + 1;
-                if (error == null) {
-                    h.createUpdate("UPDATE alert_notifications SET delivered_at = :now, attempts = :a WHERE id = :id")
-                            .bind("now", SampleRepository.utc(now)).bind("a", attempts).bind("id", row[0]).execute();
-                } else {
-                    h.createUpdate("""
-                                    UPDATE alert_notifications SET attempts = :a, last_error = :e, next_attempt_at = :next
-                                    WHERE id = :id""")
-                            .bind("a", attempts).bind("e", error).bind("id", row[0])
-                            .bind("next", SampleRepository.utc(now.plus(Duration.ofMinutes(1L << (attempts - 1)))))
-                            .execute();
-                }
-            }
-        });
+        List<Claimed> claimed = jdbi.withHandle(h -> h.createQuery("""
+                        UPDATE alert_notifications SET attempts = attempts + 1, next_attempt_at = :claimedUntil
+                        WHERE id IN (SELECT id FROM alert_notifications
+                                     WHERE delivered_at IS NULL AND attempts < :max AND next_attempt_at <= :now
+                                     ORDER BY id LIMIT :batch FOR UPDATE SKIP LOCKED)
+                        RETURNING id, target, payload, attempts""")
+                .bind("max", MAX_ATTEMPTS).bind("now", SampleRepository.utc(now)).bind("batch", BATCH)
+                .bind("claimedUntil", SampleRepository.utc(now.plus(CLAIM)))
+                .map((rs, ctx) -> new Claimed(rs.getLong("id"), rs.getString("target"), rs.getString("payload"),
+                        rs.getInt("attempts")))
+                .list());
+        claimed.stream().sorted(java.util.Comparator.comparingLong(Claimed::id)).forEach(this::send);
+    }
+
+    private void send(Claimed row) {
+        String error = deliver(row.target(), row.payload());
+        Instant after = clock.instant();
+        if (error == null) {
+            jdbi.useHandle(h -> h.createUpdate("UPDATE alert_notifications SET delivered_at = :now WHERE id = :id")
+                    .bind("now", SampleRepository.utc(after)).bind("id", row.id()).execute());
+        } else {
+            jdbi.useHandle(h -> h.createUpdate("""
+                            UPDATE alert_notifications SET last_error = :e, next_attempt_at = :next WHERE id = :id""")
+                    .bind("e", error).bind("id", row.id())
+                    .bind("next", SampleRepository.utc(after.plus(Duration.ofMinutes(1L << (row.attempts() - 1)))))
+                    .execute());
+        }
+    }
+
+    /** A notification taken for sending; {@code attempts} counts this one. */
+    private record Claimed(long id, String target, String payload, int attempts) {
     }
 
     private String deliver(String target, String payload) {
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(target))
-                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                    .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode();
         } catch (InterruptedException e) {

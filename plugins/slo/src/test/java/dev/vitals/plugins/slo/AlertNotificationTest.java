@@ -47,16 +47,7 @@ class AlertNotificationTest {
                 TestPlugins.of().with("slo", () -> plugin).source(),
                 Map.of("VITALS_SLO_WEBHOOKS", "http://localhost:" + webhook.getAddress().getPort() + "/hook"))) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-            Slo slo = new Slo("notified", Optional.of("billing-api"), Optional.empty(), Optional.empty(), 0.999,
-                    SloWindow.ROLLING_30D, BudgetingMethod.OCCURRENCES, OptionalDouble.empty(), Optional.empty(), now);
-            plugin.slos().create(slo);
-            List<Sample> burst = new ArrayList<>();
-            for (int i = 1; i <= 60; i++) {
-                burst.add(new Sample("notified", now.minus(Duration.ofMinutes(i)), 50L, 100L, null));
-            }
-            plugin.samples().store(burst);
-
-            plugin.alerts().recordAll(List.of(plugin.evaluator().status(slo, now)));
+            fireFourAlerts(plugin, now);
             plugin.notifier().sendDue();
             // The failed one waits a minute before its second attempt.
             new AlertNotifier(plugin.context().jdbi(), Clock.fixed(now.plus(Duration.ofMinutes(3)), ZoneOffset.UTC))
@@ -73,6 +64,55 @@ class AlertNotificationTest {
         } finally {
             webhook.stop(0);
         }
+    }
+
+    @Test
+    void noRowIsLockedWhileAWebhookIsCalledAndAnotherSenderLeavesTheClaimedOnesAlone() throws Exception {
+        SloPlugin plugin = new SloPlugin();
+        AtomicInteger requests = new AtomicInteger();
+        List<String> seenDuringCall = Collections.synchronizedList(new ArrayList<>());
+        HttpServer webhook = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        webhook.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            if (requests.incrementAndGet() == 1) {
+                try {
+                    plugin.context().jdbi().useHandle(h -> h.createQuery(
+                            "SELECT id FROM alert_notifications FOR UPDATE NOWAIT").mapTo(Long.class).list());
+                    seenDuringCall.add("no row locked");
+                } catch (RuntimeException e) {
+                    seenDuringCall.add("locked: " + e.getMessage());
+                }
+                new AlertNotifier(plugin.context().jdbi(), Clock.systemUTC()).sendDue();
+                seenDuringCall.add("second sender done after " + requests.get() + " request(s)");
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        webhook.start();
+        try (Vitals portal = TestPortal.start(TestPostgres.freshDatabase(),
+                TestPlugins.of().with("slo", () -> plugin).source(),
+                Map.of("VITALS_SLO_WEBHOOKS", "http://localhost:" + webhook.getAddress().getPort() + "/hook"))) {
+            fireFourAlerts(plugin, Instant.now().truncatedTo(ChronoUnit.MINUTES));
+            plugin.notifier().sendDue();
+
+            assertEquals(List.of("no row locked", "second sender done after 1 request(s)"), seenDuringCall);
+            assertEquals(4, requests.get(), "each of the four alerts is sent once");
+        } finally {
+            webhook.stop(0);
+        }
+    }
+
+    /** An SLO burning its budget fast enough to fire two page and two ticket alerts. */
+    private static void fireFourAlerts(SloPlugin plugin, Instant now) {
+        Slo slo = new Slo("notified", Optional.of("billing-api"), Optional.empty(), Optional.empty(), 0.999,
+                SloWindow.ROLLING_30D, BudgetingMethod.OCCURRENCES, OptionalDouble.empty(), Optional.empty(), now);
+        plugin.slos().create(slo);
+        List<Sample> burst = new ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            burst.add(new Sample("notified", now.minus(Duration.ofMinutes(i)), 50L, 100L, null));
+        }
+        plugin.samples().store(burst);
+        plugin.alerts().recordAll(List.of(plugin.evaluator().status(slo, now)));
     }
 
     @Test

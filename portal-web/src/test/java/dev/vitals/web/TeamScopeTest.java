@@ -334,6 +334,27 @@ class TeamScopeTest {
         assertEquals("bea", JSON.readTree(second.body()).get("approvedBy").asText());
     }
 
+    @Test
+    void aTokenMadeWithAnotherTokenStillCountsAsThePersonBehindBoth() throws Exception {
+        HttpResponse<String> first = send(ADA_THE_ADMIN, Write.json("POST", "/api/admin/tokens", """
+                {"name": "ada-admin", "scopes": ["admin"]}"""));
+        assertEquals(201, first.statusCode(), first.body());
+        Map<String, String> adaAdminToken = Map.of("Authorization", "Bearer "
+                + JSON.readTree(first.body()).get("token").asText());
+        HttpResponse<String> second = send(adaAdminToken, Write.json("POST", "/api/admin/tokens", """
+                {"name": "ada-deploys", "scopes": ["deploys:write"]}"""));
+        assertEquals(201, second.statusCode(), second.body());
+        assertEquals("ada", JSON.readTree(second.body()).get("details").get("createdBy").asText());
+
+        long id = made(ADA_THE_ADMIN, "/api/deploys/break-glass", """
+                {"service": "green-api", "reason": "hotfix for INC-GREEN-4"}""");
+        HttpResponse<String> own = send(Map.of("Authorization", "Bearer "
+                + JSON.readTree(second.body()).get("token").asText()),
+                Write.json("POST", "/api/deploys/break-glass/" + id + "/approve", ""));
+        assertEquals(403, own.statusCode(), own.body());
+        assertTrue(own.body().contains("made by ada"), own.body());
+    }
+
     /** The plugins' routes that are not reads, as {@code METHOD path}. */
     private static Set<String> pluginWriteRoutes() {
         Set<String> ids = server.vitals().plugins().plugins().stream().map(HostedPlugin::id)

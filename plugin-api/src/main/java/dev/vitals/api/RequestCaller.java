@@ -41,6 +41,18 @@ public interface RequestCaller {
     String name();
 
     /**
+     * The person behind the call: the login of someone signed in, and for an API token the person who made it. Two
+     * calls with the same person are one person's doing whatever credentials they came with, so a rule that needs
+     * two people (one asks, another approves) compares this, never {@link #name()}.
+     *
+     * @return the person's login; {@link #name()} where the host knows no one behind the credentials
+     * @since 1.3.0
+     */
+    default String person() {
+        return name();
+    }
+
+    /**
      * Whether the caller may change data that belongs to an entity: admins and all-team tokens always; a team's
      * editors (people or tokens) only when the catalog names their team as the entity's owner.
      *
@@ -48,6 +60,18 @@ public interface RequestCaller {
      * @return true when the change is allowed
      */
     boolean mayEdit(String entityRef);
+
+    /**
+     * Whether the caller may change data that belongs to a team as a whole rather than to one of its entities, such
+     * as a freeze on all of the team's services: admins and all-team tokens always, otherwise the team's editors.
+     *
+     * @param team the team's key as the catalog names it, e.g. {@code payments}
+     * @return true when the change is allowed
+     * @since 1.3.0
+     */
+    default boolean editsTeam(String team) {
+        return false;
+    }
 
     /**
      * Whether the caller holds a role anywhere, e.g. to decide whether a page offers a "new" button at all; which
@@ -85,5 +109,35 @@ public interface RequestCaller {
             throw new ProblemException(403, caller.name() + " is not an editor of the team that owns " + entityRef,
                     java.util.List.of());
         }
+    }
+
+    /**
+     * Refuses the request with 403 unless {@link #editsTeam} allows it.
+     *
+     * @param ctx the request
+     * @param team the key of the team whose data the request changes
+     * @since 1.3.0
+     */
+    static void requireEditorOfTeam(Context ctx, String team) {
+        RequestCaller caller = of(ctx);
+        if (!caller.editsTeam(team)) {
+            throw new ProblemException(403, caller.name() + " is not an editor of team " + team, java.util.List.of());
+        }
+    }
+
+    /**
+     * Refuses a batch with 403, before anything of it is written, unless {@link #mayEdit} allows every entity it
+     * touches; the answer names the first entity that is not allowed.
+     *
+     * @param ctx the request
+     * @param entityRefs the entities the batch changes, in the batch's order
+     * @since 1.3.0
+     */
+    static void requireEditorOfAll(Context ctx, java.util.Collection<String> entityRefs) {
+        RequestCaller caller = of(ctx);
+        entityRefs.stream().filter(ref -> !caller.mayEdit(ref)).findFirst().ifPresent(ref -> {
+            throw new ProblemException(403, "nothing of the batch was stored: " + caller.name()
+                    + " is not an editor of the team that owns " + ref, java.util.List.of());
+        });
     }
 }

@@ -80,7 +80,7 @@ class PluginLifecycleTest {
                 .with("beta", Healthy::new).source())) {
             PluginStatus refused = portal.plugins().plugin("alpha").orElseThrow().status();
             assertEquals(PluginState.FAILED, refused.state());
-            assertEquals(Optional.of("requires plugin API >=2.0.0 & <3.0.0 but this portal provides plugin API 1.2.0"),
+            assertEquals(Optional.of("requires plugin API >=2.0.0 & <3.0.0 but this portal provides plugin API 1.3.0"),
                     refused.reason());
             assertEquals(PluginState.STARTED, portal.plugins().plugin("beta").orElseThrow().state());
             assertEquals(List.of(), tablesIn(portal, "alpha"), "a refused plugin is never migrated");

@@ -80,7 +80,8 @@ public final class TokenAdminApi {
         TokenRequest request = ctx.bodyAsClass(TokenRequest.class);
         ApiTokens.NewToken token = validate(request == null ? new TokenRequest(null, null, null, null) : request,
                 Caller.of(ctx).access());
-        ApiTokens.Created created = tokens.create(token, actor(ctx));
+        // The maker kept is a person even when a token makes the token, so every token leads back to someone.
+        ApiTokens.Created created = tokens.create(token, new Actor(Caller.of(ctx).person(), Optional.of(ctx.ip())));
         ctx.status(201).json(new CreatedToken(created.token().id(), created.secret(), created.token()));
     }
 

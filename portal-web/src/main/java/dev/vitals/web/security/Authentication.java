@@ -81,7 +81,9 @@ public final class Authentication {
             throw new ProblemException(401, why, List.of());
         }
         var token = check.token().orElseThrow();
-        return new Caller("token:" + token.name(), token.access(), Caller.Via.TOKEN, Optional.empty());
+        // A token acts for the person who made it: one person with a token and a browser is still one person.
+        return new Caller("token:" + token.name(), token.access(), Caller.Via.TOKEN, Optional.empty(),
+                token.createdBy());
     }
 
     /** 429 while an address is paying for its recent wrong guesses. */
@@ -150,8 +152,18 @@ public final class Authentication {
             }
 
             @Override
+            public String person() {
+                return caller.person();
+            }
+
+            @Override
             public boolean mayEdit(String entityRef) {
                 return caller.authenticated() && identity.ownership().mayEdit(caller.access(), entityRef);
+            }
+
+            @Override
+            public boolean editsTeam(String team) {
+                return caller.authenticated() && caller.access().editsTeam(team);
             }
 
             @Override

@@ -13,8 +13,9 @@ import java.util.Optional;
  * @param access what the caller may do
  * @param via how the caller proved who they are
  * @param csrfToken for a browser session, the token its forms carry
+ * @param person the person behind the call: the login itself, or for an API token the person who made it
  */
-public record Caller(String name, Access access, Via via, Optional<String> csrfToken) {
+public record Caller(String name, Access access, Via via, Optional<String> csrfToken, String person) {
 
     static final String ATTRIBUTE = "vitals.caller";
     public static final Caller ANONYMOUS = new Caller("anonymous", Access.NONE, Via.NOBODY, Optional.empty());
@@ -29,6 +30,11 @@ public record Caller(String name, Access access, Via via, Optional<String> csrfT
         TOKEN,
         /** Headers from the trusted reverse proxy. */
         PROXY
+    }
+
+    /** A caller who is the person they sign in as. */
+    public Caller(String name, Access access, Via via, Optional<String> csrfToken) {
+        this(name, access, via, csrfToken, name);
     }
 
     public static Caller of(Context ctx) {

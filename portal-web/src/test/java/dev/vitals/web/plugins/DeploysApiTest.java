@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vitals.api.Signal;
 import dev.vitals.api.SignalStatus;
 import dev.vitals.core.audit.Actor;
+import dev.vitals.core.identity.ApiTokens;
 import dev.vitals.core.testing.TestPlugins;
 import dev.vitals.plugins.deploys.DeploysPlugin;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -222,5 +224,49 @@ class DeploysApiTest {
         long freezeId = JSON.readTree(freeze.body()).get("id").asLong();
         assertEquals(204, server.asAdmin("DELETE", "/api/deploys/freezes/" + freezeId, "").statusCode());
         assertTrue(JSON.readTree(server.get("/api/deploys/gate?service=beta").body()).get("allowed").asBoolean());
+    }
+
+    @Test
+    void breakGlassAskedInTheBrowserIsNotApprovedWithATokenTheSamePersonMadeButIsWithAnotherPersonsToken()
+            throws Exception {
+        String session = DevSignInTest.session(server.send(HttpRequest.newBuilder(server.uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + TestServer.ADMIN_TOKEN))));
+        HttpResponse<String> asked = inBrowser(session, "/api/deploys/break-glass",
+                "{\"service\": \"alpha\", \"reason\": \"hotfix for INC-7\"}");
+        assertEquals(201, asked.statusCode(), asked.body());
+        long id = JSON.readTree(asked.body()).get("id").asLong();
+        HttpResponse<String> made = inBrowser(session, "/api/admin/tokens",
+                "{\"name\": \"my-laptop\", \"scopes\": [\"deploys:write\"]}");
+        assertEquals(201, made.statusCode(), made.body());
+        String ownToken = JSON.readTree(made.body()).get("token").asText();
+
+        HttpResponse<String> own = withToken(ownToken, "/api/deploys/break-glass/" + id + "/approve");
+        assertEquals(403, own.statusCode(), own.body());
+        assertEquals("application/problem+json", own.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertTrue(own.body().contains("token:my-laptop is a token made by admin, who asked for this"), own.body());
+        assertEquals(List.of("waiting"), StreamSupport.stream(JSON.readTree(server.get("/api/deploys/break-glass")
+                .body()).get("requests").spliterator(), false).filter(r -> r.get("id").asLong() == id)
+                .map(r -> r.get("state").asText()).toList());
+
+        String othersToken = server.vitals().identity().tokens().create(new ApiTokens.NewToken("bob-ci",
+                List.of("deploys:write"), Optional.empty(), Optional.empty()), new Actor("bob", Optional.empty()))
+                .secret();
+        HttpResponse<String> second = withToken(othersToken, "/api/deploys/break-glass/" + id + "/approve");
+        assertEquals(200, second.statusCode(), second.body());
+        assertEquals("token:bob-ci", JSON.readTree(second.body()).get("approvedBy").asText());
+        assertEquals("open", JSON.readTree(second.body()).get("state").asText());
+    }
+
+    /** A change from the portal's own page in a signed-in browser. */
+    private static HttpResponse<String> inBrowser(String session, String path, String body) {
+        return server.send(HttpRequest.newBuilder(server.uri(path)).header("Cookie", session)
+                .header("Origin", server.uri("").toString()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static HttpResponse<String> withToken(String token, String path) {
+        return server.send(HttpRequest.newBuilder(server.uri(path)).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()));
     }
 }

@@ -42,8 +42,10 @@ import dev.vitals.plugins.deploys.dora.Period;
 import dev.vitals.plugins.deploys.ingest.DeploymentStore;
 import dev.vitals.plugins.deploys.ingest.EnvironmentNames;
 import dev.vitals.plugins.deploys.ingest.EventParser;
+import dev.vitals.plugins.deploys.ingest.IncidentEvent;
 import dev.vitals.plugins.deploys.ingest.IncidentStore;
 import dev.vitals.plugins.deploys.ingest.IngestResult;
+import dev.vitals.plugins.deploys.ingest.ServiceRefs;
 import dev.vitals.api.Role;
 import dev.vitals.plugins.deploys.integrations.Integration;
 import dev.vitals.plugins.deploys.integrations.Integrations;
@@ -195,15 +197,16 @@ public final class DeploysPlugin implements VitalsPlugin {
                 ApiRoute.get("/freezes", ctx -> ctx.json(Map.of("freezes",
                         freezes.all().stream().map(FreezeWindows::toJson).toList()))),
                 ApiRoute.post("/freezes", ctx -> ctx.status(201).json(FreezeWindows.toJson(
-                        freezes.create(ctx.bodyAsClass(Object.class), caller(ctx), context.clock().instant())))),
+                        freezes.create(ctx.bodyAsClass(Object.class), RequestCaller.of(ctx),
+                                context.clock().instant())))),
                 ApiRoute.delete("/freezes/{id}", ctx -> {
-                    freezes.delete(id(ctx), caller(ctx), context.clock().instant());
+                    freezes.delete(id(ctx), RequestCaller.of(ctx), context.clock().instant());
                     ctx.status(204);
                 }),
                 ApiRoute.get("/break-glass", ctx -> ctx.json(Map.of("requests", breakGlass.latest(0, 100).stream()
                         .map(r -> breakGlassJson(r)).toList()))),
                 ApiRoute.post("/break-glass", ctx -> ctx.status(201).json(breakGlassJson(breakGlass.request(
-                        ctx.bodyAsClass(Object.class), caller(ctx), context.clock().instant())))),
+                        ctx.bodyAsClass(Object.class), RequestCaller.of(ctx), context.clock().instant())))),
                 ApiRoute.get("/release-modes", ctx -> ctx.json(Map.of("services", migration.modes(
                         context.catalog().services().stream().map(CatalogEntity::name).toList(), today()).stream()
                         .map(m -> {
@@ -215,7 +218,7 @@ public final class DeploysPlugin implements VitalsPlugin {
                         }).toList()))),
                 ApiRoute.put("/release-modes/{service}", this::setReleaseMode),
                 ApiRoute.post("/break-glass/{id}/approve", ctx -> ctx.json(breakGlassJson(
-                        breakGlass.approve(id(ctx), caller(ctx), context.clock().instant())))),
+                        breakGlass.approve(id(ctx), RequestCaller.of(ctx), context.clock().instant())))),
                 ApiRoute.get("/integrations", ctx -> ctx.json(Map.of("integrations", integrations.all().stream()
                         .map(DeploysPlugin::integrationJson).toList()))).requiring(Role.ADMIN),
                 ApiRoute.post("/integrations", this::addIntegration).requiring(Role.ADMIN),
@@ -387,15 +390,17 @@ public final class DeploysPlugin implements VitalsPlugin {
     private void ingestDeployments(Context ctx) {
         List<DeploymentEvent> events = parser.deployments(ctx.bodyAsClass(Object.class));
         // A team's pipeline reports its own services only; admins and all-team tokens report any.
-        events.stream().map(DeploymentEvent::service).distinct()
-                .forEach(service -> RequestCaller.requireEditorOf(ctx, "component:default/" + service));
+        RequestCaller.requireEditorOfAll(ctx, ServiceRefs.of(events.stream().map(DeploymentEvent::service)));
         IngestResult result = deployments.ingest(events, "api");
         signalRefresh.request(result.services());
         ctx.json(answer(result));
     }
 
     private void ingestIncidents(Context ctx) {
-        IngestResult result = incidents.ingest(parser.incidents(ctx.bodyAsClass(Object.class)), "api");
+        List<IncidentEvent> events = parser.incidents(ctx.bodyAsClass(Object.class));
+        // An incident counts against its service's failure rate, so only the owning team reports it.
+        RequestCaller.requireEditorOfAll(ctx, ServiceRefs.of(events.stream().map(IncidentEvent::service)));
+        IngestResult result = incidents.ingest(events, "api");
         signalRefresh.request(result.services());
         ctx.json(answer(result));
     }

@@ -54,8 +54,12 @@ public final class ExamplePlugin implements VitalsPlugin {
     private void addNote(Context ctx) {
         NewNote input = ctx.bodyAsClass(NewNote.class);
         input.validate();
+        String service = input.service().trim();
+        // A note belongs to the service, so only its team's editors (and admins) write one. Check every write route
+        // like this: the route's role says "an editor", not "an editor of this".
+        RequestCaller.requireEditorOf(ctx, "component:default/" + service);
         String author = RequestCaller.of(ctx).name();
-        ctx.status(201).json(notes.add(input.service().trim(), author, input.body().trim(), context.clock().instant()));
+        ctx.status(201).json(notes.add(service, author, input.body().trim(), context.clock().instant()));
     }
 
     private static int limit(Context ctx) {

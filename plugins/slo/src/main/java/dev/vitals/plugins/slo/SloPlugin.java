@@ -174,7 +174,9 @@ public final class SloPlugin implements VitalsPlugin {
         List<SampleRow> rows = Arrays.asList(ctx.bodyAsClass(SampleRow[].class));
         Set<String> names = new LinkedHashSet<>();
         rows.stream().filter(r -> r != null && r.slo() != null).forEach(r -> names.add(r.slo()));
-        List<Sample> valid = SampleBatch.validate(rows, slos.findAll(names), context.clock().instant());
+        Map<String, Slo> known = slos.findAll(names);
+        SampleOwnership.require(RequestCaller.of(ctx), rows, known);
+        List<Sample> valid = SampleBatch.validate(rows, known, context.clock().instant());
         int added = samples.store(valid);
         if (added > 0) {
             refresh.request(names);

@@ -3,6 +3,7 @@ package dev.vitals.plugins.deploys.gate;
 import dev.vitals.api.CatalogView;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
+import dev.vitals.api.RequestCaller;
 import dev.vitals.plugins.deploys.ingest.JsonRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +18,10 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Break-glass: one person asks with a reason, a different person approves, and the gate opens for that service for
  * a limited time. Requests not approved in time expire. Every step, refusals included, goes into the gate log.
+ *
+ * <p>Both people must edit for the team that owns the service (or be admins). "Different" means different people,
+ * not different credentials: an API token is its maker ({@link RequestCaller#person()}), so asking in the browser
+ * and approving with one's own token is refused.
  */
 public final class BreakGlass {
 
@@ -36,8 +41,14 @@ public final class BreakGlass {
         this.openFor = openFor;
     }
 
-    /** @param body {@code {"service", "reason"}} @param actor who asks @param now the time @return the request */
-    public BreakGlassRequest request(Object body, String actor, Instant now) {
+    /**
+     * @param body {@code {"service", "reason"}}
+     * @param caller who asks: an editor of the service's team
+     * @param now the time
+     * @return the request
+     */
+    public BreakGlassRequest request(Object body, RequestCaller caller, Instant now) {
+        String actor = caller.name();
         List<FieldError> errors = new ArrayList<>();
         JsonRow row = JsonRow.of(body, "", errors).orElseThrow(() -> ProblemException.unprocessable(
                 "a break-glass request is a JSON object", errors));
@@ -49,11 +60,14 @@ public final class BreakGlass {
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("the break-glass request cannot be made", errors);
         }
+        requireEditorOf(caller, service, "ask to open the gate of");
         long id = jdbi.inTransaction(h -> {
             long made = h.createQuery("""
-                    INSERT INTO break_glass_requests (service, reason, requested_by, requested_at, request_expires_at)
-                    VALUES (:service, :reason, :by, :at, :expires) RETURNING id""")
-                    .bind("service", service).bind("reason", reason).bind("by", actor).bind("at", now)
+                    INSERT INTO break_glass_requests (service, reason, requested_by, requested_by_person,
+                        requested_at, request_expires_at)
+                    VALUES (:service, :reason, :by, :person, :at, :expires) RETURNING id""")
+                    .bind("service", service).bind("reason", reason).bind("by", actor)
+                    .bind("person", caller.person()).bind("at", now)
                     .bind("expires", now.plus(requestLifetime)).mapTo(Long.class).one();
             GateLog.write(h, now, actor, "break-glass.requested", "break-glass/" + made, service + ": " + reason);
             return made;
@@ -63,19 +77,24 @@ public final class BreakGlass {
 
     /**
      * @param id the request
-     * @param actor who approves: not the requester
+     * @param caller who approves: an editor of the service's team, and a person other than the requester
      * @param now the time
      * @return the approved request, open for the configured time
      */
-    public BreakGlassRequest approve(long id, String actor, Instant now) {
+    public BreakGlassRequest approve(long id, RequestCaller caller, Instant now) {
+        String actor = caller.name();
         BreakGlassRequest request = find(id).orElseThrow(() -> ProblemException.notFound("no break-glass request "
                 + id));
+        requireEditorOf(caller, request.service(), "approve opening the gate of");
         String refusal = null;
         int status = 409;
         if (request.approvedBy().isPresent()) {
             refusal = "it was already approved by " + request.approvedBy().get();
-        } else if (request.requestedBy().equals(actor)) {
-            refusal = "the requester cannot approve their own request; a second person must";
+        } else if (request.requestedBy().equals(actor) || request.requestedByPerson().equals(caller.person())) {
+            refusal = actor.equals(caller.person())
+                    ? "the requester cannot approve their own request; a second person must"
+                    : actor + " is a token made by " + caller.person() + ", who asked for this; a second person"
+                            + " must approve";
             status = 403;
         } else if (!now.isBefore(request.requestExpiresAt())) {
             refusal = "it expired at " + request.requestExpiresAt() + " without approval; ask again";
@@ -89,9 +108,10 @@ public final class BreakGlass {
         Instant until = now.plus(openFor);
         jdbi.useTransaction(h -> {
             int updated = h.createUpdate("""
-                    UPDATE break_glass_requests SET approved_by = :by, approved_at = :at, open_until = :until
+                    UPDATE break_glass_requests SET approved_by = :by, approved_by_person = :person,
+                        approved_at = :at, open_until = :until
                     WHERE id = :id AND approved_by IS NULL""")
-                    .bind("by", actor).bind("at", now).bind("until", until).bind("id", id).execute();
+                    .bind("by", actor).bind("person", caller.person()).bind("at", now).bind("until", until).bind("id", id).execute();
             if (updated != 1) {
                 throw ProblemException.conflict("break-glass request " + id + " was approved meanwhile");
             }
@@ -125,7 +145,19 @@ public final class BreakGlass {
         return new BreakGlassRequest(rs.getLong("id"), rs.getString("service"), rs.getString("reason"),
                 rs.getString("requested_by"), instant(rs, "requested_at").orElseThrow(),
                 instant(rs, "request_expires_at").orElseThrow(), Optional.ofNullable(rs.getString("approved_by")),
-                instant(rs, "approved_at"), instant(rs, "open_until"));
+                instant(rs, "approved_at"), instant(rs, "open_until"), rs.getString("requested_by_person"));
+    }
+
+    /**
+     * Opening a service's gate changes what its team owns. Refused before anything is written, the gate log too: a
+     * stranger to the team cannot fill it.
+     */
+    private void requireEditorOf(RequestCaller caller, String service, String what) {
+        String ref = service.contains(":") ? service : "component:default/" + service;
+        if (!caller.mayEdit(ref)) {
+            throw new ProblemException(403, caller.name() + " may not " + what + " " + service
+                    + ": only an editor of the team that owns it may", List.of());
+        }
     }
 
     private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {

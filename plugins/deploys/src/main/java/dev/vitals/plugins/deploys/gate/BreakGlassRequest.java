@@ -15,10 +15,11 @@ import java.util.Optional;
  * @param approvedBy the second person who approved it
  * @param approvedAt when
  * @param openUntil the gate is open for the service until then
+ * @param requestedByPerson the person behind the request: {@code requestedBy}, or a token's maker
  */
 public record BreakGlassRequest(long id, String service, String reason, String requestedBy, Instant requestedAt,
         Instant requestExpiresAt, Optional<String> approvedBy, Optional<Instant> approvedAt,
-        Optional<Instant> openUntil) {
+        Optional<Instant> openUntil, String requestedByPerson) {
 
     /** @param now the time @return true while it holds the gate open */
     public boolean opensGateAt(Instant now) {

@@ -3,6 +3,7 @@ package dev.vitals.plugins.deploys.gate;
 import dev.vitals.api.CatalogView;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
+import dev.vitals.api.RequestCaller;
 import dev.vitals.plugins.deploys.ingest.JsonRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,12 +44,14 @@ public final class FreezeWindows {
      * @param body {@code {"name", "kind": "weekends"|"weekdays"|"holiday"|"once", "team"?, "service"?,
      *     "fromDay"/"toDay" (weekdays: monday…sunday), "date" (holiday: MM-DD), "startsAt"/"endsAt" (once: a time
      *     with offset, or a local date-time in the org zone)}}
-     * @param actor who makes it
+     * @param caller who makes it: an editor of the window's team, or an admin for a window for everyone
      * @param now the time
      * @return the stored window
      */
-    public FreezeWindow create(Object body, String actor, Instant now) {
+    public FreezeWindow create(Object body, RequestCaller caller, Instant now) {
+        String actor = caller.name();
         FreezeWindow input = parse(body, actor);
+        FreezeOwnership.require(caller, input, "make");
         long id = jdbi.inTransaction(h -> {
             long made = h.createQuery("""
                     INSERT INTO freeze_windows (name, kind, team, service, from_day, to_day, holiday, starts_at,
@@ -69,10 +72,12 @@ public final class FreezeWindows {
         return all().stream().filter(w -> w.id() == id).findFirst().orElseThrow();
     }
 
-    /** @param id the window @param actor who removes it @param now the time */
-    public void delete(long id, String actor, Instant now) {
+    /** @param id the window @param caller who removes it, as for {@link #create} @param now the time */
+    public void delete(long id, RequestCaller caller, Instant now) {
+        String actor = caller.name();
         FreezeWindow window = all().stream().filter(w -> w.id() == id).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("no freeze window " + id));
+        FreezeOwnership.require(caller, window, "remove");
         jdbi.useTransaction(h -> {
             h.createUpdate("DELETE FROM freeze_windows WHERE id = :id").bind("id", id).execute();
             GateLog.write(h, now, actor, "freeze.deleted", "freeze/" + id, window.describe());

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vitals.api.CatalogEntity;
 import dev.vitals.api.ProblemException;
+import dev.vitals.api.RequestCaller;
+import dev.vitals.api.Role;
 import dev.vitals.api.Signal;
 import dev.vitals.api.SignalStatus;
 import dev.vitals.plugins.deploys.DeploysTestPortal;
@@ -65,7 +67,42 @@ class DeployGateTest {
     }
 
     private static void freeze(String json) {
-        freezes.create(parse(json), "platform-lead", Instant.parse("2026-01-01T00:00:00Z"));
+        freezes.create(parse(json), admin("platform-lead"), Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    /** A person who may change everything, so that these tests are about the gate, not about teams. */
+    private static RequestCaller admin(String name) {
+        return token(name, name);
+    }
+
+    /** A credential named {@code name} acting for {@code person}, e.g. a token and its maker. */
+    private static RequestCaller token(String name, String person) {
+        return new RequestCaller() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String person() {
+                return person;
+            }
+
+            @Override
+            public boolean mayEdit(String entityRef) {
+                return true;
+            }
+
+            @Override
+            public boolean editsTeam(String team) {
+                return true;
+            }
+
+            @Override
+            public boolean has(Role role) {
+                return true;
+            }
+        };
     }
 
     private static Object parse(String json) {
@@ -158,18 +195,18 @@ class DeployGateTest {
         Instant saturday = Instant.parse("2026-03-07T10:00:00Z");
         Map<String, Object> ask = Map.of("service", "alpha", "reason", "hotfix for INC-1");
 
-        BreakGlassRequest own = breakGlass.request(ask, "alice", saturday);
+        BreakGlassRequest own = breakGlass.request(ask, admin("alice"), saturday);
         ProblemException self = assertThrows(ProblemException.class,
-                () -> breakGlass.approve(own.id(), "alice", saturday.plusSeconds(60)));
+                () -> breakGlass.approve(own.id(), admin("alice"), saturday.plusSeconds(60)));
         assertEquals(403, self.status());
         assertFalse(allowed("alpha", "2026-03-07T10:02:00Z"), "self-approval opens nothing");
         ProblemException late = assertThrows(ProblemException.class,
-                () -> breakGlass.approve(own.id(), "bob", saturday.plus(Duration.ofHours(4))));
+                () -> breakGlass.approve(own.id(), admin("bob"), saturday.plus(Duration.ofHours(4))));
         assertEquals(409, late.status());
         assertFalse(allowed("alpha", "2026-03-07T14:01:00Z"), "an expired request opens nothing");
 
-        BreakGlassRequest again = breakGlass.request(ask, "alice", Instant.parse("2026-03-07T15:00:00Z"));
-        BreakGlassRequest approved = breakGlass.approve(again.id(), "bob", Instant.parse("2026-03-07T15:10:00Z"));
+        BreakGlassRequest again = breakGlass.request(ask, admin("alice"), Instant.parse("2026-03-07T15:00:00Z"));
+        BreakGlassRequest approved = breakGlass.approve(again.id(), admin("bob"), Instant.parse("2026-03-07T15:10:00Z"));
         assertEquals(Optional.of(Instant.parse("2026-03-07T16:10:00Z")), approved.openUntil());
         GateDecision open = gate.decide(service("alpha"), "production", Instant.parse("2026-03-07T15:30:00Z"));
         assertTrue(open.allowed());
@@ -178,7 +215,7 @@ class DeployGateTest {
                 open.reasons().toString());
         assertFalse(allowed("beta", "2026-03-07T15:30:00Z"), "only for the service asked for");
         assertFalse(allowed("alpha", "2026-03-07T16:10:00Z"), "closed again after an hour");
-        assertThrows(ProblemException.class, () -> breakGlass.approve(again.id(), "carol",
+        assertThrows(ProblemException.class, () -> breakGlass.approve(again.id(), admin("carol"),
                 Instant.parse("2026-03-07T15:20:00Z")));
 
         List<String> log = new GateLog(portal.context().jdbi()).latest(20).stream()
@@ -191,5 +228,20 @@ class DeployGateTest {
                 "alice break-glass.approval-refused break-glass/" + own.id(),
                 "alice break-glass.requested break-glass/" + own.id(),
                 "platform-lead freeze.created freeze/" + freezes.all().get(0).id()), log);
+    }
+
+    @Test
+    void aTokenCannotApproveWhatItsMakerAskedForBecauseItIsTheSamePerson() {
+        Instant now = Instant.parse("2026-03-07T10:00:00Z");
+        BreakGlassRequest asked = breakGlass.request(Map.of("service", "alpha", "reason", "hotfix"), admin("alice"),
+                now);
+        ProblemException own = assertThrows(ProblemException.class,
+                () -> breakGlass.approve(asked.id(), token("token:alice-ci", "alice"), now.plusSeconds(60)));
+        assertEquals(403, own.status());
+        assertTrue(own.getMessage().contains("token:alice-ci is a token made by alice, who asked for this"),
+                own.getMessage());
+        assertEquals(Optional.empty(), breakGlass.find(asked.id()).orElseThrow().approvedBy());
+        BreakGlassRequest approved = breakGlass.approve(asked.id(), token("token:bob-ci", "bob"), now.plusSeconds(90));
+        assertEquals(Optional.of("token:bob-ci"), approved.approvedBy());
     }
 }

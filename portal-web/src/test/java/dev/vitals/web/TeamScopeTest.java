@@ -1,0 +1,424 @@
+package dev.vitals.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vitals.api.HttpMethod;
+import dev.vitals.api.Role;
+import dev.vitals.core.audit.Actor;
+import dev.vitals.core.pluginhost.HostedPlugin;
+import dev.vitals.core.testing.TestPlugins;
+import dev.vitals.plugins.deploys.DeploysPlugin;
+import dev.vitals.plugins.example.ExamplePlugin;
+import dev.vitals.plugins.slo.SloPlugin;
+import dev.vitals.web.security.GuardedRoutes.Rule;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every route of the real plugins that changes data changes only what the caller's team owns. The table below holds,
+ * for each such route, one valid request that touches team green's data; an editor of team blue must get 403 and
+ * change nothing, and an editor of team green must succeed with the same request, which proves the 403 is about the
+ * team and not about the body. A write route that is in neither the table nor the exemptions fails this test, so a
+ * new route cannot ship without its ownership check.
+ */
+class TeamScopeTest {
+
+    private static final String CATALOG = """
+            apiVersion: backstage.io/v1alpha1
+            kind: Group
+            metadata: {name: blue}
+            spec: {type: team, children: []}
+            ---
+            apiVersion: backstage.io/v1alpha1
+            kind: Group
+            metadata: {name: green}
+            spec: {type: team, children: []}
+            ---
+            apiVersion: backstage.io/v1alpha1
+            kind: Component
+            metadata: {name: blue-api}
+            spec: {type: service, lifecycle: production, owner: blue}
+            ---
+            apiVersion: backstage.io/v1alpha1
+            kind: Component
+            metadata: {name: green-api}
+            spec: {type: service, lifecycle: production, owner: green}
+            """;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** People, as the trusted proxy names them. */
+    private static final Map<String, String> ANN_OF_BLUE = Map.of("X-Forwarded-User", "ann",
+            "X-Forwarded-Groups", "team-blue");
+    private static final Map<String, String> BOB_OF_GREEN = Map.of("X-Forwarded-User", "bob",
+            "X-Forwarded-Groups", "team-green");
+    private static final Map<String, String> BEA_OF_GREEN = Map.of("X-Forwarded-User", "bea",
+            "X-Forwarded-Groups", "team-green");
+    private static final Map<String, String> ADA_THE_ADMIN = Map.of("X-Forwarded-User", "ada",
+            "X-Forwarded-Groups", "vitals-admins");
+    private static final Map<String, String> VERA_THE_VIEWER = Map.of("X-Forwarded-User", "vera");
+
+    /**
+     * Write routes that are not about one team's data, each with the reason; {@link
+     * #exemptRoutesAnswerOnlyAdminsOrAVerifiedSender} checks them for their role or signature instead.
+     */
+    private static final Map<String, String> EXEMPT = Map.of(
+            "POST /api/deploys/webhooks/github", "webhook: no caller; the handler verifies GitHub's signature",
+            "POST /api/deploys/webhooks/pagerduty", "webhook: no caller; the handler verifies PagerDuty's signature",
+            "POST /api/deploys/integrations", "admin only: webhook secrets belong to the whole portal",
+            "POST /api/deploys/integrations/{name}/rotate", "admin only: webhook secrets belong to the whole portal",
+            "DELETE /api/deploys/integrations/{name}", "admin only: webhook secrets belong to the whole portal",
+            "POST /p/deploys/admin/integrations", "admin only: the form behind POST /api/deploys/integrations",
+            "POST /p/deploys/admin/integrations/{name}/rotate", "admin only: the form behind the API's rotate",
+            "POST /p/deploys/admin/integrations/{name}/delete", "admin only: the form behind the API's delete");
+
+    /**
+     * One request to a write route.
+     *
+     * @param method the HTTP method
+     * @param path the concrete path
+     * @param contentType how the body is written
+     * @param body the body; empty for none
+     */
+    private record Write(String method, String path, String contentType, String body) {
+
+        static Write json(String method, String path, String body) {
+            return new Write(method, path, "application/json", body);
+        }
+
+        static Write form(String path, Map<String, String> fields) {
+            return new Write("POST", path, "application/x-www-form-urlencoded", fields.entrySet().stream()
+                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&")));
+        }
+    }
+
+    /**
+     * A write to team green's data.
+     *
+     * @param write makes the request, after making whatever it acts on (a freeze to remove, a request to approve)
+     * @param state reads what the write would change
+     * @param owner an editor of team green who may make the write
+     */
+    private record Case(Supplier<Write> write, Supplier<String> state, Map<String, String> owner) {
+    }
+
+    private static TestServer server;
+    private static Map<String, Case> cases;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(TestPlugins.of().with("slo", SloPlugin::new).with("deploys", DeploysPlugin::new)
+                .with("example", ExamplePlugin::new).source(), Map.of("VITALS_AUTH", "proxy",
+                "VITALS_PROXY_ADDRESSES", "127.0.0.1,::1"));
+        server.vitals().catalogSources().importText("test", CATALOG, new Actor("test", Optional.empty()));
+        for (String slo : List.of("green-availability", "green-edited")) {
+            HttpResponse<String> made = send(BOB_OF_GREEN, Write.json("POST", "/api/slo/slos", """
+                    {"name": "%s", "service": "green-api", "objective": 0.99, "window": "7d"}""".formatted(slo)));
+            assertEquals(201, made.statusCode(), made.body());
+        }
+        cases = table();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** The table: every write route of the plugins, each with a request that touches team green's data. */
+    private static Map<String, Case> table() {
+        Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(5, ChronoUnit.MINUTES);
+        Instant finished = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(1, ChronoUnit.HOURS);
+        Map<String, Case> table = new LinkedHashMap<>();
+        table.put("POST /api/slo/slos", new Case(() -> Write.json("POST", "/api/slo/slos", """
+                {"name": "green-latency", "service": "green-api", "objective": 0.99, "window": "7d"}"""),
+                () -> read("/api/slo/slos/green-latency"), BOB_OF_GREEN));
+        table.put("PUT /api/slo/slos/{name}", new Case(() -> Write.json("PUT", "/api/slo/slos/green-availability", """
+                {"service": "green-api", "objective": 0.995, "window": "7d"}"""),
+                () -> read("/api/slo/slos/green-availability"), BOB_OF_GREEN));
+        table.put("POST /api/slo/samples", new Case(() -> Write.json("POST", "/api/slo/samples", """
+                [{"slo": "green-availability", "minute": "%s", "good": 90, "total": 100}]""".formatted(minute)),
+                () -> count("slo.samples WHERE slo = 'green-availability'"), BOB_OF_GREEN));
+        table.put("POST /api/slo/import", new Case(() -> new Write("POST", "/api/slo/import", "application/yaml", """
+                apiVersion: openslo/v1
+                kind: SLO
+                metadata: {name: green-imported}
+                spec:
+                  service: green-api
+                  timeWindow: [{duration: 7d, isRolling: true}]
+                  budgetingMethod: Occurrences
+                  objectives: [{target: 0.99}]
+                """), () -> read("/api/slo/slos/green-imported"), BOB_OF_GREEN));
+        table.put("POST /p/slo/new", new Case(() -> Write.form("/p/slo/new", sloForm(Optional.of("green-form"),
+                "99.9")), () -> read("/api/slo/slos/green-form"), BOB_OF_GREEN));
+        table.put("POST /p/slo/slos/{name}/edit", new Case(() -> Write.form("/p/slo/slos/green-edited/edit",
+                sloForm(Optional.empty(), "95")), () -> read("/api/slo/slos/green-edited"), BOB_OF_GREEN));
+        table.put("POST /api/deploys/events", new Case(() -> Write.json("POST", "/api/deploys/events", """
+                [{"id": "green-1", "service": "green-api", "environment": "production", "status": "success",
+                  "startedAt": "%s", "finishedAt": "%s", "commits": []}]""".formatted(finished.minusSeconds(300),
+                finished)), () -> count("deploys.deployments"), BOB_OF_GREEN));
+        table.put("POST /api/deploys/incidents", new Case(() -> Write.json("POST", "/api/deploys/incidents", """
+                {"id": "INC-GREEN-1", "service": "green-api", "startedAt": "%s", "severity": "sev2"}"""
+                .formatted(finished)), () -> count("deploys.incidents"), BOB_OF_GREEN));
+        table.put("POST /api/deploys/freezes", new Case(() -> Write.json("POST", "/api/deploys/freezes", """
+                {"name": "Green weekends", "kind": "weekends", "team": "green"}"""),
+                () -> read("/api/deploys/freezes"), BOB_OF_GREEN));
+        table.put("DELETE /api/deploys/freezes/{id}", new Case(() -> Write.json("DELETE", "/api/deploys/freezes/"
+                + made(BOB_OF_GREEN, "/api/deploys/freezes", """
+                {"name": "Green service freeze", "kind": "weekends", "service": "green-api"}"""), ""),
+                () -> read("/api/deploys/freezes"), BOB_OF_GREEN));
+        table.put("POST /api/deploys/break-glass", new Case(() -> Write.json("POST", "/api/deploys/break-glass", """
+                {"service": "green-api", "reason": "hotfix for INC-GREEN-1"}"""),
+                () -> read("/api/deploys/break-glass"), BOB_OF_GREEN));
+        // Bob asks, so the second person of team green approves.
+        table.put("POST /api/deploys/break-glass/{id}/approve", new Case(() -> Write.json("POST",
+                "/api/deploys/break-glass/" + made(BOB_OF_GREEN, "/api/deploys/break-glass", """
+                {"service": "green-api", "reason": "hotfix for INC-GREEN-2"}""") + "/approve", ""),
+                () -> read("/api/deploys/break-glass"), BEA_OF_GREEN));
+        table.put("PUT /api/deploys/release-modes/{service}", new Case(() -> Write.json("PUT",
+                "/api/deploys/release-modes/green-api", "{\"mode\": \"independent\", \"since\": \"2026-03-02\"}"),
+                () -> read("/api/deploys/release-modes"), BOB_OF_GREEN));
+        table.put("POST /api/example/notes", new Case(() -> Write.json("POST", "/api/example/notes", """
+                {"service": "green-api", "body": "Green's runbook is in the wiki."}"""),
+                () -> read("/api/example/notes"), BOB_OF_GREEN));
+        return table;
+    }
+
+    @Test
+    void everyWriteRouteOfThePluginsHasATeamScopeCaseOrAnExemptionWithAReason() {
+        Set<String> writes = pluginWriteRoutes();
+        assertTrue(writes.contains("POST /api/slo/samples"), writes.toString());
+        for (String route : writes) {
+            assertTrue(cases.containsKey(route) || EXEMPT.containsKey(route), route + " changes data but has no case "
+                    + "in TeamScopeTest: add a request touching team green's data (and check the owner in the route),"
+                    + " or exempt it with the reason");
+        }
+        Set<String> listed = new TreeSet<>(cases.keySet());
+        listed.addAll(EXEMPT.keySet());
+        listed.removeAll(writes);
+        assertEquals(Set.of(), listed, "the table names routes the plugins no longer serve");
+    }
+
+    @Test
+    void anEditorOfAnotherTeamIsRefusedOnEveryWriteRouteAndNothingChangesWhileTheOwnersEditorSucceeds() {
+        for (Map.Entry<String, Case> entry : cases.entrySet()) {
+            String route = entry.getKey();
+            Case c = entry.getValue();
+            Write write = c.write().get();
+            String before = c.state().get();
+
+            HttpResponse<String> stranger = send(ANN_OF_BLUE, write);
+            assertEquals(403, stranger.statusCode(), route + " let an editor of team blue change team green's data: "
+                    + stranger.body());
+            if (write.path().startsWith("/api/")) {
+                assertEquals(Optional.of("application/problem+json"), stranger.headers().firstValue("Content-Type")
+                        .map(t -> t.split(";")[0]), route);
+            }
+            assertEquals(before, c.state().get(), route + " wrote something although it answered 403");
+
+            HttpResponse<String> owner = send(c.owner(), write);
+            assertTrue(owner.statusCode() / 100 == 2 || owner.statusCode() == 303, route + " refused team green's"
+                    + " editor, so the request is no proof: " + owner.statusCode() + " " + owner.body());
+            assertNotEquals(before, c.state().get(), route + ": the state read does not show the owner's change");
+        }
+    }
+
+    @Test
+    void exemptRoutesAnswerOnlyAdminsOrAVerifiedSender() {
+        for (String route : EXEMPT.keySet()) {
+            Rule rule = server.portal().routes().stream().filter(r -> name(r).equals(route)).findFirst().orElseThrow();
+            Write write = Write.json(rule.method().name(), rule.path().replaceAll("\\{[^}]+}", "green"), "{}");
+            if (rule.webhook()) {
+                assertEquals(401, send(Map.of(), write).statusCode(), route + " answers an unsigned sender");
+            } else {
+                assertEquals(Optional.of(Role.ADMIN), rule.role(), route + ": " + EXEMPT.get(route));
+                HttpResponse<String> editor = send(BOB_OF_GREEN, write);
+                assertEquals(403, editor.statusCode(), route + ": " + editor.body());
+            }
+        }
+    }
+
+    @Test
+    void onlyAnAdminFreezesTheWholeOrganisationOrRemovesSuchAFreeze() throws Exception {
+        Write everyone = Write.json("POST", "/api/deploys/freezes", """
+                {"name": "Year-end freeze", "kind": "holiday", "date": "12-31"}""");
+        String before = read("/api/deploys/freezes");
+        HttpResponse<String> editor = send(BOB_OF_GREEN, everyone);
+        assertEquals(403, editor.statusCode(), editor.body());
+        assertTrue(editor.body().contains("only an administrator may"), editor.body());
+        assertEquals(before, read("/api/deploys/freezes"));
+
+        HttpResponse<String> admin = send(ADA_THE_ADMIN, everyone);
+        assertEquals(201, admin.statusCode(), admin.body());
+        long id = JSON.readTree(admin.body()).get("id").asLong();
+        Write remove = Write.json("DELETE", "/api/deploys/freezes/" + id, "");
+        assertEquals(403, send(BOB_OF_GREEN, remove).statusCode());
+        assertEquals(204, send(ADA_THE_ADMIN, remove).statusCode());
+    }
+
+    @Test
+    void aTeamEditorRemovesNoFreezeOfAnotherTeam() {
+        long id = made(ANN_OF_BLUE, "/api/deploys/freezes", """
+                {"name": "Blue weekends", "kind": "weekends", "team": "blue"}""");
+        HttpResponse<String> other = send(BOB_OF_GREEN, Write.json("DELETE", "/api/deploys/freezes/" + id, ""));
+        assertEquals(403, other.statusCode(), other.body());
+        assertTrue(other.body().contains("only an editor of that team may"), other.body());
+        assertEquals(204, send(ANN_OF_BLUE, Write.json("DELETE", "/api/deploys/freezes/" + id, "")).statusCode());
+    }
+
+    @Test
+    void aBatchOfSamplesNamingOneSloOfAnotherTeamIsRefusedWholeNamingItAndWritesNothing() {
+        assertEquals(201, send(ANN_OF_BLUE, Write.json("POST", "/api/slo/slos", """
+                {"name": "blue-availability", "service": "blue-api", "objective": 0.99, "window": "7d"}"""))
+                .statusCode());
+        Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(30, ChronoUnit.MINUTES);
+        String before = count("slo.samples");
+        HttpResponse<String> mixed = send(BOB_OF_GREEN, Write.json("POST", "/api/slo/samples", """
+                [{"slo": "green-availability", "minute": "%1$s", "good": 99, "total": 100},
+                 {"slo": "blue-availability", "minute": "%1$s", "good": 1, "total": 100}]""".formatted(minute)));
+        assertEquals(403, mixed.statusCode(), mixed.body());
+        assertTrue(mixed.body().contains("component:default/blue-api"), mixed.body());
+        assertTrue(mixed.body().contains("[1].slo"), mixed.body());
+        assertEquals(before, count("slo.samples"), "nothing of the batch was stored");
+    }
+
+    @Test
+    void aBatchOfIncidentsNamingAServiceOfAnotherTeamIsRefusedWholeAndWritesNothing() {
+        String before = count("deploys.incidents");
+        HttpResponse<String> mixed = send(BOB_OF_GREEN, Write.json("POST", "/api/deploys/incidents", """
+                [{"id": "INC-MIX-1", "service": "green-api", "startedAt": "2026-01-11T10:00:00Z"},
+                 {"id": "INC-MIX-2", "service": "blue-api", "startedAt": "2026-01-11T10:00:00Z"}]"""));
+        assertEquals(403, mixed.statusCode(), mixed.body());
+        assertTrue(mixed.body().contains("component:default/blue-api"), mixed.body());
+        assertEquals(before, count("deploys.incidents"));
+    }
+
+    @Test
+    void breakGlassIsNotApprovedWithATokenTheRequesterMadeButIsByASecondPersonOfTheTeam() throws Exception {
+        HttpResponse<String> token = send(BOB_OF_GREEN, Write.json("POST", "/api/admin/tokens", """
+                {"name": "bob-ci", "scopes": ["deploys:write"], "team": "green"}"""));
+        assertEquals(201, token.statusCode(), token.body());
+        String secret = JSON.readTree(token.body()).get("token").asText();
+        long id = made(BOB_OF_GREEN, "/api/deploys/break-glass", """
+                {"service": "green-api", "reason": "hotfix for INC-GREEN-3"}""");
+
+        HttpResponse<String> own = send(Map.of("Authorization", "Bearer " + secret),
+                Write.json("POST", "/api/deploys/break-glass/" + id + "/approve", ""));
+        assertEquals(403, own.statusCode(), own.body());
+        assertEquals("application/problem+json", own.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertTrue(own.body().contains("token:bob-ci is a token made by bob, who asked for this"), own.body());
+        assertTrue(read("/api/deploys/break-glass").contains("\"approvedBy\":null"), "still waiting");
+
+        HttpResponse<String> second = send(BEA_OF_GREEN,
+                Write.json("POST", "/api/deploys/break-glass/" + id + "/approve", ""));
+        assertEquals(200, second.statusCode(), second.body());
+        assertEquals("bea", JSON.readTree(second.body()).get("approvedBy").asText());
+    }
+
+    @Test
+    void aTokenMadeWithAnotherTokenStillCountsAsThePersonBehindBoth() throws Exception {
+        HttpResponse<String> first = send(ADA_THE_ADMIN, Write.json("POST", "/api/admin/tokens", """
+                {"name": "ada-admin", "scopes": ["admin"]}"""));
+        assertEquals(201, first.statusCode(), first.body());
+        Map<String, String> adaAdminToken = Map.of("Authorization", "Bearer "
+                + JSON.readTree(first.body()).get("token").asText());
+        HttpResponse<String> second = send(adaAdminToken, Write.json("POST", "/api/admin/tokens", """
+                {"name": "ada-deploys", "scopes": ["deploys:write"]}"""));
+        assertEquals(201, second.statusCode(), second.body());
+        assertEquals("ada", JSON.readTree(second.body()).get("details").get("createdBy").asText());
+
+        long id = made(ADA_THE_ADMIN, "/api/deploys/break-glass", """
+                {"service": "green-api", "reason": "hotfix for INC-GREEN-4"}""");
+        HttpResponse<String> own = send(Map.of("Authorization", "Bearer "
+                + JSON.readTree(second.body()).get("token").asText()),
+                Write.json("POST", "/api/deploys/break-glass/" + id + "/approve", ""));
+        assertEquals(403, own.statusCode(), own.body());
+        assertTrue(own.body().contains("made by ada"), own.body());
+    }
+
+    /** The plugins' routes that are not reads, as {@code METHOD path}. */
+    private static Set<String> pluginWriteRoutes() {
+        Set<String> ids = server.vitals().plugins().plugins().stream().map(HostedPlugin::id)
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("slo", "deploys", "example"), ids);
+        Set<String> writes = server.portal().routes().stream().filter(r -> r.method() != HttpMethod.GET)
+                .filter(r -> ids.stream().anyMatch(id -> r.path().startsWith("/api/" + id + "/")
+                        || r.path().startsWith("/p/" + id + "/")))
+                .map(TeamScopeTest::name).collect(Collectors.toCollection(TreeSet::new));
+        assertFalse(writes.isEmpty());
+        return writes;
+    }
+
+    private static Map<String, String> sloForm(Optional<String> name, String objective) {
+        Map<String, String> form = new LinkedHashMap<>();
+        name.ifPresent(n -> form.put("name", n));
+        form.put("service", "green-api");
+        form.put("component", "");
+        form.put("objective", objective);
+        form.put("window", "28d");
+        form.put("method", "occurrences");
+        form.put("sliceThreshold", "");
+        form.put("description", "Green requests that succeed");
+        return form;
+    }
+
+    /** Makes something as {@code who} and answers its id. */
+    private static long made(Map<String, String> who, String path, String body) {
+        HttpResponse<String> response = send(who, Write.json("POST", path, body));
+        assertEquals(201, response.statusCode(), response.body());
+        try {
+            return JSON.readTree(response.body()).get("id").asLong();
+        } catch (Exception e) {
+            throw new IllegalStateException(response.body(), e);
+        }
+    }
+
+    /** What a viewer reads at a path: status and body. */
+    private static String read(String path) {
+        HttpResponse<String> response = server.send(headers(VERA_THE_VIEWER, HttpRequest.newBuilder(server.uri(path)))
+                .header("Accept", "application/json").GET());
+        return response.statusCode() + " " + response.body();
+    }
+
+    private static String count(String from) {
+        long rows = server.vitals().database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM " + from)
+                .mapTo(Long.class).one());
+        return rows + " rows";
+    }
+
+    private static HttpResponse<String> send(Map<String, String> who, Write write) {
+        HttpRequest.BodyPublisher body = write.body().isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(write.body());
+        return server.send(headers(who, HttpRequest.newBuilder(server.uri(write.path())))
+                .header("Accept", "application/json").header("Content-Type", write.contentType())
+                .method(write.method(), body));
+    }
+
+    private static HttpRequest.Builder headers(Map<String, String> who, HttpRequest.Builder request) {
+        who.forEach(request::header);
+        return request;
+    }
+
+    private static String name(Rule rule) {
+        return rule.method() + " " + rule.path();
+    }
+}

@@ -80,7 +80,7 @@ public final class TokenAdminApi {
         TokenRequest request = ctx.bodyAsClass(TokenRequest.class);
         ApiTokens.NewToken token = validate(request == null ? new TokenRequest(null, null, null, null) : request,
                 Caller.of(ctx).access());
-        ApiTokens.Created created = tokens.create(token, actor(ctx));
+        ApiTokens.Created created = tokens.create(token, actor(ctx), Caller.of(ctx).access().admin());
         ctx.status(201).json(new CreatedToken(created.token().id(), created.secret(), created.token()));
     }
 
@@ -150,6 +150,6 @@ public final class TokenAdminApi {
     }
 
     static Actor actor(Context ctx) {
-        return new Actor(Caller.of(ctx).name(), Optional.of(ctx.ip()));
+        return Caller.actor(ctx);
     }
 }

@@ -24,6 +24,10 @@ import java.util.stream.Collectors;
  * <p>A request proves who it is with, in this order: {@code Authorization: Bearer} (the bootstrap admin token in dev
  * mode, or an API token), the trusted proxy's headers (proxy mode), or a session cookie (dev and oidc modes).
  * Credentials that are wrong are refused outright rather than ignored, so a broken CI token fails loudly.
+ *
+ * <p>Nothing about access is kept from one request to the next: grants are read on each request, an OpenID Connect
+ * session's groups are confirmed at the provider every {@code Sessions.RECHECK_EVERY}, and a team token is checked
+ * against its maker's current rights on each use.
  */
 public final class Authentication {
 

@@ -15,6 +15,7 @@ import dev.vitals.web.catalog.CatalogPages;
 import dev.vitals.web.home.HealthGrid;
 import dev.vitals.web.signals.SignalsApi;
 import dev.vitals.web.admin.RolesAdmin;
+import dev.vitals.web.admin.SessionsAdmin;
 import dev.vitals.web.admin.TokenAdminApi;
 import dev.vitals.web.health.HealthRoutes;
 import dev.vitals.web.metrics.HttpMetrics;
@@ -118,7 +119,8 @@ public final class PortalServer implements AutoCloseable {
         routes.open(HttpMethod.GET, "/metrics", metrics::scrape);
         new PluginAdminApi(vitals.plugins()).register(routes);
         new TokenAdminApi(vitals.identity().tokens(), vitals.plugins(), options.clock()).register(routes);
-        new RolesAdmin(vitals.identity().grants(), layout).register(routes);
+        new RolesAdmin(vitals.identity().grants(), vitals.identity().people(), layout).register(routes);
+        new SessionsAdmin(vitals.identity().sessions(), vitals.identity().people()).register(routes);
         new AuditAdminApi(vitals.audit(), layout).register(routes);
         new PluginRoutes(vitals.plugins(), layout).register(routes);
         ProblemResponses.register(javalin.routes);

@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -36,12 +37,13 @@ class OidcSignInTest {
     private static TestOidcProvider provider;
     private static TestServer server;
     private static final HttpClient BROWSER = HttpClient.newHttpClient();
+    private static final MovableClock CLOCK = new MovableClock();
 
     @BeforeAll
     static void start() {
         provider = TestOidcProvider.start(false);
         server = TestServer.start(TestPlugins.of().with("guarded", GuardedPlugin::new).source(),
-                provider.portalEnvironment());
+                provider.portalEnvironment(), CLOCK);
     }
 
     @AfterAll
@@ -266,6 +268,59 @@ class OidcSignInTest {
         HttpResponse<String> signedOut = server.anonymousPage("/login?signed-out&next=%2Fp%2Fguarded%2F%3Fa%3D1%26b%3D2");
         assertTrue(signedOut.body().contains("href=\"/login?next=%2Fp%2Fguarded%2F%3Fa%3D1%26b%3D2\""),
                 signedOut.body());
+    }
+
+    @Test
+    void aGroupChangeAtTheProviderCountsOnceTheSessionIsFifteenMinutesOld() {
+        String session = signIn("olga", List.of("team-a"));
+        CLOCK.moveOn(Duration.ofMinutes(16));
+        assertEquals(201, withSession(session, "POST", "/api/guarded/things", "{}").statusCode(),
+                "the provider renewed the sign-in with the same groups");
+
+        provider.nextExchangeAnswers(provider.signedIdToken(Map.of("sub", "olga", "aud", TestOidcProvider.CLIENT_ID,
+                "groups", List.of("staff"))));
+        CLOCK.moveOn(Duration.ofMinutes(14));
+        assertEquals(201, withSession(session, "POST", "/api/guarded/things", "{}").statusCode(),
+                "within fifteen minutes of the last check the provider is not asked");
+        CLOCK.moveOn(Duration.ofMinutes(2));
+        assertEquals(403, withSession(session, "POST", "/api/guarded/things", "{}").statusCode(),
+                "olga left team-a at the provider");
+        assertTrue(server.vitals().audit().recent(20).stream().anyMatch(e -> e.action().equals("session.groups")
+                && e.subject().equals("user:olga")), "the change is audited");
+    }
+
+    @Test
+    void aPersonTheProviderNoLongerSignsInIsSignedOutAtTheNextCheck() {
+        String session = signIn("rita", List.of("team-a"));
+        assertEquals(200, withSession(session, "GET", "/api/guarded/things", null).statusCode());
+        provider.refuseNextExchange();
+        CLOCK.moveOn(Duration.ofMinutes(16));
+        assertEquals(401, withSession(session, "GET", "/api/guarded/things", null).statusCode());
+        assertEquals(401, withSession(session, "GET", "/api/guarded/things", null).statusCode(),
+                "the session is gone, not just refused once");
+        assertTrue(server.vitals().audit().recent(20).stream().anyMatch(e -> e.action().equals("session.end")
+                && e.subject().equals("user:rita") && e.after().orElse("").contains("the person was removed")));
+    }
+
+    @Test
+    void aTeamTokenDiesWhenTheProviderNoLongerPutsItsMakerInTheTeam() throws Exception {
+        String session = signIn("tom", List.of("team-a"));
+        HttpResponse<String> made = withSession(session, "POST", "/api/admin/tokens",
+                "{\"name\": \"tom-ci\", \"scopes\": [\"guarded:write\"], \"team\": \"a\"}");
+        assertEquals(201, made.statusCode(), made.body());
+        String token = new com.fasterxml.jackson.databind.ObjectMapper().readTree(made.body()).get("token").asText();
+        HttpRequest.Builder ci = HttpRequest.newBuilder(server.uri("/api/guarded/things"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"));
+        assertEquals(201, server.send(ci).statusCode());
+
+        provider.nextExchangeAnswers(provider.signedIdToken(Map.of("sub", "tom", "aud", TestOidcProvider.CLIENT_ID,
+                "groups", List.of())));
+        CLOCK.moveOn(Duration.ofMinutes(16));
+        withSession(session, "GET", "/api/guarded/things", null);
+        HttpResponse<String> lapsed = server.send(ci);
+        assertEquals(401, lapsed.statusCode(), lapsed.body());
+        assertTrue(lapsed.body().contains("no longer edits team a"), lapsed.body());
     }
 
     /** What {@code /login} answered: where it sends the browser and the cookies it set. */

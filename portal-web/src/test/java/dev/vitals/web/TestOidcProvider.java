@@ -37,6 +37,11 @@ final class TestOidcProvider implements AutoCloseable {
         forged.answerNextExchangeWith(idToken);
     }
 
+    /** The next request to the token endpoint, such as a refresh, is refused with {@code invalid_grant}. */
+    void refuseNextExchange() {
+        forged.refuseNextExchange();
+    }
+
     /** An ID token signed with the provider's own key, with exactly these claims (issuer and times added). */
     String signedIdToken(Map<String, Object> claims) {
         return server.anyToken(server.issuerUrl(ISSUER_ID), claims, java.time.Duration.ofHours(1)).serialize();

@@ -36,6 +36,11 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(PluginSource plugins, Map<String, String> extraEnv) {
+        return start(plugins, extraEnv, Clock.systemUTC());
+    }
+
+    /** A portal whose sense of time is the test's, for what happens once minutes have passed. */
+    static TestServer start(PluginSource plugins, Map<String, String> extraEnv, Clock clock) {
         try {
             Map<String, String> env = new HashMap<>(extraEnv);
             env.put("VITALS_PORT", "0");
@@ -43,7 +48,7 @@ final class TestServer implements AutoCloseable {
             env.put("VITALS_DATA_DIR", Files.createTempDirectory("vitals-web-test").toString());
             VitalsConfig config = VitalsConfig.fromEnvironment(TestPortal.environment(TestPostgres.freshDatabase(), env));
             return new TestServer(PortalServer.start(config, plugins,
-                    new Vitals.Options(Clock.systemUTC(), Duration.ofMillis(200), Duration.ofHours(1), Duration.ofHours(1))));
+                    new Vitals.Options(clock, Duration.ofMillis(200), Duration.ofHours(1), Duration.ofHours(1))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -63,7 +63,7 @@ public record VitalsConfig(
             "VITALS_ADMIN_GROUPS", "VITALS_TEAM_GROUP_PREFIX",
             "VITALS_OIDC_ISSUER", "VITALS_OIDC_CLIENT_ID", "VITALS_OIDC_CLIENT_SECRET", "VITALS_OIDC_GROUPS_CLAIM",
             "VITALS_PROXY_ADDRESSES", "VITALS_PROXY_USER_HEADER", "VITALS_PROXY_EMAIL_HEADER",
-            "VITALS_PROXY_GROUPS_HEADER",
+            "VITALS_PROXY_GROUPS_HEADER", "VITALS_TRUSTED_PROXIES",
             // read by the test fixture, harmless to the portal
             "VITALS_TEST_DB_URL", "VITALS_TEST_DB_USER", "VITALS_TEST_DB_PASSWORD");
 
@@ -141,7 +141,7 @@ public record VitalsConfig(
                 .map(raw -> httpUrl("VITALS_PUBLIC_URL", raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw));
         int sessionHours = integer(env, "VITALS_SESSION_HOURS", 12, 1, 24 * 30);
         return new IdentitySettings(mode, proxy, oidc, adminGroups, teamPrefix, publicUrl,
-                Duration.ofHours(sessionHours));
+                Duration.ofHours(sessionHours), addressRanges(env, "VITALS_TRUSTED_PROXIES"));
     }
 
     private static IdentitySettings.Proxy proxy(Map<String, String> env, boolean required) {
@@ -153,18 +153,28 @@ public record VitalsConfig(
             }
             return IdentitySettings.Proxy.DEFAULT;
         }
+        List<AddressRange> ranges = addressRanges(env, "VITALS_PROXY_ADDRESSES");
+        IdentitySettings.Proxy defaults = IdentitySettings.Proxy.DEFAULT;
+        return new IdentitySettings.Proxy(header(env, "VITALS_PROXY_USER_HEADER", defaults.userHeader()),
+                header(env, "VITALS_PROXY_EMAIL_HEADER", defaults.emailHeader()),
+                header(env, "VITALS_PROXY_GROUPS_HEADER", defaults.groupsHeader()), List.copyOf(ranges));
+    }
+
+    /** A comma list of IP addresses or CIDR blocks; empty when the variable is not set. */
+    private static List<AddressRange> addressRanges(Map<String, String> env, String name) {
+        String raw = blankToNull(env.get(name));
+        if (raw == null) {
+            return List.of();
+        }
         List<AddressRange> ranges = new java.util.ArrayList<>();
         for (String part : raw.split(",")) {
             if (part.isBlank()) {
                 continue;
             }
-            ranges.add(AddressRange.parse(part).orElseThrow(() -> new ConfigException("VITALS_PROXY_ADDRESSES", raw,
+            ranges.add(AddressRange.parse(part).orElseThrow(() -> new ConfigException(name, raw,
                     "a comma list of IP addresses or CIDR blocks, e.g. 10.0.0.5,10.1.0.0/16")));
         }
-        IdentitySettings.Proxy defaults = IdentitySettings.Proxy.DEFAULT;
-        return new IdentitySettings.Proxy(header(env, "VITALS_PROXY_USER_HEADER", defaults.userHeader()),
-                header(env, "VITALS_PROXY_EMAIL_HEADER", defaults.emailHeader()),
-                header(env, "VITALS_PROXY_GROUPS_HEADER", defaults.groupsHeader()), List.copyOf(ranges));
+        return List.copyOf(ranges);
     }
 
     private static String header(Map<String, String> env, String name, String fallback) {

@@ -18,10 +18,11 @@ import java.util.Set;
  * @param revokedAt when it was revoked
  * @param lastUsedAt when it was last accepted
  * @param lastUsedFrom from which address
+ * @param madeByAdmin whether an admin made it; a team token anyone else made works only while its maker edits the team
  */
 public record ApiToken(long id, String name, List<String> scopes, Optional<String> team, String createdBy,
         Instant createdAt, Optional<Instant> expiresAt, Optional<Instant> revokedAt, Optional<Instant> lastUsedAt,
-        Optional<String> lastUsedFrom) {
+        Optional<String> lastUsedFrom, boolean madeByAdmin) {
 
     /** What a token may do: scoped, and for a team token only that team's data. */
     public Access access() {

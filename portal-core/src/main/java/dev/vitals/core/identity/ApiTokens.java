@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class ApiTokens {
 
     private static final String COLUMNS = "id, name, scopes, team, created_by, created_at, expires_at, revoked_at, "
-            + "last_used_at, last_used_from";
+            + "last_used_at, last_used_from, made_by_admin";
 
     private final Jdbi jdbi;
     private final AuditLog audit;
@@ -63,12 +63,23 @@ public final class ApiTokens {
     public record Check(Verdict verdict, Optional<ApiToken> token) {
     }
 
+    /** Makes a token as the portal or an admin: it outlives its maker's rights. */
     public Created create(NewToken request, Actor actor) {
+        return create(request, actor, true);
+    }
+
+    /**
+     * Makes a token.
+     *
+     * @param byAdmin whether its maker is an admin; otherwise a team token works only while its maker edits the team
+     */
+    public Created create(NewToken request, Actor actor, boolean byAdmin) {
         String secret = Secret.generate("vt_");
         Instant now = clock.instant();
         ApiToken token = jdbi.inTransaction(h -> {
             ApiToken made = h.createQuery("INSERT INTO core.api_tokens (name, secret_hash, scopes, team, created_by, "
-                            + "created_at, expires_at) VALUES (:name, :hash, :scopes, :team, :by, :now, :expires) "
+                            + "created_at, expires_at, made_by_admin) VALUES (:name, :hash, :scopes, :team, :by, :now, :expires, "
+                            + ":byAdmin) "
                             + "RETURNING " + COLUMNS)
                     .bind("name", request.name())
                     .bind("hash", Secret.hash(secret))
@@ -77,6 +88,7 @@ public final class ApiTokens {
                     .bind("by", actor.name())
                     .bind("now", now)
                     .bind("expires", request.expiresAt().orElse(null))
+                    .bind("byAdmin", byAdmin)
                     .map((rs, ctx) -> token(rs))
                     .one();
             audit.record(h, actor, "token.create", "token:" + made.id(), null, summary(made));
@@ -137,7 +149,7 @@ public final class ApiTokens {
     private static Map<String, Object> summary(ApiToken token) {
         return Map.of("name", token.name(), "scopes", token.scopes(), "team", token.team().orElse(""),
                 "expiresAt", token.expiresAt().map(Instant::toString).orElse(""),
-                "revoked", token.revokedAt().isPresent());
+                "revoked", token.revokedAt().isPresent(), "madeByAdmin", token.madeByAdmin());
     }
 
     private static ApiToken token(ResultSet rs) throws SQLException {
@@ -145,7 +157,8 @@ public final class ApiTokens {
                 Arrays.asList((String[]) rs.getArray("scopes").getArray()),
                 Optional.ofNullable(rs.getString("team")), rs.getString("created_by"),
                 instant(rs, "created_at").orElseThrow(), instant(rs, "expires_at"), instant(rs, "revoked_at"),
-                instant(rs, "last_used_at"), Optional.ofNullable(rs.getString("last_used_from")));
+                instant(rs, "last_used_at"), Optional.ofNullable(rs.getString("last_used_from")),
+                rs.getBoolean("made_by_admin"));
     }
 
     static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {

@@ -10,9 +10,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down guessing: after too many refused credentials from one address within a window, that address is told to
- * wait until the oldest failure leaves the window. Kept per instance; behind N instances a guesser gets N times the
- * attempts, which still leaves 256-bit secrets far out of reach.
+ * Slows down guessing: after too many refused credentials from one client address within a window, that address's
+ * wrong credentials are answered with "wait" until the oldest failure leaves the window. Only wrong credentials are
+ * held back: a valid one is checked first and always passes, so nobody's failures, not even from the same address,
+ * lock out a working token or sign-in. Kept per instance; behind N instances a guesser gets N times the attempts,
+ * which still leaves 256-bit secrets far out of reach.
  */
 public final class FailureThrottle {
 
@@ -32,6 +34,10 @@ public final class FailureThrottle {
         synchronized (times) {
             forgetOld(times);
             times.addLast(clock.instant());
+            // The newest failures decide how long to wait; a flood need not be remembered in full.
+            while (times.size() > allowed) {
+                times.removeFirst();
+            }
         }
         if (failures.size() > 10_000) {
             failures.values().removeIf(t -> {
@@ -43,7 +49,7 @@ public final class FailureThrottle {
         }
     }
 
-    /** @return how long the address must wait before its next attempt, or empty when it may try now */
+    /** @return how long the address must wait before its next wrong credential is heard, or empty when it may try now */
     public Optional<Duration> waitFor(String address) {
         Deque<Instant> times = failures.get(address);
         if (times == null) {

@@ -17,14 +17,32 @@ import java.util.Set;
  * @param publicUrl the address people open, for redirects back from the provider; empty means
  *     {@code http://localhost:<port>}
  * @param sessionLifetime how long a browser session lasts
+ * @param trustedProxies the reverse proxies, in any mode, whose {@code X-Forwarded-For} names the client
+ *     ({@code VITALS_TRUSTED_PROXIES})
  */
 public record IdentitySettings(SignInMode mode, Proxy proxy, Optional<Oidc> oidc, Set<String> adminGroups,
-        String editorGroupPrefix, Optional<URI> publicUrl, Duration sessionLifetime) {
+        String editorGroupPrefix, Optional<URI> publicUrl, Duration sessionLifetime, List<AddressRange> trustedProxies) {
+
+    public IdentitySettings {
+        trustedProxies = List.copyOf(trustedProxies);
+    }
 
     /** Dev mode with defaults, for tests that do not care. */
     public static IdentitySettings dev() {
         return new IdentitySettings(SignInMode.DEV, Proxy.DEFAULT, Optional.empty(), Set.of("vitals-admins"),
-                "team-", Optional.empty(), Duration.ofHours(12));
+                "team-", Optional.empty(), Duration.ofHours(12), List.of());
+    }
+
+    /**
+     * Whose {@code X-Forwarded-For} to believe: the proxies named in {@code VITALS_TRUSTED_PROXIES}, and in proxy mode
+     * also the signing-in proxy, whose word on who is calling already counts.
+     */
+    public TrustedProxies forwarders() {
+        List<AddressRange> ranges = new java.util.ArrayList<>(trustedProxies);
+        if (mode == SignInMode.PROXY) {
+            ranges.addAll(proxy.trusted());
+        }
+        return new TrustedProxies(ranges);
     }
 
     /**

@@ -31,10 +31,23 @@ class IdentityConfigTest {
         assertFalse(settings.proxy().trusts("evil.example"));
     }
 
+    @Test
+    void trustedProxiesCountInEveryModeAndTheSigningInProxyOnlyInProxyMode() {
+        IdentitySettings dev = VitalsConfig.fromEnvironment(Map.of("VITALS_TRUSTED_PROXIES", "10.0.0.0/8",
+                "VITALS_PROXY_ADDRESSES", "192.168.1.1")).identity();
+        assertTrue(dev.forwarders().trusts("10.2.3.4"));
+        assertFalse(dev.forwarders().trusts("192.168.1.1"));
+        IdentitySettings proxy = VitalsConfig.fromEnvironment(Map.of("VITALS_AUTH", "proxy",
+                "VITALS_PROXY_ADDRESSES", "192.168.1.1")).identity();
+        assertTrue(proxy.forwarders().trusts("192.168.1.1"));
+        assertFalse(proxy.forwarders().trusts("10.2.3.4"));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "VITALS_AUTH|ldap|VITALS_AUTH=ldap is not valid: expected dev, oidc or proxy",
         "VITALS_PROXY_ADDRESSES|proxy.internal|VITALS_PROXY_ADDRESSES=proxy.internal is not valid: expected a comma list of IP addresses or CIDR blocks, e.g. 10.0.0.5,10.1.0.0/16",
+        "VITALS_TRUSTED_PROXIES|ingress.internal|VITALS_TRUSTED_PROXIES=ingress.internal is not valid: expected a comma list of IP addresses or CIDR blocks, e.g. 10.0.0.5,10.1.0.0/16",
         "VITALS_PROXY_ADDRESSES|10.0.0.0/33|VITALS_PROXY_ADDRESSES=10.0.0.0/33 is not valid: expected a comma list of IP addresses or CIDR blocks, e.g. 10.0.0.5,10.1.0.0/16",
         "VITALS_PUBLIC_URL|vitals.example.com|VITALS_PUBLIC_URL=vitals.example.com is not valid: expected an http(s) URL such as https://vitals.example.com",
         "VITALS_SESSION_HOURS|0|VITALS_SESSION_HOURS=0 is not valid: expected a whole number from 1 to 720",

@@ -3,6 +3,7 @@ package dev.vitals.web.admin;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import dev.vitals.api.Role;
+import dev.vitals.core.identity.People;
 import dev.vitals.core.identity.RoleGrant;
 import dev.vitals.core.identity.RoleGrants;
 import dev.vitals.core.identity.Scopes;
@@ -19,15 +20,18 @@ import java.util.Optional;
 
 /**
  * Who holds which role, granted and revoked by admins: the page {@code /admin/roles} and
- * {@code /api/admin/roles}. Grants name a person (login) or a group of the sign-in provider.
+ * {@code /api/admin/roles}. Grants name a person (login) or a group of the sign-in provider. The page also lists the
+ * people who have signed in, with a button that ends their sessions ({@link SessionsAdmin}).
  */
 public final class RolesAdmin {
 
     private final RoleGrants grants;
+    private final People people;
     private final Layout layout;
 
-    public RolesAdmin(RoleGrants grants, Layout layout) {
+    public RolesAdmin(RoleGrants grants, People people, Layout layout) {
         this.grants = grants;
+        this.people = people;
         this.layout = layout;
     }
 
@@ -62,7 +66,7 @@ public final class RolesAdmin {
 
     private void page(Context ctx) {
         layout.render(ctx, "Roles", Templates.content("roles.jte", Map.of("grants", grants.list(),
-                "csrf", Caller.of(ctx).csrfToken().orElse(""))));
+                "people", people.list(), "csrf", Caller.of(ctx).csrfToken().orElse(""))));
     }
 
     private RoleGrant grant(Context ctx, GrantRequest request) {

@@ -81,7 +81,8 @@ public final class TokenAdminApi {
         ApiTokens.NewToken token = validate(request == null ? new TokenRequest(null, null, null, null) : request,
                 Caller.of(ctx).access());
         // The maker kept is a person even when a token makes the token, so every token leads back to someone.
-        ApiTokens.Created created = tokens.create(token, new Actor(Caller.of(ctx).person(), Optional.of(ctx.ip())));
+        ApiTokens.Created created = tokens.create(token,
+                new Actor(Caller.of(ctx).person(), actor(ctx).address()), Caller.of(ctx).access().admin());
         ctx.status(201).json(new CreatedToken(created.token().id(), created.secret(), created.token()));
     }
 
@@ -151,6 +152,6 @@ public final class TokenAdminApi {
     }
 
     static Actor actor(Context ctx) {
-        return new Actor(Caller.of(ctx).name(), Optional.of(ctx.ip()));
+        return Caller.actor(ctx);
     }
 }

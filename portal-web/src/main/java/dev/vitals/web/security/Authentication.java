@@ -24,6 +24,10 @@ import java.util.stream.Collectors;
  * <p>A request proves who it is with, in this order: {@code Authorization: Bearer} (the bootstrap admin token in dev
  * mode, or an API token), the trusted proxy's headers (proxy mode), or a session cookie (dev and oidc modes).
  * Credentials that are wrong are refused outright rather than ignored, so a broken CI token fails loudly.
+ *
+ * <p>Nothing about access is kept from one request to the next: grants are read on each request, an OpenID Connect
+ * session's groups are confirmed at the provider every {@code Sessions.RECHECK_EVERY}, and a team token is checked
+ * against its maker's current rights on each use.
  */
 public final class Authentication {
 
@@ -32,14 +36,20 @@ public final class Authentication {
 
     private final Identity identity;
     private final AdminToken adminToken;
+    private final Optional<OidcProvider> oidcProvider;
+    private final Optional<SessionRecheck> recheck;
 
     public Authentication(Identity identity, AdminToken adminToken) {
         this.identity = identity;
         this.adminToken = adminToken;
+        this.oidcProvider = identity.settings().oidc().filter(s -> identity.settings().mode() == SignInMode.OIDC)
+                .map(OidcProvider::new);
+        this.recheck = oidcProvider.map(provider -> new SessionRecheck(identity, provider));
     }
 
     /** Runs before every request. */
     public void identify(Context ctx) {
+        ClientAddress.resolve(ctx, identity.settings().forwarders());
         for (String name : List.of("access_token", "token", "api_key")) {
             if (ctx.queryParam(name) != null) {
                 throw new ProblemException(400, "credentials are never accepted in the URL, where logs and browser "
@@ -55,23 +65,34 @@ public final class Authentication {
             proxied(ctx).ifPresent(caller -> caller.attachTo(ctx));
             return;
         }
-        SessionCookie.read(ctx).flatMap(identity.sessions()::find).map(this::sessionCaller)
+        SessionCookie.read(ctx).flatMap(secret -> identity.sessions().find(secret)
+                        .flatMap(session -> recheck.isPresent() ? recheck.get().current(ctx, secret, session)
+                                : Optional.of(session)))
+                .map(this::sessionCaller)
                 .ifPresent(caller -> caller.attachTo(ctx));
     }
 
+    /** The provider sign-in and the sessions' re-checks share, in oidc mode. */
+    Optional<OidcProvider> oidcProvider() {
+        return oidcProvider;
+    }
+
+    /**
+     * The secret is checked before the throttle is asked: a valid token passes whatever others sent from the same
+     * address, and only wrong ones wait.
+     */
     private Caller bearer(Context ctx, String header) {
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             ctx.header("WWW-Authenticate", "Bearer");
             throw new ProblemException(401, "the Authorization header must be 'Bearer <token>'", List.of());
         }
-        refuseIfThrottled(ctx);
         String secret = header.substring(7).trim();
         if (identity.settings().mode() == SignInMode.DEV && adminToken.matches(secret)) {
             return new Caller(BOOTSTRAP_ADMIN, Access.EVERYTHING, Caller.Via.TOKEN, Optional.empty());
         }
-        ApiTokens.Check check = identity.tokens().check(secret, ctx.ip());
+        ApiTokens.Check check = identity.tokens().check(secret, ClientAddress.of(ctx));
         if (check.verdict() != ApiTokens.Verdict.VALID) {
-            identity.throttle().recordFailure(ctx.ip());
+            recordFailure(ctx);
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             String why = switch (check.verdict()) {
                 case EXPIRED -> "the token has expired; ask for a new one";
@@ -81,22 +102,30 @@ public final class Authentication {
             throw new ProblemException(401, why, List.of());
         }
         var token = check.token().orElseThrow();
+        Optional<String> lapsed = identity.makerNoLongerEdits(token);
+        if (lapsed.isPresent()) {
+            ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            throw new ProblemException(401, lapsed.get(), List.of());
+        }
         // A token acts for the person who made it: one person with a token and a browser is still one person.
         return new Caller("token:" + token.name(), token.access(), Caller.Via.TOKEN, Optional.empty(),
                 token.createdBy());
     }
 
-    /** 429 while an address is paying for its recent wrong guesses. */
-    void refuseIfThrottled(Context ctx) {
-        identity.throttle().waitFor(ctx.ip()).ifPresent(wait -> {
-            ctx.header("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
-            throw new ProblemException(429, "too many wrong credentials from " + ctx.ip() + "; try again in "
-                    + Math.max(1, wait.toSeconds()) + " s", List.of());
-        });
-    }
-
+    /**
+     * Counts a refused credential against the client's address; once the address has had its share of failures in
+     * the window, the refusal becomes a 429 that says how long to wait.
+     */
     void recordFailure(Context ctx) {
-        identity.throttle().recordFailure(ctx.ip());
+        String address = ClientAddress.of(ctx);
+        Optional<Duration> wait = identity.throttle().waitFor(address);
+        identity.throttle().recordFailure(address);
+        wait.ifPresent(w -> {
+            long seconds = Math.max(1, w.toSeconds());
+            ctx.header("Retry-After", String.valueOf(seconds));
+            throw new ProblemException(429, "too many wrong credentials from " + address + "; try again in "
+                    + seconds + " s", List.of());
+        });
     }
 
     private Optional<Caller> proxied(Context ctx) {
@@ -115,6 +144,8 @@ public final class Authentication {
                 .collect(Collectors.toSet());
         Person person = new Person(user.trim(), Optional.ofNullable(ctx.header(proxy.emailHeader())).map(String::trim),
                 groups);
+        // The proxy shows the groups on every request; the person's team tokens are judged by the latest.
+        identity.people().seen(person);
         return Optional.of(new Caller(person.name(), identity.grants().accessOf(person), Caller.Via.PROXY,
                 Optional.empty()));
     }

@@ -56,7 +56,7 @@ public record Caller(String name, Access access, Via via, Optional<String> csrfT
 
     /** The caller of a request as the audit log records it: name and network address. */
     public static Actor actor(Context ctx) {
-        return new Actor(of(ctx).name(), Optional.of(ctx.ip()));
+        return new Actor(of(ctx).name(), Optional.of(ClientAddress.of(ctx)));
     }
 
     public boolean has(Role required) {

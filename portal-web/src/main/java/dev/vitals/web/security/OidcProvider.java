@@ -11,6 +11,8 @@ import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationGrant;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.GeneralException;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.ResponseType;
@@ -23,6 +25,11 @@ import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
@@ -30,13 +37,17 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
-import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.UserInfoRequest;
+import com.nimbusds.openid.connect.sdk.UserInfoResponse;
+import com.nimbusds.openid.connect.sdk.claims.UserInfo;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import dev.vitals.core.identity.IdentitySettings;
 import dev.vitals.core.identity.Person;
+import dev.vitals.core.identity.ProviderTokens;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -44,6 +55,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -103,11 +115,69 @@ final class OidcProvider {
                 .toURI();
     }
 
+    /**
+     * A person signed in at the provider.
+     *
+     * @param person whom the validated ID token names
+     * @param tokens what the provider gave to ask about them again
+     */
+    record SignedIn(Person person, ProviderTokens tokens) {
+    }
+
+    /**
+     * The provider's answer, asked again later, about a person signed in.
+     *
+     * @param groups the groups they are in now
+     * @param tokens tokens the provider renewed, to keep instead of the old ones
+     */
+    record Renewed(Set<String> groups, ProviderTokens tokens) {
+    }
+
     /** Exchanges the code for tokens and returns the person the validated ID token names. */
-    Person exchange(String code, URI redirectUri, String codeVerifier, String nonce) throws Unavailable, Refused {
+    SignedIn exchange(String code, URI redirectUri, String codeVerifier, String nonce) throws Unavailable, Refused {
         OIDCProviderMetadata metadata = discover().metadata();
-        TokenRequest request = new TokenRequest(metadata.getTokenEndpointURI(), clientAuthentication(metadata),
-                new AuthorizationCodeGrant(new AuthorizationCode(code), redirectUri, new CodeVerifier(codeVerifier)));
+        Tokens tokens = tokens(metadata, new AuthorizationCodeGrant(new AuthorizationCode(code), redirectUri,
+                new CodeVerifier(codeVerifier)), "exchange the sign-in code");
+        JWT idToken = tokens instanceof OIDCTokens oidc ? oidc.getIDToken() : null;
+        if (idToken == null) {
+            throw new Refused("the provider sent no ID token; the portal's client must be an OpenID Connect client", null);
+        }
+        return new SignedIn(person(validate(idToken.serialize(), nonce)), held(tokens));
+    }
+
+    /**
+     * Asks the provider again about a person signed in earlier: a new ID token with the refresh token, or else the
+     * userinfo endpoint with the access token. A provider that refuses either says the person may no longer sign in.
+     *
+     * @param login whom the session belongs to; an answer naming anyone else is refused
+     */
+    Renewed renew(ProviderTokens held, String login) throws Unavailable, Refused {
+        OIDCProviderMetadata metadata = discover().metadata();
+        Optional<String> accessToken = held.accessToken();
+        Optional<String> refreshToken = Optional.empty();
+        if (held.refreshToken().isPresent()) {
+            Tokens tokens = tokens(metadata, new RefreshTokenGrant(new RefreshToken(held.refreshToken().get())),
+                    "renew the sign-in");
+            ProviderTokens renewed = held(tokens);
+            refreshToken = renewed.refreshToken();
+            accessToken = renewed.accessToken();
+            JWT idToken = tokens instanceof OIDCTokens oidc ? oidc.getIDToken() : null;
+            if (idToken != null) {
+                // A renewed ID token carries no nonce of this sign-in; issuer, audience, signature and expiry still hold.
+                Person person = samePerson(login, person(validate(idToken.serialize(), null)));
+                return new Renewed(person.groups(), new ProviderTokens(refreshToken, accessToken));
+            }
+        }
+        if (accessToken.isEmpty()) {
+            throw new Refused("the provider gave nothing to confirm the sign-in with", null);
+        }
+        Person person = samePerson(login, person(userInfo(metadata, accessToken.get())));
+        return new Renewed(person.groups(), new ProviderTokens(refreshToken, accessToken));
+    }
+
+    private Tokens tokens(OIDCProviderMetadata metadata, AuthorizationGrant grant, String what)
+            throws Unavailable, Refused {
+        TokenRequest request = new TokenRequest(metadata.getTokenEndpointURI(), clientAuthentication(metadata), grant);
         TokenResponse response;
         try {
             HTTPRequest http = request.toHTTPRequest();
@@ -120,21 +190,62 @@ final class OidcProvider {
         }
         if (!response.indicatesSuccess()) {
             var error = response.toErrorResponse().getErrorObject();
-            throw new Refused("the provider would not exchange the sign-in code (" + error.getCode()
-                    + Optional.ofNullable(error.getDescription()).map(d -> ": " + d).orElse("") + ")", null);
+            String said = error.getCode() + Optional.ofNullable(error.getDescription()).map(d -> ": " + d).orElse("");
+            if (error.getHTTPStatusCode() >= 500) {
+                throw new Unavailable("the provider's token endpoint failed (" + said + ")", null);
+            }
+            throw new Refused("the provider would not " + what + " (" + said + ")", null);
         }
-        JWT idToken = ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens().getIDToken();
-        if (idToken == null) {
-            throw new Refused("the provider sent no ID token; the portal's client must be an OpenID Connect client", null);
-        }
-        return person(validate(idToken.serialize(), nonce));
+        return response.toSuccessResponse().getTokens();
     }
 
-    /** Checks issuer, audience, signature, expiry and nonce; anything else about the token is not trusted. */
+    private static ProviderTokens held(Tokens tokens) {
+        return new ProviderTokens(Optional.ofNullable(tokens.getRefreshToken()).map(RefreshToken::getValue),
+                Optional.ofNullable(tokens.getAccessToken()).map(AccessToken::getValue));
+    }
+
+    private Map<String, Object> userInfo(OIDCProviderMetadata metadata, String accessToken) throws Unavailable, Refused {
+        URI endpoint = metadata.getUserInfoEndpointURI();
+        if (endpoint == null) {
+            throw new Refused("the provider has no userinfo endpoint and gave no refresh token to confirm the sign-in "
+                    + "with", null);
+        }
+        HTTPResponse http;
+        UserInfoResponse response;
+        try {
+            HTTPRequest request = new UserInfoRequest(endpoint, new BearerAccessToken(accessToken)).toHTTPRequest();
+            request.setConnectTimeout(CONNECT_TIMEOUT_MS);
+            request.setReadTimeout(READ_TIMEOUT_MS);
+            http = request.send();
+            response = UserInfoResponse.parse(http);
+        } catch (IOException | ParseException e) {
+            throw new Unavailable("the provider's userinfo endpoint " + endpoint + " did not answer: " + e.getMessage(), e);
+        }
+        if (!response.indicatesSuccess()) {
+            if (http.getStatusCode() == 401 || http.getStatusCode() == 403) {
+                throw new Refused("the provider no longer accepts the sign-in's access token", null);
+            }
+            throw new Unavailable("the provider's userinfo endpoint answered " + http.getStatusCode(), null);
+        }
+        UserInfo info = response.toSuccessResponse().getUserInfo();
+        if (info == null) {
+            throw new Unavailable("the provider's userinfo answer is signed, which the portal does not read", null);
+        }
+        return info.toJSONObject();
+    }
+
+    private static Person samePerson(String login, Person person) throws Refused {
+        if (!person.name().equals(login)) {
+            throw new Refused("the provider now names " + person.name() + " instead of " + login, null);
+        }
+        return person;
+    }
+
+    /** Checks issuer, audience, signature, expiry and, when given, nonce; anything else is not trusted. */
     IDTokenClaimsSet validate(String idToken, String nonce) throws Unavailable, Refused {
         IDTokenValidator validator = discover().validator();
         try {
-            return validator.validate(JWTParser.parse(idToken), new Nonce(nonce));
+            return validator.validate(JWTParser.parse(idToken), nonce == null ? null : new Nonce(nonce));
         } catch (java.text.ParseException | BadJOSEException e) {
             throw new Refused("the ID token from the provider is not valid: " + e.getMessage(), e);
         } catch (JOSEException e) {
@@ -148,10 +259,14 @@ final class OidcProvider {
      * full group paths ({@code /vitals-admins}) name the same groups as plain names.
      */
     Person person(IDTokenClaimsSet claims) {
-        String name = firstNonBlank(claims.getStringClaim("preferred_username"), claims.getStringClaim("email"),
-                claims.getSubject().getValue());
+        return person(claims.toJSONObject());
+    }
+
+    /** As {@link #person(IDTokenClaimsSet)}, from any claims: an ID token's or the userinfo endpoint's. */
+    Person person(Map<String, Object> claims) {
+        String name = firstNonBlank(text(claims, "preferred_username"), text(claims, "email"), text(claims, "sub"));
         Set<String> groups = new LinkedHashSet<>();
-        Object raw = claims.getClaim(settings.groupsClaim());
+        Object raw = claims.get(settings.groupsClaim());
         Collection<?> values = raw instanceof Collection<?> list ? list
                 : raw instanceof String text ? List.of(text.split(",")) : List.of();
         for (Object value : values) {
@@ -160,7 +275,11 @@ final class OidcProvider {
                 groups.add(trimmed.startsWith("/") ? trimmed.substring(1) : trimmed);
             }
         }
-        return new Person(name, Optional.ofNullable(claims.getStringClaim("email")), groups);
+        return new Person(name, Optional.ofNullable(text(claims, "email")), groups);
+    }
+
+    private static String text(Map<String, Object> claims, String name) {
+        return claims.get(name) instanceof String value ? value : null;
     }
 
     private static String firstNonBlank(String... values) {
@@ -169,7 +288,7 @@ final class OidcProvider {
                 return value.trim();
             }
         }
-        throw new IllegalStateException("an ID token always has a subject");
+        throw new IllegalStateException("an ID token and a userinfo answer always have a subject");
     }
 
     private ClientAuthentication clientAuthentication(OIDCProviderMetadata metadata) {

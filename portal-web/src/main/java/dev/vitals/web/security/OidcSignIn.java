@@ -3,7 +3,6 @@ package dev.vitals.web.security;
 import dev.vitals.api.HttpMethod;
 import dev.vitals.core.identity.IdentitySettings;
 import dev.vitals.core.identity.PendingSignIns;
-import dev.vitals.core.identity.Person;
 import dev.vitals.core.identity.Secret;
 import dev.vitals.web.pages.Layout;
 import dev.vitals.web.pages.Templates;
@@ -37,7 +36,7 @@ final class OidcSignIn {
         this.pages = pages;
         this.authentication = authentication;
         this.layout = layout;
-        this.provider = new OidcProvider(settings);
+        this.provider = authentication.oidcProvider().orElseGet(() -> new OidcProvider(settings));
     }
 
     void register(GuardedRoutes routes) {
@@ -72,7 +71,6 @@ final class OidcSignIn {
     }
 
     private void callback(Context ctx) {
-        authentication.refuseIfThrottled(ctx);
         String state = ctx.queryParam("state");
         Optional<String> browserState = SignInStateCookie.read(ctx);
         SignInStateCookie.clear(ctx);
@@ -112,11 +110,11 @@ final class OidcSignIn {
                     next);
             return;
         }
-        Person person;
+        OidcProvider.SignedIn signedIn;
         try {
-            person = provider.exchange(code, redirectUri(ctx), pending.get().codeVerifier(), pending.get().nonce());
+            signedIn = provider.exchange(code, redirectUri(ctx), pending.get().codeVerifier(), pending.get().nonce());
         } catch (OidcProvider.Refused e) {
-            LOG.warn("Sign-in refused from {}: {}", ctx.ip(), e.getMessage());
+            LOG.warn("Sign-in refused from {}: {}", ClientAddress.of(ctx), e.getMessage());
             refuse(ctx, 401, "The sign-in could not be accepted: " + e.getMessage() + ".",
                     "Sign in again. If it keeps failing, an admin should check VITALS_OIDC_CLIENT_ID and the "
                             + "provider's configuration.", next);
@@ -127,10 +125,10 @@ final class OidcSignIn {
                     "Try again in a minute.", next);
             return;
         }
-        pages.startSession(ctx, person, next);
+        pages.startSession(ctx, signedIn.person(), signedIn.tokens(), next);
     }
 
-    /** Failed credentials count toward the address's throttle, as a wrong token does. */
+    /** Failed credentials count toward the address's throttle, as a wrong token does; past it, the answer is 429. */
     private void refuse(Context ctx, int status, String detail, String advice, String next) {
         authentication.recordFailure(ctx);
         failed(ctx, status, detail, advice, next);

@@ -3,6 +3,7 @@ package dev.vitals.web.security;
 import dev.vitals.api.HttpMethod;
 import dev.vitals.core.audit.Actor;
 import dev.vitals.core.identity.Person;
+import dev.vitals.core.identity.ProviderTokens;
 import dev.vitals.core.identity.SignInMode;
 import dev.vitals.web.pages.Layout;
 import dev.vitals.web.pages.Templates;
@@ -64,25 +65,25 @@ public final class SignInPages {
         switch (mode()) {
             case OIDC, PROXY -> render(ctx, 400, "Sign in through your organisation's sign-in page.");
             case DEV -> {
-                authentication.refuseIfThrottled(ctx);
                 String token = ctx.formParam("token");
                 if (!authentication.adminToken().matches(token == null ? null : token.trim())) {
                     authentication.recordFailure(ctx);
                     render(ctx, 401, "That is not the admin token.");
                     return;
                 }
-                startSession(ctx, new Person(Authentication.BOOTSTRAP_ADMIN, Optional.empty(), Set.of()), next);
+                startSession(ctx, new Person(Authentication.BOOTSTRAP_ADMIN, Optional.empty(), Set.of()),
+                        ProviderTokens.NONE, next);
             }
         }
     }
 
     /** Ends any earlier session first, so an id planted in the browser before sign-in is worthless after it. */
-    void startSession(Context ctx, Person person, String next) {
+    void startSession(Context ctx, Person person, ProviderTokens tokens, String next) {
         SessionCookie.read(ctx).ifPresent(authentication.identity().sessions()::end);
-        var started = authentication.identity().sessions().start(person);
+        var started = authentication.identity().sessions().start(person, tokens);
         SessionCookie.write(ctx, started.secret(), authentication.sessionLifetime());
-        authentication.identity().audit().record(new Actor(person.name(), Optional.of(ctx.ip())), "session.start",
-                "user:" + person.name(), null, Map.of("groups", person.groups()));
+        authentication.identity().audit().record(new Actor(person.name(), Optional.of(ClientAddress.of(ctx))),
+                "session.start", "user:" + person.name(), null, Map.of("groups", person.groups()));
         ctx.redirect(next, HttpStatus.SEE_OTHER);
     }
 

@@ -4,6 +4,7 @@ import dev.vitals.api.Job;
 import dev.vitals.core.audit.AuditLog;
 import dev.vitals.core.catalog.Catalog;
 import dev.vitals.core.catalog.CatalogEditor;
+import dev.vitals.core.catalog.CatalogAllowedHosts;
 import dev.vitals.core.catalog.CatalogImporter;
 import dev.vitals.core.catalog.CatalogSources;
 import dev.vitals.core.catalog.DemoCatalog;
@@ -97,7 +98,8 @@ public final class Vitals implements AutoCloseable {
             SignalStore signals = new SignalStore(database.jdbi());
             Catalog catalog = new Catalog(database.jdbi());
             CatalogSources catalogSources = new CatalogSources(database.jdbi(),
-                    new CatalogImporter(database.jdbi(), audit, options.clock()));
+                    new CatalogImporter(database.jdbi(), audit, options.clock()),
+                    new CatalogAllowedHosts(database.jdbi(), audit, options.clock()));
             PluginHost plugins = new PluginHost(config, database, signals, audit, options.clock());
             Identity identity = Identity.create(config.identity(), database.jdbi(), audit, options.clock(),
                     catalog::ownerOf);

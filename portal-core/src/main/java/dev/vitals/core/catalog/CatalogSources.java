@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vitals.core.Json;
 import dev.vitals.core.audit.Actor;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -27,12 +31,26 @@ public final class CatalogSources {
     public static final String API_PREFIX = "api:";
     private final Jdbi jdbi;
     private final CatalogImporter importer;
-    private final DescriptorReader reader = new DescriptorReader();
+    private final CatalogAllowedHosts allowedHosts;
+    private final DescriptorReader reader;
     private final ObjectMapper json = Json.mapper();
 
-    public CatalogSources(Jdbi jdbi, CatalogImporter importer) {
+    public CatalogSources(Jdbi jdbi, CatalogImporter importer, CatalogAllowedHosts allowedHosts) {
+        this(jdbi, importer, allowedHosts, new DescriptorReader());
+    }
+
+    /** @param reader reads the sources; tests give one with a short time limit */
+    public CatalogSources(Jdbi jdbi, CatalogImporter importer, CatalogAllowedHosts allowedHosts,
+            DescriptorReader reader) {
         this.jdbi = jdbi;
         this.importer = importer;
+        this.allowedHosts = allowedHosts;
+        this.reader = reader;
+    }
+
+    /** The hosts URL sources and Locations may be fetched from, besides a registered URL's own host. */
+    public CatalogAllowedHosts allowedHosts() {
+        return allowedHosts;
     }
 
     /**
@@ -49,12 +67,20 @@ public final class CatalogSources {
             Optional<Instant> lastImportAt, Optional<ImportReport> lastResult) {
     }
 
-    /** Imports a file, folder or URL now; it stays registered and the refresh job re-imports it. */
+    /**
+     * Imports a file, folder or http(s) URL now; it stays registered and the refresh job re-imports it. Its
+     * Locations are followed within the folder (the file's folder for a file) and to the URL's own host and the
+     * {@linkplain #allowedHosts() allowed hosts}.
+     *
+     * @throws IllegalArgumentException when the location is no existing folder, {@code .yaml}/{@code .yml} file or
+     *     http(s) URL
+     */
     public ImportReport importLocation(String location, Actor actor, Consumer<String> progress) {
         String canonical = canonical(location);
+        Set<String> hosts = allowedHosts.list();
         DescriptorReader.Result read = isUrl(canonical)
-                ? reader.read(URI.create(canonical), progress)
-                : reader.read(Path.of(canonical), progress);
+                ? reader.read(URI.create(canonical), hosts, progress)
+                : reader.read(Path.of(canonical), hosts, progress);
         return importer.apply(canonical, read, actor, progress);
     }
 
@@ -96,16 +122,37 @@ public final class CatalogSources {
     }
 
     private static boolean isUrl(String location) {
-        return location.startsWith("http://") || location.startsWith("https://");
+        String lower = location.toLowerCase(Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://");
     }
 
     private static String canonical(String location) {
         if (isUrl(location)) {
-            return location;
+            try {
+                URI url = new URI(location.trim());
+                if (url.getHost() == null) {
+                    throw new IllegalArgumentException("a URL needs a host, e.g. https://git.example.com/catalog.yaml");
+                }
+                return url.toString();
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("not a valid URL: " + e.getReason());
+            }
         }
-        Path path = Path.of(location).toAbsolutePath().normalize();
+        if (location.matches("[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+            throw new IllegalArgumentException("only http and https URLs are read");
+        }
+        Path path;
+        try {
+            path = Path.of(location).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("not a valid path");
+        }
         if (!Files.exists(path)) {
             throw new IllegalArgumentException("no file or folder at " + path);
+        }
+        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!Files.isDirectory(path) && !(name.endsWith(".yaml") || name.endsWith(".yml"))) {
+            throw new IllegalArgumentException("not a folder or a .yaml or .yml file: " + path);
         }
         return path.toString();
     }

@@ -53,14 +53,12 @@ public final class EntityParser {
         }
         String name = checks.requiredString(metadata, "name", "metadata.name");
         if (name != null && (name.length() > 63 || !NAME.matcher(name).matches())) {
-            checks.problem("metadata.name", "'" + name + "' is not a valid name: 1 to 63 letters, digits, and "
-                    + "-_. between them");
+            checks.problem("metadata.name", "is not a valid name: 1 to 63 letters, digits, and -_. between them");
         }
         String namespace = Optional.ofNullable(checks.optionalString(metadata, "namespace", "metadata.namespace"))
                 .orElse(EntityRef.DEFAULT_NAMESPACE);
         if (!NAMESPACE.matcher(namespace).matches() || namespace.length() > 63) {
-            checks.problem("metadata.namespace", "'" + namespace + "' is not a valid namespace: lower case letters, "
-                    + "digits and -");
+            checks.problem("metadata.namespace", "is not a valid namespace: lower case letters, digits and -");
         }
         Optional<String> title = Optional.ofNullable(checks.optionalString(metadata, "title", "metadata.title"));
         Optional<String> description = Optional.ofNullable(
@@ -68,8 +66,8 @@ public final class EntityParser {
         List<String> tags = checks.stringList(metadata, "tags", "metadata.tags");
         for (int i = 0; i < tags.size(); i++) {
             if (tags.get(i).length() > 63 || !TAG.matcher(tags.get(i)).matches()) {
-                checks.problem("metadata.tags[" + i + "]", "'" + tags.get(i) + "' is not a valid tag: lower case "
-                        + "letters, digits and :+#, joined by -");
+                checks.problem("metadata.tags[" + i + "]", "is not a valid tag: lower case letters, digits and :+#, "
+                        + "joined by -");
             }
         }
         checks.links(metadata);
@@ -225,7 +223,7 @@ public final class EntityParser {
         private Optional<EntityRef> parseRef(String text, String defaultKind, String field) {
             Optional<EntityRef> parsed = EntityRef.parse(text, defaultKind, ref.namespace());
             if (parsed.isEmpty()) {
-                checks.problem(field, "'" + text + "' is not an entity reference: expected [kind:][namespace/]name");
+                checks.problem(field, "is not an entity reference: expected [kind:][namespace/]name");
             }
             return parsed;
         }
@@ -320,6 +318,7 @@ public final class EntityParser {
             }
         }
 
+        /** The kind of a value, never the value: problems are shown where the file's text must not be. */
         private static String describe(Object value) {
             if (value instanceof Map<?, ?>) {
                 return "a mapping";
@@ -327,7 +326,13 @@ public final class EntityParser {
             if (value instanceof List<?>) {
                 return "a list";
             }
-            return value.getClass().getSimpleName().toLowerCase() + " " + value;
+            if (value instanceof Number) {
+                return "a number";
+            }
+            if (value instanceof Boolean) {
+                return "true or false";
+            }
+            return "a " + value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
         }
     }
 }

@@ -274,6 +274,68 @@ class CatalogImportTest {
         }
     }
 
+    @Test
+    void theAllowedHostsAreKeptLowerCaseAndEveryChangeIsAudited() {
+        assertEquals(Set.of(), portal.catalogSources().allowedHosts().list(), "none until an admin names some");
+
+        portal.catalogSources().allowedHosts().replace(List.of("Raw.GitHubUserContent.com", " localhost "), ADA);
+        portal.catalogSources().allowedHosts().replace(List.of("localhost"), ADA);
+
+        assertEquals(Set.of("localhost"), portal.catalogSources().allowedHosts().list());
+        var entries = portal.audit().recent(10).stream().filter(e -> e.action().equals("catalog.allowed-hosts")).toList();
+        assertEquals(2, entries.size());
+        assertEquals("ada", entries.get(0).actor());
+        assertTrue(entries.get(0).before().orElseThrow().contains("raw.githubusercontent.com"), entries.toString());
+        assertFalse(entries.get(0).after().orElseThrow().contains("raw.githubusercontent.com"), entries.toString());
+    }
+
+    @Test
+    void anAllowedHostListWithAnythingButHostNamesChangesNothing() {
+        portal.catalogSources().allowedHosts().replace(List.of("localhost"), ADA);
+
+        CatalogAllowedHosts.InvalidHosts refused = org.junit.jupiter.api.Assertions.assertThrows(
+                CatalogAllowedHosts.InvalidHosts.class, () -> portal.catalogSources().allowedHosts().replace(
+                        List.of("git.example.com", "https://evil.example/x", "evil.example:8080", ""), ADA));
+
+        assertEquals(List.of("hosts[1]", "hosts[2]", "hosts[3]"), refused.fields());
+        assertEquals(Set.of("localhost"), portal.catalogSources().allowedHosts().list());
+    }
+
+    @Test
+    void aUrlSourceReachesAnotherHostOnlyOnceAnAdminAllowsIt() {
+        try (CatalogHosts here = CatalogHosts.on("127.0.0.1"); CatalogHosts elsewhere = CatalogHosts.on("localhost")) {
+            elsewhere.file("/team-b.yaml", component("from-elsewhere", "team-b"));
+            here.file("/catalog-info.yaml", component("from-here", "team-a") + """
+                    ---
+                    apiVersion: backstage.io/v1alpha1
+                    kind: Location
+                    metadata: {name: both}
+                    spec: {targets: [%s]}
+                    """.formatted(elsewhere.url("/team-b.yaml")));
+
+            ImportReport refused = portal.catalogSources().importLocation(here.url("/catalog-info.yaml"), ADA, m -> { });
+            portal.catalogSources().allowedHosts().replace(List.of("localhost"), ADA);
+            ImportReport allowed = portal.catalogSources().importLocation(here.url("/catalog-info.yaml"), ADA, m -> { });
+
+            assertFalse(refused.applied());
+            assertEquals(List.of("spec.targets[0]"), refused.problems().stream().map(ImportProblem::field).toList());
+            assertTrue(allowed.applied(), allowed.problems().toString());
+            assertEquals(Map.of("Component", 2, "Location", 1), allowed.entitiesByKind());
+        }
+    }
+
+    @Test
+    void onlyFoldersYamlFilesAndHttpUrlsCanBeRegistered(@TempDir Path dir) throws Exception {
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "not a catalog");
+
+        for (String location : List.of(notes.toString(), "file:///etc/passwd", "ftp://example.com/catalog.yaml",
+                "http:///no-host.yaml", dir.resolve("missing.yaml").toString())) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> portal.catalogSources().importLocation(location, ADA, m -> { }), location);
+        }
+        assertEquals(List.of(), portal.catalogSources().list());
+    }
+
     static String component(String name, String owner) {
         return """
                 apiVersion: backstage.io/v1alpha1

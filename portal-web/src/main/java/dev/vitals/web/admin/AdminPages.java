@@ -4,6 +4,7 @@ import dev.vitals.web.security.GuardedRoutes;
 import dev.vitals.core.identity.Scopes;
 import dev.vitals.api.Role;
 import dev.vitals.core.Vitals;
+import dev.vitals.core.catalog.CatalogAllowedHosts;
 import dev.vitals.core.catalog.ImportReport;
 import dev.vitals.core.pluginhost.HostedPlugin;
 import dev.vitals.core.pluginhost.PluginStatus;
@@ -53,6 +54,7 @@ public final class AdminPages {
         routes.post("/admin/plugins/{id}", Role.ADMIN, Scopes.ADMIN, this::switchPlugin);
         routes.get("/admin/catalog", Role.ADMIN, Scopes.ADMIN, this::catalog);
         routes.post("/admin/catalog/sources", Role.ADMIN, Scopes.CATALOG_WRITE, this::importSource);
+        routes.post("/admin/catalog/allowed-hosts", Role.ADMIN, Scopes.ADMIN, this::replaceAllowedHosts);
     }
 
     private void plugins(Context ctx) {
@@ -83,7 +85,22 @@ public final class AdminPages {
 
     private void catalog(Context ctx) {
         layout.render(ctx, "Catalog sources", Templates.content("admin/catalog.jte", Map.of(
-                "sources", vitals.catalogSources().list(), "counts", vitals.catalog().countsByKind(), "csrf", csrf(ctx))));
+                "sources", vitals.catalogSources().list(), "counts", vitals.catalog().countsByKind(), "csrf", csrf(ctx),
+                "allowedHosts", List.copyOf(vitals.catalogSources().allowedHosts().list()))));
+    }
+
+    /** The form sends the hosts one per line; commas and spaces separate them too. */
+    private void replaceAllowedHosts(Context ctx) {
+        List<String> hosts = java.util.Arrays.stream(Optional.ofNullable(ctx.formParam("hosts")).orElse("")
+                .split("[\\s,]+")).filter(h -> !h.isEmpty()).toList();
+        try {
+            vitals.catalogSources().allowedHosts().replace(hosts, Caller.actor(ctx));
+        } catch (CatalogAllowedHosts.InvalidHosts e) {
+            dev.vitals.web.problem.ProblemResponses.respond(ctx, 422, e.getMessage() + ". Go back and correct the list.",
+                    e.fields().stream().map(f -> new dev.vitals.api.FieldError(f, e.getMessage())).toList());
+            return;
+        }
+        ctx.redirect("/admin/catalog", HttpStatus.SEE_OTHER);
     }
 
     private void importSource(Context ctx) {

@@ -7,6 +7,7 @@ import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import dev.vitals.api.Role;
 import dev.vitals.core.Json;
+import dev.vitals.core.catalog.CatalogAllowedHosts;
 import dev.vitals.core.catalog.CatalogFilter;
 import dev.vitals.core.catalog.EntityDetail;
 import dev.vitals.core.catalog.EntityRef;
@@ -45,6 +46,38 @@ public final class CatalogApi {
             ctx.json(Map.of("sources", vitals.catalogSources().list()));
         });
         routes.post("/api/catalog/sources", Role.ADMIN, Scopes.CATALOG_WRITE, this::registerSource);
+        routes.get("/api/admin/catalog/allowed-hosts", Role.ADMIN, Scopes.ADMIN, ctx -> ctx.json(
+                new AllowedHosts(List.copyOf(vitals.catalogSources().allowedHosts().list()))));
+        routes.put("/api/admin/catalog/allowed-hosts", Role.ADMIN, Scopes.ADMIN, this::replaceAllowedHosts);
+    }
+
+    /**
+     * The body of {@code GET} and {@code PUT /api/admin/catalog/allowed-hosts}.
+     *
+     * @param hosts the hosts URL sources and their Locations may be fetched from, besides a source's own host
+     */
+    public record AllowedHosts(List<String> hosts) {
+    }
+
+    private void replaceAllowedHosts(Context ctx) {
+        Object body = ctx.bodyAsClass(Object.class);
+        if (!(body instanceof Map<?, ?> map) || !(map.get("hosts") instanceof List<?> list)
+                || !list.stream().allMatch(String.class::isInstance)) {
+            throw ProblemException.unprocessable("say which hosts catalog sources may be fetched from",
+                    List.of(new FieldError("hosts", "is required: a list of host names, possibly empty")));
+        }
+        List<String> hosts = list.stream().map(String.class::cast).toList();
+        ctx.json(new AllowedHosts(List.copyOf(replace(hosts, Caller.actor(ctx)))));
+    }
+
+    /** Sets the allowed hosts, or answers 422 naming each entry that is not a host name. */
+    private java.util.Set<String> replace(List<String> hosts, dev.vitals.core.audit.Actor actor) {
+        try {
+            return vitals.catalogSources().allowedHosts().replace(hosts, actor);
+        } catch (CatalogAllowedHosts.InvalidHosts e) {
+            throw ProblemException.unprocessable(e.getMessage(), e.fields().stream()
+                    .map(field -> new FieldError(field, e.getMessage())).toList());
+        }
     }
 
     private void list(Context ctx, Collection collection) {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.pluginhost.PluginStatus;
 import dev.vitals.api.HttpMethod;
+import dev.vitals.api.Role;
+import dev.vitals.core.identity.Scopes;
+import dev.vitals.web.security.Caller;
 import dev.vitals.web.security.GuardedRoutes;
 import io.javalin.http.Context;
 import java.util.List;
@@ -22,17 +25,23 @@ public final class HealthRoutes {
     }
 
     /**
-     * A plugin as {@code /api/health} shows it.
+     * A plugin as {@code /api/health} shows it. Anyone sees its id and state; only an admin sees the rest, since
+     * failure reasons and errors can name hosts, files and people (who disabled it).
      *
      * @param id the plugin id
      * @param state {@code STARTED}, {@code DISABLED} or {@code FAILED}
-     * @param version the plugin's version
-     * @param reason why it is not started
+     * @param version the plugin's version, for admins
+     * @param reason why it is not started, for admins
+     * @param lastError the last error its code threw while started, for admins
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PluginHealth(String id, String state, String version, String reason) {
-        static PluginHealth of(PluginStatus status) {
-            return new PluginHealth(status.id(), status.state().name(), status.version(), status.reason().orElse(null));
+    public record PluginHealth(String id, String state, String version, String reason, String lastError) {
+        static PluginHealth of(PluginStatus status, boolean detail) {
+            if (!detail) {
+                return new PluginHealth(status.id(), status.state().name(), null, null, null);
+            }
+            return new PluginHealth(status.id(), status.state().name(), status.version(), status.reason().orElse(null),
+                    status.lastError().map(e -> e.at() + " " + e.during() + ": " + e.message()).orElse(null));
         }
     }
 
@@ -45,7 +54,10 @@ public final class HealthRoutes {
     public record Health(String status, List<PluginHealth> plugins) {
     }
 
-    /** Open to anonymous callers: load balancers and monitors probe them, and they hold no business data. */
+    /**
+     * Open to anonymous callers: load balancers and monitors probe them. They show states only; the reasons behind
+     * them are for admins.
+     */
     public void register(GuardedRoutes routes) {
         routes.open(HttpMethod.GET, "/health/live", ctx -> ctx.json(Map.of("status", "UP")));
         routes.open(HttpMethod.GET, "/health/ready", this::ready);
@@ -59,7 +71,13 @@ public final class HealthRoutes {
 
     private void health(Context ctx) {
         boolean ready = vitals.isReady();
+        boolean detail = isAdmin(Caller.of(ctx));
         ctx.status(ready ? 200 : 503).json(new Health(ready ? "UP" : "DOWN",
-                vitals.plugins().statuses().stream().map(PluginHealth::of).toList()));
+                vitals.plugins().statuses().stream().map(status -> PluginHealth.of(status, detail)).toList()));
+    }
+
+    /** An admin by session, proxy or token; a token only with the admin scope, as admin routes require. */
+    private static boolean isAdmin(Caller caller) {
+        return caller.has(Role.ADMIN) && caller.access().allowsScope(Scopes.ADMIN);
     }
 }

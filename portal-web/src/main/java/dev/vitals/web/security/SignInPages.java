@@ -9,6 +9,8 @@ import dev.vitals.web.pages.Layout;
 import dev.vitals.web.pages.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -84,7 +86,8 @@ public final class SignInPages {
         SessionCookie.write(ctx, started.secret(), authentication.sessionLifetime());
         authentication.identity().audit().record(new Actor(person.name(), Optional.of(ClientAddress.of(ctx))),
                 "session.start", "user:" + person.name(), null, Map.of("groups", person.groups()));
-        ctx.redirect(next, HttpStatus.SEE_OTHER);
+        // Checked again here: the OpenID Connect sign-in carries next through the provider and back.
+        ctx.redirect(next(next), HttpStatus.SEE_OTHER);
     }
 
     private void signOut(Context ctx) {
@@ -97,12 +100,40 @@ public final class SignInPages {
         return authentication.identity().settings().mode();
     }
 
-    /** Only paths on this portal: {@code next=https://evil.example} or {@code //evil.example} would be an open redirect. */
+    /**
+     * Only paths on this portal. Browsers drop tabs and line breaks from a URL and read {@code \\} as {@code /}, so
+     * {@code /\t/evil.example} or {@code /\\evil.example} would leave the portal as surely as {@code //evil.example}
+     * or {@code https://evil.example}: anything but a single leading {@code /} followed by no control character and
+     * no backslash, checked again after each round of percent-decoding, sends the browser to {@code /} instead.
+     */
     static String next(String requested) {
-        if (requested == null || !requested.startsWith("/") || requested.startsWith("//") || requested.startsWith("/\\")
-                || requested.startsWith("/login")) {
+        if (requested == null) {
             return "/";
         }
-        return requested;
+        String text = requested;
+        // Three rounds cover a value encoded three times over; one still changing after that is refused.
+        for (int round = 0; round <= 3; round++) {
+            if (!isLocalPath(text)) {
+                return "/";
+            }
+            String decoded;
+            try {
+                decoded = URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return requested; // a stray % decodes no further, in a browser either, and all before it passed
+            }
+            if (decoded.equals(text)) {
+                return requested;
+            }
+            text = decoded;
+        }
+        return "/";
+    }
+
+    private static boolean isLocalPath(String path) {
+        if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/login")) {
+            return false;
+        }
+        return path.chars().noneMatch(c -> c < 0x20 || c == 0x7f || c == '\\');
     }
 }

@@ -25,6 +25,7 @@ public final class HostedPlugin {
 
     private final DiscoveredPlugin discovered;
     private final Clock clock;
+    private final BrokenPluginHandler broken;
     private Declarations declarations = Declarations.NONE;
     private boolean startable;
     private volatile PluginState state = PluginState.DISABLED;
@@ -33,9 +34,16 @@ public final class HostedPlugin {
     private HikariDataSource pool;
     private PluginContext context;
 
-    HostedPlugin(DiscoveredPlugin discovered, Clock clock) {
+    HostedPlugin(DiscoveredPlugin discovered, Clock clock, BrokenPluginHandler broken) {
         this.discovered = discovered;
         this.clock = clock;
+        this.broken = broken;
+    }
+
+    /** What the host does with a plugin whose code threw an {@link Error}: stop it and mark it failed. */
+    @FunctionalInterface
+    interface BrokenPluginHandler {
+        void broken(HostedPlugin plugin, String reason);
     }
 
     /** What a plugin declared when it was discovered. */
@@ -54,8 +62,15 @@ public final class HostedPlugin {
 
     /**
      * Runs plugin code with the plugin's class loader as context class loader, so libraries that look things up
-     * through it (ServiceLoader, Jackson modules, jte) find the plugin's classes. An exception is recorded against
-     * this plugin and rethrown wrapped, for the caller to contain.
+     * through it (ServiceLoader, Jackson modules, jte) find the plugin's classes. What the code throws is recorded
+     * against this plugin and rethrown wrapped, for the caller to contain.
+     *
+     * <p>An exception is a failed call: the plugin goes on serving. An {@link Error} (a stack overflow from runaway
+     * recursion, a class missing from the jar, a failed assertion) means the plugin's own code is broken and may have
+     * left its state half changed, so the plugin is also stopped and marked {@code FAILED}. A stack overflow is
+     * contained like the others: by the time it reaches here the stack has unwound and the thread is sound. The other
+     * {@link VirtualMachineError}s (out of memory, an internal JVM error) are about the whole process, not this
+     * plugin, and are left to end it.
      */
     public <T> T call(String during, PluginCode<T> code) throws PluginFailure {
         Thread thread = Thread.currentThread();
@@ -63,13 +78,42 @@ public final class HostedPlugin {
         thread.setContextClassLoader(discovered.classLoader());
         try {
             return code.run();
-        } catch (Exception | LinkageError e) {
-            lastError = Optional.of(new RecordedError(clock.instant(), during, String.valueOf(e)));
-            LOG.warn("Plugin {} failed during {}", id(), during, e);
-            throw new PluginFailure(id(), during, e);
+        } catch (Exception e) {
+            throw recorded(during, e);
+        } catch (StackOverflowError | LinkageError e) {
+            throw brokenBy(during, e);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Error e) {
+            throw brokenBy(during, e);
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /**
+     * Records a fault the host saw around the plugin's code rather than thrown by it, such as a job run past its time
+     * limit; with {@code broken}, the plugin is also stopped and marked {@code FAILED} with that reason.
+     */
+    public void fault(String during, String message, boolean broken) {
+        lastError = Optional.of(new RecordedError(clock.instant(), during, message));
+        LOG.warn("Plugin {}: {} {}", id(), during, message);
+        if (broken) {
+            this.broken.broken(this, during + " " + message);
+        }
+    }
+
+    private PluginFailure recorded(String during, Throwable e) {
+        lastError = Optional.of(new RecordedError(clock.instant(), during, String.valueOf(e)));
+        LOG.warn("Plugin {} failed during {}", id(), during, e);
+        return new PluginFailure(id(), during, e);
+    }
+
+    private PluginFailure brokenBy(String during, Error e) {
+        PluginFailure failure = recorded(during, e);
+        broken.broken(this, during + " threw " + e.getClass().getName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        return failure;
     }
 
     public String id() {
@@ -144,6 +188,11 @@ public final class HostedPlugin {
         return startable;
     }
 
+    /** The plugin can never start in this process, as when its routes could not be mounted. */
+    void refuse() {
+        this.startable = false;
+    }
+
     void started(HikariDataSource startedPool, PluginContext startedContext) {
         this.pool = startedPool;
         this.context = startedContext;
@@ -153,6 +202,12 @@ public final class HostedPlugin {
 
     Optional<PluginContext> context() {
         return Optional.ofNullable(context);
+    }
+
+    /** The plugin is about to stop: it no longer counts as started. */
+    void leaving(PluginState newState, String why) {
+        this.state = newState;
+        this.reason = Optional.ofNullable(why);
     }
 
     void stopped(PluginState newState, String why) {

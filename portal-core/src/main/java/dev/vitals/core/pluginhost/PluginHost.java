@@ -64,7 +64,7 @@ public final class PluginHost implements AutoCloseable {
                 LOG.error("Two plugins have id {}; keeping the first", d.id());
                 continue;
             }
-            HostedPlugin hosted = new HostedPlugin(d, clock);
+            HostedPlugin hosted = new HostedPlugin(d, clock, this::broken);
             plugins.put(d.id(), hosted);
             refusal(d).ifPresentOrElse(
                     why -> hosted.stopped(PluginState.FAILED, why),
@@ -167,7 +167,8 @@ public final class PluginHost implements AutoCloseable {
             }
         } catch (Exception e) {
             Throwable cause = e instanceof PluginFailure && e.getCause() != null ? e.getCause() : e;
-            hosted.stopped(PluginState.FAILED, step + " failed: " + cause.getMessage());
+            hosted.stopped(PluginState.FAILED, step + " failed: "
+                    + (cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage()));
         }
     }
 
@@ -183,7 +184,11 @@ public final class PluginHost implements AutoCloseable {
     }
 
     private synchronized void stop(HostedPlugin hosted, PluginState newState, String why) {
-        if (hosted.isStarted()) {
+        boolean wasStarted = hosted.isStarted();
+        // Marked first: no new request or job enters while the plugin stops, and an Error its stop throws finds it
+        // already stopping instead of stopping it again.
+        hosted.leaving(newState, why);
+        if (wasStarted) {
             try {
                 hosted.call("stop", () -> {
                     hosted.instance().orElseThrow().stop();
@@ -194,6 +199,29 @@ public final class PluginHost implements AutoCloseable {
             }
         }
         hosted.stopped(newState, why);
+    }
+
+    /** An Error escaped the plugin's code while it served: it stops, and stays FAILED until an admin starts it. */
+    private synchronized void broken(HostedPlugin hosted, String reason) {
+        if (!hosted.isStarted()) {
+            // Failing while it starts (start marks it) or while it already stops.
+            return;
+        }
+        LOG.error("Plugin {} is FAILED: {}", hosted.id(), reason);
+        stop(hosted, PluginState.FAILED, reason);
+    }
+
+    /**
+     * Marks a plugin FAILED for the life of this process, for a fault the host finds outside the plugin's calls, such
+     * as routes that cannot be mounted: it stops if started, and no admin switch starts it again until a restart.
+     *
+     * @throws NoSuchPluginException for an unknown id
+     */
+    public synchronized void refuse(String id, String reason) {
+        HostedPlugin hosted = plugin(id).orElseThrow(() -> new NoSuchPluginException(id));
+        hosted.refuse();
+        LOG.error("Plugin {} is FAILED: {}", id, reason);
+        stop(hosted, PluginState.FAILED, reason);
     }
 
     /**

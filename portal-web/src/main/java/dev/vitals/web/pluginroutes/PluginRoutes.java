@@ -16,6 +16,9 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.validation.ValidationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,31 +42,60 @@ public final class PluginRoutes {
 
     /**
      * Every plugin route goes through the guarded table: a plugin has no way to register an open one. Its declared
-     * webhooks are listed there apart, as routes the plugin authenticates by the sender's signature.
+     * webhooks are listed there apart, as routes the plugin authenticates by the sender's signature. A plugin with a
+     * route that cannot be mounted (bad syntax, declared twice, taken by the portal or another plugin) gets none of
+     * them: it is marked FAILED with the reason, its paths answer 404, and the portal starts with the others.
      */
     public void register(GuardedRoutes routes) {
+        MountCheck check = new MountCheck(routes.rules());
         for (HostedPlugin plugin : plugins.plugins()) {
-            for (ApiRoute route : plugin.apiRoutes()) {
-                String path = "/api/" + plugin.id() + route.path();
-                String scope = Scopes.required(plugin.id(), route);
-                routes.add(route.method(), path, route.role(), scope,
-                        api(plugin, "route " + route.method() + " " + path, route.handler()));
-                LOG.info("Plugin {}: {} {} ({}, token scope {})", plugin.id(), route.method(), path,
-                        route.role().name().toLowerCase(), scope);
+            Optional<String> refusal = check.admit(plugin.id(), planned(plugin));
+            if (refusal.isPresent()) {
+                plugins.refuse(plugin.id(), "its routes cannot be mounted: " + refusal.get());
+                continue;
             }
-            for (WebhookRoute webhook : plugin.webhooks()) {
-                String path = "/api/" + plugin.id() + webhook.path();
-                routes.webhook(path, api(plugin, "webhook POST " + path, webhook.handler()));
-                LOG.info("Plugin {}: POST {} (webhook: the plugin verifies the sender, no sign-in)", plugin.id(), path);
-            }
-            for (PageRoute page : plugin.pages()) {
-                String path = "/p/" + plugin.id() + page.path();
-                boolean form = page.method() == HttpMethod.POST;
-                routes.add(page.method(), path, page.role(), plugin.id() + (form ? ":write" : ":read"),
-                        page(plugin, page, path));
-                LOG.info("Plugin {}: {} {} ({})", plugin.id(), form ? "form POST" : "page", path,
-                        page.role().name().toLowerCase());
-            }
+            mount(plugin, routes);
+        }
+    }
+
+    private static List<MountCheck.Planned> planned(HostedPlugin plugin) {
+        List<MountCheck.Planned> planned = new ArrayList<>();
+        for (ApiRoute route : plugin.apiRoutes()) {
+            String path = "/api/" + plugin.id() + route.path();
+            planned.add(new MountCheck.Planned(route.method(), path, "route " + route.method() + " " + path));
+        }
+        for (WebhookRoute webhook : plugin.webhooks()) {
+            String path = "/api/" + plugin.id() + webhook.path();
+            planned.add(new MountCheck.Planned(HttpMethod.POST, path, "webhook POST " + path));
+        }
+        for (PageRoute page : plugin.pages()) {
+            String path = "/p/" + plugin.id() + page.path();
+            planned.add(new MountCheck.Planned(page.method(), path, "page " + page.method() + " " + path));
+        }
+        return planned;
+    }
+
+    private void mount(HostedPlugin plugin, GuardedRoutes routes) {
+        for (ApiRoute route : plugin.apiRoutes()) {
+            String path = "/api/" + plugin.id() + route.path();
+            String scope = Scopes.required(plugin.id(), route);
+            routes.add(route.method(), path, route.role(), scope,
+                    api(plugin, "route " + route.method() + " " + path, route.handler()));
+            LOG.info("Plugin {}: {} {} ({}, token scope {})", plugin.id(), route.method(), path,
+                    route.role().name().toLowerCase(), scope);
+        }
+        for (WebhookRoute webhook : plugin.webhooks()) {
+            String path = "/api/" + plugin.id() + webhook.path();
+            routes.webhook(path, api(plugin, "webhook POST " + path, webhook.handler()));
+            LOG.info("Plugin {}: POST {} (webhook: the plugin verifies the sender, no sign-in)", plugin.id(), path);
+        }
+        for (PageRoute page : plugin.pages()) {
+            String path = "/p/" + plugin.id() + page.path();
+            boolean form = page.method() == HttpMethod.POST;
+            routes.add(page.method(), path, page.role(), plugin.id() + (form ? ":write" : ":read"),
+                    page(plugin, page, path));
+            LOG.info("Plugin {}: {} {} ({})", plugin.id(), form ? "form POST" : "page", path,
+                    page.role().name().toLowerCase());
         }
     }
 

@@ -303,6 +303,24 @@ class OidcSignInTest {
     }
 
     @Test
+    void aProviderThatIsDownKeepsTheSessionAndIsAskedAgainAMinuteLater() {
+        String session = signIn("pia", List.of("team-a"));
+        provider.failNextExchange();
+        CLOCK.moveOn(Duration.ofMinutes(16));
+        assertEquals(201, withSession(session, "POST", "/api/guarded/things", "{}").statusCode(),
+                "the session stands as it was");
+        provider.nextExchangeAnswers(provider.signedIdToken(Map.of("sub", "pia", "aud", TestOidcProvider.CLIENT_ID,
+                "groups", List.of())));
+        assertEquals(201, withSession(session, "POST", "/api/guarded/things", "{}").statusCode(),
+                "not asked again at once");
+        CLOCK.moveOn(Duration.ofMinutes(2));
+        assertEquals(403, withSession(session, "POST", "/api/guarded/things", "{}").statusCode(),
+                "asked again a minute later");
+        assertTrue(server.vitals().audit().recent(20).stream().noneMatch(e -> e.action().equals("session.end")
+                && e.subject().equals("user:pia")));
+    }
+
+    @Test
     void aTeamTokenDiesWhenTheProviderNoLongerPutsItsMakerInTheTeam() throws Exception {
         String session = signIn("tom", List.of("team-a"));
         HttpResponse<String> made = withSession(session, "POST", "/api/admin/tokens",

@@ -42,6 +42,11 @@ final class TestOidcProvider implements AutoCloseable {
         forged.refuseNextExchange();
     }
 
+    /** The next request to the token endpoint fails as a provider that is down does. */
+    void failNextExchange() {
+        forged.failNextExchange();
+    }
+
     /** An ID token signed with the provider's own key, with exactly these claims (issuer and times added). */
     String signedIdToken(Map<String, Object> claims) {
         return server.anyToken(server.issuerUrl(ISSUER_ID), claims, java.time.Duration.ofHours(1)).serialize();

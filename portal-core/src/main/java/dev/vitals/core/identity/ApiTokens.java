@@ -124,8 +124,8 @@ public final class ApiTokens {
         });
     }
 
-    /** Checks a presented secret and, when it is accepted, records when and from where. */
-    public Check check(String secret, String address) {
+    /** Checks a presented secret; {@link #used} records its use once the caller is let in. */
+    public Check check(String secret) {
         Optional<ApiToken> found = jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
                         + " FROM core.api_tokens WHERE secret_hash = :hash")
                 .bind("hash", Secret.hash(secret)).map((rs, ctx) -> token(rs)).findOne());
@@ -133,17 +133,20 @@ public final class ApiTokens {
             return new Check(Verdict.UNKNOWN, found);
         }
         ApiToken token = found.get();
-        Instant now = clock.instant();
         if (token.revokedAt().isPresent()) {
             return new Check(Verdict.REVOKED, found);
         }
-        if (token.expiresAt().map(at -> !now.isBefore(at)).orElse(false)) {
+        if (token.expiresAt().map(at -> !clock.instant().isBefore(at)).orElse(false)) {
             return new Check(Verdict.EXPIRED, found);
         }
+        return new Check(Verdict.VALID, found);
+    }
+
+    /** Records that a token was accepted: when and from which address. */
+    public void used(ApiToken token, String address) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE core.api_tokens SET last_used_at = :now, last_used_from = :from "
                         + "WHERE id = :id")
-                .bind("now", now).bind("from", address).bind("id", token.id()).execute());
-        return new Check(Verdict.VALID, found);
+                .bind("now", clock.instant()).bind("from", address).bind("id", token.id()).execute());
     }
 
     private static Map<String, Object> summary(ApiToken token) {

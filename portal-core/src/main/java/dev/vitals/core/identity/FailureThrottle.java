@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +31,7 @@ public final class FailureThrottle {
     }
 
     public void recordFailure(String address) {
-        Deque<Instant> times = failures.computeIfAbsent(address, a -> new ArrayDeque<>());
+        Deque<Instant> times = failures.computeIfAbsent(keyOf(address), a -> new ArrayDeque<>());
         synchronized (times) {
             forgetOld(times);
             times.addLast(clock.instant());
@@ -51,7 +52,7 @@ public final class FailureThrottle {
 
     /** @return how long the address must wait before its next wrong credential is heard, or empty when it may try now */
     public Optional<Duration> waitFor(String address) {
-        Deque<Instant> times = failures.get(address);
+        Deque<Instant> times = failures.get(keyOf(address));
         if (times == null) {
             return Optional.empty();
         }
@@ -63,6 +64,19 @@ public final class FailureThrottle {
             Duration wait = Duration.between(clock.instant(), times.peekFirst().plus(window));
             return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
         }
+    }
+
+    /**
+     * What failures are counted by: the address, and for IPv6 its /64, since one client usually holds a whole /64 and
+     * counting by address would give it a fresh start with each of them.
+     */
+    static String keyOf(String address) {
+        Optional<AddressRange> literal = address.contains(":") ? AddressRange.parse(address) : Optional.empty();
+        if (literal.isEmpty() || literal.get().network().length != 16) {
+            return address;
+        }
+        byte[] bytes = literal.get().network();
+        return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
     }
 
     private void forgetOld(Deque<Instant> times) {

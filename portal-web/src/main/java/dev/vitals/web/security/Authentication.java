@@ -90,7 +90,7 @@ public final class Authentication {
         if (identity.settings().mode() == SignInMode.DEV && adminToken.matches(secret)) {
             return new Caller(BOOTSTRAP_ADMIN, Access.EVERYTHING, Caller.Via.TOKEN, Optional.empty());
         }
-        ApiTokens.Check check = identity.tokens().check(secret, ClientAddress.of(ctx));
+        ApiTokens.Check check = identity.tokens().check(secret);
         if (check.verdict() != ApiTokens.Verdict.VALID) {
             recordFailure(ctx);
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
@@ -107,6 +107,7 @@ public final class Authentication {
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             throw new ProblemException(401, lapsed.get(), List.of());
         }
+        identity.tokens().used(token, ClientAddress.of(ctx));
         // A token acts for the person who made it: one person with a token and a browser is still one person.
         return new Caller("token:" + token.name(), token.access(), Caller.Via.TOKEN, Optional.empty(),
                 token.createdBy());

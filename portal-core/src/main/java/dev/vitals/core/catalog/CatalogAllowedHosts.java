@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -37,7 +38,7 @@ public final class CatalogAllowedHosts {
     /** The allowed hosts, sorted. */
     public Set<String> list() {
         return jdbi.withHandle(h -> h.createQuery("SELECT host FROM core.catalog_allowed_hosts ORDER BY host")
-                .mapTo(String.class).collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
+                .mapTo(String.class).collect(Collectors.toCollection(TreeSet::new)));
     }
 
     /**
@@ -66,7 +67,7 @@ public final class CatalogAllowedHosts {
             // Serialises concurrent replacements, so each audit entry's "before" is what the change replaced.
             h.execute("LOCK TABLE core.catalog_allowed_hosts IN SHARE ROW EXCLUSIVE MODE");
             Set<String> before = h.createQuery("SELECT host FROM core.catalog_allowed_hosts")
-                    .mapTo(String.class).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+                    .mapTo(String.class).collect(Collectors.toCollection(TreeSet::new));
             if (before.equals(wanted)) {
                 return before;
             }

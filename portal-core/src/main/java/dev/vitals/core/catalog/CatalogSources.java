@@ -96,9 +96,14 @@ public final class CatalogSources {
             if (source.location().startsWith(API_PREFIX)) {
                 continue;
             }
-            ImportReport report = importLocation(source.location(), Actor.SYSTEM, message -> { });
-            if (!report.applied()) {
-                LOG.warn("Catalog source {}: {}", source.location(), report.summary());
+            try {
+                ImportReport report = importLocation(source.location(), Actor.SYSTEM, message -> { });
+                if (!report.applied()) {
+                    LOG.warn("Catalog source {}: {}", source.location(), report.summary());
+                }
+            } catch (IllegalArgumentException e) {
+                // A folder since removed, or a source these rules no longer accept: the others still refresh.
+                LOG.warn("Catalog source {} cannot be imported: {}", source.location(), e.getMessage());
             }
         }
     }

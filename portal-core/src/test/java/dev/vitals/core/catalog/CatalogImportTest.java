@@ -336,6 +336,24 @@ class CatalogImportTest {
         assertEquals(List.of(), portal.catalogSources().list());
     }
 
+    @Test
+    void aSourceThatCanNoLongerBeReadDoesNotStopTheRefreshOfTheOthers(@TempDir Path dir) throws Exception {
+        Path gone = Files.createDirectories(dir.resolve("gone"));
+        Files.writeString(gone.resolve("a.yaml"), component("from-gone", "team-a"));
+        Path file = dir.resolve("z-catalog.yaml");
+        Files.writeString(file, component("before", "team-a"));
+        importLocation(gone);
+        importLocation(file);
+        Files.delete(gone.resolve("a.yaml"));
+        Files.delete(gone);
+        Files.writeString(file, component("before", "team-b"));
+
+        portal.catalogSources().refreshAll();
+
+        assertEquals("group:default/team-b",
+                portal.catalog().get(new EntityRef("component", "default", "before")).orElseThrow().entity().owner());
+    }
+
     static String component(String name, String owner) {
         return """
                 apiVersion: backstage.io/v1alpha1

@@ -2,6 +2,7 @@ package dev.vitals.web.admin;
 
 import dev.vitals.web.security.GuardedRoutes;
 import dev.vitals.core.identity.Scopes;
+import dev.vitals.api.FieldError;
 import dev.vitals.api.Role;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.catalog.CatalogAllowedHosts;
@@ -16,6 +17,7 @@ import dev.vitals.web.security.Authentication;
 import dev.vitals.web.security.Caller;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,13 +93,13 @@ public final class AdminPages {
 
     /** The form sends the hosts one per line; commas and spaces separate them too. */
     private void replaceAllowedHosts(Context ctx) {
-        List<String> hosts = java.util.Arrays.stream(Optional.ofNullable(ctx.formParam("hosts")).orElse("")
+        List<String> hosts = Arrays.stream(Optional.ofNullable(ctx.formParam("hosts")).orElse("")
                 .split("[\\s,]+")).filter(h -> !h.isEmpty()).toList();
         try {
             vitals.catalogSources().allowedHosts().replace(hosts, Caller.actor(ctx));
         } catch (CatalogAllowedHosts.InvalidHosts e) {
             dev.vitals.web.problem.ProblemResponses.respond(ctx, 422, e.getMessage() + ". Go back and correct the list.",
-                    e.fields().stream().map(f -> new dev.vitals.api.FieldError(f, e.getMessage())).toList());
+                    e.fields().stream().map(f -> new FieldError(f, e.getMessage())).toList());
             return;
         }
         ctx.redirect("/admin/catalog", HttpStatus.SEE_OTHER);

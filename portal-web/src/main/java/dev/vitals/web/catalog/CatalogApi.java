@@ -7,6 +7,7 @@ import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import dev.vitals.api.Role;
 import dev.vitals.core.Json;
+import dev.vitals.core.audit.Actor;
 import dev.vitals.core.catalog.CatalogAllowedHosts;
 import dev.vitals.core.catalog.CatalogFilter;
 import dev.vitals.core.catalog.EntityDetail;
@@ -20,6 +21,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code /api/catalog/…}: lists with filters and paging, one entity with its relations both ways, YAML export, and
@@ -71,7 +73,7 @@ public final class CatalogApi {
     }
 
     /** Sets the allowed hosts, or answers 422 naming each entry that is not a host name. */
-    private java.util.Set<String> replace(List<String> hosts, dev.vitals.core.audit.Actor actor) {
+    private Set<String> replace(List<String> hosts, Actor actor) {
         try {
             return vitals.catalogSources().allowedHosts().replace(hosts, actor);
         } catch (CatalogAllowedHosts.InvalidHosts e) {

@@ -26,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -110,7 +111,7 @@ class EmbeddedDatabaseKillTest {
             lostDeploys.removeAll(presentDeploys);
             Set<String> lostSamples = new HashSet<>(acknowledgedSamples);
             lostSamples.removeAll(presentSamples);
-            System.out.printf("kill -9 of postmaster %d mid-ingest, %.1f s after the clients started; /health/ready "
+            System.out.printf(Locale.ROOT, "kill -9 of postmaster %d mid-ingest, %.1f s after the clients started; /health/ready "
                             + "UP %.1f s after the kill: deploy events acknowledged %d, present %d; SLO samples "
                             + "acknowledged %d, present %d; requests failed %d; acknowledged and lost %d%n",
                     postmaster, (killed - started) / 1e9, (ready - killed) / 1e9,

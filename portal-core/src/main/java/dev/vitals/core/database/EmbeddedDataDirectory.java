@@ -99,7 +99,7 @@ record EmbeddedDataDirectory(Path pgdata, String superuserPassword, String hostP
         if (!durable) {
             arguments.add("--no-sync");
         }
-        run(PostgresBinaries.command("initdb", arguments), Optional.empty());
+        run(PostgresBinaries.command("initdb", arguments), Optional.empty(), "");
         Files.move(pwfile, pgdata.resolve(SUPERUSER_PASSWORD_FILE), StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -112,11 +112,12 @@ record EmbeddedDataDirectory(Path pgdata, String superuserPassword, String hostP
         String password = newSecret();
         writeOwnerOnly(pending, password);
         run(PostgresBinaries.command("postgres", List.of("--single", "-D", pgdata.toString(), "postgres")),
-                Optional.of("ALTER ROLE " + SUPERUSER + " PASSWORD '" + password + "';\n"));
+                Optional.of("ALTER ROLE " + SUPERUSER + " PASSWORD '" + password + "';\n"), password);
         Files.move(pending, pgdata.resolve(SUPERUSER_PASSWORD_FILE), StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static void run(List<String> command, Optional<String> input) throws IOException {
+    /** Runs a PostgreSQL program to its end; its output, without {@code secret}, is in the exception if it fails. */
+    private static void run(List<String> command, Optional<String> input, String secret) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (var stdin = process.getOutputStream()) {
             if (input.isPresent()) {
@@ -124,6 +125,9 @@ record EmbeddedDataDirectory(Path pgdata, String superuserPassword, String hostP
             }
         }
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!secret.isEmpty()) {
+            output = output.replace(secret, "********");
+        }
         try {
             if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 process.destroyForcibly();

@@ -130,6 +130,32 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
+    void aServerLeftRunningByAKilledPortalIsStoppedAndTheDataDirectoryStartsAgain(@TempDir Path otherDataDir)
+            throws Exception {
+        Path pgdata = otherDataDir.resolve("postgres");
+        int port;
+        try (EmbeddedPostgresServer first = EmbeddedPostgresServer.start(pgdata)) {
+            port = first.port();
+        }
+        // What a portal killed with kill -9 leaves behind: its postmaster, still running, with nobody watching it.
+        Process orphan = new ProcessBuilder(PostgresBinaries.command("postgres", List.of("-D", pgdata.toString(),
+                "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=")))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            while (!Files.exists(pgdata.resolve("postmaster.pid"))) {
+                Thread.sleep(50);
+            }
+            try (EmbeddedPostgresServer next = EmbeddedPostgresServer.start(pgdata);
+                    Connection c = connect(next.settings())) {
+                assertFalse(orphan.isAlive(), "the orphan is stopped");
+                assertEquals(port, next.port());
+            }
+        } finally {
+            orphan.destroyForcibly();
+        }
+    }
+
+    @Test
     void aThrowawayServerLeavesNoFilesBehind() {
         Path throwawayDir;
         try (EmbeddedPostgresServer throwaway = EmbeddedPostgresServer.startThrowaway()) {

@@ -26,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -89,11 +90,14 @@ class EmbeddedDatabaseKillTest {
                 thread.start();
                 clients.add(thread);
             }
+            long started = System.nanoTime();
             awaitAcknowledged(60);
             long postmaster = postmasterPid(dataDir);
             ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
+            long killed = System.nanoTime();
             int acknowledgedAtKill = acknowledgedDeploys.size() + acknowledgedSamples.size();
             awaitReady(portal);
+            long ready = System.nanoTime();
             awaitAcknowledged(acknowledgedAtKill + 60);
             stop.set(true);
             for (Thread thread : clients) {
@@ -107,9 +111,11 @@ class EmbeddedDatabaseKillTest {
             lostDeploys.removeAll(presentDeploys);
             Set<String> lostSamples = new HashSet<>(acknowledgedSamples);
             lostSamples.removeAll(presentSamples);
-            System.out.printf("kill -9 of postmaster %d mid-ingest: deploy events acknowledged %d, present %d; "
-                            + "SLO samples acknowledged %d, present %d; requests failed %d; acknowledged and lost %d%n",
-                    postmaster, acknowledgedDeploys.size(), acknowledgedDeploys.size() - lostDeploys.size(),
+            System.out.printf(Locale.ROOT, "kill -9 of postmaster %d mid-ingest, %.1f s after the clients started; /health/ready "
+                            + "UP %.1f s after the kill: deploy events acknowledged %d, present %d; SLO samples "
+                            + "acknowledged %d, present %d; requests failed %d; acknowledged and lost %d%n",
+                    postmaster, (killed - started) / 1e9, (ready - killed) / 1e9,
+                    acknowledgedDeploys.size(), acknowledgedDeploys.size() - lostDeploys.size(),
                     acknowledgedSamples.size(), acknowledgedSamples.size() - lostSamples.size(), failed.get(),
                     lostDeploys.size() + lostSamples.size());
             assertEquals(Set.of(), lostDeploys, "acknowledged deploy events lost");

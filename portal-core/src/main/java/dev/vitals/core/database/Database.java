@@ -18,7 +18,6 @@ public final class Database implements AutoCloseable {
 
     /** Held while core migrates, so that portals starting at the same moment migrate one after the other. */
     private static final String MIGRATION_LOCK = "SELECT pg_advisory_lock(hashtext('vitals-core-migration'))";
-    private static final String MIGRATION_UNLOCK = "SELECT pg_advisory_unlock(hashtext('vitals-core-migration'))";
 
     private final DatabaseSettings settings;
     private final DatabaseTimeouts timeouts;
@@ -79,22 +78,22 @@ public final class Database implements AutoCloseable {
      */
     public void migrate() {
         // Portals started together would otherwise race: two GRANT/REVOKE on one schema fail with "tuple concurrently
-        // updated", and Flyway's own lock is only taken once the schema and its history table exist.
-        jdbi.useHandle(lockHolder -> {
+        // updated", and Flyway's own lock is only taken once the schema and its history table exist. The lock is
+        // held on a connection outside the pool, free of its statement and socket timeouts: another instance's
+        // migration may rightly take longer than those to finish.
+        DataSource migrations = migrationSource(settings.url(), settings.user(), settings.password());
+        // The connection is not pooled: closing it at the end releases the lock, whatever happened.
+        Jdbi.create(migrations).useHandle(lockHolder -> {
             lockHolder.execute(MIGRATION_LOCK);
-            try {
-                revokeCreateOnPublic(lockHolder);
-                Flyway.configure(Database.class.getClassLoader())
-                        .dataSource(migrationSource(settings.url(), settings.user(), settings.password()))
-                        .schemas(CORE_SCHEMA)
-                        .createSchemas(true)
-                        .locations("classpath:db/migration/core")
-                        .load()
-                        .migrate();
-                lockHolder.execute("REVOKE ALL ON SCHEMA core FROM PUBLIC");
-            } finally {
-                lockHolder.execute(MIGRATION_UNLOCK);
-            }
+            revokeCreateOnPublic(lockHolder);
+            Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(migrations)
+                    .schemas(CORE_SCHEMA)
+                    .createSchemas(true)
+                    .locations("classpath:db/migration/core")
+                    .load()
+                    .migrate();
+            lockHolder.execute("REVOKE ALL ON SCHEMA core FROM PUBLIC");
         });
         migrated = true;
     }

@@ -58,8 +58,12 @@ public final class Database implements AutoCloseable {
         // A request waiting longer than this for a connection is failing anyway; answer it instead of piling up.
         long connectMillis = timeouts.connect().toMillis();
         config.setConnectionTimeout(Math.max(250, connectMillis));
-        // Hikari tests an idle connection before handing it out; that test must end before the wait above does.
-        config.setValidationTimeout(Math.max(250, connectMillis / 2));
+        // Hikari tests a connection before handing it out, and that test must end well before the wait above does.
+        // By default it skips the test for a connection used in the last 500 ms; the portal's own background work
+        // (jobs, the plugin reconciler) keeps connections that fresh, so after the server silently vanished a request
+        // would get one and wait out the socket timeout. Tested every time, it gets a 503 within the connect timeout.
+        config.setValidationTimeout(Math.min(1_000, Math.max(250, connectMillis / 2)));
+        System.getProperties().putIfAbsent("com.zaxxer.hikari.aliveBypassWindowMs", "0");
         config.setInitializationFailTimeout(30_000);
         // Driver properties, for pooled connections only: migrations connect without them (see migrationSource).
         int connectSeconds = (int) Math.max(1, timeouts.connect().toSeconds());

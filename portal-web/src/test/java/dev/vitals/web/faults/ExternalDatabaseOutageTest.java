@@ -21,13 +21,17 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The external database goes away under a running portal and comes back on the same address. While it is away every
  * request that needs it is answered 503 within five seconds, and once it is back the same portal serves again within
  * thirty seconds: nothing it holds (pools, plugin states, the job scheduler) stays broken.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExternalDatabaseOutageTest {
 
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
@@ -54,6 +58,7 @@ class ExternalDatabaseOutageTest {
     }
 
     @Test
+    @Order(1)
     void aStoppedDatabaseIsA503WithinFiveSecondsAndTheSamePortalServesAgainOnceItIsBack() throws Exception {
         assertServing();
         postgres.stop();
@@ -65,7 +70,9 @@ class ExternalDatabaseOutageTest {
         assertRecovers("stopped");
     }
 
+    /** Second, on purpose: after a recovery every pooled connection is fresh, the hardest case for detection. */
     @Test
+    @Order(2)
     void anUnreachableDatabaseIsA503WithinFiveSecondsAndTheSamePortalServesAgainOnceItAnswers() throws Exception {
         assertServing();
         postgres.freeze();

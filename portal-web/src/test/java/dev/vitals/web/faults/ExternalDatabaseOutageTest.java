@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vitals.core.database.DatabaseSettings;
 import dev.vitals.core.pluginhost.PluginState;
 import dev.vitals.core.pluginhost.PluginStatus;
+import dev.vitals.web.TestServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -17,7 +18,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,13 +42,13 @@ class ExternalDatabaseOutageTest {
 
     private static ThrowawayPostgres postgres;
     private static DatabaseSettings database;
-    private static PortalOnExternalDatabase portal;
+    private static TestServer portal;
 
     @BeforeAll
     static void start() {
         postgres = ThrowawayPostgres.start();
         database = postgres.leastPrivilegeDatabase("vitals");
-        portal = PortalOnExternalDatabase.start(database, Map.of());
+        portal = PortalOnExternalDatabase.start(database);
     }
 
     @AfterAll
@@ -105,7 +105,8 @@ class ExternalDatabaseOutageTest {
             assertTrue(took.compareTo(ANSWER_WITHIN) < 0, path + " took " + took);
         }
         long started = System.nanoTime();
-        HttpResponse<String> page = portal.send(portal.asAdmin("/services").header("Accept", "text/html").GET());
+        HttpResponse<String> page = portal.send(TestServer.asAdmin(HttpRequest.newBuilder(portal.uri("/services")))
+                .header("Accept", "text/html").GET());
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertEquals(503, page.statusCode(), page.body());
         assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));

@@ -66,11 +66,12 @@ public final class Database implements AutoCloseable {
         System.getProperties().putIfAbsent("com.zaxxer.hikari.aliveBypassWindowMs", "0");
         config.setInitializationFailTimeout(30_000);
         // Driver properties, for pooled connections only: migrations connect without them (see migrationSource).
-        int connectSeconds = (int) Math.max(1, timeouts.connect().toSeconds());
+        // Strings, all of them: the driver reads java.util.Properties with getProperty, which ignores anything else.
+        String connectSeconds = String.valueOf(Math.max(1, timeouts.connect().toSeconds()));
         config.addDataSourceProperty("connectTimeout", connectSeconds);
         config.addDataSourceProperty("loginTimeout", connectSeconds);
-        config.addDataSourceProperty("socketTimeout", (int) Math.max(1, timeouts.socket().toSeconds()));
-        config.addDataSourceProperty("tcpKeepAlive", true);
+        config.addDataSourceProperty("socketTimeout", String.valueOf(Math.max(1, timeouts.socket().toSeconds())));
+        config.addDataSourceProperty("tcpKeepAlive", "true");
         config.addDataSourceProperty("options", "-c statement_timeout=" + timeouts.statement().toMillis());
         return config;
     }

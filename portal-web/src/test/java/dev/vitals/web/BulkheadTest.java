@@ -46,7 +46,8 @@ class BulkheadTest {
                 assertEquals(200, server.get("/api/calm/ping").statusCode(), "another plugin still reaches its data");
                 assertEquals(200, server.get("/api/health").statusCode(), "the core still answers");
                 assertEquals(200, server.getPage("/").statusCode(), "the core's pages still render");
-                assertEquals(500, server.get("/api/hog/ping").statusCode(), "only the hog waits for its own pool");
+                assertEquals(503, server.get("/api/hog/ping").statusCode(),
+                        "only the hog waits for its own pool, and is told to try again later");
             } finally {
                 held.forEach(Handle::close);
             }

@@ -2,6 +2,7 @@ package dev.vitals.web;
 
 import dev.vitals.core.Vitals;
 import dev.vitals.core.config.VitalsConfig;
+import dev.vitals.core.database.DatabaseSettings;
 import dev.vitals.api.Signal;
 import dev.vitals.core.pluginhost.PluginSource;
 import dev.vitals.core.testing.TestPortal;
@@ -21,9 +22,9 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /** A whole portal on a free port against a fresh test database, with a small HTTP client for it. */
-final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable {
 
-    static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
     private final PortalServer server;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -41,29 +42,35 @@ final class TestServer implements AutoCloseable {
 
     /** A portal whose sense of time is the test's, for what happens once minutes have passed. */
     static TestServer start(PluginSource plugins, Map<String, String> extraEnv, Clock clock) {
+        return start(TestPostgres.freshDatabase(), plugins, extraEnv,
+                new Vitals.Options(clock, Duration.ofMillis(200), Duration.ofHours(1), Duration.ofHours(1)));
+    }
+
+    /** A portal on the database given, for tests that share one between portals or take it away. */
+    public static TestServer start(DatabaseSettings database, PluginSource plugins, Map<String, String> extraEnv,
+            Vitals.Options options) {
         try {
             Map<String, String> env = new HashMap<>(extraEnv);
             env.put("VITALS_PORT", "0");
             env.put("VITALS_ADMIN_TOKEN", ADMIN_TOKEN);
             env.put("VITALS_DATA_DIR", Files.createTempDirectory("vitals-web-test").toString());
-            VitalsConfig config = VitalsConfig.fromEnvironment(TestPortal.environment(TestPostgres.freshDatabase(), env));
-            return new TestServer(PortalServer.start(config, plugins,
-                    new Vitals.Options(clock, Duration.ofMillis(200), Duration.ofHours(1), Duration.ofHours(1))));
+            VitalsConfig config = VitalsConfig.fromEnvironment(TestPortal.environment(database, env));
+            return new TestServer(PortalServer.start(config, plugins, options));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    Vitals vitals() {
+    public Vitals vitals() {
         return server.vitals();
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://localhost:" + server.port() + path);
     }
 
     /** A GET as the bootstrap admin. */
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(asAdmin(HttpRequest.newBuilder(uri(path))).GET());
     }
 
@@ -80,7 +87,7 @@ final class TestServer implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
     }
 
-    static HttpRequest.Builder asAdmin(HttpRequest.Builder request) {
+    public static HttpRequest.Builder asAdmin(HttpRequest.Builder request) {
         return request.header("Authorization", "Bearer " + ADMIN_TOKEN);
     }
 
@@ -93,7 +100,7 @@ final class TestServer implements AutoCloseable {
                 .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    HttpResponse<String> send(HttpRequest.Builder request) {
+    public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -120,8 +120,8 @@ public record VitalsConfig(
     }
 
     public VitalsConfig withPort(int newPort) {
-        return new VitalsConfig(newPort, dataDir, database, databaseTimeouts, allowedPlugins, pluginsDir, adminToken, demo, orgTimeZone,
-                maxRequestBytes, identity, environment);
+        return new VitalsConfig(newPort, dataDir, database, databaseTimeouts, allowedPlugins, pluginsDir, adminToken,
+                demo, orgTimeZone, maxRequestBytes, identity, environment);
     }
 
     private static IdentitySettings identity(Map<String, String> env) {

@@ -18,7 +18,6 @@ public final class Database implements AutoCloseable {
 
     /** Held while core migrates, so that portals starting at the same moment migrate one after the other. */
     private static final String MIGRATION_LOCK = "SELECT pg_advisory_lock(hashtext('vitals-core-migration'))";
-    private static final String MIGRATION_UNLOCK = "SELECT pg_advisory_unlock(hashtext('vitals-core-migration'))";
 
     private final DatabaseSettings settings;
     private final DatabaseTimeouts timeouts;
@@ -59,15 +58,20 @@ public final class Database implements AutoCloseable {
         // A request waiting longer than this for a connection is failing anyway; answer it instead of piling up.
         long connectMillis = timeouts.connect().toMillis();
         config.setConnectionTimeout(Math.max(250, connectMillis));
-        // Hikari tests an idle connection before handing it out; that test must end before the wait above does.
-        config.setValidationTimeout(Math.max(250, connectMillis / 2));
+        // Hikari tests a connection before handing it out, and that test must end well before the wait above does.
+        // By default it skips the test for a connection used in the last 500 ms; the portal's own background work
+        // (jobs, the plugin reconciler) keeps connections that fresh, so after the server silently vanished a request
+        // would get one and wait out the socket timeout. Tested every time, it gets a 503 within the connect timeout.
+        config.setValidationTimeout(Math.min(1_000, Math.max(250, connectMillis / 2)));
+        System.getProperties().putIfAbsent("com.zaxxer.hikari.aliveBypassWindowMs", "0");
         config.setInitializationFailTimeout(30_000);
         // Driver properties, for pooled connections only: migrations connect without them (see migrationSource).
-        int connectSeconds = (int) Math.max(1, timeouts.connect().toSeconds());
+        // Strings, all of them: the driver reads java.util.Properties with getProperty, which ignores anything else.
+        String connectSeconds = String.valueOf(Math.max(1, timeouts.connect().toSeconds()));
         config.addDataSourceProperty("connectTimeout", connectSeconds);
         config.addDataSourceProperty("loginTimeout", connectSeconds);
-        config.addDataSourceProperty("socketTimeout", (int) Math.max(1, timeouts.socket().toSeconds()));
-        config.addDataSourceProperty("tcpKeepAlive", true);
+        config.addDataSourceProperty("socketTimeout", String.valueOf(Math.max(1, timeouts.socket().toSeconds())));
+        config.addDataSourceProperty("tcpKeepAlive", "true");
         config.addDataSourceProperty("options", "-c statement_timeout=" + timeouts.statement().toMillis());
         return config;
     }
@@ -79,22 +83,22 @@ public final class Database implements AutoCloseable {
      */
     public void migrate() {
         // Portals started together would otherwise race: two GRANT/REVOKE on one schema fail with "tuple concurrently
-        // updated", and Flyway's own lock is only taken once the schema and its history table exist.
-        jdbi.useHandle(lockHolder -> {
+        // updated", and Flyway's own lock is only taken once the schema and its history table exist. The lock is
+        // held on a connection outside the pool, free of its statement and socket timeouts: another instance's
+        // migration may rightly take longer than those to finish.
+        DataSource migrations = migrationSource(settings.url(), settings.user(), settings.password());
+        // The connection is not pooled: closing it at the end releases the lock, whatever happened.
+        Jdbi.create(migrations).useHandle(lockHolder -> {
             lockHolder.execute(MIGRATION_LOCK);
-            try {
-                revokeCreateOnPublic(lockHolder);
-                Flyway.configure(Database.class.getClassLoader())
-                        .dataSource(migrationSource(settings.url(), settings.user(), settings.password()))
-                        .schemas(CORE_SCHEMA)
-                        .createSchemas(true)
-                        .locations("classpath:db/migration/core")
-                        .load()
-                        .migrate();
-                lockHolder.execute("REVOKE ALL ON SCHEMA core FROM PUBLIC");
-            } finally {
-                lockHolder.execute(MIGRATION_UNLOCK);
-            }
+            revokeCreateOnPublic(lockHolder);
+            Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(migrations)
+                    .schemas(CORE_SCHEMA)
+                    .createSchemas(true)
+                    .locations("classpath:db/migration/core")
+                    .load()
+                    .migrate();
+            lockHolder.execute("REVOKE ALL ON SCHEMA core FROM PUBLIC");
         });
         migrated = true;
     }

@@ -17,10 +17,11 @@ import java.time.Duration;
 public record DatabaseTimeouts(Duration connect, Duration socket, Duration statement) {
 
     /**
-     * Connect 3 s: a request waits at most this for a connection, then the 503 goes out well inside 5 s. Statement
-     * 60 s: the longest statements are plugin jobs' roll-ups and bulk imports, which take seconds on a year of data;
-     * requests' statements take milliseconds. Socket 90 s: past the statement timeout, so it only ever fires on a
-     * server that is gone.
+     * Connect 3 s: a request waits at most this for a connection (plus at most 1 s testing the last one it was
+     * handed), so the 503 goes out inside 5 s. Statement 60 s: requests' statements take milliseconds, and the longest
+     * ones, in plugin jobs and bulk imports, take seconds at the sizes measured in docs/PERFORMANCE.md; a minute
+     * leaves room without letting a runaway query hold its locks for long. Migrations are exempt. Socket 90 s: past
+     * the statement timeout, so it only ever fires on a server that is gone.
      */
     public static final DatabaseTimeouts DEFAULT =
             new DatabaseTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(90), Duration.ofSeconds(60));

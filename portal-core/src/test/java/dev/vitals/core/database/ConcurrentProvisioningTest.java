@@ -51,6 +51,8 @@ class ConcurrentProvisioningTest {
                         "SELECT current_schema()").mapTo(String.class).one()));
                 assertEquals("1min", jdbi.withHandle(h -> h.createQuery(
                         "SHOW statement_timeout").mapTo(String.class).one()), "the pool's statement timeout");
+                int socketTimeoutMillis = jdbi.withHandle(h -> h.getConnection().getNetworkTimeout());
+                assertEquals(90_000, socketTimeoutMillis, "the pool's socket timeout");
             }
         } finally {
             instances.forEach(Database::close);

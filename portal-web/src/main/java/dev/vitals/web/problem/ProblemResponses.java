@@ -48,8 +48,8 @@ public final class ProblemResponses {
         routes.exception(PluginNotAllowedException.class, (e, ctx) -> respond(ctx, 409, e.getMessage(), List.of()));
         routes.exception(PluginFailure.class, (e, ctx) -> {
             if (!databaseUnavailable(e, ctx)) {
-                respond(ctx, 500, "plugin " + e.pluginId() + " failed to answer; the error is recorded on the admin page",
-                        List.of());
+                respond(ctx, 500, "plugin " + e.pluginId()
+                        + " failed to answer; the error is recorded on the admin page", List.of());
             }
         });
         routes.exception(Exception.class, (e, ctx) -> {

@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vitals.core.database.DatabaseSettings;
 import dev.vitals.core.pluginhost.PluginState;
 import dev.vitals.core.pluginhost.PluginStatus;
+import dev.vitals.web.TestServer;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,15 +32,15 @@ class TwoPortalsOneDatabaseTest {
     void twoPortalsStartedTogetherAndRestartedStartEveryPluginAndSeeEachOthersWrites() throws Exception {
         try (ThrowawayPostgres postgres = ThrowawayPostgres.start()) {
             DatabaseSettings database = postgres.leastPrivilegeDatabase("vitals");
-            List<PortalOnExternalDatabase> portals = startTogether(database);
-            PortalOnExternalDatabase first = portals.get(0);
-            PortalOnExternalDatabase second = portals.get(1);
+            List<TestServer> portals = startTogether(database);
+            TestServer first = portals.get(0);
+            TestServer second = portals.get(1);
             try {
                 assertEveryPluginStarted(first);
                 assertEveryPluginStarted(second);
 
                 second.close();
-                second = PortalOnExternalDatabase.start(database, Map.of());
+                second = PortalOnExternalDatabase.start(database);
                 assertEveryPluginStarted(second);
 
                 catalogEditOnOneIsSeenOnTheOther(first, second);
@@ -53,18 +53,18 @@ class TwoPortalsOneDatabaseTest {
         }
     }
 
-    private static List<PortalOnExternalDatabase> startTogether(DatabaseSettings database) throws Exception {
+    private static List<TestServer> startTogether(DatabaseSettings database) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             CountDownLatch gate = new CountDownLatch(1);
-            List<Future<PortalOnExternalDatabase>> starting = List.of(
+            List<Future<TestServer>> starting = List.of(
                     threads.submit(() -> {
                         gate.await();
-                        return PortalOnExternalDatabase.start(database, Map.of());
+                        return PortalOnExternalDatabase.start(database);
                     }),
                     threads.submit(() -> {
                         gate.await();
-                        return PortalOnExternalDatabase.start(database, Map.of());
+                        return PortalOnExternalDatabase.start(database);
                     }));
             gate.countDown();
             return List.of(starting.get(0).get(), starting.get(1).get());
@@ -73,7 +73,7 @@ class TwoPortalsOneDatabaseTest {
         }
     }
 
-    private static void assertEveryPluginStarted(PortalOnExternalDatabase portal) {
+    private static void assertEveryPluginStarted(TestServer portal) {
         List<PluginStatus> statuses = portal.vitals().plugins().statuses();
         assertEquals(3, statuses.size(), statuses.toString());
         for (PluginStatus status : statuses) {
@@ -82,9 +82,9 @@ class TwoPortalsOneDatabaseTest {
         assertEquals(200, portal.get("/health/ready").statusCode());
     }
 
-    private static void catalogEditOnOneIsSeenOnTheOther(PortalOnExternalDatabase first,
-            PortalOnExternalDatabase second) throws Exception {
-        HttpResponse<String> imported = first.send(first.asAdmin("/api/catalog/import?source=shared")
+    private static void catalogEditOnOneIsSeenOnTheOther(TestServer first,
+            TestServer second) throws Exception {
+        HttpResponse<String> imported = first.send(asAdmin(first, "/api/catalog/import?source=shared")
                 .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString("""
                         apiVersion: backstage.io/v1alpha1
                         kind: Group
@@ -97,7 +97,7 @@ class TwoPortalsOneDatabaseTest {
                         spec: {type: service, lifecycle: production, owner: payments}
                         """)));
         assertEquals(200, imported.statusCode(), imported.body());
-        HttpResponse<String> edited = first.send(first.asAdmin("/catalog/edit")
+        HttpResponse<String> edited = first.send(asAdmin(first, "/catalog/edit")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("ref=" + encode("component:default/billing-api")
                         + "&title=" + encode("Billing API") + "&description=" + encode("Takes the money")
@@ -109,9 +109,9 @@ class TwoPortalsOneDatabaseTest {
         assertEquals("group:default/payments", seen.get("entity").get("owner").asText());
     }
 
-    private static void sloCreatedOnOneIsSeenOnTheOther(PortalOnExternalDatabase first,
-            PortalOnExternalDatabase second) throws Exception {
-        HttpResponse<String> created = first.send(first.asAdmin("/api/slo/slos")
+    private static void sloCreatedOnOneIsSeenOnTheOther(TestServer first,
+            TestServer second) throws Exception {
+        HttpResponse<String> created = first.send(asAdmin(first, "/api/slo/slos")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
                         {"name": "billing-availability", "service": "billing-api", "objective": 0.999,
                          "window": "30d", "method": "occurrences"}""")));
@@ -122,13 +122,13 @@ class TwoPortalsOneDatabaseTest {
         assertEquals("payments", json(seen).get("team").asText());
     }
 
-    private static void sessionStartedOnOneWorksOnTheOther(PortalOnExternalDatabase first,
-            PortalOnExternalDatabase second) {
+    private static void sessionStartedOnOneWorksOnTheOther(TestServer first,
+            TestServer second) {
         HttpResponse<String> signIn = first.send(HttpRequest.newBuilder(first.uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html")
                 .header("Origin", "http://localhost:" + first.uri("/").getPort())
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + PortalOnExternalDatabase.ADMIN_TOKEN + "&next=/")));
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + TestServer.ADMIN_TOKEN + "&next=/")));
         assertEquals(303, signIn.statusCode(), signIn.body());
         String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
 
@@ -136,6 +136,10 @@ class TwoPortalsOneDatabaseTest {
                 .header("Cookie", cookie));
         assertEquals(200, elsewhere.statusCode(), elsewhere.body());
         assertTrue(elsewhere.body().contains("\"slo\""), elsewhere.body());
+    }
+
+    private static HttpRequest.Builder asAdmin(TestServer portal, String path) {
+        return TestServer.asAdmin(HttpRequest.newBuilder(portal.uri(path)));
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {

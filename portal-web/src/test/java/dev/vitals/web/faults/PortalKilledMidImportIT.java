@@ -75,7 +75,8 @@ class PortalKilledMidImportIT {
     }
 
     /**
-     * Waits until a database backend is inside the import's transaction, with rows written but not committed.
+     * Waits until a database backend is inside the import's transaction with rows written but not committed: it has
+     * come to the relations, which it writes after each batch of 500 entities.
      *
      * @return the statement it was running
      */
@@ -88,7 +89,7 @@ class PortalKilledMidImportIT {
             Optional<String> writing = db.withHandle(h -> h.createQuery("""
                     SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 60) FROM pg_stat_activity
                     WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL
-                      AND query LIKE '%catalog_%'""").mapTo(String.class).findFirst());
+                      AND query LIKE '%core.catalog_relations%'""").mapTo(String.class).findFirst());
             if (writing.isPresent()) {
                 return writing.get();
             }

@@ -308,6 +308,25 @@ class PluginFaultsTest {
         assertEquals(List.of(), halfWritten, "batches stored in part");
     }
 
+    @Test
+    @Order(7)
+    void anAdminStartsAPluginFailedAtRunTimeAgainButNotOneWhoseRoutesCannotBeMounted() {
+        HttpResponse<String> restarted = setEnabled("recursion");
+        assertEquals(200, restarted.statusCode(), restarted.body());
+        assertEquals("STARTED", state("recursion"));
+        assertEquals(200, get("/api/recursion/alive").statusCode(), "started again, it serves again");
+
+        HttpResponse<String> refused = setEnabled("twice");
+        assertEquals(200, refused.statusCode(), refused.body());
+        assertFailed("twice", "its routes cannot be mounted");
+        assertEquals(404, get("/api/twice/other").statusCode(), "routes are mounted once, at start-up");
+    }
+
+    private static HttpResponse<String> setEnabled(String plugin) {
+        return send(HttpRequest.newBuilder(uri("/api/admin/plugins/" + plugin)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\": true}")));
+    }
+
     private static void writeBatches(int count) {
         for (int i = 0; i < count; i++) {
             int batch = ++nextBatch;

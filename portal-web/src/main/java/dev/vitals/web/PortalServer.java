@@ -21,7 +21,6 @@ import dev.vitals.web.health.HealthRoutes;
 import dev.vitals.web.metrics.HttpMetrics;
 import dev.vitals.web.pages.Layout;
 import dev.vitals.web.pluginroutes.PluginRoutes;
-import dev.vitals.web.problem.ProblemErrorHandler;
 import dev.vitals.web.problem.ProblemResponses;
 import dev.vitals.web.security.AdminToken;
 import dev.vitals.web.security.Authentication;
@@ -85,8 +84,6 @@ public final class PortalServer implements AutoCloseable {
         javalin.jsonMapper(new JsonBodies());
         // A JSON route reads only a body that says it is JSON: text/plain or a form is refused, not guessed at.
         javalin.http.strictContentTypes = true;
-        javalin.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
-        javalin.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ProblemErrorHandler()));
         javalin.staticFiles.add(files -> {
             files.hostedPath = "/static";
             files.directory = "/public";

@@ -38,8 +38,10 @@ final class BadInputCorpus {
      * REFUSED: a 4xx (problem+json for the API, naming the field the case spoiled), and nothing stored.
      * HARMLESS: anything but a 5xx; a 4xx from the API is still a problem document. For inputs that can be fine
      * (an emoji in free text, a field that is optional) or that a route may take on purpose.
+     * REFUSED_BY_JETTY: a path Jetty will not decode (an encoded NUL, bytes that are not UTF-8) gets Jetty's bare 400
+     * before the portal sees the request; a 4xx, and nothing stored, is all that can be asked.
      */
-    enum Expect { REFUSED, HARMLESS }
+    enum Expect { REFUSED, HARMLESS, REFUSED_BY_JETTY }
 
     /**
      * One request of the corpus.
@@ -383,6 +385,7 @@ final class BadInputCorpus {
     }
 
     /** Path parameters no route should choke on. */
+    static final Set<String> PATHS_JETTY_REFUSES = Set.of("%00", "a%00b", "%ED%A0%80");
     static final List<String> PATH_VALUES = List.of("%00", "a%00b", "%ED%A0%80", "%F0%9F%98%80", "x".repeat(3000),
             "-1", "99999999999999999999", "1e400", "NaN", "%20", "..%2F..%2Fetc", "%25");
 

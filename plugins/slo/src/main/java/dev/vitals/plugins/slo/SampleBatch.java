@@ -96,7 +96,7 @@ final class SampleBatch {
             return null;
         }
         if (minute.isBefore(EARLIEST)) {
-            // PostgreSQL knows no year 0 and no times past year 294276; no minute of data is that old anyway.
+            // Java reads years PostgreSQL cannot store (year 0, a billion years back); no minute of data predates 1970.
             errors.add(new FieldError(at + "minute", "must be in the year 1970 or later, got " + text));
             return null;
         }

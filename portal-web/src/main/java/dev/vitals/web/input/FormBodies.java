@@ -1,4 +1,4 @@
-package dev.vitals.web.json;
+package dev.vitals.web.input;
 
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;

@@ -1,4 +1,4 @@
-package dev.vitals.web.json;
+package dev.vitals.web.input;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -2,7 +2,6 @@ package dev.vitals.web;
 
 import dev.vitals.api.HttpMethod;
 import dev.vitals.api.Role;
-import dev.vitals.core.Json;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.config.VitalsConfig;
 import dev.vitals.core.identity.Scopes;
@@ -13,6 +12,8 @@ import dev.vitals.web.admin.PluginAdminApi;
 import dev.vitals.web.catalog.CatalogApi;
 import dev.vitals.web.catalog.CatalogPages;
 import dev.vitals.web.home.HealthGrid;
+import dev.vitals.web.input.FormBodies;
+import dev.vitals.web.input.JsonBodies;
 import dev.vitals.web.signals.SignalsApi;
 import dev.vitals.web.admin.RolesAdmin;
 import dev.vitals.web.admin.SessionsAdmin;
@@ -32,7 +33,6 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
-import io.javalin.json.JavalinJackson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -82,7 +82,9 @@ public final class PortalServer implements AutoCloseable {
             HttpMetrics metrics, AdminToken adminToken, Vitals.Options options) {
         javalin.startup.showJavalinBanner = false;
         javalin.http.maxRequestSize = config.maxRequestBytes();
-        javalin.jsonMapper(new JavalinJackson(Json.mapper(), false));
+        javalin.jsonMapper(new JsonBodies());
+        // A JSON route reads only a body that says it is JSON: text/plain or a form is refused, not guessed at.
+        javalin.http.strictContentTypes = true;
         javalin.staticFiles.add(files -> {
             files.hostedPath = "/static";
             files.directory = "/public";
@@ -106,6 +108,8 @@ public final class PortalServer implements AutoCloseable {
         javalin.routes.before(authentication::exposeToPlugins);
         javalin.routes.before(crossSite::check);
         javalin.routes.before(routes::requireSignIn);
+        javalin.routes.before(JsonBodies::requireUtf8);
+        javalin.routes.before(FormBodies::requireText);
         javalin.routes.after(metrics::after);
 
         new SignInPages(authentication, layout).register(routes);

@@ -100,7 +100,7 @@ class PortalHttpTest {
     @Test
     void malformedJsonIsA400NamingThePosition() throws Exception {
         HttpResponse<String> response = server.send(TestServer.asAdmin(HttpRequest.newBuilder(server.uri("/api/calm/echo")))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"unterminated")));
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"unterminated")));
         JsonNode problem = assertProblem(response, 400, "Bad Request");
         assertTrue(problem.get("detail").asText().contains("line 1, column"), problem.toString());
     }
@@ -108,7 +108,7 @@ class PortalHttpTest {
     @Test
     void aBodyOfTheWrongShapeIs422NamingTheField() throws Exception {
         HttpResponse<String> response = server.send(TestServer.asAdmin(HttpRequest.newBuilder(server.uri("/api/calm/echo")))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"ok\", \"colour\": \"red\"}")));
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"ok\", \"colour\": \"red\"}")));
         JsonNode problem = assertProblem(response, 422, "Unprocessable Content");
         assertEquals("colour", problem.get("errors").get(0).get("field").asText());
     }
@@ -117,14 +117,14 @@ class PortalHttpTest {
     void aBodyOverTheLimitIs413() throws Exception {
         String big = "{\"text\": \"" + "x".repeat(4096) + "\"}";
         HttpResponse<String> response = server.send(TestServer.asAdmin(HttpRequest.newBuilder(server.uri("/api/calm/echo")))
-                .POST(HttpRequest.BodyPublishers.ofString(big)));
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(big)));
         assertProblem(response, 413, "Content Too Large");
     }
 
     @Test
     void aValidBodyReachesThePlugin() throws Exception {
         HttpResponse<String> response = server.send(TestServer.asAdmin(HttpRequest.newBuilder(server.uri("/api/calm/echo")))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"hello\"}")));
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"hello\"}")));
         assertEquals(200, response.statusCode());
         assertEquals("hello", JSON.readTree(response.body()).get("text").asText());
     }

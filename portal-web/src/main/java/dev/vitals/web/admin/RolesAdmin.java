@@ -74,6 +74,9 @@ public final class RolesAdmin {
         String grantee = request == null || request.grantee() == null ? "" : request.grantee().trim();
         if (grantee.isEmpty()) {
             errors.add(new FieldError("grantee", "is required: a login or a group name"));
+        } else if (grantee.length() > 200) {
+            errors.add(new FieldError("grantee", "must be a login or a group name of at most 200 characters, got "
+                    + grantee.length()));
         }
         RoleGrant.Kind kind = request == null ? null : parse(RoleGrant.Kind.class, request.kind());
         if (kind == null) {
@@ -88,6 +91,8 @@ public final class RolesAdmin {
         if (role == Role.EDITOR && team.isEmpty()) {
             errors.add(new FieldError("team", "is required for an editor: the team whose data they change"));
         }
+        team.filter(t -> t.length() > 100).ifPresent(t -> errors.add(new FieldError("team",
+                "must be a team's key, at most 100 characters, got " + t.length())));
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("the grant is not valid", errors);
         }

@@ -31,6 +31,8 @@ public final class TokenAdminApi {
 
     private final ApiTokens tokens;
     private final PluginHost plugins;
+    /** PostgreSQL's timestamps end long after this, but Java's go far beyond them. */
+    private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
     private final Clock clock;
 
     public TokenAdminApi(ApiTokens tokens, PluginHost plugins, Clock clock) {
@@ -98,13 +100,18 @@ public final class TokenAdminApi {
         if (scopes.isEmpty()) {
             errors.add(new FieldError("scopes", "is required: one or more of " + known));
         }
-        scopes.stream().filter(s -> !known.contains(s)).findFirst().ifPresent(s ->
+        scopes.stream().filter(s -> s != null && !known.contains(s)).findFirst().ifPresent(s ->
                 errors.add(new FieldError("scopes", "'" + s + "' is not a scope; expected one of " + known)));
+        if (request.scopes() != null && request.scopes().contains(null)) {
+            errors.add(new FieldError("scopes", "must not hold null; expected names from " + known));
+        }
         Optional<String> team = Optional.ofNullable(request.team()).map(String::trim).filter(t -> !t.isEmpty());
         if (team.isEmpty() && !access.admin()) {
             errors.add(new FieldError("team", "is required: the team the token acts for, one of "
                     + new TreeSet<>(access.editorOf())));
         }
+        team.filter(t -> t.length() > 100).ifPresent(t ->
+                errors.add(new FieldError("team", "must be a team's key, at most 100 characters, got " + t.length())));
         team.filter(t -> !access.editsTeam(t)).ifPresent(t ->
                 errors.add(new FieldError("team", "you are not an editor of team " + t)));
         if (scopes.contains(Scopes.ADMIN) && (team.isPresent() || !access.admin())) {
@@ -116,6 +123,9 @@ public final class TokenAdminApi {
                 expiresAt = Optional.of(Instant.parse(request.expiresAt().trim()));
                 if (!expiresAt.get().isAfter(clock.instant())) {
                     errors.add(new FieldError("expiresAt", "must be in the future"));
+                } else if (expiresAt.get().isAfter(LATEST_EXPIRY)) {
+                    errors.add(new FieldError("expiresAt", "must be before the year 10000, got "
+                            + request.expiresAt()));
                 }
             } catch (DateTimeParseException e) {
                 errors.add(new FieldError("expiresAt", "expected an ISO-8601 instant such as 2030-01-01T00:00:00Z, got "

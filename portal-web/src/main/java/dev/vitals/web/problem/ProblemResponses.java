@@ -1,7 +1,10 @@
 package dev.vitals.web.problem;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +21,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.validation.ValidationException;
+import java.sql.SQLException;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,13 +52,20 @@ public final class ProblemResponses {
         routes.exception(NoSuchPluginException.class, (e, ctx) -> respond(ctx, 404, e.getMessage(), List.of()));
         routes.exception(PluginNotAllowedException.class, (e, ctx) -> respond(ctx, 409, e.getMessage(), List.of()));
         routes.exception(PluginFailure.class, (e, ctx) -> {
-            if (!databaseUnavailable(e, ctx)) {
-                respond(ctx, 500, "plugin " + e.pluginId()
-                        + " failed to answer; the error is recorded on the admin page", List.of());
+            if (databaseUnavailable(e, ctx)) {
+                return;
             }
+            dataError(e).ifPresentOrElse(why -> refuseData(ctx, why),
+                    () -> respond(ctx, 500, "plugin " + e.pluginId() + " failed to answer; the error is recorded on "
+                            + "the admin page", List.of()));
         });
         routes.exception(Exception.class, (e, ctx) -> {
             if (databaseUnavailable(e, ctx)) {
+                return;
+            }
+            Optional<String> data = dataError(e);
+            if (data.isPresent()) {
+                refuseData(ctx, data.get());
                 return;
             }
             LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
@@ -70,6 +82,12 @@ public final class ProblemResponses {
                 respond(ctx, 405, ctx.method() + " is not supported on " + ctx.path(), List.of());
             }
         });
+    }
+
+    private static void json(JsonProcessingException e, Context ctx) {
+        ProblemException problem = jsonProblem(e, e.getProcessor() instanceof JsonParser parser
+                ? Optional.ofNullable(parser.getParsingContext()) : Optional.empty());
+        respond(ctx, problem.status(), problem.getMessage(), problem.errors());
     }
 
     /**
@@ -89,20 +107,69 @@ public final class ProblemResponses {
 
     /**
      * Text that is not JSON is a 400 naming where it breaks; JSON of the wrong shape is a 422 naming the field.
-     * Jackson wraps parse errors met while binding in a mapping exception, so the cause decides, not the type.
+     * Jackson wraps parse errors met while binding in a mapping exception, so the cause decides, not the type. A body
+     * past the parser's limits (nesting, number length) is a 400 as well: it is not JSON the portal reads. The field
+     * is the mapping's path, or else where the parser stood when it gave up.
+     *
+     * @param where the parser's position, when the reader of the body knows it
      */
-    private static void json(JsonProcessingException e, Context ctx) {
+    public static ProblemException jsonProblem(JsonProcessingException e, Optional<JsonStreamContext> where) {
+        String parsed = where.map(ProblemResponses::path).orElse("(body)");
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof StreamReadException parse) {
-                respond(ctx, 400, "the body is not valid JSON: " + parse.getOriginalMessage() + " at "
-                        + position(parse.getLocation()), List.of());
-                return;
+            if (t instanceof StreamReadException || t instanceof StreamConstraintsException) {
+                JsonProcessingException parse = (JsonProcessingException) t;
+                return new ProblemException(400, "the body is not valid JSON: " + parse.getOriginalMessage() + " at "
+                        + position(parse.getLocation()), parsed.equals("(body)") ? List.of()
+                        : List.of(new FieldError(parsed, parse.getOriginalMessage())));
             }
         }
-        FieldError field = e instanceof JsonMappingException mapping
-                ? new FieldError(path(mapping), e.getOriginalMessage())
-                : new FieldError("(body)", e.getOriginalMessage());
-        respond(ctx, 422, "the JSON does not have the expected shape at " + position(e.getLocation()), List.of(field));
+        String field = e instanceof JsonMappingException mapping ? path(mapping) : "(body)";
+        return ProblemException.unprocessable("the JSON does not have the expected shape at "
+                + position(e.getLocation()), List.of(new FieldError(field.equals("(body)") ? parsed : field,
+                e.getOriginalMessage())));
+    }
+
+    /** Where a parser stands, e.g. {@code samples[3].good}; {@code (body)} at the top. */
+    private static String path(JsonStreamContext where) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext at = where; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inObject() && at.getCurrentName() != null) {
+                path.insert(0, "." + at.getCurrentName());
+            } else if (at.inArray() && at.getCurrentIndex() >= 0) {
+                path.insert(0, "[" + at.getCurrentIndex() + "]");
+            }
+        }
+        String text = path.length() > 0 && path.charAt(0) == '.' ? path.substring(1) : path.toString();
+        return text.isEmpty() ? "(body)" : text;
+    }
+
+    /**
+     * The last resort for input no check caught: PostgreSQL refused a value as data (class 22: a NUL byte, a number
+     * or time out of range) or as too large for an index (class 54), or a time in the input could not be read. The
+     * caller's value, not the portal, is at fault.
+     *
+     * @return what is wrong with the value, when that is what failed
+     */
+    private static Optional<String> dataError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("54"))) {
+                String message = Optional.ofNullable(sql.getMessage()).orElse("").lines().findFirst().orElse("")
+                        .replaceFirst("^ERROR: ", "");
+                return Optional.of(message.length() > 200 ? message.substring(0, 200) + "…" : message);
+            }
+            if (t instanceof DateTimeParseException time) {
+                return Optional.of("'" + time.getParsedString() + "' is not a time");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void refuseData(Context ctx, String why) {
+        // A check is missing where the value came in: worth knowing, but the caller is answered all the same.
+        LOG.warn("A value reached the database unchecked on {} {}: {}", ctx.method(), ctx.path(), why);
+        respond(ctx, 422, "a value cannot be stored (" + why + "); check the lengths, numbers and times sent",
+                List.of());
     }
 
     /** Answers with a problem document, or an error page when a browser asked for a page. */

@@ -232,8 +232,9 @@ public final class DeploysPlugin implements VitalsPlugin {
             throw ProblemException.unprocessable("send {\"name\": \"payments-github\", \"kind\": \"github\"}",
                     List.of());
         }
-        String name = body.get("name") == null ? null : String.valueOf(body.get("name"));
-        String kind = body.get("kind") == null ? null : String.valueOf(body.get("kind"));
+        // A number or true is no name: only text is taken, as from the admin page's form.
+        String name = body.get("name") instanceof String text ? text : body.get("name") == null ? null : "";
+        String kind = body.get("kind") instanceof String text ? text : body.get("kind") == null ? null : "";
         newSecret(ctx, integrations.add(name, kind, caller(ctx), context.clock().instant()), 201);
     }
 

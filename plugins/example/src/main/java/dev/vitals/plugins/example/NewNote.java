@@ -18,6 +18,9 @@ public record NewNote(String service, String body) {
         List<FieldError> errors = new ArrayList<>();
         if (service == null || service.isBlank()) {
             errors.add(new FieldError("service", "is required: the key of a service, e.g. artist-lookup"));
+        } else if (service.length() > 100) {
+            errors.add(new FieldError("service", "must be a service's key, at most 100 characters, got "
+                    + service.length()));
         }
         if (body == null || body.isBlank()) {
             errors.add(new FieldError("body", "is required: the note's text"));

@@ -80,6 +80,8 @@ final class SampleBatch {
         return samples;
     }
 
+    private static final Instant EARLIEST = Instant.EPOCH;
+
     private static Instant minute(String text, Instant now, String at, List<FieldError> errors) {
         if (text == null) {
             errors.add(new FieldError(at + "minute", "is required: the minute's start, e.g. 2026-11-01T10:04:00Z"));
@@ -91,6 +93,11 @@ final class SampleBatch {
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(at + "minute", "must be an ISO-8601 instant such as 2026-11-01T10:04:00Z, got '"
                     + text + "'"));
+            return null;
+        }
+        if (minute.isBefore(EARLIEST)) {
+            // Java reads years PostgreSQL cannot store (year 0, a billion years back); no minute of data predates 1970.
+            errors.add(new FieldError(at + "minute", "must be in the year 1970 or later, got " + text));
             return null;
         }
         if (!minute.truncatedTo(ChronoUnit.MINUTES).equals(minute)) {

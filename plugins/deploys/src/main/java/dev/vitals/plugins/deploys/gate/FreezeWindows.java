@@ -153,17 +153,23 @@ public final class FreezeWindows {
         if (text == null) {
             return Optional.empty();
         }
+        Instant at;
         try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
+            at = OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException withoutOffset) {
             try {
-                return Optional.of(LocalDateTime.parse(text).atZone(zone).toInstant());
+                at = LocalDateTime.parse(text).atZone(zone).toInstant();
             } catch (DateTimeParseException e) {
                 row.error(field, "must be a time like 2026-12-24T00:00 (org time zone " + zone + ") or with an"
                         + " offset, got " + text);
                 return Optional.empty();
             }
         }
+        if (!JsonRow.inStorableYears(at)) {
+            row.error(field, "must be between the years 1 and 9999, got " + text);
+            return Optional.empty();
+        }
+        return Optional.of(at);
     }
 
     private static FreezeWindow window(ResultSet rs) throws SQLException {

@@ -86,6 +86,19 @@ public final class JsonRow {
         return optionalInstant(field).orElse(null);
     }
 
+    /**
+     * Java reads times a billion years either side; PostgreSQL stores from 4713 BC to 294276 AD and knows no year 0.
+     *
+     * @param at a time read from input
+     * @return whether it lies in the years 1 to 9999, the range every store and every page here can take
+     */
+    public static boolean inStorableYears(Instant at) {
+        return !at.isBefore(FIRST_STORABLE) && at.isBefore(PAST_STORABLE);
+    }
+
+    private static final Instant FIRST_STORABLE = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant PAST_STORABLE = Instant.parse("+10000-01-01T00:00:00Z");
+
     public Optional<Instant> optionalInstant(String field) {
         Object value = values.get(field);
         if (value == null) {
@@ -93,7 +106,12 @@ public final class JsonRow {
         }
         if (value instanceof String text) {
             try {
-                return Optional.of(OffsetDateTime.parse(text.trim()).toInstant());
+                Instant at = OffsetDateTime.parse(text.trim()).toInstant();
+                if (inStorableYears(at)) {
+                    return Optional.of(at);
+                }
+                error(field, "must be between the years 1 and 9999, got " + text);
+                return Optional.empty();
             } catch (DateTimeParseException e) {
                 // reported below
             }

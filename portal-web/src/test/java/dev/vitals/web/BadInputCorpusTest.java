@@ -102,6 +102,8 @@ class BadInputCorpusTest {
         add(examples, new JsonExample("POST /api/admin/tokens", "/api/admin/tokens", """
                 {"name": "corpus", "scopes": ["catalog:read"], "team": "payments", "expiresAt": "%s"}"""
                 .formatted(now.plus(30, ChronoUnit.DAYS)), Set.of("team", "expiresAt")));
+        add(examples, new JsonExample("PUT /api/admin/catalog/allowed-hosts", "/api/admin/catalog/allowed-hosts",
+                "{\"hosts\": [\"catalog.example.com\"]}", Set.of("hosts[0]")));
         add(examples, new JsonExample("POST /api/admin/roles", "/api/admin/roles", """
                 {"grantee": "corpus-person", "kind": "user", "role": "editor", "team": "payments"}""",
                 Set.of()));
@@ -144,6 +146,7 @@ class BadInputCorpusTest {
         Map<String, String> examples = new LinkedHashMap<>();
         examples.put("DELETE /api/admin/tokens/{id}", "/api/admin/tokens/999999");
         examples.put("DELETE /api/admin/roles/{id}", "/api/admin/roles/999999");
+        examples.put("DELETE /api/admin/sessions", "/api/admin/sessions?person=nobody-from-the-corpus");
         examples.put("DELETE /api/deploys/freezes/{id}", "/api/deploys/freezes/999999");
         examples.put("POST /api/deploys/break-glass/{id}/approve", "/api/deploys/break-glass/999999/approve");
         examples.put("POST /api/deploys/integrations/{name}/rotate", "/api/deploys/integrations/no-such/rotate");
@@ -198,6 +201,10 @@ class BadInputCorpusTest {
                 fields("enabled", "true")));
         add(examples, new FormExample("POST /admin/catalog/sources", "/admin/catalog/sources",
                 fields("location", "/nonexistent/bad-input/catalog-info.yaml")));
+        add(examples, new FormExample("POST /admin/catalog/allowed-hosts", "/admin/catalog/allowed-hosts",
+                fields("hosts", "catalog.example.com")));
+        add(examples, new FormExample("POST /admin/sessions/end", "/admin/sessions/end",
+                fields("person", "nobody-from-the-corpus")));
         add(examples, new FormExample("POST /admin/roles", "/admin/roles", fields("grantee", "corpus-form-person",
                 "kind", "user", "role", "editor", "team", "payments")));
         add(examples, new FormExample("POST /p/slo/new", "/p/slo/new", fields("name", "corpus-form-slo", "service",
@@ -396,9 +403,22 @@ class BadInputCorpusTest {
         return server.send(request);
     }
 
+    /**
+     * Jetty answers a path it cannot decode with a bare 400 and closes the connection; the client may already have
+     * picked that connection for the next case, which then fails without reaching the portal. Such a case is sent once
+     * more; a second silence is a failure.
+     */
+    private static HttpResponse<String> sendOnALiveConnection(Case c) {
+        try {
+            return send(c);
+        } catch (java.io.UncheckedIOException e) {
+            return send(c);
+        }
+    }
+
     private static void judge(Case c, List<String> failures) {
         try {
-            check(c, send(c), failures);
+            check(c, sendOnALiveConnection(c), failures);
         } catch (java.io.UncheckedIOException e) {
             failures.add(c.route() + " | " + c.label() + " | no answer | " + e.getMessage());
         }

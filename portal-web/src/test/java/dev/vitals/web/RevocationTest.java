@@ -69,6 +69,20 @@ class RevocationTest {
     }
 
     @Test
+    void endingTheSessionsOfSomeoneWhoNeverSignedInIs404AndLeavesNoAuditEntry() throws Exception {
+        try (TestServer server = TestServer.start(TestPlugins.of().source())) {
+            long audited = server.vitals().database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT count(*) FROM core.audit_log").mapTo(Long.class).one());
+            HttpResponse<String> response = server.asAdmin("DELETE", "/api/admin/sessions?person=nobody", "");
+            assertEquals(404, response.statusCode(), response.body());
+            assertEquals("person", JSON.readTree(response.body()).get("errors").get(0).get("field").asText());
+            long auditedAfter = server.vitals().database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT count(*) FROM core.audit_log").mapTo(Long.class).one());
+            assertEquals(audited, auditedAfter);
+        }
+    }
+
+    @Test
     void behindTheProxyAGrantOrAGroupChangeCountsFromTheNextRequest() throws Exception {
         try (TestServer server = TestServer.start(TestPlugins.of().with("guarded", GuardedPlugin::new).source(), PROXY)) {
             assertEquals(403, proxied(server, "gus", "", "POST", "/api/guarded/things", "{}").statusCode());

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,12 +63,16 @@ class SignInRedirectTest {
         return response.headers().firstValue("Location").orElseThrow();
     }
 
-    private static String afterSignIn(String next) {
-        HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/login"))
+    private static HttpResponse<String> signIn(String next) {
+        return server.send(HttpRequest.newBuilder(server.uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html")
                 .header("Origin", "http://localhost:" + server.uri("/").getPort())
                 .POST(HttpRequest.BodyPublishers.ofString("token=" + TestServer.ADMIN_TOKEN + "&next=" + next)));
+    }
+
+    private static String afterSignIn(String next) {
+        HttpResponse<String> response = signIn(next);
         assertEquals(303, response.statusCode(), next + ": " + response.body());
         return response.headers().firstValue("Location").orElseThrow();
     }
@@ -82,7 +87,14 @@ class SignInRedirectTest {
     @Test
     void signingInNeverLeavesThePortal() {
         for (String next : OFF_SITE) {
-            assertEquals("/", afterSignIn(next), next);
+            HttpResponse<String> response = signIn(next);
+            if (response.statusCode() == 422) {
+                // A form field holding a NUL is refused whole before sign-in reads it: no redirect at all.
+                assertEquals(Optional.empty(), response.headers().firstValue("Location"), next);
+            } else {
+                assertEquals(303, response.statusCode(), next + ": " + response.body());
+                assertEquals(Optional.of("/"), response.headers().firstValue("Location"), next);
+            }
         }
     }
 

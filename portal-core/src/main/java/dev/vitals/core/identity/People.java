@@ -72,6 +72,13 @@ public final class People {
                 .orElse(Set.of());
     }
 
+    /** Whether the person has signed in here, or holds a session from before the portal kept track of people. */
+    public boolean isKnown(String login) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM core.people WHERE login = :login) "
+                        + "OR EXISTS (SELECT 1 FROM core.sessions WHERE user_name = :login)")
+                .bind("login", login).mapTo(Boolean.class).one());
+    }
+
     /** Everyone known, with their live sessions, those with sessions first. */
     public List<Known> list() {
         return jdbi.withHandle(h -> h.createQuery("SELECT p.login, p.groups, p.seen_at, count(s.secret_hash) AS sessions "

@@ -53,6 +53,15 @@ public final class SessionsAdmin {
             throw ProblemException.unprocessable("say whose sessions to end",
                     List.of(new FieldError("person", "is required: the login of the person to sign out")));
         }
+        if (!people.isKnown(login)) {
+            // Nothing to end, and nothing worth an audit entry: a mistyped login should say so, not answer "0 ended".
+            throw new ProblemException(404, "nobody signed in as " + abbreviated(login) + " is known to the portal",
+                    List.of(new FieldError("person", "is not the login of anyone who has signed in")));
+        }
         return new Ended(login, sessions.endAllOf(login, Caller.actor(ctx)));
+    }
+
+    private static String abbreviated(String login) {
+        return login.length() > 80 ? login.substring(0, 80) + "…" : login;
     }
 }

@@ -86,6 +86,7 @@ class DistributionIT {
     private HttpResponse<String> send(int port, String method, String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", body.startsWith("{") ? "application/json" : "application/yaml")
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

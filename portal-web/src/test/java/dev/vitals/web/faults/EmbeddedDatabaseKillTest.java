@@ -16,9 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,21 +27,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The portal on its embedded database (no {@code VITALS_DB_URL}) while four clients post deploy events and SLO
- * samples, one per request: {@code kill -9} of the PostgreSQL postmaster mid-way loses no write the portal
- * acknowledged, and the portal serves again by itself.
+ * samples, one per request, or sends a large catalog import: {@code kill -9} of the PostgreSQL postmaster mid-way
+ * loses no write the portal acknowledged, leaves no import in part, and the portal serves again by itself.
  */
 class EmbeddedDatabaseKillTest {
 
     private static final String TOKEN = "kill-test-admin-token-0123456789";
     private static final int CLIENTS = 4;
+    private static final int LARGE_IMPORT = 5000;
     private static final String CATALOG = """
             apiVersion: backstage.io/v1alpha1
             kind: Group
@@ -124,6 +124,63 @@ class EmbeddedDatabaseKillTest {
         }
     }
 
+    @Test
+    void killingTheDatabaseMidCatalogImportLeavesAllOrNoneOfIt(@TempDir Path dataDir) throws Exception {
+        VitalsConfig config = VitalsConfig.fromEnvironment(Map.of("VITALS_PORT", "0", "VITALS_ADMIN_TOKEN", TOKEN,
+                "VITALS_DATA_DIR", dataDir.toString()));
+        try (PortalServer portal = PortalServer.start(config, TestPlugins.of().source(),
+                new Vitals.Options(Clock.systemUTC(), Duration.ofMillis(200), Duration.ofHours(1), Duration.ofHours(1)))) {
+            assertEquals(200, importCatalog(portal, "small", PortalKilledMidImportIT.catalog("kept", 3)).statusCode());
+            CompletableFuture<HttpResponse<String>> pending = http.sendAsync(importRequest(portal, "large",
+                    PortalKilledMidImportIT.catalog("bulk", LARGE_IMPORT)), HttpResponse.BodyHandlers.ofString());
+            String writing = PortalKilledMidImportIT.awaitImportWriting(superuser(dataDir), pending);
+            ProcessHandle.of(postmasterPid(dataDir)).orElseThrow().destroyForcibly();
+            HttpResponse<String> large = pending.handle((response, failure) -> response).get();
+            boolean acknowledged = large != null && large.statusCode() == 200;
+            awaitReady(portal);
+
+            Jdbi db = superuser(dataDir);
+            long present = count(db, "SELECT count(*) FROM core.catalog_entities WHERE name LIKE 'bulk-%'");
+            System.out.printf(Locale.ROOT, "kill -9 of the postmaster mid-import of %d entities (backend running: %s):"
+                    + " answer %s, entities present %d%n", LARGE_IMPORT, writing,
+                    large == null ? "none" : large.statusCode(), present);
+            assertEquals(3, count(db, "SELECT count(*) FROM core.catalog_entities WHERE name LIKE 'kept-%'"),
+                    "the import acknowledged before the kill is all there");
+            if (acknowledged) {
+                assertEquals(LARGE_IMPORT, present, "an acknowledged import is all there");
+            } else {
+                assertTrue(present == 0 || present == LARGE_IMPORT, "all or none of the import, not " + present);
+            }
+            HttpResponse<String> again = importCatalog(portal, "large",
+                    PortalKilledMidImportIT.catalog("bulk", LARGE_IMPORT));
+            assertEquals(200, again.statusCode(), again.body());
+            assertEquals(LARGE_IMPORT, count(db, "SELECT count(*) FROM core.catalog_entities WHERE name LIKE 'bulk-%'"),
+                    "the import, sent again once the database is back, is applied whole");
+        }
+    }
+
+    private HttpRequest importRequest(PortalServer portal, String source, String yaml) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + portal.port() + "/api/catalog/import?source="
+                        + source)).header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/yaml")
+                .timeout(Duration.ofSeconds(120)).POST(HttpRequest.BodyPublishers.ofString(yaml)).build();
+    }
+
+    private HttpResponse<String> importCatalog(PortalServer portal, String source, String yaml) throws Exception {
+        return http.send(importRequest(portal, source, yaml), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long count(Jdbi db, String sql) {
+        return db.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    /** The embedded server's superuser, with the password the portal generated into the data directory. */
+    private static Jdbi superuser(Path dataDir) throws Exception {
+        Path pgdata = dataDir.resolve("postgres");
+        String port = Files.readString(pgdata.resolve("vitals-port")).strip();
+        String password = Files.readString(pgdata.resolve("vitals-superuser-password")).strip();
+        return Jdbi.create("jdbc:postgresql://127.0.0.1:" + port + "/vitals", "postgres", password);
+    }
+
     /** One client: a deploy event, then an SLO sample, each alone in its request; a failure is counted, not retried. */
     private void ingest(PortalServer portal, int client, AtomicBoolean stop) {
         Instant firstMinute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(20, ChronoUnit.HOURS);
@@ -198,16 +255,6 @@ class EmbeddedDatabaseKillTest {
 
     /** Read as the embedded server's superuser, with the password the portal generated into the data directory. */
     private static Set<String> present(Path dataDir, String query) throws Exception {
-        Path pgdata = dataDir.resolve("postgres");
-        String port = Files.readString(pgdata.resolve("vitals-port")).strip();
-        String password = Files.readString(pgdata.resolve("vitals-superuser-password")).strip();
-        Set<String> keys = new HashSet<>();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/vitals",
-                "postgres", password); ResultSet rs = c.createStatement().executeQuery(query)) {
-            while (rs.next()) {
-                keys.add(rs.getString(1));
-            }
-        }
-        return keys;
+        return new HashSet<>(superuser(dataDir).withHandle(h -> h.createQuery(query).mapTo(String.class).list()));
     }
 }

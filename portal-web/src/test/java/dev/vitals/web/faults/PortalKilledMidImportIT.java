@@ -80,7 +80,7 @@ class PortalKilledMidImportIT {
      *
      * @return the statement it was running
      */
-    private static String awaitImportWriting(Jdbi db, CompletableFuture<?> pending) throws InterruptedException {
+    static String awaitImportWriting(Jdbi db, CompletableFuture<?> pending) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (pending.isDone()) {
@@ -109,7 +109,7 @@ class PortalKilledMidImportIT {
     }
 
     /** Backstage components, each owned by a team and part of a system: two relations each. */
-    private static String catalog(String prefix, int entities) {
+    static String catalog(String prefix, int entities) {
         StringBuilder yaml = new StringBuilder();
         for (int i = 0; i < entities; i++) {
             yaml.append("""

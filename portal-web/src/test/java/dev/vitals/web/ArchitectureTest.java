@@ -1,16 +1,24 @@
 package dev.vitals.web;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.library.dependencies.SliceRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -18,10 +26,15 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** The dependency rule of ARCHITECTURE.md, checked on the compiled classes and the poms of the build. */
+/**
+ * The module rules of {@code docs/ARCHITECTURE.md}, checked on the compiled classes and the poms of the build: plugins
+ * depend on plugin-api only, portal-core has no HTTP, the host names no plugin, and no module's feature packages
+ * depend on each other in a circle.
+ */
 class ArchitectureTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final String SIGN_IN_PAGES = "dev\\.vitals\\.web\\.security\\.(SignInPages|OidcSignIn)(\\$.*)?";
 
     @Test
     void pluginsUseThePluginApiOnlyNeverTheHost() throws Exception {
@@ -75,6 +88,39 @@ class ArchitectureTest {
         JavaClasses api = new ClassFileImporter().importPath(ROOT.resolve("plugin-api/target/classes"));
         noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.vitals.core..", "dev.vitals.web..",
                 "dev.vitals.plugins..").check(api);
+    }
+
+    @Test
+    void noModuleHasACycleBetweenItsPackages() throws Exception {
+        Map<String, String> modules = new LinkedHashMap<>();
+        modules.put("plugin-api", "dev.vitals.api");
+        modules.put("portal-core", "dev.vitals.core");
+        modules.put("portal-web", "dev.vitals.web");
+        for (Path module : pluginModules()) {
+            modules.put(ROOT.relativize(module).toString(), "dev.vitals.plugins." + module.getFileName());
+        }
+        List<String> found = new ArrayList<>();
+        modules.forEach((module, rootPackage) -> {
+            JavaClasses classes = new ClassFileImporter().importPath(ROOT.resolve(module).resolve("target/classes"));
+            assertTrue(classes.size() > 0, module + " was compiled before this test");
+            // A module that is one package today (plugin-api, some plugins) has no slice to check until it grows a
+            // second one; from then on the rule holds for it too.
+            SliceRule cycles = slices().matching(rootPackage + ".(*)..").should().beFreeOfCycles();
+            if (module.equals("portal-web")) {
+                // Known debt (docs/ARCHITECTURE.md): the sign-in pages live in security, with the cookies and the
+                // failure throttle they use, and render through the layout, which asks security who is calling.
+                // Only these two classes' use of pages is excused; any other cycle fails.
+                cycles = cycles.ignoreDependency(HasName.Predicates.nameMatching(SIGN_IN_PAGES),
+                        JavaClass.Predicates.resideInAPackage("dev.vitals.web.pages"));
+            }
+            ArchRule rule = cycles.allowEmptyShould(true)
+                    .because("a feature package builds on others without them building on it");
+            EvaluationResult result = rule.evaluate(classes);
+            if (result.hasViolation()) {
+                found.add(module + ":\n" + result.getFailureReport());
+            }
+        });
+        assertTrue(found.isEmpty(), String.join("\n\n", found));
     }
 
     private static List<Path> pluginModules() throws Exception {

@@ -158,13 +158,16 @@ final class OpenSloImport {
             errors.add(new FieldError(at + "spec.objectives", "must hold at least one objective"));
         } else {
             objective = number(first.get("target"));
-            String field = at + "spec.objectives[0].target";
+            String key = "target";
             if (objective == null && number(first.get("targetPercent")) != null) {
                 objective = number(first.get("targetPercent")).movePointLeft(2);
-                field = at + "spec.objectives[0].targetPercent";
+                key = "targetPercent";
             }
+            String field = at + "spec.objectives[0]." + key;
             if (objective == null || objective.signum() <= 0 || objective.compareTo(BigDecimal.ONE) >= 0) {
-                errors.add(new FieldError(field, "must be a share between 0 and 1, got " + first.get("target")));
+                errors.add(new FieldError(field, key.equals("target") ? "must be a share between 0 and 1, got "
+                        + first.get("target") : "must be a percentage between 0 and 100, got "
+                        + first.get("targetPercent")));
             } else {
                 String found = field;
                 ExactDecimal.objectiveFault(objective).ifPresent(f -> errors.add(new FieldError(found, f)));

@@ -121,6 +121,15 @@ class ExactObjectivesTest {
     }
 
     @Test
+    void theMigrationTurnsAStoredDoubleIntoTheDecimalItWasTypedAs() {
+        // V10 converts the double columns with a plain cast, which keeps 15 significant digits.
+        BigDecimal converted = plugin.context().jdbi().withHandle(h -> h.createQuery(
+                "SELECT CAST(CAST(0.9990000000000001 AS double precision) AS numeric)").mapTo(BigDecimal.class).one());
+
+        assertEquals(new BigDecimal("0.999"), ExactDecimal.normal(converted));
+    }
+
+    @Test
     void objectivesOutsideZeroToOneOrWithMoreThanSixPlacesAreRefusedNamingTheField() {
         assertEquals(List.of("objective"), refused("\"objective\": 1"));
         assertEquals(List.of("objective"), refused("\"objective\": 0"));
@@ -132,6 +141,23 @@ class ExactObjectivesTest {
         assertEquals(List.of("sliceThreshold"), refused("\"objective\": 0.99, \"method\": \"timeslices\", "
                 + "\"sliceThreshold\": 1e400"));
         assertEquals(new BigDecimal("0.999999"), accepted("\"objective\": 0.9999990").objective());
+    }
+
+    @Test
+    void anOpenSloTargetPercentIsTheShareItStandsFor() {
+        Slo imported = read("""
+                apiVersion: openslo/v1
+                kind: SLO
+                metadata: {name: exact-percent}
+                spec:
+                  service: billing-api
+                  indicator: {spec: {ratioMetric: {}}}
+                  timeWindow: [{duration: 30d, isRolling: true}]
+                  budgetingMethod: Occurrences
+                  objectives: [{targetPercent: 99.95}]
+                """).slos().get(0);
+
+        assertEquals("0.9995", imported.objective().toPlainString());
     }
 
     @Test

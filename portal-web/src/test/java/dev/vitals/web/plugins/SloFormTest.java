@@ -75,6 +75,33 @@ class SloFormTest {
         return JSON.readTree(response.body());
     }
 
+    @Test
+    void aPercentageTypedInTheFormIsShownAsTypedAndGivenExactlyByTheApi() throws Exception {
+        Map<String, String> form = checkout("checkout-exact");
+        form.put("objective", "99.95");
+        assertEquals(303, submit("pat", "team-payments", "/p/slo/new", form).statusCode());
+
+        String detail = page("pat", "team-payments", "/p/slo/slos/checkout-exact").body();
+        HttpResponse<String> api = server.send(HttpRequest.newBuilder(server.uri("/api/slo/slos/checkout-exact"))
+                .header("X-Forwarded-User", "vera"));
+
+        assertTrue(detail.contains("objective 99.95 % over 28d"), detail);
+        assertTrue(page("pat", "team-payments", "/p/slo/slos/checkout-exact/edit").body().contains("value=\"99.95\""));
+        assertTrue(api.body().contains("\"objective\":0.9995,"), api.body());
+    }
+
+    @Test
+    void aPercentageWithMoreThanFourDecimalPlacesIsRefusedBesideTheField() throws Exception {
+        Map<String, String> form = checkout("checkout-too-fine");
+        form.put("objective", "99.99999");
+
+        HttpResponse<String> refused = submit("pat", "team-payments", "/p/slo/new", form);
+
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("id=\"objective-error\">must have at most 4 decimal places as a "
+                + "percentage, e.g. 99.9999, got '99.99999'"), refused.body());
+    }
+
     private static Map<String, String> checkout(String name) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("name", name);
@@ -242,7 +269,7 @@ class SloFormTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create SLO")).click();
 
         assertEquals("SLO browser-checkout · Vitals", page.title());
-        assertTrue(page.locator("main").innerText().contains("objective 99.900 % over 28d"),
+        assertTrue(page.locator("main").innerText().contains("objective 99.9 % over 28d"),
                 page.locator("main").innerText());
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit this SLO")).click();
         assertEquals("99.9", field(page, "Objective (%)").inputValue());

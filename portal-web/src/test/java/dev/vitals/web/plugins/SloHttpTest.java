@@ -55,6 +55,8 @@ class SloHttpTest {
                  "method": "occurrences"}""");
         assertEquals(201, created.statusCode(), created.body());
         assertEquals("payments", json(created).get("team").asText());
+        assertTrue(created.body().contains("\"objective\":0.999,"), "exactly as sent: " + created.body());
+        assertTrue(server.get("/api/slo/slos/billing-availability").body().contains("\"objective\":0.999,"));
         assertEquals(409, server.asAdmin("POST", "/api/slo/slos", """
                 {"name": "billing-availability", "service": "billing-api", "objective": 0.99, "window": "7d"}""")
                 .statusCode());
@@ -67,6 +69,7 @@ class SloHttpTest {
         assertEquals("public-api", one.get("component").asText());
         assertEquals("quarter", one.get("window").asText());
         assertEquals(250, one.get("sliceThreshold").asDouble());
+        assertTrue(one.toString().contains("\"sliceThreshold\":250,"), "a whole number, as sent: " + one);
 
         JsonNode page = json(server.get("/api/slo/slos?size=2&page=1"));
         assertEquals(2, page.get("items").size());

@@ -1,5 +1,6 @@
 package dev.vitals.plugins.slo;
 
+import java.math.BigDecimal;
 import java.util.OptionalDouble;
 
 /**
@@ -26,8 +27,17 @@ public record Counts(long good, long total) {
     }
 
     /** @return how fast the budget burns: the bad share ÷ the budget's share, 1 spends it exactly over the window */
-    public OptionalDouble burnRate(double objective) {
+    public OptionalDouble burnRate(BigDecimal objective) {
         return total == 0 ? OptionalDouble.empty()
-                : OptionalDouble.of(((double) (total - good) / total) / (1 - objective));
+                : OptionalDouble.of(((double) (total - good) / total) / budgetShare(objective));
+    }
+
+    /**
+     * @return the error budget's share, 1 − objective. Rates are computed in doubles; the objective becomes one only
+     *     here, so budgets, burn rates and the policy's verdicts are the same as they were for objectives stored as
+     *     doubles.
+     */
+    static double budgetShare(BigDecimal objective) {
+        return 1 - objective.doubleValue();
     }
 }

@@ -1,12 +1,12 @@
 package dev.vitals.plugins.slo;
 
 import dev.vitals.api.PluginContext;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * Demo SLOs with 35 days of data that look real: steady traffic with rare errors, one fast incident (a broken
@@ -37,28 +37,28 @@ final class DemoSlos {
         Instant now = context.clock().instant().truncatedTo(ChronoUnit.MINUTES);
         List<Demo> demos = List.of(
                 new Demo(occurrences("recorder-api-availability", Optional.of("recorder-api"), Optional.empty(),
-                        "recording", 0.999, SloWindow.ROLLING_30D, "Recording requests answered without a 5xx", now),
+                        "recording", "0.999", SloWindow.ROLLING_30D, "Recording requests answered without a 5xx", now),
                         1, 1000, new Incident(Duration.ofHours(72), Duration.ofMinutes(50), 0.45)),
                 new Demo(occurrences("auth-service-sign-in", Optional.of("auth-service"), Optional.empty(),
-                        "identity", 0.9995, SloWindow.ROLLING_30D, "Sign-in attempts that succeed or fail for the "
+                        "identity", "0.9995", SloWindow.ROLLING_30D, "Sign-in attempts that succeed or fail for the "
                                 + "user's own reasons", now),
                         1, 600, new Incident(Duration.ofHours(48), Duration.ofHours(48), 0.0025)),
                 new Demo(new Slo("stream-edge-latency", Optional.of("stream-edge"), Optional.empty(),
-                        Optional.of("playback"), 0.99, SloWindow.ROLLING_28D, BudgetingMethod.TIMESLICES,
-                        OptionalDouble.of(300), Optional.of("Minutes whose p99 segment latency is at most 300 ms"),
-                        now), 1, 0, new Incident(Duration.ofHours(27), Duration.ofMinutes(40), 1)),
+                        Optional.of("playback"), new BigDecimal("0.99"), SloWindow.ROLLING_28D,
+                        BudgetingMethod.TIMESLICES, Optional.of(new BigDecimal("300")),
+                        Optional.of("Minutes whose p99 segment latency is at most 300 ms"), now), 1, 0, new Incident(Duration.ofHours(27), Duration.ofMinutes(40), 1)),
                 new Demo(occurrences("public-api-gateway-availability", Optional.of("public-api-gateway"),
-                        Optional.empty(), "platform", 0.999, SloWindow.CALENDAR_MONTH, "API calls answered "
+                        Optional.empty(), "platform", "0.999", SloWindow.CALENDAR_MONTH, "API calls answered "
                                 + "without a 5xx", now), 1, 2000, Incident.NONE),
                 new Demo(occurrences("web-recording-journey", Optional.empty(), Optional.of("web-recording"),
-                        "recording", 0.995, SloWindow.ROLLING_30D, "Browser recordings that reach the library", now),
+                        "recording", "0.995", SloWindow.ROLLING_30D, "Browser recordings that reach the library", now),
                         5, 50, Incident.NONE),
-                new Demo(occurrences("sign-in-journey", Optional.empty(), Optional.of("sign-in"), "identity", 0.999,
+                new Demo(occurrences("sign-in-journey", Optional.empty(), Optional.of("sign-in"), "identity", "0.999",
                         SloWindow.ROLLING_30D, "Sign-ins completed end to end", now), 5, 80, Incident.NONE),
                 new Demo(occurrences("public-api-journey", Optional.empty(), Optional.of("public-api"), "platform",
-                        0.999, SloWindow.CALENDAR_QUARTER, "Synthetic API journeys that pass", now), 5, 20,
+                        "0.999", SloWindow.CALENDAR_QUARTER, "Synthetic API journeys that pass", now), 5, 20,
                         Incident.NONE),
-                new Demo(occurrences("playback-starts", Optional.empty(), Optional.of("playback"), "playback", 0.995,
+                new Demo(occurrences("playback-starts", Optional.empty(), Optional.of("playback"), "playback", "0.995",
                         SloWindow.ROLLING_7D, "Playbacks that start within 2 s", now), 5, 300, Incident.NONE));
         for (Demo demo : demos) {
             if (slos.find(demo.slo().name()).isEmpty()
@@ -71,9 +71,9 @@ final class DemoSlos {
     }
 
     private static Slo occurrences(String name, Optional<String> service, Optional<String> component, String team,
-            double objective, SloWindow window, String description, Instant now) {
-        return new Slo(name, service, component, Optional.of(team), objective, window, BudgetingMethod.OCCURRENCES,
-                OptionalDouble.empty(), Optional.of(description), now);
+            String objective, SloWindow window, String description, Instant now) {
+        return new Slo(name, service, component, Optional.of(team), new BigDecimal(objective), window,
+                BudgetingMethod.OCCURRENCES, Optional.empty(), Optional.of(description), now);
     }
 
     private void fill(Demo demo, Instant now) {

@@ -1,5 +1,6 @@
 package dev.vitals.plugins.slo;
 
+import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
@@ -11,11 +12,11 @@ import java.util.Optional;
 public record ErrorBudget(double consumed, double remaining) {
 
     /** @return the budget of a window with these counts, empty without data */
-    public static Optional<ErrorBudget> of(Counts window, double objective) {
+    public static Optional<ErrorBudget> of(Counts window, BigDecimal objective) {
         if (window.total() == 0) {
             return Optional.empty();
         }
-        double consumed = ((double) (window.total() - window.good()) / window.total()) / (1 - objective);
+        double consumed = ((double) (window.total() - window.good()) / window.total()) / Counts.budgetShare(objective);
         return Optional.of(new ErrorBudget(consumed, 1 - consumed));
     }
 

@@ -32,8 +32,13 @@ public record MonthlyReview(YearMonth month, List<YearMonth> months, List<Line> 
 
         public Optional<Boolean> compliant(int month) {
             return monthly.get(month).attainment().isPresent()
-                    ? Optional.of(monthly.get(month).attainment().getAsDouble() >= slo.objective())
+                    ? Optional.of(monthly.get(month).attainment().getAsDouble() >= slo.objective().doubleValue())
                     : Optional.empty();
+        }
+
+        /** @return the objective as a percentage, as written: 99.9 % */
+        public String objective() {
+            return ExactDecimal.percent(slo.objective());
         }
 
         public String attainment(int month) {
@@ -89,7 +94,7 @@ public record MonthlyReview(YearMonth month, List<YearMonth> months, List<Line> 
                 Counts c = line.monthly().get(i);
                 out.append(cell(line.slo().name())).append(',').append(cell(line.slo().owner())).append(',')
                         .append(cell(line.slo().team().orElse(""))).append(',')
-                        .append(line.slo().objective()).append(',').append(months.get(i)).append(',')
+                        .append(line.slo().objective().toPlainString()).append(',').append(months.get(i)).append(',')
                         .append(c.attainment().isPresent() ? String.format(Locale.ROOT, "%.6f",
                                 c.attainment().getAsDouble()) : "").append(',')
                         .append(line.compliance(i)).append(',')

@@ -1,6 +1,5 @@
 package dev.vitals.plugins.slo;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** Writes an SLO as an OpenSLO v1 document, so it can be kept in a repository and imported elsewhere. */
@@ -34,10 +33,10 @@ final class OpenSloExport {
         }
         out.append("  budgetingMethod: ").append(slo.method() == BudgetingMethod.OCCURRENCES ? "Occurrences"
                 : "Timeslices").append('\n');
-        out.append("  objectives:\n    - target: ").append(String.format(Locale.ROOT, "%s", slo.objective()))
+        out.append("  objectives:\n    - target: ").append(slo.objective().toPlainString())
                 .append('\n');
         if (slo.sliceThreshold().isPresent()) {
-            out.append("      op: lte\n      value: ").append(slo.sliceThreshold().getAsDouble())
+            out.append("      op: lte\n      value: ").append(slo.sliceThreshold().get().toPlainString())
                     .append("\n      timeSliceWindow: 1m\n");
         }
         return out.toString();

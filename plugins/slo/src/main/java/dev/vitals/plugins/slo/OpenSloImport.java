@@ -3,6 +3,8 @@ package dev.vitals.plugins.slo;
 import dev.vitals.api.CatalogView;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,8 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads SLOs from OpenSLO v1 documents (SLO, SLI, AlertPolicy…) and from Sloth {@code prometheus/v1} specs. A file is
@@ -50,7 +56,7 @@ final class OpenSloImport {
             LoaderOptions options = new LoaderOptions();
             options.setMaxAliasesForCollections(20);
             options.setCodePointLimit(5 * 1024 * 1024);
-            for (Object document : new Yaml(new SafeConstructor(options)).loadAll(text)) {
+            for (Object document : new Yaml(new ExactFloats(options)).loadAll(text)) {
                 if (document instanceof List<?> list) {
                     documents.addAll(list);
                 } else if (document != null) {
@@ -146,18 +152,25 @@ final class OpenSloImport {
                     at + "spec.timeWindow[0].duration");
         }
         List<?> objectives = list(spec, "objectives");
-        Double objective = null;
+        BigDecimal objective = null;
         Map<?, ?> first = objectives.isEmpty() || !(objectives.get(0) instanceof Map<?, ?> o) ? Map.of() : o;
         if (first.isEmpty()) {
             errors.add(new FieldError(at + "spec.objectives", "must hold at least one objective"));
         } else {
             objective = number(first.get("target"));
+            String key = "target";
             if (objective == null && number(first.get("targetPercent")) != null) {
-                objective = number(first.get("targetPercent")) / 100;
+                objective = number(first.get("targetPercent")).movePointLeft(2);
+                key = "targetPercent";
             }
-            if (objective == null || !(objective > 0 && objective < 1)) {
-                errors.add(new FieldError(at + "spec.objectives[0].target", "must be a share between 0 and 1, got "
-                        + first.get("target")));
+            String field = at + "spec.objectives[0]." + key;
+            if (objective == null || objective.signum() <= 0 || objective.compareTo(BigDecimal.ONE) >= 0) {
+                errors.add(new FieldError(field, key.equals("target") ? "must be a share between 0 and 1, got "
+                        + first.get("target") : "must be a percentage between 0 and 100, got "
+                        + first.get("targetPercent")));
+            } else {
+                String found = field;
+                ExactDecimal.objectiveFault(objective).ifPresent(f -> errors.add(new FieldError(found, f)));
             }
             if (objectives.size() > 1) {
                 notes.add("SLO " + name + ": only the first of " + objectives.size() + " objectives imported");
@@ -165,7 +178,7 @@ final class OpenSloImport {
         }
         String method = String.valueOf(spec.get("budgetingMethod"));
         BudgetingMethod budgeting = null;
-        Double threshold = null;
+        BigDecimal threshold = null;
         Map<?, ?> indicatorSpec = child(indicator, "spec");
         if ("Occurrences".equals(method)) {
             budgeting = BudgetingMethod.OCCURRENCES;
@@ -186,6 +199,9 @@ final class OpenSloImport {
                     && !"1m".equals(String.valueOf(first.get("timeSliceWindow")))) {
                 errors.add(new FieldError(at + "spec.objectives[0].timeSliceWindow", "must be 1m, got "
                         + first.get("timeSliceWindow")));
+            } else {
+                ExactDecimal.thresholdFault(threshold)
+                        .ifPresent(f -> errors.add(new FieldError(at + "spec.objectives[0].value", f)));
             }
         } else {
             errors.add(new FieldError(at + "spec.budgetingMethod", "must be Occurrences or Timeslices, got '" + method
@@ -194,7 +210,7 @@ final class OpenSloImport {
         Owner owner = owner(string(spec, "service"), at + "spec.service");
         if (errors.size() == before) {
             slos.add(new Slo(sloName, owner.service, owner.component, owner.team, objective, window, budgeting,
-                    threshold == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(threshold),
+                    Optional.ofNullable(threshold),
                     Optional.ofNullable(spec.get("description")).map(String::valueOf), now,
                     prometheus(sloName, budgeting, indicatorSpec)));
         }
@@ -259,10 +275,13 @@ final class OpenSloImport {
             Map<?, ?> entry = entries.get(i) instanceof Map<?, ?> m ? m : Map.of();
             int before = errors.size();
             String name = checkedName(service + "-" + string(entry, "name"), here + "name");
-            Double percent = number(entry.get("objective"));
-            if (percent == null || !(percent > 0 && percent < 100)) {
+            BigDecimal percent = number(entry.get("objective"));
+            if (percent == null || percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) >= 0) {
                 errors.add(new FieldError(here + "objective", "must be a percentage between 0 and 100, got "
                         + entry.get("objective")));
+            } else if (percent.stripTrailingZeros().scale() > ExactDecimal.MAX_PLACES - 2) {
+                errors.add(new FieldError(here + "objective", "must have at most " + (ExactDecimal.MAX_PLACES - 2)
+                        + " decimal places, e.g. 99.9999, got " + entry.get("objective")));
             }
             Map<?, ?> sli = child(entry, "sli");
             if (sli.get("events") == null && sli.get("raw") == null && sli.get("plugin") == null) {
@@ -270,8 +289,8 @@ final class OpenSloImport {
             }
             Owner owner = owner(service, at + "service");
             if (errors.size() == before) {
-                slos.add(new Slo(name, owner.service, owner.component, owner.team, percent / 100,
-                        SloWindow.ROLLING_30D, BudgetingMethod.OCCURRENCES, java.util.OptionalDouble.empty(),
+                slos.add(new Slo(name, owner.service, owner.component, owner.team, percent.movePointLeft(2),
+                        SloWindow.ROLLING_30D, BudgetingMethod.OCCURRENCES, Optional.empty(),
                         Optional.ofNullable(entry.get("description")).map(String::valueOf), now));
             }
         }
@@ -355,8 +374,39 @@ final class OpenSloImport {
         return value == null ? null : String.valueOf(value);
     }
 
-    private static Double number(Object value) {
-        return value instanceof Number n ? n.doubleValue() : null;
+    /** @return a YAML number as the decimal it was written as; empty for .inf and .nan */
+    private static BigDecimal number(Object value) {
+        if (value instanceof BigDecimal d) {
+            return d;
+        }
+        if (value instanceof BigInteger i) {
+            return new BigDecimal(i);
+        }
+        return value instanceof Integer || value instanceof Long ? BigDecimal.valueOf(((Number) value).longValue())
+                : null;
+    }
+
+    /**
+     * Reads YAML floats from their text as {@link BigDecimal}, so {@code target: 0.999} is 0.999 and not the double
+     * nearest to it. What is no decimal (.inf, .nan, 1:30.5 of YAML 1.1) is read as SnakeYAML reads it.
+     */
+    private static final class ExactFloats extends SafeConstructor {
+
+        ExactFloats(LoaderOptions options) {
+            super(options);
+            AbstractConstruct asDouble = new ConstructYamlFloat();
+            yamlConstructors.put(Tag.FLOAT, new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    String text = ((ScalarNode) node).getValue().replace("_", "");
+                    try {
+                        return new BigDecimal(text);
+                    } catch (NumberFormatException e) {
+                        return asDouble.construct(node);
+                    }
+                }
+            });
+        }
     }
 
     private static String firstLine(String message) {

@@ -43,14 +43,10 @@ public record SloForm(Map<String, String> values, Map<String, String> errors) {
         values.put("name", slo.name());
         slo.service().ifPresent(s -> values.put("service", s));
         slo.component().ifPresent(c -> values.put("component", c));
-        values.put("objective", BigDecimal.valueOf(slo.objective()).movePointRight(2).stripTrailingZeros()
-                .toPlainString());
+        values.put("objective", ExactDecimal.normal(slo.objective().movePointRight(2)).toPlainString());
         values.put("window", slo.window().code());
         values.put("method", slo.method().code());
-        if (slo.sliceThreshold().isPresent()) {
-            values.put("sliceThreshold", BigDecimal.valueOf(slo.sliceThreshold().getAsDouble()).stripTrailingZeros()
-                    .toPlainString());
-        }
+        slo.sliceThreshold().ifPresent(t -> values.put("sliceThreshold", t.toPlainString()));
         slo.description().ifPresent(d -> values.put("description", d));
         slo.prometheus().ifPresent(p -> {
             p.good().ifPresent(q -> values.put("prometheus.good", q));
@@ -106,8 +102,8 @@ public record SloForm(Map<String, String> values, Map<String, String> errors) {
             unreadable.add(new FieldError("objective", "is a percentage: " + percent.get().toPlainString()
                     + " would mean under 1 %; for 99.9 % type 99.9"));
         }
-        Double objective = percent.map(n -> n.movePointLeft(2).doubleValue()).orElse(null);
-        Double threshold = number("sliceThreshold", unreadable).map(BigDecimal::doubleValue).orElse(null);
+        BigDecimal objective = percent.map(n -> n.movePointLeft(2)).orElse(null);
+        BigDecimal threshold = number("sliceThreshold", unreadable).orElse(null);
         SloInput input = new SloInput(text("name"), text("service"), text("component"), objective, text("window"),
                 text("method"), threshold, text("description"), new SloInput.Prometheus(text("prometheus.good"),
                         text("prometheus.total"), text("prometheus.value")));
@@ -129,7 +125,10 @@ public record SloForm(Map<String, String> values, Map<String, String> errors) {
         Map<String, String> byField = new LinkedHashMap<>();
         for (FieldError error : found) {
             String reason = error.reason();
-            if (error.field().equals("objective") && !reason.startsWith("must be a number")
+            if (error.field().equals("objective") && reason.startsWith("must have at most")) {
+                reason = "must have at most " + (ExactDecimal.MAX_PLACES - 2) + " decimal places as a percentage, "
+                        + "e.g. 99.9999, got '" + value("objective") + "'";
+            } else if (error.field().equals("objective") && !reason.startsWith("must be a number")
                     && !reason.startsWith("is a percentage")) {
                 reason = value("objective").isBlank() ? "is required: a percentage between 0 and 100 exclusive, "
                         + "e.g. 99.9" : "must be a percentage between 0 and 100 exclusive, e.g. 99.9, got '"

@@ -4,11 +4,11 @@ import dev.vitals.api.CatalogEntity;
 import dev.vitals.api.CatalogView;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 
 /**
@@ -17,15 +17,16 @@ import java.util.regex.Pattern;
  * @param name the unique key: lower case letters, digits, {@code .}, {@code _}, {@code -}
  * @param service the service it belongs to (or give {@code component})
  * @param component the availability component it belongs to (or give {@code service})
- * @param objective between 0 and 1 exclusive, e.g. 0.999
+ * @param objective between 0 and 1 exclusive with at most 6 decimal places, e.g. 0.999; read from the JSON text
+ *     exactly, never through a {@code double}
  * @param window {@code 7d}, {@code 28d}, {@code 30d}, {@code month} or {@code quarter}
  * @param method {@code occurrences} or {@code timeslices}
- * @param sliceThreshold for timeslices: the highest value a good minute may have
+ * @param sliceThreshold for timeslices: the highest value a good minute may have, at most 6 decimal places
  * @param description free text, optional
  * @param prometheus PromQL queries to pull the minute data with, optional; see {@link PrometheusQueries}
  */
-public record SloInput(String name, String service, String component, Double objective, String window,
-        String method, Double sliceThreshold, String description, Prometheus prometheus) {
+public record SloInput(String name, String service, String component, BigDecimal objective, String window,
+        String method, BigDecimal sliceThreshold, String description, Prometheus prometheus) {
 
     /**
      * The queries as sent: {@code good} and {@code total} for occurrences, {@code value} for timeslices.
@@ -81,10 +82,7 @@ public record SloInput(String name, String service, String component, Double obj
                 team = found.get().owner().map(SloInput::entityName);
             }
         }
-        if (objective == null || !(objective > 0 && objective < 1)) {
-            errors.add(new FieldError("objective", "is required: a share between 0 and 1 exclusive, e.g. 0.999, got "
-                    + objective));
-        }
+        ExactDecimal.objectiveFault(objective).ifPresent(fault -> errors.add(new FieldError("objective", fault)));
         Optional<SloWindow> parsedWindow = SloWindow.ofCode(window);
         if (parsedWindow.isEmpty()) {
             errors.add(new FieldError("window", "must be one of 7d, 28d, 30d, month, quarter, got " + quoted(window)));
@@ -94,11 +92,14 @@ public record SloInput(String name, String service, String component, Double obj
         if (parsedMethod.isEmpty()) {
             errors.add(new FieldError("method", "must be occurrences or timeslices, got " + quoted(method)));
         } else if (parsedMethod.get() == BudgetingMethod.TIMESLICES
-                && (sliceThreshold == null || sliceThreshold.isNaN() || sliceThreshold.isInfinite())) {
+                && sliceThreshold == null) {
             errors.add(new FieldError("sliceThreshold", "is required for timeslices: the highest value of a good "
                     + "minute, e.g. 300 for p99 latency ≤ 300 ms"));
         } else if (parsedMethod.get() == BudgetingMethod.OCCURRENCES && sliceThreshold != null) {
             errors.add(new FieldError("sliceThreshold", "applies to timeslices only; leave it out for occurrences"));
+        } else if (sliceThreshold != null) {
+            ExactDecimal.thresholdFault(sliceThreshold)
+                    .ifPresent(fault -> errors.add(new FieldError("sliceThreshold", fault)));
         }
         if (description != null && description.length() > 2000) {
             errors.add(new FieldError("description", "must be at most 2000 characters, got " + description.length()));
@@ -110,7 +111,7 @@ public record SloInput(String name, String service, String component, Double obj
         return new Slo(name, hasService ? Optional.of(service.trim()) : Optional.empty(),
                 hasComponent ? Optional.of(component.trim()) : Optional.empty(), team, objective,
                 parsedWindow.orElseThrow(), parsedMethod.orElseThrow(),
-                sliceThreshold == null ? OptionalDouble.empty() : OptionalDouble.of(sliceThreshold),
+                Optional.ofNullable(sliceThreshold),
                 Optional.ofNullable(description).filter(d -> !d.isBlank()), now, queries);
     }
 

@@ -15,10 +15,11 @@ final class SloJson {
         slo.service().ifPresent(s -> json.put("service", s));
         slo.component().ifPresent(c -> json.put("component", c));
         json.put("team", slo.team().orElse(null));
+        // Normal BigDecimals of at most 6 decimal places: JSON numbers in plain form, as written (0.999, 300).
         json.put("objective", slo.objective());
         json.put("window", slo.window().code());
         json.put("method", slo.method().code());
-        json.put("sliceThreshold", slo.sliceThreshold().isPresent() ? slo.sliceThreshold().getAsDouble() : null);
+        json.put("sliceThreshold", slo.sliceThreshold().orElse(null));
         json.put("description", slo.description().orElse(null));
         json.put("updatedAt", slo.updatedAt().toString());
         slo.prometheus().ifPresent(p -> {

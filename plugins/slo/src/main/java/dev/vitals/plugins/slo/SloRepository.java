@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
@@ -48,7 +47,7 @@ final class SloRepository {
                 .bind("component", slo.component().orElse(null)).bind("team", slo.team().orElse(null))
                 .bind("objective", slo.objective()).bind("window", slo.window().code())
                 .bind("method", slo.method().code())
-                .bind("threshold", slo.sliceThreshold().isPresent() ? slo.sliceThreshold().getAsDouble() : null)
+                .bind("threshold", slo.sliceThreshold().orElse(null))
                 .bind("description", slo.description().orElse(null))
                 .bind("at", OffsetDateTime.ofInstant(slo.updatedAt(), java.time.ZoneOffset.UTC))
                 .bind("good", slo.prometheus().flatMap(PrometheusQueries::good).orElse(null))
@@ -123,13 +122,11 @@ final class SloRepository {
 
     /** @return the SLO of the current row of a query over {@code slos} */
     static Slo slo(ResultSet rs) throws SQLException {
-        double threshold = rs.getDouble("slice_threshold");
-        boolean hasThreshold = !rs.wasNull();
         return new Slo(rs.getString("name"), Optional.ofNullable(rs.getString("service")),
                 Optional.ofNullable(rs.getString("component")), Optional.ofNullable(rs.getString("team")),
-                rs.getDouble("objective"), SloWindow.ofCode(rs.getString("time_window")).orElseThrow(),
+                rs.getBigDecimal("objective"), SloWindow.ofCode(rs.getString("time_window")).orElseThrow(),
                 BudgetingMethod.ofCode(rs.getString("method")).orElseThrow(),
-                hasThreshold ? OptionalDouble.of(threshold) : OptionalDouble.empty(),
+                Optional.ofNullable(rs.getBigDecimal("slice_threshold")),
                 Optional.ofNullable(rs.getString("description")),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant(), prometheus(rs));
     }

@@ -28,7 +28,7 @@ public record SloRow(SloStatus status, BudgetPolicy verdict) {
     }
 
     public String objective() {
-        return percent(slo().objective(), 3);
+        return ExactDecimal.percent(slo().objective());
     }
 
     public String statusClass() {

@@ -18,7 +18,7 @@ public record StoredStatus(Slo slo, Optional<Instant> evaluatedAt, OptionalDoubl
         OptionalDouble remainingShare, Optional<BudgetPolicy> verdict) {
 
     public String objective() {
-        return SloRow.percent(slo.objective(), 3);
+        return ExactDecimal.percent(slo.objective());
     }
 
     public String attainment() {

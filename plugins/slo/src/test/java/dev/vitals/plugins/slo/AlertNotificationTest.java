@@ -8,6 +8,7 @@ import dev.vitals.core.Vitals;
 import dev.vitals.core.testing.TestPlugins;
 import dev.vitals.core.testing.TestPortal;
 import dev.vitals.core.testing.TestPostgres;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -20,7 +21,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -104,8 +104,9 @@ class AlertNotificationTest {
 
     /** An SLO burning its budget fast enough to fire two page and two ticket alerts. */
     private static void fireFourAlerts(SloPlugin plugin, Instant now) {
-        Slo slo = new Slo("notified", Optional.of("billing-api"), Optional.empty(), Optional.empty(), 0.999,
-                SloWindow.ROLLING_30D, BudgetingMethod.OCCURRENCES, OptionalDouble.empty(), Optional.empty(), now);
+        Slo slo = new Slo("notified", Optional.of("billing-api"), Optional.empty(), Optional.empty(),
+                new BigDecimal("0.999"),
+                SloWindow.ROLLING_30D, BudgetingMethod.OCCURRENCES, Optional.empty(), Optional.empty(), now);
         plugin.slos().create(slo);
         List<Sample> burst = new ArrayList<>();
         for (int i = 1; i <= 60; i++) {

@@ -3,6 +3,7 @@ package dev.vitals.plugins.slo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vitals.core.Vitals;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -131,7 +132,7 @@ class CarriedSumsTest {
             if (tick == 20) {
                 Slo month = slos.get(2);
                 Slo stricter = new Slo(month.name(), month.service(), month.component(), month.team(),
-                        month.objective(), month.window(), month.method(), OptionalDouble.of(180),
+                        month.objective(), month.window(), month.method(), Optional.of(new BigDecimal("180")),
                         month.description(), month.updatedAt());
                 plugin.slos().update(stricter);
                 slos.set(2, stricter);
@@ -172,8 +173,9 @@ class CarriedSumsTest {
         assertSameAsAFreshRead(slos, at, carried);
         assertEquals(0, carried.readAfresh());
 
-        Slo redefined = new Slo("quiet-c", slos.get(2).service(), Optional.empty(), slos.get(2).team(), 0.995,
-                SloWindow.ROLLING_7D, BudgetingMethod.TIMESLICES, OptionalDouble.of(300), Optional.empty(),
+        Slo redefined = new Slo("quiet-c", slos.get(2).service(), Optional.empty(), slos.get(2).team(),
+                new BigDecimal("0.995"),
+                SloWindow.ROLLING_7D, BudgetingMethod.TIMESLICES, Optional.of(new BigDecimal("300")), Optional.empty(),
                 slos.get(2).updatedAt());
         plugin.slos().update(redefined);
         List<Slo> edited = List.of(slos.get(0), slos.get(1), redefined);

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vitals.api.SignalStatus;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.testing.TestPortal;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,8 +50,9 @@ class LatestStatusesTest {
     }
 
     private static void slo(String name, String team, double objective, long good, long total) {
-        plugin.slos().create(new Slo(name, Optional.of(team + "-api"), Optional.empty(), Optional.of(team), objective,
-                SloWindow.ROLLING_30D, BudgetingMethod.OCCURRENCES, OptionalDouble.empty(), Optional.empty(), T));
+        plugin.slos().create(new Slo(name, Optional.of(team + "-api"), Optional.empty(), Optional.of(team),
+                BigDecimal.valueOf(objective),
+                SloWindow.ROLLING_30D, BudgetingMethod.OCCURRENCES, Optional.empty(), Optional.empty(), T));
         if (total > 0) {
             plugin.samples().store(List.of(new Sample(name, T.minus(Duration.ofMinutes(5)), good, total, null)));
         }

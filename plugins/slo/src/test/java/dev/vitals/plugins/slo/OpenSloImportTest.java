@@ -10,6 +10,7 @@ import dev.vitals.api.CatalogView;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import dev.vitals.core.testing.Samples;
+import java.math.BigDecimal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ class OpenSloImportTest {
     private static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
 
     /** A catalog with one service, billing-api, and one availability component, public-api. */
-    private static final CatalogView CATALOG = new CatalogView() {
+    static final CatalogView CATALOG = new CatalogView() {
         @Override
         public Optional<CatalogEntity> entity(String ref) {
             return switch (ref) {
@@ -135,8 +135,8 @@ class OpenSloImportTest {
                 spec: {}
                 """);
         assertEquals(List.of(new Slo("checkout-availability", Optional.of("billing-api"), Optional.empty(),
-                Optional.of("payments"), 0.995, SloWindow.ROLLING_28D, BudgetingMethod.OCCURRENCES,
-                OptionalDouble.empty(), Optional.of("Checkouts that succeed"), NOW,
+                Optional.of("payments"), new BigDecimal("0.995"), SloWindow.ROLLING_28D, BudgetingMethod.OCCURRENCES,
+                Optional.empty(), Optional.of("Checkouts that succeed"), NOW,
                 Optional.of(PrometheusQueries.events("good", "total")))), result.slos());
         assertEquals(java.util.Set.of("AlertPolicy fast-burn passed over: alerts follow the multi-window burn-rate rules",
                 "SLO checkout-availability: Prometheus queries imported as they are; each must return the events of "
@@ -180,17 +180,19 @@ class OpenSloImportTest {
                 """);
         Slo slo = result.slos().get(0);
         assertEquals("billing-api-requests-availability", slo.name());
-        assertEquals(0.999, slo.objective(), 1e-12);
+        assertEquals(new BigDecimal("0.999"), slo.objective());
         assertEquals(SloWindow.ROLLING_30D, slo.window());
     }
 
     @Test
     void anExportedSloImportsBackUnchanged() {
         Slo latency = new Slo("api-latency", Optional.empty(), Optional.of("public-api"), Optional.of("payments"),
-                0.99, SloWindow.CALENDAR_QUARTER, BudgetingMethod.TIMESLICES, OptionalDouble.of(300),
+                new BigDecimal("0.99"), SloWindow.CALENDAR_QUARTER, BudgetingMethod.TIMESLICES,
+                Optional.of(new BigDecimal("300")),
                 Optional.of("p99 \"fast\""), NOW);
         Slo events = new Slo("billing-ok", Optional.of("billing-api"), Optional.empty(), Optional.of("payments"),
-                0.9995, SloWindow.ROLLING_7D, BudgetingMethod.OCCURRENCES, OptionalDouble.empty(), Optional.empty(),
+                new BigDecimal("0.9995"), SloWindow.ROLLING_7D, BudgetingMethod.OCCURRENCES, Optional.empty(),
+                Optional.empty(),
                 NOW);
         assertEquals(List.of(latency), read(OpenSloExport.yaml(latency)).slos());
         assertEquals(List.of(events), read(OpenSloExport.yaml(events)).slos());
@@ -255,11 +257,13 @@ class OpenSloImportTest {
     @Test
     void anExportedPulledSloImportsBackWithItsQueries() {
         Slo pulled = new Slo("billing-pulled", Optional.of("billing-api"), Optional.empty(), Optional.of("payments"),
-                0.999, SloWindow.ROLLING_30D, BudgetingMethod.OCCURRENCES, OptionalDouble.empty(), Optional.empty(),
+                new BigDecimal("0.999"), SloWindow.ROLLING_30D, BudgetingMethod.OCCURRENCES, Optional.empty(),
+                Optional.empty(),
                 NOW, Optional.of(PrometheusQueries.events("sum(increase(ok{code=\"200\"}[1m]))",
                         "sum(increase(all[1m]))")));
         Slo latency = new Slo("latency-pulled", Optional.of("billing-api"), Optional.empty(), Optional.of("payments"),
-                0.99, SloWindow.ROLLING_7D, BudgetingMethod.TIMESLICES, OptionalDouble.of(250), Optional.empty(), NOW,
+                new BigDecimal("0.99"), SloWindow.ROLLING_7D, BudgetingMethod.TIMESLICES,
+                Optional.of(new BigDecimal("250")), Optional.empty(), NOW,
                 Optional.of(PrometheusQueries.measurement("histogram_quantile(0.99, sum by (le) (rate(x[1m])))")));
         assertEquals(List.of(pulled), read(OpenSloExport.yaml(pulled)).slos());
         assertEquals(List.of(latency), read(OpenSloExport.yaml(latency)).slos());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.vitals.core.Vitals;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
@@ -91,8 +91,8 @@ class PrometheusPullTest {
     }
 
     private static Slo events(String name) {
-        Slo slo = new Slo(name, Optional.of("billing-api"), Optional.empty(), Optional.empty(), 0.99,
-                SloWindow.ROLLING_7D, BudgetingMethod.OCCURRENCES, OptionalDouble.empty(), Optional.empty(), NOW,
+        Slo slo = new Slo(name, Optional.of("billing-api"), Optional.empty(), Optional.empty(), new BigDecimal("0.99"),
+                SloWindow.ROLLING_7D, BudgetingMethod.OCCURRENCES, Optional.empty(), Optional.empty(), NOW,
                 Optional.of(PrometheusQueries.events("good_" + name, "total_" + name)));
         plugin.slos().create(slo);
         return slo;
@@ -219,8 +219,10 @@ class PrometheusPullTest {
 
     @Test
     void aTimeslicesSloPullsOneValuePerMinuteAndSkipsNaN() {
-        Slo slo = new Slo("latency", Optional.of("billing-api"), Optional.empty(), Optional.empty(), 0.99,
-                SloWindow.ROLLING_7D, BudgetingMethod.TIMESLICES, OptionalDouble.of(300), Optional.empty(), NOW,
+        Slo slo = new Slo("latency", Optional.of("billing-api"), Optional.empty(), Optional.empty(),
+                new BigDecimal("0.99"),
+                SloWindow.ROLLING_7D, BudgetingMethod.TIMESLICES, Optional.of(new BigDecimal("300")),
+                Optional.empty(), NOW,
                 Optional.of(PrometheusQueries.measurement("histogram_quantile(0.99, rate(x[1m]))")));
         plugin.slos().create(slo);
         answer = (query, steps) -> matrix(steps, t -> t.equals(at("11:10")) ? "NaN" : t.isBefore(at("11:30"))
@@ -251,7 +253,8 @@ class PrometheusPullTest {
     @Test
     void pullAllAsksOnlyForSlosWithQueriesAndNothingWithoutAnAddress() {
         plugin.slos().create(new Slo("sent-by-api", Optional.of("billing-api"), Optional.empty(), Optional.empty(),
-                0.99, SloWindow.ROLLING_7D, BudgetingMethod.OCCURRENCES, OptionalDouble.empty(), Optional.empty(),
+                new BigDecimal("0.99"), SloWindow.ROLLING_7D, BudgetingMethod.OCCURRENCES, Optional.empty(),
+                Optional.empty(),
                 NOW));
         answer = (query, steps) -> matrix(steps, t -> "1");
         pullAt(NOW).pullAll();

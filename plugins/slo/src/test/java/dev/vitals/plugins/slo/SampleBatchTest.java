@@ -5,20 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class SampleBatchTest {
 
     private static final Instant NOW = Instant.parse("2026-11-01T10:00:30Z");
     private static final Slo EVENTS = new Slo("api", Optional.of("billing-api"), Optional.empty(), Optional.empty(),
-            0.999, SloWindow.ROLLING_30D, BudgetingMethod.OCCURRENCES, OptionalDouble.empty(), Optional.empty(), NOW);
+            new BigDecimal("0.999"), SloWindow.ROLLING_30D, BudgetingMethod.OCCURRENCES, Optional.empty(),
+            Optional.empty(), NOW);
     private static final Slo LATENCY = new Slo("latency", Optional.of("billing-api"), Optional.empty(),
-            Optional.empty(), 0.99, SloWindow.ROLLING_7D, BudgetingMethod.TIMESLICES, OptionalDouble.of(300),
+            Optional.empty(), new BigDecimal("0.99"), SloWindow.ROLLING_7D, BudgetingMethod.TIMESLICES,
+            Optional.of(new BigDecimal("300")),
             Optional.empty(), NOW);
     private static final Map<String, Slo> KNOWN = Map.of("api", EVENTS, "latency", LATENCY);
 

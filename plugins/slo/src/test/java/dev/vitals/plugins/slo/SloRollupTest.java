@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.vitals.api.ProblemException;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.testing.TestPortal;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -292,7 +294,7 @@ class SloRollupTest {
         assertEquals(new Counts(93, 180), plugin.evaluator().status(slo, at).window());
 
         Slo stricter = new Slo(slo.name(), slo.service(), slo.component(), slo.team(), slo.objective(), slo.window(),
-                slo.method(), OptionalDouble.of(100), slo.description(), at);
+                slo.method(), Optional.of(new BigDecimal("100")), slo.description(), at);
         plugin.slos().update(stricter);
 
         // At most 100: 0 … 100 are 11 of every 60, 33 of 180.

@@ -4,6 +4,7 @@ import dev.vitals.core.Vitals;
 import dev.vitals.core.testing.TestPlugins;
 import dev.vitals.core.testing.TestPortal;
 import dev.vitals.core.testing.TestPostgres;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +23,11 @@ final class SloTestPortal {
     /** Creates an SLO of team payments on service billing-api. */
     static Slo create(SloPlugin plugin, String name, double objective, SloWindow window, BudgetingMethod method,
             OptionalDouble threshold, Instant updatedAt) {
-        Slo slo = new Slo(name, Optional.of("billing-api"), Optional.empty(), Optional.of("payments"), objective,
-                window, method, threshold, Optional.empty(), updatedAt);
+        // Double literals in tests are written as decimals; valueOf reads them back as written (0.999, not its binary).
+        Slo slo = new Slo(name, Optional.of("billing-api"), Optional.empty(), Optional.of("payments"),
+                BigDecimal.valueOf(objective), window, method,
+                threshold.isPresent() ? Optional.of(BigDecimal.valueOf(threshold.getAsDouble())) : Optional.empty(),
+                Optional.empty(), updatedAt);
         plugin.slos().create(slo);
         return slo;
     }

@@ -96,7 +96,7 @@ class EmbeddedDatabaseKillTest {
             ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
             long killed = System.nanoTime();
             int acknowledgedAtKill = acknowledgedDeploys.size() + acknowledgedSamples.size();
-            awaitReady(portal);
+            awaitReady(portal, dataDir, postmaster);
             long ready = System.nanoTime();
             awaitAcknowledged(acknowledgedAtKill + 60);
             stop.set(true);
@@ -134,10 +134,11 @@ class EmbeddedDatabaseKillTest {
             CompletableFuture<HttpResponse<String>> pending = http.sendAsync(importRequest(portal, "large",
                     PortalKilledMidImportIT.catalog("bulk", LARGE_IMPORT)), HttpResponse.BodyHandlers.ofString());
             String writing = PortalKilledMidImportIT.awaitImportWriting(superuser(dataDir), pending);
-            ProcessHandle.of(postmasterPid(dataDir)).orElseThrow().destroyForcibly();
+            long postmaster = postmasterPid(dataDir);
+            ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
             HttpResponse<String> large = pending.handle((response, failure) -> response).get();
             boolean acknowledged = large != null && large.statusCode() == 200;
-            awaitReady(portal);
+            awaitReady(portal, dataDir, postmaster);
 
             Jdbi db = superuser(dataDir);
             long present = count(db, "SELECT count(*) FROM core.catalog_entities WHERE name LIKE 'bulk-%'");
@@ -230,10 +231,23 @@ class EmbeddedDatabaseKillTest {
         }
     }
 
-    private void awaitReady(PortalServer portal) throws InterruptedException {
+    /**
+     * Waits for a new postmaster and a ready portal: a backend orphaned by the kill may answer for a moment after its
+     * postmaster died, which is not the database being back.
+     */
+    private void awaitReady(PortalServer portal, Path dataDir, long killed) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         Thread.sleep(200);
         while (System.nanoTime() < deadline) {
+            try {
+                if (postmasterPid(dataDir) == killed) {
+                    Thread.sleep(200);
+                    continue;
+                }
+            } catch (Exception e) {
+                Thread.sleep(200); // the new postmaster is replacing the file
+                continue;
+            }
             try {
                 HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + portal.port() + "/health/ready")).timeout(Duration.ofSeconds(10))

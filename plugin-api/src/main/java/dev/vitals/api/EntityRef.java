@@ -1,6 +1,7 @@
 package dev.vitals.api;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A reference to a catalog entity as Backstage writes it: {@code kind:namespace/name}. The kind may be left out where
@@ -128,6 +129,23 @@ public record EntityRef(String kind, String namespace, String name) {
         int slash = key == null ? -1 : key.indexOf('/');
         return slash < 0 ? new EntityRef(kind, DEFAULT_NAMESPACE, key)
                 : new EntityRef(kind, key.substring(0, slash), key.substring(slash + 1));
+    }
+
+    /**
+     * The reference for a key that comes from a request (a path or query parameter, a form or JSON field), where a
+     * key that cannot be one simply names no entity: the lenient counterpart of {@link #ofKey(String, String)}.
+     *
+     * @param kind the kind, e.g. {@code component}
+     * @param key the name in the default namespace, {@code namespace/name} elsewhere; may be {@code null}
+     * @return the reference, or empty when the key is blank or holds a {@code :} or a second {@code /}
+     * @since 1.3.0
+     */
+    public static Optional<EntityRef> fromKey(String kind, String key) {
+        try {
+            return Optional.of(ofKey(kind, key));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /**

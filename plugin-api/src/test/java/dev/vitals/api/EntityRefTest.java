@@ -93,4 +93,13 @@ class EntityRefTest {
         assertThrows(IllegalArgumentException.class, () -> EntityRef.of(null, "a"));
         assertThrows(IllegalArgumentException.class, () -> EntityRef.ofKey("component", "a/b/c"));
     }
+
+    @Test
+    void aKeyFromARequestThatCannotBeOneNamesNoEntity() {
+        assertEquals(java.util.Optional.of(EntityRef.of("component", "artist-lookup")),
+                EntityRef.fromKey("component", "Artist-Lookup"));
+        assertEquals(java.util.Optional.empty(), EntityRef.fromKey("component", "a/b/c"));
+        assertEquals(java.util.Optional.empty(), EntityRef.fromKey("component", "group:team-a"));
+        assertEquals(java.util.Optional.empty(), EntityRef.fromKey("component", null));
+    }
 }

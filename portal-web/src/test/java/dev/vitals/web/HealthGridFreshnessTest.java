@@ -9,7 +9,7 @@ import dev.vitals.api.SignalStatus;
 import dev.vitals.api.VitalsPlugin;
 import dev.vitals.core.audit.Actor;
 import dev.vitals.core.catalog.CatalogEditor;
-import dev.vitals.core.catalog.EntityRef;
+import dev.vitals.api.EntityRef;
 import dev.vitals.core.testing.TestPlugins;
 import java.util.List;
 import java.util.Map;

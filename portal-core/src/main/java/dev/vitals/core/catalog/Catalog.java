@@ -3,6 +3,7 @@ package dev.vitals.core.catalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vitals.api.EntityRef;
 import dev.vitals.core.Json;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -101,7 +102,7 @@ public final class Catalog {
 
     /** Accepts {@code team-a}, {@code group:team-a} or {@code group:default/team-a} alike. */
     static String normalise(String ref, String defaultKind) {
-        return EntityRef.parse(ref, defaultKind, EntityRef.DEFAULT_NAMESPACE).map(EntityRef::toString).orElse(ref);
+        return WrittenRef.parse(ref, defaultKind, EntityRef.DEFAULT_NAMESPACE).map(EntityRef::toString).orElse(ref);
     }
 
     public Optional<EntityDetail> get(EntityRef ref) {
@@ -159,7 +160,7 @@ public final class Catalog {
         String ref = normalise(entity, "component");
         return jdbi.withHandle(h -> h.createQuery("SELECT owner_ref FROM core.catalog_entities WHERE ref = :ref")
                 .bind("ref", ref).mapTo(String.class).findOne())
-                .flatMap(owner -> EntityRef.parse(owner, "group", EntityRef.DEFAULT_NAMESPACE))
+                .flatMap(owner -> WrittenRef.parse(owner, "group", EntityRef.DEFAULT_NAMESPACE))
                 .filter(owner -> owner.kind().equals("group"))
                 .map(EntityRef::key);
     }

@@ -2,6 +2,7 @@ package dev.vitals.core.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vitals.api.EntityRef;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import dev.vitals.core.Json;
@@ -102,7 +103,7 @@ public final class CatalogEditor {
         List<EntityRef> teams = new ArrayList<>();
         for (int i = 0; i < stakeholders.size(); i++) {
             Stakeholder s = stakeholders.get(i);
-            var team = EntityRef.parse(s.team(), "group", program.namespace());
+            var team = WrittenRef.parse(s.team(), "group", program.namespace());
             if (team.isEmpty() || catalog.get(team.get()).isEmpty()) {
                 errors.add(new FieldError("stakeholders[" + i + "].team", "'" + s.team() + "' is not a team in the catalog"));
             }

@@ -3,6 +3,7 @@ package dev.vitals.core.catalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.vitals.api.EntityRef;
 import dev.vitals.core.Json;
 import dev.vitals.core.audit.Actor;
 import dev.vitals.core.audit.AuditLog;

@@ -1,5 +1,6 @@
 package dev.vitals.core.catalog;
 
+import dev.vitals.api.EntityRef;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.vitals.core.catalog;
 
+import dev.vitals.api.EntityRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -190,7 +191,7 @@ public final class EntityParser {
                 }
                 Object team = item.get("team");
                 Optional<EntityRef> teamRef = team instanceof String t
-                        ? EntityRef.parse(t, "group", ref.namespace()) : Optional.empty();
+                        ? WrittenRef.parse(t, "group", ref.namespace()) : Optional.empty();
                 if (teamRef.isEmpty()) {
                     checks.problem(field + ".team", "is required: a group reference such as team-a");
                 } else {
@@ -221,7 +222,7 @@ public final class EntityParser {
         }
 
         private Optional<EntityRef> parseRef(String text, String defaultKind, String field) {
-            Optional<EntityRef> parsed = EntityRef.parse(text, defaultKind, ref.namespace());
+            Optional<EntityRef> parsed = WrittenRef.parse(text, defaultKind, ref.namespace());
             if (parsed.isEmpty()) {
                 checks.problem(field, "is not an entity reference: expected [kind:][namespace/]name");
             }

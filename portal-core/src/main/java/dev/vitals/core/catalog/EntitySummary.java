@@ -1,5 +1,6 @@
 package dev.vitals.core.catalog;
 
+import dev.vitals.api.EntityRef;
 import java.util.List;
 
 /**
@@ -26,7 +27,7 @@ public record EntitySummary(String ref, String key, String kind, String name, St
         if (ref == null) {
             return null;
         }
-        return EntityRef.parse(ref, null, EntityRef.DEFAULT_NAMESPACE).map(EntityRef::key).orElse(ref);
+        return WrittenRef.parse(ref, null, EntityRef.DEFAULT_NAMESPACE).map(EntityRef::key).orElse(ref);
     }
 
     /** The name part of a reference, for display when the entity itself is not in the catalog. */

@@ -1,5 +1,7 @@
 package dev.vitals.core.catalog;
 
+import dev.vitals.api.EntityRef;
+
 /**
  * A directed relation between two entities, stored in its forward direction only.
  *

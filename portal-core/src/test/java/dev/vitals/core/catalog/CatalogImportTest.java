@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vitals.api.EntityRef;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.audit.Actor;
 import dev.vitals.core.pluginhost.PluginSource;

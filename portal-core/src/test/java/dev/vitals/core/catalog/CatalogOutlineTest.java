@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vitals.api.EntityRef;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.audit.Actor;
 import dev.vitals.core.pluginhost.PluginSource;

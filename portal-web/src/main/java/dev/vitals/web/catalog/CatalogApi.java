@@ -1,5 +1,6 @@
 package dev.vitals.web.catalog;
 
+import dev.vitals.core.catalog.WrittenRef;
 import dev.vitals.web.security.GuardedRoutes;
 import dev.vitals.core.identity.Scopes;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +12,7 @@ import dev.vitals.core.audit.Actor;
 import dev.vitals.core.catalog.CatalogAllowedHosts;
 import dev.vitals.core.catalog.CatalogFilter;
 import dev.vitals.core.catalog.EntityDetail;
-import dev.vitals.core.catalog.EntityRef;
+import dev.vitals.api.EntityRef;
 import dev.vitals.core.catalog.ImportProblem;
 import dev.vitals.core.catalog.ImportReport;
 import dev.vitals.core.Vitals;
@@ -97,8 +98,7 @@ public final class CatalogApi {
     }
 
     private void one(Context ctx, Collection collection) {
-        EntityRef ref = collection.ref(ctx.pathParam("key"));
-        EntityDetail detail = vitals.catalog().get(ref).orElseThrow(() -> ProblemException.notFound(
+        EntityDetail detail = collection.ref(ctx.pathParam("key")).flatMap(vitals.catalog()::get).orElseThrow(() -> ProblemException.notFound(
                 "no " + collection.singular() + " '" + ctx.pathParam("key") + "' in the catalog"));
         ctx.json(detail);
     }
@@ -106,7 +106,7 @@ public final class CatalogApi {
     private void export(Context ctx) {
         String text = Optional.ofNullable(ctx.queryParam("ref")).orElseThrow(() -> new ProblemException(400,
                 "say which entity to export", List.of(new FieldError("ref", "is required, e.g. component:default/artist-lookup"))));
-        EntityRef ref = EntityRef.parse(text, "component", EntityRef.DEFAULT_NAMESPACE).orElseThrow(() ->
+        EntityRef ref = WrittenRef.parse(text, "component", EntityRef.DEFAULT_NAMESPACE).orElseThrow(() ->
                 new ProblemException(400, "not an entity reference",
                         List.of(new FieldError("ref", "expected [kind:][namespace/]name, got " + text))));
         EntityDetail detail = vitals.catalog().get(ref).orElseThrow(() -> ProblemException.notFound(

@@ -1,5 +1,6 @@
 package dev.vitals.web.catalog;
 
+import dev.vitals.core.catalog.WrittenRef;
 import dev.vitals.web.security.GuardedRoutes;
 import dev.vitals.core.identity.Scopes;
 import dev.vitals.api.Panel;
@@ -12,7 +13,7 @@ import dev.vitals.core.catalog.CatalogEditor;
 import dev.vitals.core.catalog.CatalogOutline;
 import dev.vitals.core.catalog.CatalogPage;
 import dev.vitals.core.catalog.EntityDetail;
-import dev.vitals.core.catalog.EntityRef;
+import dev.vitals.api.EntityRef;
 import dev.vitals.core.catalog.EntitySummary;
 import dev.vitals.core.catalog.RelatedEntity;
 import dev.vitals.core.pluginhost.HostedPlugin;
@@ -34,6 +35,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -125,12 +127,12 @@ public final class CatalogPages {
         for (Collection collection : Collection.values()) {
             routes.get("/" + collection.path(), Role.VIEWER, Scopes.CATALOG_READ, ctx -> list(ctx, collection));
         }
-        routes.get("/services/<key>", Role.VIEWER, Scopes.CATALOG_READ, ctx -> service(ctx, Collection.SERVICES.ref(ctx.pathParam("key"))));
-        routes.get("/teams/<key>", Role.VIEWER, Scopes.CATALOG_READ, ctx -> team(ctx, Collection.TEAMS.ref(ctx.pathParam("key"))));
-        routes.get("/programs/<key>", Role.VIEWER, Scopes.CATALOG_READ, ctx -> program(ctx, Collection.PROGRAMS.ref(ctx.pathParam("key"))));
-        routes.get("/systems/<key>", Role.VIEWER, Scopes.CATALOG_READ, ctx -> entity(ctx, Collection.SYSTEMS.ref(ctx.pathParam("key"))));
-        routes.get("/components/<key>", Role.VIEWER, Scopes.CATALOG_READ, ctx -> entity(ctx, Collection.COMPONENTS.ref(ctx.pathParam("key"))));
-        routes.get("/catalog/{kind}/<key>", Role.VIEWER, Scopes.CATALOG_READ, ctx -> entity(ctx, EntityRef.ofKey(ctx.pathParam("kind"), ctx.pathParam("key"))));
+        routes.get("/services/<key>", Role.VIEWER, Scopes.CATALOG_READ, ctx -> service(ctx, ref(Collection.SERVICES.kind(), ctx.pathParam("key"))));
+        routes.get("/teams/<key>", Role.VIEWER, Scopes.CATALOG_READ, ctx -> team(ctx, ref(Collection.TEAMS.kind(), ctx.pathParam("key"))));
+        routes.get("/programs/<key>", Role.VIEWER, Scopes.CATALOG_READ, ctx -> program(ctx, ref(Collection.PROGRAMS.kind(), ctx.pathParam("key"))));
+        routes.get("/systems/<key>", Role.VIEWER, Scopes.CATALOG_READ, ctx -> entity(ctx, ref(Collection.SYSTEMS.kind(), ctx.pathParam("key"))));
+        routes.get("/components/<key>", Role.VIEWER, Scopes.CATALOG_READ, ctx -> entity(ctx, ref(Collection.COMPONENTS.kind(), ctx.pathParam("key"))));
+        routes.get("/catalog/{kind}/<key>", Role.VIEWER, Scopes.CATALOG_READ, ctx -> entity(ctx, ref(ctx.pathParam("kind"), ctx.pathParam("key"))));
         routes.get("/catalog/edit", Role.EDITOR, Scopes.CATALOG_WRITE, this::editForm);
         routes.post("/catalog/edit", Role.EDITOR, Scopes.CATALOG_WRITE, this::saveEdit);
         routes.post("/catalog/stakeholders", Role.EDITOR, Scopes.CATALOG_WRITE, this::saveStakeholders);
@@ -159,6 +161,12 @@ public final class CatalogPages {
     private Row row(EntitySummary e, Map<String, List<Signal>> signals) {
         String href = Collection.href(e.ref());
         return new Row(e, href, Link.ofRef(e.owner()), StatusCell.of(signals.getOrDefault(e.ref(), List.of()), href));
+    }
+
+    /** The entity a page's URL names; a key that cannot name one is an entity the catalog does not have. */
+    private static EntityRef ref(String kind, String key) {
+        return EntityRef.fromKey(kind, key).orElseThrow(() -> new NotFoundResponse("There is no "
+                + kind.toLowerCase(Locale.ROOT) + " '" + key.toLowerCase(Locale.ROOT) + "' in the catalog."));
     }
 
     private EntityDetail detail(EntityRef ref) {
@@ -223,7 +231,7 @@ public final class CatalogPages {
             for (Object item : list) {
                 if (item instanceof Map<?, ?> m) {
                     String team = String.valueOf(m.get("team"));
-                    String teamRef = EntityRef.parse(team, "group", ref.namespace()).map(EntityRef::toString).orElse(team);
+                    String teamRef = WrittenRef.parse(team, "group", ref.namespace()).map(EntityRef::toString).orElse(team);
                     stakeholders.add(new StakeholderView(Link.ofRef(teamRef), team, String.valueOf(m.get("role"))));
                 }
             }
@@ -232,7 +240,7 @@ public final class CatalogPages {
         Map<String, List<Signal>> signals = vitals.signals().latestFor(serviceRefs);
         List<Row> services = new ArrayList<>();
         for (String serviceRef : serviceRefs) {
-            EntityRef.parse(serviceRef, "component", "default").flatMap(r -> vitals.catalog().get(r))
+            WrittenRef.parse(serviceRef, "component", "default").flatMap(r -> vitals.catalog().get(r))
                     .ifPresent(d -> services.add(row(d.entity(), signals)));
         }
         Map<String, Object> params = common(ctx, detail);
@@ -352,7 +360,7 @@ public final class CatalogPages {
 
     private static EntityRef refParam(Context ctx) {
         String text = Optional.ofNullable(ctx.queryParam("ref")).orElse(ctx.formParam("ref"));
-        return EntityRef.parse(text, "component", EntityRef.DEFAULT_NAMESPACE)
+        return WrittenRef.parse(text, "component", EntityRef.DEFAULT_NAMESPACE)
                 .orElseThrow(() -> new NotFoundResponse("No entity is named '" + text + "'."));
     }
 }

@@ -1,6 +1,7 @@
 package dev.vitals.web.catalog;
 
-import dev.vitals.core.catalog.EntityRef;
+import dev.vitals.api.EntityRef;
+import dev.vitals.core.catalog.WrittenRef;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -45,8 +46,9 @@ public enum Collection {
         return singular;
     }
 
-    public EntityRef ref(String key) {
-        return EntityRef.ofKey(kind, key);
+    /** The entity a URL key names, empty when the key cannot name one (it holds ':' or a second '/'). */
+    public Optional<EntityRef> ref(String key) {
+        return EntityRef.fromKey(kind, key);
     }
 
     public static Optional<Collection> byPath(String path) {
@@ -58,7 +60,7 @@ public enum Collection {
         if (ref == null) {
             return null;
         }
-        Optional<EntityRef> parsed = EntityRef.parse(ref, "component", EntityRef.DEFAULT_NAMESPACE);
+        Optional<EntityRef> parsed = WrittenRef.parse(ref, "component", EntityRef.DEFAULT_NAMESPACE);
         if (parsed.isEmpty()) {
             return "/services";
         }

@@ -3,6 +3,7 @@ package dev.vitals.plugins.deploys;
 import dev.vitals.api.ApiRoute;
 import dev.vitals.api.BackgroundRefresh;
 import dev.vitals.api.CatalogEntity;
+import dev.vitals.api.EntityRef;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.Job;
 import dev.vitals.api.PluginContext;
@@ -55,7 +56,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.pf4j.Extension;
@@ -266,7 +266,7 @@ public final class DeploysPlugin implements VitalsPlugin {
                 .filter(e -> e.kind().equalsIgnoreCase("Component")).map(CatalogEntity::name)
                 .orElseThrow(() -> ProblemException.notFound("no service " + ctx.pathParam("service")
                         + " in the catalog"));
-        RequestCaller.requireEditorOf(ctx, "component:default/" + service);
+        RequestCaller.requireEditorOf(ctx, EntityRef.of("component", service).toString());
         if (!(ctx.bodyAsClass(Object.class) instanceof Map<?, ?> body)) {
             throw ProblemException.unprocessable("send {\"mode\": \"independent\", \"since\": \"2026-03-02\"}",
                     List.of());
@@ -427,8 +427,7 @@ public final class DeploysPlugin implements VitalsPlugin {
             json.put("service", entity.name());
             scope = Optional.of(List.of(entity.name()));
         } else if (team != null) {
-            String ref = team.contains(":") ? team : "group:default/" + team.toLowerCase(Locale.ROOT);
-            CatalogEntity entity = context.catalog().entity(ref)
+            CatalogEntity entity = teamRef(team).flatMap(r -> context.catalog().entity(r.toString()))
                     .orElseThrow(() -> ProblemException.notFound("no team " + team + " in the catalog"));
             json.put("team", entity.name());
             scope = Optional.of(context.catalog().servicesOf(entity.ref()).stream().map(CatalogEntity::name).toList());
@@ -439,6 +438,15 @@ public final class DeploysPlugin implements VitalsPlugin {
         DoraReport report = dora.report(scope, period);
         json.putAll(DoraJson.of(report));
         ctx.json(json);
+    }
+
+    /** A team named as a reference or by key; text that cannot be either names no team. */
+    private static Optional<EntityRef> teamRef(String team) {
+        try {
+            return Optional.of(EntityRef.parse(team, "group"));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private Period period(Context ctx) {

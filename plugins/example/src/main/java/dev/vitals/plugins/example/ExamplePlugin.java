@@ -1,6 +1,7 @@
 package dev.vitals.plugins.example;
 
 import dev.vitals.api.ApiRoute;
+import dev.vitals.api.EntityRef;
 import dev.vitals.api.Job;
 import dev.vitals.api.NavEntry;
 import dev.vitals.api.Page;
@@ -57,7 +58,7 @@ public final class ExamplePlugin implements VitalsPlugin {
         String service = input.service().trim();
         // A note belongs to the service, so only its team's editors (and admins) write one. Check every write route
         // like this: the route's role says "an editor", not "an editor of this".
-        RequestCaller.requireEditorOf(ctx, "component:default/" + service);
+        RequestCaller.requireEditorOf(ctx, EntityRef.ofKey("component", service).toString());
         String author = RequestCaller.of(ctx).name();
         ctx.status(201).json(notes.add(service, author, input.body().trim(), context.clock().instant()));
     }
@@ -94,9 +95,10 @@ public final class ExamplePlugin implements VitalsPlugin {
     }
 
     void publishNoteCounts() {
-        notes.countsByService().forEach((service, count) -> context.signals().publish(
-                "component:default/" + service, "notes", SignalStatus.OK, count + (count == 1 ? " note" : " notes"),
-                OptionalDouble.of(count), Optional.of("/p/example/")));
+        // Notes kept from before keys were checked may name no service; they have no subject to publish on.
+        notes.countsByService().forEach((service, count) -> EntityRef.fromKey("component", service).ifPresent(
+                ref -> context.signals().publish(ref.toString(), "notes", SignalStatus.OK,
+                        count + (count == 1 ? " note" : " notes"), OptionalDouble.of(count), Optional.of("/p/example/"))));
     }
 
     @Override

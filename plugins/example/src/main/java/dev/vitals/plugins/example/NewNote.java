@@ -1,5 +1,6 @@
 package dev.vitals.plugins.example;
 
+import dev.vitals.api.EntityRef;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import java.util.ArrayList;
@@ -21,6 +22,9 @@ public record NewNote(String service, String body) {
         } else if (service.length() > 100) {
             errors.add(new FieldError("service", "must be a service's key, at most 100 characters, got "
                     + service.length()));
+        } else if (EntityRef.fromKey("component", service.trim()).isEmpty()) {
+            errors.add(new FieldError("service", "must be a service's key, e.g. artist-lookup, got '" + service.trim()
+                    + "'"));
         }
         if (body == null || body.isBlank()) {
             errors.add(new FieldError("body", "is required: the note's text"));

@@ -1,6 +1,7 @@
 package dev.vitals.plugins.slo;
 
 import dev.vitals.api.CatalogEntity;
+import dev.vitals.api.EntityRef;
 import dev.vitals.api.PluginContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ final class BudgetSignals {
         List<Subject> subjects = new ArrayList<>();
         byService.forEach((service, own) -> {
             if (touches(own, changed)) {
-                subjects.add(new Subject("component:default/" + service, "/services/" + service, own));
+                subjects.add(new Subject(EntityRef.ofKey("component", service), "/services/" + service, own));
             }
         });
         // Components without SLOs of their own roll up their services' SLOs too; an SLO may name a component the
@@ -81,10 +82,10 @@ final class BudgetSignals {
         Set<String> components = new TreeSet<>(byComponent.keySet());
         context.catalog().entities("AvailabilityComponent").forEach(c -> components.add(c.name()));
         for (String component : components) {
-            String ref = "availabilitycomponent:default/" + component;
+            EntityRef ref = EntityRef.ofKey("availabilitycomponent", component);
             List<Slo> members = new ArrayList<>(byComponent.getOrDefault(component, List.of()));
             if (!byService.isEmpty()) {
-                for (CatalogEntity service : context.catalog().servicesOf(ref)) {
+                for (CatalogEntity service : context.catalog().servicesOf(ref.toString())) {
                     members.addAll(byService.getOrDefault(service.name(), List.of()));
                 }
             }
@@ -119,7 +120,7 @@ final class BudgetSignals {
         return (to - from) / 1_000_000;
     }
 
-    private record Subject(String ref, String link, List<Slo> members) {
+    private record Subject(EntityRef ref, String link, List<Slo> members) {
     }
 
     private static boolean touches(List<Slo> members, Optional<Set<String>> changed) {
@@ -138,7 +139,7 @@ final class BudgetSignals {
             }
         }
         BudgetPolicy worst = BudgetPolicy.worst(verdicts);
-        context.signals().publish(subject.ref(), KIND, worst.status(), worst.summary(), leastLeft,
+        context.signals().publish(subject.ref().toString(), KIND, worst.status(), worst.summary(), leastLeft,
                 Optional.of(subject.link()));
     }
 }

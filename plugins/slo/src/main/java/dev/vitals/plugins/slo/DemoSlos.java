@@ -62,7 +62,7 @@ final class DemoSlos {
                         SloWindow.ROLLING_7D, "Playbacks that start within 2 s", now), 5, 300, Incident.NONE));
         for (Demo demo : demos) {
             if (slos.find(demo.slo().name()).isEmpty()
-                    && context.catalog().entity(demo.slo().subject()).isEmpty()) {
+                    && context.catalog().entity(demo.slo().subject().toString()).isEmpty()) {
                 continue;
             }
             slos.create(demo.slo());

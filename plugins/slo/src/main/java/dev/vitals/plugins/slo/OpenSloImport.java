@@ -1,6 +1,7 @@
 package dev.vitals.plugins.slo;
 
 import dev.vitals.api.CatalogView;
+import dev.vitals.api.EntityRef;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import java.math.BigDecimal;
@@ -303,19 +304,20 @@ final class OpenSloImport {
         Optional<String> service = serviceOverride.or(() -> componentOverride.isPresent() ? Optional.empty()
                 : Optional.ofNullable(named));
         if (componentOverride.isPresent()) {
-            return catalog.entity("availabilitycomponent:default/" + componentOverride.get())
+            return EntityRef.fromKey("availabilitycomponent", componentOverride.get()).flatMap(r -> catalog.entity(r.toString()))
                     .map(e -> new Owner(Optional.empty(), componentOverride, e.owner().map(OpenSloImport::nameOf)))
                     .orElseGet(() -> missing(field, "no availability component '" + componentOverride.get() + "'"));
         }
         if (service.isEmpty()) {
             return missing(field, "is required: the service the SLO belongs to");
         }
-        var asService = catalog.entity("component:default/" + service.get())
+        var asService = EntityRef.fromKey("component", service.get()).flatMap(r -> catalog.entity(r.toString()))
                 .filter(e -> e.kind().equalsIgnoreCase("Component"));
         if (asService.isPresent()) {
             return new Owner(service, Optional.empty(), asService.get().owner().map(OpenSloImport::nameOf));
         }
-        var asComponent = catalog.entity("availabilitycomponent:default/" + service.get());
+        var asComponent = EntityRef.fromKey("availabilitycomponent", service.get())
+                .flatMap(r -> catalog.entity(r.toString()));
         if (asComponent.isPresent()) {
             return new Owner(Optional.empty(), service, asComponent.get().owner().map(OpenSloImport::nameOf));
         }
@@ -358,7 +360,7 @@ final class OpenSloImport {
     }
 
     private static String nameOf(String ref) {
-        return ref.substring(ref.indexOf('/') + 1);
+        return EntityRef.parse(ref).name();
     }
 
     private static Map<?, ?> child(Map<?, ?> map, String key) {

@@ -25,7 +25,7 @@ final class SampleOwnership {
         for (int i = 0; i < rows.size(); i++) {
             SampleRow row = rows.get(i);
             Slo slo = row == null || row.slo() == null ? null : known.get(row.slo());
-            if (slo != null && !caller.mayEdit(slo.subject())) {
+            if (slo != null && !caller.mayEdit(slo.subject().toString())) {
                 throw new ProblemException(403, "nothing of the batch was stored: " + caller.name()
                         + " is not an editor of the team that owns " + slo.subject() + ", the subject of SLO '"
                         + slo.name() + "'", List.of(new FieldError("[" + i + "].slo", "SLO '" + slo.name()

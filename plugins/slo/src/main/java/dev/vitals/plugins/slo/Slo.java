@@ -1,5 +1,6 @@
 package dev.vitals.plugins.slo;
 
+import dev.vitals.api.EntityRef;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -38,9 +39,9 @@ public record Slo(String name, Optional<String> service, Optional<String> compon
     }
 
     /** @return the catalog reference signals about this SLO are published on */
-    public String subject() {
-        return service.map(s -> "component:default/" + s)
-                .orElseGet(() -> "availabilitycomponent:default/" + component.orElseThrow());
+    public EntityRef subject() {
+        return service.map(s -> EntityRef.ofKey("component", s))
+                .orElseGet(() -> EntityRef.ofKey("availabilitycomponent", component.orElseThrow()));
     }
 
     /** @return what it belongs to, for people: the service or component name */

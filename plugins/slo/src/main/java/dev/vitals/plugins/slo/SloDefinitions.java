@@ -40,7 +40,7 @@ final class SloDefinitions {
      */
     Slo create(Context ctx, SloInput input) {
         Slo slo = input.validate(context.catalog(), context.clock().instant());
-        RequestCaller.requireEditorOf(ctx, slo.subject());
+        RequestCaller.requireEditorOf(ctx, slo.subject().toString());
         if (!slos.create(slo)) {
             throw new ProblemException(409, "an SLO named '" + slo.name() + "' exists; change it with PUT "
                     + "/api/slo/slos/" + slo.name(), List.of(new FieldError("name", "is taken by another SLO; "
@@ -64,8 +64,8 @@ final class SloDefinitions {
         }
         Slo slo = input.named(name).validate(context.catalog(), context.clock().instant());
         Optional<Slo> before = slos.find(name);
-        before.ifPresent(b -> RequestCaller.requireEditorOf(ctx, b.subject()));
-        RequestCaller.requireEditorOf(ctx, slo.subject());
+        before.ifPresent(b -> RequestCaller.requireEditorOf(ctx, b.subject().toString()));
+        RequestCaller.requireEditorOf(ctx, slo.subject().toString());
         boolean created;
         if (slos.update(slo)) {
             created = false;

@@ -45,7 +45,7 @@ final class SloFormPages {
     }
 
     Page editForm(Context ctx, Slo slo) {
-        RequestCaller.requireEditorOf(ctx, slo.subject());
+        RequestCaller.requireEditorOf(ctx, slo.subject().toString());
         return editPage(ctx, slo, SloForm.of(slo));
     }
 

@@ -2,6 +2,7 @@ package dev.vitals.plugins.slo;
 
 import dev.vitals.api.CatalogEntity;
 import dev.vitals.api.CatalogView;
+import dev.vitals.api.EntityRef;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import java.math.BigDecimal;
@@ -66,7 +67,7 @@ public record SloInput(String name, String service, String component, BigDecimal
             errors.add(new FieldError(hasService ? "component" : "service",
                     "give exactly one of service (a catalog service) or component (an availability component)"));
         } else if (hasService) {
-            Optional<CatalogEntity> found = catalog.entity("component:default/" + service.trim())
+            Optional<CatalogEntity> found = EntityRef.fromKey("component", service.trim()).flatMap(r -> catalog.entity(r.toString()))
                     .filter(e -> e.kind().equalsIgnoreCase("Component"));
             if (found.isEmpty()) {
                 errors.add(new FieldError("service", "no service '" + service.trim() + "' in the catalog"));
@@ -74,7 +75,8 @@ public record SloInput(String name, String service, String component, BigDecimal
                 team = found.get().owner().map(SloInput::entityName);
             }
         } else {
-            Optional<CatalogEntity> found = catalog.entity("availabilitycomponent:default/" + component.trim());
+            Optional<CatalogEntity> found = EntityRef.fromKey("availabilitycomponent", component.trim())
+                    .flatMap(r -> catalog.entity(r.toString()));
             if (found.isEmpty()) {
                 errors.add(new FieldError("component", "no availability component '" + component.trim()
                         + "' in the catalog"));
@@ -155,7 +157,7 @@ public record SloInput(String name, String service, String component, BigDecimal
     }
 
     private static String entityName(String ref) {
-        return ref.substring(ref.indexOf('/') + 1);
+        return EntityRef.parse(ref).name();
     }
 
     private static String quoted(String s) {

@@ -1,6 +1,7 @@
 package dev.vitals.plugins.slo;
 
 import dev.vitals.api.CatalogEntity;
+import dev.vitals.api.EntityRef;
 import dev.vitals.api.Page;
 import dev.vitals.api.PluginContext;
 import dev.vitals.api.RequestCaller;
@@ -59,8 +60,8 @@ final class SloPages {
         Optional<String> component = Optional.ofNullable(blankToNull(ctx.queryParam("component")));
         String sort = "name".equals(ctx.queryParam("sort")) ? "name" : "budget";
         int page = SloPlugin.intParam(ctx, "page", 1, 1, 1_000_000);
-        Set<String> services = component.map(c -> context.catalog().servicesOf("availabilitycomponent:default/" + c)
-                .stream().map(CatalogEntity::name).collect(Collectors.toSet())).orElse(Set.of());
+        Set<String> services = component.map(c -> servicesOf("availabilitycomponent", c).stream()
+                .map(CatalogEntity::name).collect(Collectors.toSet())).orElse(Set.of());
         LatestStatuses.Order order = "name".equals(sort) ? LatestStatuses.Order.NAME : LatestStatuses.Order.BUDGET;
         LatestStatuses.Page found = latest.page(team, component, services, order, page, PAGE_SIZE);
         int pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -103,7 +104,7 @@ final class SloPages {
         params.put("at", ctx.queryParam("at") == null ? "" : ctx.queryParam("at"));
         params.put("scalingRule", BurnRateAlert.SCALING_RULE);
         params.put("history", alerts.latest(slo.name(), 20));
-        params.put("mayEdit", RequestCaller.of(ctx).mayEdit(slo.subject()));
+        params.put("mayEdit", RequestCaller.of(ctx).mayEdit(slo.subject().toString()));
         params.put("pull", slo.prometheus().isPresent() ? pulls.last(slo.name()) : Optional.empty());
         params.put("pullConfigured", context.config().get(PrometheusPull.URL_KEY).filter(u -> !u.isBlank())
                 .isPresent());
@@ -114,13 +115,14 @@ final class SloPages {
         Instant now = context.clock().instant();
         return render("service-tab.jte", Map.of("service", service,
                 "rows", slos.ofService(service).stream().map(s -> row(s, now)).toList(),
-                "mayCreate", RequestCaller.of(ctx).mayEdit("component:default/" + service)));
+                "mayCreate", RequestCaller.of(ctx).mayEdit(EntityRef.ofKey("component", service).toString())));
     }
 
     /** The dashboard of one availability component: its verdict rolled up from its own and its services' SLOs. */
     Page component(Context ctx, String component) {
         Instant now = context.clock().instant();
-        if (context.catalog().entity("availabilitycomponent:default/" + component).isEmpty()) {
+        if (EntityRef.fromKey("availabilitycomponent", component).flatMap(r -> context.catalog().entity(r.toString()))
+                .isEmpty()) {
             return notFound(ctx, "No availability component '" + component + "' in the catalog.");
         }
         List<SloRow> rows = scope(Optional.of(component), Optional.empty()).stream().map(s -> row(s, now))
@@ -175,7 +177,7 @@ final class SloPages {
     /** Each availability component of the program with how its SLOs in the review did in the month reviewed. */
     private List<ReviewComponent> programComponents(String program, MonthlyReview review) {
         List<ReviewComponent> result = new java.util.ArrayList<>();
-        for (CatalogEntity c : context.catalog().availabilityComponentsOf("program:default/" + program)) {
+        for (CatalogEntity c : componentsOf(program)) {
             Set<String> members = scope(Optional.of(c.name()), Optional.empty()).stream().map(Slo::name)
                     .collect(Collectors.toSet());
             List<MonthlyReview.Line> lines = review.lines().stream().filter(l -> members.contains(l.slo().name()))
@@ -198,15 +200,22 @@ final class SloPages {
         }
         Set<String> components = new java.util.HashSet<>();
         component.ifPresent(components::add);
-        program.ifPresent(p -> context.catalog().availabilityComponentsOf("program:default/" + p)
-                .forEach(c -> components.add(c.name())));
+        program.ifPresent(p -> componentsOf(p).forEach(c -> components.add(c.name())));
         Set<String> services = new java.util.HashSet<>();
-        components.forEach(c -> context.catalog().servicesOf("availabilitycomponent:default/" + c)
-                .forEach(e -> services.add(e.name())));
-        program.ifPresent(p -> context.catalog().servicesOf("program:default/" + p)
-                .forEach(e -> services.add(e.name())));
+        components.forEach(c -> servicesOf("availabilitycomponent", c).forEach(e -> services.add(e.name())));
+        program.ifPresent(p -> servicesOf("program", p).forEach(e -> services.add(e.name())));
         return all.stream().filter(s -> s.service().map(services::contains).orElse(false)
                 || s.component().map(components::contains).orElse(false)).toList();
+    }
+
+    /** The services of the entity with this key; a key from a request that cannot be one names nothing. */
+    private List<CatalogEntity> servicesOf(String kind, String key) {
+        return EntityRef.fromKey(kind, key).map(r -> context.catalog().servicesOf(r.toString())).orElse(List.of());
+    }
+
+    private List<CatalogEntity> componentsOf(String program) {
+        return EntityRef.fromKey("program", program).map(r -> context.catalog().availabilityComponentsOf(r.toString()))
+                .orElse(List.of());
     }
 
     /** A page that says what is missing; the host would show a thrown error as a failure of the plugin. */

@@ -153,9 +153,9 @@ public final class SloPlugin implements VitalsPlugin {
         // The same ownership rule as one SLO at a time: every owner named, and every owner replaced.
         Map<String, Slo> replaced = slos.findAll(result.slos().stream().map(Slo::name).toList());
         for (Slo slo : result.slos()) {
-            RequestCaller.requireEditorOf(ctx, slo.subject());
+            RequestCaller.requireEditorOf(ctx, slo.subject().toString());
             Optional.ofNullable(replaced.get(slo.name())).ifPresent(old -> RequestCaller.requireEditorOf(ctx,
-                    old.subject()));
+                    old.subject().toString()));
         }
         slos.upsertAll(result.slos());
         refresh.request(result.slos().stream().map(Slo::name).toList());

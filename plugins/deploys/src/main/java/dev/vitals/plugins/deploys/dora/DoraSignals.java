@@ -2,6 +2,7 @@ package dev.vitals.plugins.deploys.dora;
 
 import dev.vitals.api.CatalogEntity;
 import dev.vitals.api.CatalogView;
+import dev.vitals.api.EntityRef;
 import dev.vitals.api.SignalPublisher;
 import dev.vitals.api.SignalStatus;
 import java.time.Clock;
@@ -59,7 +60,7 @@ public final class DoraSignals {
             }
             DoraReport report = query.report(Optional.of(List.of(service)), last30);
             Verdict verdict = verdict(report, thresholds);
-            signals.publish("component:default/" + service.toLowerCase(Locale.ROOT), KIND, verdict.status(),
+            signals.publish(EntityRef.parse(service, "component").toString(), KIND, verdict.status(),
                     verdict.summary(), report.perWeek(), Optional.of("/p/deploys/services/" + service));
         }
     }

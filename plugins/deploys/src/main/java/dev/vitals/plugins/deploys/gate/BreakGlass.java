@@ -1,6 +1,7 @@
 package dev.vitals.plugins.deploys.gate;
 
 import dev.vitals.api.CatalogView;
+import dev.vitals.api.EntityRef;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import dev.vitals.api.RequestCaller;
@@ -153,8 +154,8 @@ public final class BreakGlass {
      * stranger to the team cannot fill it.
      */
     private void requireEditorOf(RequestCaller caller, String service, String what) {
-        String ref = service.contains(":") ? service : "component:default/" + service;
-        if (!caller.mayEdit(ref)) {
+        // The service was checked against the catalog when the request was made, so it is a reference.
+        if (!caller.mayEdit(EntityRef.parse(service, "component").toString())) {
             throw new ProblemException(403, caller.name() + " may not " + what + " " + service
                     + ": only an editor of the team that owns it may", List.of());
         }

@@ -2,6 +2,7 @@ package dev.vitals.plugins.deploys.gate;
 
 import dev.vitals.api.CatalogEntity;
 import dev.vitals.api.CatalogView;
+import dev.vitals.api.EntityRef;
 import dev.vitals.plugins.deploys.ingest.EnvironmentNames;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -88,6 +89,6 @@ public final class DeployGate {
     }
 
     private static String name(String ref) {
-        return ref.substring(ref.lastIndexOf('/') + 1);
+        return EntityRef.parse(ref).name();
     }
 }

@@ -1,5 +1,6 @@
 package dev.vitals.plugins.deploys.gate;
 
+import dev.vitals.api.EntityRef;
 import dev.vitals.api.Signal;
 import dev.vitals.api.SignalStatus;
 import java.time.Instant;
@@ -15,7 +16,6 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ErrorBudgets {
 
-    private static final String SERVICE_PREFIX = "component:default/";
     private final Jdbi jdbi;
     private final String plugin;
     private final String kind;
@@ -41,8 +41,8 @@ public final class ErrorBudgets {
 
     /** Keeps the signal if it is an error-budget verdict on a service. @param signal any plugin's signal */
     public void observe(Signal signal) {
-        if (!plugin.equals(signal.plugin()) || !kind.equals(signal.kind())
-                || !signal.subject().startsWith(SERVICE_PREFIX)) {
+        Optional<String> service = serviceOf(signal.subject());
+        if (!plugin.equals(signal.plugin()) || !kind.equals(signal.kind()) || service.isEmpty()) {
             return;
         }
         jdbi.useHandle(h -> h.createUpdate("""
@@ -51,9 +51,20 @@ public final class ErrorBudgets {
                         ON CONFLICT (service) DO UPDATE SET status = excluded.status, summary = excluded.summary,
                             observed_at = excluded.observed_at
                         WHERE error_budget_signals.observed_at <= excluded.observed_at""")
-                .bind("service", signal.subject().substring(SERVICE_PREFIX.length()))
+                .bind("service", service.get())
                 .bind("status", signal.status().name()).bind("summary", signal.summary())
                 .bind("at", signal.observedAt()).execute());
+    }
+
+    /** The service a subject names, when it is a service in the default namespace, the one gates are keyed by. */
+    private static Optional<String> serviceOf(String subject) {
+        try {
+            EntityRef ref = EntityRef.parse(subject);
+            return ref.kind().equals("component") && ref.namespace().equals(EntityRef.DEFAULT_NAMESPACE)
+                    ? Optional.of(ref.name()) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** @param service a service @return its latest verdict, if the SLO plugin gave one */

@@ -1,5 +1,6 @@
 package dev.vitals.plugins.deploys.gate;
 
+import dev.vitals.api.EntityRef;
 import dev.vitals.api.ProblemException;
 import dev.vitals.api.RequestCaller;
 import dev.vitals.api.Role;
@@ -23,8 +24,7 @@ final class FreezeOwnership {
     static void require(RequestCaller caller, FreezeWindow window, String verb) {
         if (window.service().isPresent()) {
             String service = window.service().get();
-            String ref = service.contains(":") ? service : "component:default/" + service;
-            if (!caller.mayEdit(ref)) {
+            if (!caller.mayEdit(EntityRef.parse(service, "component").toString())) {
                 throw refused(caller.name() + " may not " + verb + " a freeze of " + service
                         + ": only an editor of the team that owns it may");
             }

@@ -1,6 +1,7 @@
 package dev.vitals.plugins.deploys.gate;
 
 import dev.vitals.api.CatalogView;
+import dev.vitals.api.EntityRef;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import dev.vitals.api.RequestCaller;
@@ -100,7 +101,7 @@ public final class FreezeWindows {
         if (team.isPresent() && service.isPresent()) {
             row.error("team", "give a team or a service, not both");
         }
-        team.filter(t -> catalog.entity("group:default/" + t.toLowerCase(Locale.ROOT)).isEmpty())
+        team.filter(t -> EntityRef.fromKey("group", t).flatMap(r -> catalog.entity(r.toString())).isEmpty())
                 .ifPresent(t -> row.error("team", "is not a team in the catalog: " + t));
         service.filter(s -> catalog.entity(s).filter(e -> e.kind().equalsIgnoreCase("Component")).isEmpty())
                 .ifPresent(s -> row.error("service", "is not a service in the catalog: " + s));

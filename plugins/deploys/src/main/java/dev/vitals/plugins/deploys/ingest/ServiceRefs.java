@@ -1,5 +1,6 @@
 package dev.vitals.plugins.deploys.ingest;
 
+import dev.vitals.api.EntityRef;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -9,8 +10,8 @@ public final class ServiceRefs {
     private ServiceRefs() {
     }
 
-    /** @param services service keys in the batch's order @return their references, each once, in that order */
+    /** @param services services in the batch's order, each checked against the catalog @return their references, each once, in that order */
     public static List<String> of(Stream<String> services) {
-        return services.distinct().map(service -> "component:default/" + service).toList();
+        return services.distinct().map(service -> EntityRef.parse(service, "component").toString()).toList();
     }
 }

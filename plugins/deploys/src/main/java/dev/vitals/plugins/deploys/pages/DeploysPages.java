@@ -1,6 +1,7 @@
 package dev.vitals.plugins.deploys.pages;
 
 import dev.vitals.api.CatalogEntity;
+import dev.vitals.api.EntityRef;
 import dev.vitals.api.Page;
 import dev.vitals.api.PageRoute;
 import dev.vitals.api.Panel;
@@ -157,7 +158,7 @@ public final class DeploysPages {
     private Content teamPanelContent(String team) {
         {
             List<String> services = names(context.catalog().servicesOf(team));
-            String name = team.substring(team.lastIndexOf('/') + 1);
+            String name = EntityRef.parse(team, "group").name();
             return render("team-panel.jte", Map.of("card", new DoraCard(name, "/p/deploys/deployments?team=" + name,
                     dora.report(Optional.of(services), last(90))), "services", services.size()));
         }
@@ -183,7 +184,7 @@ public final class DeploysPages {
         List<CatalogEntity> services = context.catalog().services();
         Map<String, List<String>> byTeam = new java.util.TreeMap<>();
         for (CatalogEntity s : services) {
-            s.owner().ifPresent(o -> byTeam.computeIfAbsent(o.substring(o.lastIndexOf('/') + 1),
+            s.owner().ifPresent(o -> byTeam.computeIfAbsent(EntityRef.parse(o, "group").name(),
                     t -> new ArrayList<>()).add(s.name()));
         }
         List<DoraCard> teams = new ArrayList<>();
@@ -248,8 +249,8 @@ public final class DeploysPages {
             scope = Optional.of(List.of(service.trim()));
             what = "service " + service.trim();
         } else if (team != null && !team.isBlank()) {
-            scope = Optional.of(names(context.catalog().servicesOf("group:default/" + team.trim()
-                    .toLowerCase(Locale.ROOT))));
+            scope = Optional.of(EntityRef.fromKey("group", team.trim())
+                    .map(r -> names(context.catalog().servicesOf(r.toString()))).orElse(List.of()));
             what = "team " + team.trim();
         }
         int page = 1;

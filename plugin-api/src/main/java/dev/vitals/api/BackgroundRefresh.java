@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * key rather than one per request.
  *
  * <p>A failed refresh is logged and dropped: the plugin's periodic job is expected to recompute everything anyway, so
- * until it runs the previous results stand. Close it in {@link VitalsPlugin#stop()}.
+ * until it runs the previous results stand. Close it in {@link RunningPlugin#stop()}.
  *
  * @since 1.2.0
  */

@@ -7,8 +7,7 @@ import java.util.Optional;
 /**
  * A catalog entity as plugins see it: read-only, the fields plugins hang their numbers on.
  *
- * @param ref its reference, {@code kind:namespace/name} in lower case, e.g. {@code component:default/artist-lookup};
- *     use it as the subject of signals
+ * @param ref its reference; use it as the subject of signals and measures (an {@link EntityRef} since 2.0.0)
  * @param kind the kind as written: {@code Component} (a service), {@code Group} (a team), {@code System},
  *     {@code AvailabilityComponent}, {@code Program}…
  * @param name the name as written
@@ -19,6 +18,6 @@ import java.util.Optional;
  * @param tags its tags
  * @param annotations its annotations, e.g. {@code github.com/project-slug}
  */
-public record CatalogEntity(String ref, String kind, String name, String title, Optional<String> owner,
-        Optional<String> system, Optional<String> lifecycle, List<String> tags, Map<String, String> annotations) {
+public record CatalogEntity(EntityRef ref, String kind, String name, String title, Optional<EntityRef> owner,
+        Optional<EntityRef> system, Optional<String> lifecycle, List<String> tags, Map<String, String> annotations) {
 }

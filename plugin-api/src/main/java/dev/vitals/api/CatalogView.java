@@ -7,10 +7,11 @@ import java.util.Optional;
 public interface CatalogView {
 
     /**
-     * @param ref an entity reference; kind and namespace may be left out for services ({@code artist-lookup})
+     * @param ref an entity reference
      * @return the entity, when the catalog has it
+     * @since 2.0.0
      */
-    Optional<CatalogEntity> entity(String ref);
+    Optional<CatalogEntity> entity(EntityRef ref);
 
     /** @return every service (Backstage {@code Component}), orphaned ones included */
     List<CatalogEntity> services();
@@ -21,8 +22,9 @@ public interface CatalogView {
      *
      * @param ref the team, system, availability component or program
      * @return its services, possibly none
+     * @since 2.0.0
      */
-    List<CatalogEntity> servicesOf(String ref);
+    List<CatalogEntity> servicesOf(EntityRef ref);
 
     /**
      * Every entity of one kind, such as all availability components or all programs, for plugins that publish a
@@ -38,9 +40,27 @@ public interface CatalogView {
     /**
      * The availability components a program has in scope.
      *
-     * @param programRef the program, e.g. {@code program:default/availability} or just {@code availability}
+     * @param program the program
      * @return its components ordered by reference, possibly none
-     * @since 1.1.0
+     * @since 2.0.0
      */
-    List<CatalogEntity> availabilityComponentsOf(String programRef);
+    List<CatalogEntity> availabilityComponentsOf(EntityRef program);
+
+    /**
+     * Every relation in the catalog, in one read, for plugins that build their own view of the whole organisation
+     * (a dependency graph, a team map). Dangling references are included, marked.
+     *
+     * @return all relations, ordered by source, type and target
+     * @since 2.0.0
+     */
+    List<CatalogRelation> relations();
+
+    /**
+     * A number that changes whenever the catalog does (an import, an edit, a source refresh). Cache what you derive
+     * from the catalog under it and rebuild when it changes.
+     *
+     * @return the current version
+     * @since 2.0.0
+     */
+    long version();
 }

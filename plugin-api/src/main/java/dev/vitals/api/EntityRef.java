@@ -9,8 +9,8 @@ import java.util.Optional;
  * {@value #DEFAULT_NAMESPACE}. Refs compare case-insensitively, so every part is kept in lower case and
  * {@link #toString()} gives the one canonical form, the form the host stores and plugins receive.
  *
- * <p>Parse once where text comes in (a request, a file, a database row) and pass the value on; the
- * {@link CatalogView}, {@link SignalPublisher} and {@link RequestCaller} methods take {@code toString()}.
+ * <p>Parse once where text comes in (a request, a file, a database row) and pass the value on: {@link CatalogView},
+ * {@link Signals}, {@link Measures} and {@link RequestCaller} take and give this type.
  *
  * @param kind the entity kind, lower case, e.g. {@code component}, {@code group}, {@code program}
  * @param namespace the namespace, lower case

@@ -17,10 +17,10 @@ public record Panel(String id, String title, Renderer renderer) {
     public interface Renderer {
         /**
          * @param ctx the request
-         * @param entityRef the team's or program's reference, e.g. {@code group:default/team-a}
+         * @param entity the team or program, e.g. {@code group:default/team-a} (an {@link EntityRef} since 2.0.0)
          * @return the panel's content, wrapped by the host
          * @throws Exception recorded against the plugin and shown in place of the panel
          */
-        Content render(Context ctx, String entityRef) throws Exception;
+        Content render(Context ctx, EntityRef entity) throws Exception;
     }
 }

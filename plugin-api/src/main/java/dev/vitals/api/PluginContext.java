@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * What the host hands a plugin at {@link VitalsPlugin#start}. The plugin never sees the host's internals, only this.
+ * What the host hands a plugin at {@link VitalsPlugin#create}. The plugin never sees the host's internals, only this.
  * The host implements it; new methods may be added in minor versions of the API.
  */
 public interface PluginContext {
@@ -20,14 +20,41 @@ public interface PluginContext {
      */
     Jdbi jdbi();
 
-    /** The plugin's configuration: environment variables {@code VITALS_<PLUGINID>_*}. */
-    PluginConfig config();
+    /**
+     * @return the plugin's declared settings, checked and typed
+     * @since 2.0.0
+     */
+    PluginSettings settings();
 
-    /** The catalog: services, teams, systems, availability components and programs, read-only. */
+    /** The catalog: services, teams, systems, availability components, programs and their relations, read-only. */
     CatalogView catalog();
 
-    /** Publishes this plugin's verdicts on services, teams and programs. */
-    SignalPublisher signals();
+    /**
+     * @return this plugin's signals to publish, and everyone's to read
+     * @since 2.0.0
+     */
+    Signals signals();
+
+    /**
+     * @return named daily numbers per entity: this plugin's to publish, everyone's to read
+     * @since 2.0.0
+     */
+    Measures measures();
+
+    /**
+     * @return builders for this plugin's page and API URLs
+     * @since 2.0.0
+     */
+    PluginUrls urls();
+
+    /**
+     * Whether another plugin is running now, for a plugin that uses an optional dependency when it is there.
+     *
+     * @param pluginId the other plugin's id
+     * @return true when it is started
+     * @since 2.0.0
+     */
+    boolean isRunning(String pluginId);
 
     /** The clock to read time from; tests replace it, so never read the wall clock directly. */
     Clock clock();

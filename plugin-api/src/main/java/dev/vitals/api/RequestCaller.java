@@ -23,7 +23,7 @@ public interface RequestCaller {
         }
 
         @Override
-        public boolean mayEdit(String entityRef) {
+        public boolean mayEdit(EntityRef entity) {
             return false;
         }
     };
@@ -56,20 +56,21 @@ public interface RequestCaller {
      * Whether the caller may change data that belongs to an entity: admins and all-team tokens always; a team's
      * editors (people or tokens) only when the catalog names their team as the entity's owner.
      *
-     * @param entityRef a catalog reference, e.g. {@code component:default/artist-lookup}
+     * @param entity the entity, e.g. {@code component:default/artist-lookup}
      * @return true when the change is allowed
+     * @since 2.0.0
      */
-    boolean mayEdit(String entityRef);
+    boolean mayEdit(EntityRef entity);
 
     /**
      * Whether the caller may change data that belongs to a team as a whole rather than to one of its entities, such
      * as a freeze on all of the team's services: admins and all-team tokens always, otherwise the team's editors.
      *
-     * @param team the team's key as the catalog names it, e.g. {@code payments}
+     * @param team the team, e.g. {@code group:default/payments}
      * @return true when the change is allowed
-     * @since 1.3.0
+     * @since 2.0.0
      */
-    default boolean editsTeam(String team) {
+    default boolean editsTeam(EntityRef team) {
         return false;
     }
 
@@ -101,12 +102,13 @@ public interface RequestCaller {
      * Refuses the request with 403 unless {@link #mayEdit} allows it.
      *
      * @param ctx the request
-     * @param entityRef the entity whose data the request changes
+     * @param entity the entity whose data the request changes
+     * @since 2.0.0
      */
-    static void requireEditorOf(Context ctx, String entityRef) {
+    static void requireEditorOf(Context ctx, EntityRef entity) {
         RequestCaller caller = of(ctx);
-        if (!caller.mayEdit(entityRef)) {
-            throw new ProblemException(403, caller.name() + " is not an editor of the team that owns " + entityRef,
+        if (!caller.mayEdit(entity)) {
+            throw new ProblemException(403, caller.name() + " is not an editor of the team that owns " + entity,
                     java.util.List.of());
         }
     }
@@ -115,10 +117,10 @@ public interface RequestCaller {
      * Refuses the request with 403 unless {@link #editsTeam} allows it.
      *
      * @param ctx the request
-     * @param team the key of the team whose data the request changes
-     * @since 1.3.0
+     * @param team the team whose data the request changes
+     * @since 2.0.0
      */
-    static void requireEditorOfTeam(Context ctx, String team) {
+    static void requireEditorOfTeam(Context ctx, EntityRef team) {
         RequestCaller caller = of(ctx);
         if (!caller.editsTeam(team)) {
             throw new ProblemException(403, caller.name() + " is not an editor of team " + team, java.util.List.of());
@@ -131,9 +133,9 @@ public interface RequestCaller {
      *
      * @param ctx the request
      * @param entityRefs the entities the batch changes, in the batch's order
-     * @since 1.3.0
+     * @since 2.0.0
      */
-    static void requireEditorOfAll(Context ctx, java.util.Collection<String> entityRefs) {
+    static void requireEditorOfAll(Context ctx, java.util.Collection<EntityRef> entityRefs) {
         RequestCaller caller = of(ctx);
         entityRefs.stream().filter(ref -> !caller.mayEdit(ref)).findFirst().ifPresent(ref -> {
             throw new ProblemException(403, "nothing of the batch was stored: " + caller.name()

@@ -17,10 +17,10 @@ public record ServiceTab(String id, String title, Renderer renderer) {
     public interface Renderer {
         /**
          * @param ctx the request
-         * @param serviceKey the catalog key of the service the page shows
+         * @param service the service the page shows (an {@link EntityRef} since 2.0.0)
          * @return the tab's content, wrapped by the host
          * @throws Exception recorded against the plugin and shown in place of the tab
          */
-        Content render(Context ctx, String serviceKey) throws Exception;
+        Content render(Context ctx, EntityRef service) throws Exception;
     }
 }

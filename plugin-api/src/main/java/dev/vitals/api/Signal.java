@@ -9,8 +9,7 @@ import java.util.OptionalDouble;
  * A plugin's verdict on one subject. The host keeps the latest signal per (plugin, subject, kind) and the history.
  *
  * @param plugin the id of the plugin that published it; set by the host
- * @param subject an entity reference as the catalog writes it, e.g. {@code component:default/artist-lookup} or
- *     {@code group:default/team-a}
+ * @param subject the entity the verdict is about (an {@link EntityRef} since 2.0.0)
  * @param kind what the verdict is about, e.g. {@code error-budget} or {@code deploy-frequency}
  * @param status the verdict
  * @param summary one line a person can read, e.g. {@code "42 % of the error budget left"}
@@ -20,7 +19,7 @@ import java.util.OptionalDouble;
  */
 public record Signal(
         String plugin,
-        String subject,
+        EntityRef subject,
         String kind,
         SignalStatus status,
         String summary,

@@ -50,7 +50,9 @@ class PluginClassLoadingTest {
         }
         jar.put("META-INF/maven/dev.vitals/vitals-plugin-api/pom.properties", pom("dev.vitals", "vitals-plugin-api",
                 PluginApiVersion.CURRENT));
-        jar.put("META-INF/maven/com.example/bundling/pom.properties", pom("com.example", "bundling", "0.3.0"));
+        // Its own Maven metadata, in the Vitals group but not the API: no library of the host's.
+        jar.put("META-INF/maven/dev.vitals.plugins/vitals-plugin-bundling/pom.properties",
+                pom("dev.vitals.plugins", "vitals-plugin-bundling", "0.3.0"));
         writeJar(plugins.resolve("bundling.jar"), jar);
 
         DiscoveredPlugin found = onlyDiscovered();

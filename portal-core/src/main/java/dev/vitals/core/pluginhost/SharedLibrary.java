@@ -49,11 +49,6 @@ record SharedLibrary(String name, List<String> packages, List<String> artifacts,
                     List.of("org.jetbrains.kotlin:kotlin-stdlib", "org.jetbrains.kotlin:kotlin-reflect"),
                     List.of("kotlin-stdlib", "kotlin-reflect"), implementationVersion("kotlin.KotlinVersion")));
 
-    /** Every library the host shares, with the version the host runs. */
-    static List<SharedLibrary> all() {
-        return ALL;
-    }
-
     /** Whether a class of this name must come from the host. */
     static boolean isShared(String className) {
         return PLUGIN_OWNED.stream().noneMatch(className::startsWith)

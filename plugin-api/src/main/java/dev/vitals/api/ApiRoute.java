@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * @param handler the code that answers
  * @param scope the scope an API token needs, e.g. {@code deploys:ingest}; declare it in
  *     {@link VitalsPlugin#scopes()} too so that admins can grant it
+ * @since 1.0.0
  */
 public record ApiRoute(HttpMethod method, String path, Role role, Handler handler, Optional<String> scope) {
 

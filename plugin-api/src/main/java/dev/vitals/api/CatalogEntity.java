@@ -12,11 +12,12 @@ import java.util.Optional;
  *     {@code AvailabilityComponent}, {@code Program}…
  * @param name the name as written
  * @param title the display title (the name when it has none)
- * @param owner the owner's reference
- * @param system the system's reference
+ * @param owner the owner's reference (an {@link EntityRef} since 2.0.0)
+ * @param system the system's reference (an {@link EntityRef} since 2.0.0)
  * @param lifecycle e.g. {@code production}
  * @param tags its tags
  * @param annotations its annotations, e.g. {@code github.com/project-slug}
+ * @since 1.0.0
  */
 public record CatalogEntity(EntityRef ref, String kind, String name, String title, Optional<EntityRef> owner,
         Optional<EntityRef> system, Optional<String> lifecycle, List<String> tags, Map<String, String> annotations) {

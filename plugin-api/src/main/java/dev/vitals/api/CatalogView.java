@@ -3,7 +3,11 @@ package dev.vitals.api;
 import java.util.List;
 import java.util.Optional;
 
-/** Read-only access to the portal's catalog. The host implements it; plugins never query catalog tables. */
+/**
+ * Read-only access to the portal's catalog. The host implements it; plugins never query catalog tables.
+ *
+ * @since 1.0.0
+ */
 public interface CatalogView {
 
     /**

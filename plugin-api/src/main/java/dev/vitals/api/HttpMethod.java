@@ -1,6 +1,10 @@
 package dev.vitals.api;
 
-/** The HTTP methods a plugin API route can answer. */
+/**
+ * The HTTP methods a plugin API route can answer.
+ *
+ * @since 1.0.0
+ */
 public enum HttpMethod {
     /** Reads; must not change state. */
     GET,

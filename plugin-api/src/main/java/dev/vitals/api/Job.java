@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param task the work
  * @param timeout how long one run may take; {@link #DEFAULT_TIMEOUT} unless set with {@link #withTimeout}
  *     (since 1.3.0)
+ * @since 1.0.0
  */
 public record Job(String name, Duration every, Task task, Duration timeout) {
 

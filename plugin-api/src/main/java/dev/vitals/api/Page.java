@@ -10,6 +10,7 @@ import io.javalin.http.HttpStatus;
  *
  * @param title the page title, shown in the browser tab and as the heading
  * @param body the page's content, usually a precompiled jte template of the plugin
+ * @since 1.0.0
  */
 public record Page(String title, Content body) {
 
@@ -20,6 +21,7 @@ public record Page(String title, Content body) {
      * @param ctx the request of a {@link PageRoute#form} route
      * @param location where to go, e.g. {@code /p/slo/slos/checkout-availability}
      * @return the page for the renderer to return
+     * @since 1.1.0
      */
     public static Page seeOther(Context ctx, String location) {
         ctx.redirect(location, HttpStatus.SEE_OTHER);

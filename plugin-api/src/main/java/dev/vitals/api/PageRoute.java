@@ -18,10 +18,15 @@ import java.util.Objects;
  * @param path the path below the plugin's prefix, starting with {@code /}
  * @param role the least role a caller needs
  * @param renderer renders the page for one request
+ * @since 1.0.0
  */
 public record PageRoute(HttpMethod method, String path, Role role, Renderer renderer) {
 
-    /** Checks the path's form. */
+    /**
+     * Checks the path's form.
+     *
+     * @since 1.1.0
+     */
     public PageRoute {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(role, "role");
@@ -57,12 +62,19 @@ public record PageRoute(HttpMethod method, String path, Role role, Renderer rend
      * @param path below the plugin prefix, usually the path of the GET page that shows the form
      * @param renderer takes the submitted form ({@code ctx.formParam}) and answers
      * @return the route
+     * @since 1.1.0
      */
     public static PageRoute form(String path, Renderer renderer) {
         return new PageRoute(HttpMethod.POST, path, Role.EDITOR, renderer);
     }
 
-    /** The same route with another required role. @param required the role @return a copy */
+    /**
+     * The same route with another required role.
+     *
+     * @param required the role
+     * @return a copy
+     * @since 1.1.0
+     */
     public PageRoute requiring(Role required) {
         return new PageRoute(method, path, required, renderer);
     }

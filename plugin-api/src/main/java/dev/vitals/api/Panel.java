@@ -9,6 +9,7 @@ import io.javalin.http.Context;
  * @param id a short id, unique within the plugin
  * @param title the panel's heading
  * @param renderer renders the panel for one team or program
+ * @since 1.0.0
  */
 public record Panel(String id, String title, Renderer renderer) {
 
@@ -20,6 +21,7 @@ public record Panel(String id, String title, Renderer renderer) {
          * @param entity the team or program, e.g. {@code group:default/team-a} (an {@link EntityRef} since 2.0.0)
          * @return the panel's content, wrapped by the host
          * @throws Exception recorded against the plugin and shown in place of the panel
+         * @since 2.0.0
          */
         Content render(Context ctx, EntityRef entity) throws Exception;
     }

@@ -7,6 +7,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * What the host hands a plugin at {@link VitalsPlugin#create}. The plugin never sees the host's internals, only this.
  * The host implements it; new methods may be added in minor versions of the API.
+ *
+ * @since 1.0.0
  */
 public interface PluginContext {
 

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * Thrown from a route handler to answer with an RFC 9457 {@code application/problem+json} body. The host renders
  * it; nothing the handler wrote before is kept.
+ *
+ * @since 1.0.0
  */
 public final class ProblemException extends RuntimeException {
 

@@ -6,13 +6,19 @@ import java.util.Optional;
 /**
  * Who is calling a plugin route, as far as the host knows: for decisions the route's declared {@link Role} cannot
  * make alone, such as "an editor, but of the team that owns this service?". The host sets it on every request.
+ *
+ * @since 1.0.0
  */
 public interface RequestCaller {
 
     /** The request attribute the host stores the caller under. */
     String ATTRIBUTE = "vitals.requestCaller";
 
-    /** The name of the hidden form field that carries {@link #formToken()} in a form a plugin page renders. */
+    /**
+     * The name of the hidden form field that carries {@link #formToken()} in a form a plugin page renders.
+     *
+     * @since 1.1.0
+     */
     String FORM_TOKEN_FIELD = "_csrf";
 
     /** Nobody: no request, or one the host did not identify. */

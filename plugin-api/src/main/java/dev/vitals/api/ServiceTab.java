@@ -9,6 +9,7 @@ import io.javalin.http.Context;
  * @param id a short id, unique within the plugin, used in the tab's URL
  * @param title the tab's label
  * @param renderer renders the tab's content for one service
+ * @since 1.0.0
  */
 public record ServiceTab(String id, String title, Renderer renderer) {
 
@@ -20,6 +21,7 @@ public record ServiceTab(String id, String title, Renderer renderer) {
          * @param service the service the page shows (an {@link EntityRef} since 2.0.0)
          * @return the tab's content, wrapped by the host
          * @throws Exception recorded against the plugin and shown in place of the tab
+         * @since 2.0.0
          */
         Content render(Context ctx, EntityRef service) throws Exception;
     }

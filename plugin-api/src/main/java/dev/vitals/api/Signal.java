@@ -16,6 +16,7 @@ import java.util.OptionalDouble;
  * @param value the number behind the verdict, if there is one
  * @param link where to see the detail, if anywhere
  * @param observedAt when the verdict was made
+ * @since 1.0.0
  */
 public record Signal(
         String plugin,
@@ -27,7 +28,11 @@ public record Signal(
         Optional<String> link,
         Instant observedAt) {
 
-    /** Checks the required parts. */
+    /**
+     * Checks the required parts.
+     *
+     * @since 2.0.0
+     */
     public Signal {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(kind, "kind");

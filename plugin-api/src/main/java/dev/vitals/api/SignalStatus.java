@@ -1,6 +1,10 @@
 package dev.vitals.api;
 
-/** A signal's verdict, ordered from best to worst so that the worst of several is the maximum. */
+/**
+ * A signal's verdict, ordered from best to worst so that the worst of several is the maximum.
+ *
+ * @since 1.0.0
+ */
 public enum SignalStatus {
     /** Healthy. */
     OK,

@@ -18,6 +18,7 @@ import java.util.Objects;
  *
  * @param path the path below the plugin's prefix, starting with {@code /}, e.g. {@code /webhooks/github}
  * @param handler the code that verifies the sender and answers
+ * @since 1.0.0
  */
 public record WebhookRoute(String path, Handler handler) {
 

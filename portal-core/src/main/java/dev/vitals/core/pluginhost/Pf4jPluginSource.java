@@ -12,7 +12,9 @@ import org.pf4j.CompoundPluginDescriptorFinder;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginDescriptorFinder;
+import org.pf4j.PluginLoader;
 import org.pf4j.PluginManager;
+import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 import org.pf4j.PropertiesPluginDescriptorFinder;
 import org.pf4j.RuntimeMode;
@@ -112,6 +114,21 @@ public final class Pf4jPluginSource implements PluginSource {
         protected PluginDescriptorFinder createPluginDescriptorFinder() {
             String properties = isDevelopment() ? "target/classes/plugin.properties" : "plugin.properties";
             return new CompoundPluginDescriptorFinder().add(new PropertiesPluginDescriptorFinder(properties));
+        }
+
+        @Override
+        protected PluginLoader createPluginLoader() {
+            return SharingPluginClassLoader.loaders(this);
+        }
+
+        @Override
+        public PluginState startPlugin(String pluginId) {
+            // Before any of its code runs: a plugin carrying another major of a shared library is refused, naming it.
+            PluginWrapper plugin = getPlugin(pluginId);
+            if (plugin != null) {
+                IncompatibleLibraryException.refuseIfAny(plugin.getPluginPath());
+            }
+            return super.startPlugin(pluginId);
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.vitals.core.pluginhost;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.vitals.api.CatalogView;
-import dev.vitals.api.PluginApiVersion;
 import dev.vitals.api.PluginDependency;
 import dev.vitals.api.PluginUrls;
 import dev.vitals.api.RunningPlugin;
@@ -33,7 +32,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.pf4j.DefaultVersionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,19 +113,7 @@ public final class PluginHost implements AutoCloseable {
             return Optional.of("plugin id '" + d.id() + "' is not allowed: it names a schema and URLs, so it must be "
                     + "lower case letters, digits and _ (at most 31), and not one of " + RESERVED_IDS);
         }
-        if (!d.requires().isBlank() && !compatible(d.requires())) {
-            return Optional.of("requires plugin API " + d.requires() + " but this portal provides plugin API "
-                    + PluginApiVersion.CURRENT);
-        }
-        return d.loadError();
-    }
-
-    private static boolean compatible(String requires) {
-        try {
-            return new DefaultVersionManager().checkVersionConstraint(PluginApiVersion.CURRENT, requires);
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return ApiCompatibility.refusal(d.requires()).or(d::loadError);
     }
 
     private void declare(HostedPlugin hosted) {

@@ -84,8 +84,8 @@ class PluginLifecycleTest {
                 .with("beta", Healthy::new).source())) {
             PluginStatus refused = portal.plugins().plugin("alpha").orElseThrow().status();
             assertEquals(PluginState.FAILED, refused.state());
-            assertEquals(Optional.of("requires plugin API >=3.0.0 & <4.0.0 but this portal provides plugin API 2.0.0"),
-                    refused.reason());
+            assertEquals(Optional.of("built for plugin API >=3.0.0 & <4.0.0, but this portal provides 2.0.0; "
+                    + "upgrade the portal or build the plugin against 2.0"), refused.reason());
             assertEquals(PluginState.STARTED, portal.plugins().plugin("beta").orElseThrow().state());
             assertEquals(List.of(), tablesIn(portal, "alpha"), "a refused plugin is never migrated");
         }

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.vitals.core.Vitals;
-import dev.vitals.core.testing.TestPlugins;
-import dev.vitals.core.testing.TestPortal;
-import dev.vitals.core.testing.TestPostgres;
+import dev.vitals.plugins.slo.alerts.AlertEvent;
+import dev.vitals.plugins.slo.alerts.AlertLog;
+import dev.vitals.plugins.slo.alerts.AlertNotifier;
+import dev.vitals.plugins.slo.objectives.BudgetingMethod;
+import dev.vitals.plugins.slo.objectives.Slo;
+import dev.vitals.plugins.slo.objectives.SloWindow;
+import dev.vitals.plugins.slo.samples.Sample;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 /** Alert changes reach a webhook once each, after retries, through the outbox. */
@@ -42,18 +47,14 @@ class AlertNotificationTest {
             exchange.close();
         });
         webhook.start();
-        SloPlugin plugin = new SloPlugin();
-        try (Vitals portal = TestPortal.start(TestPostgres.freshDatabase(),
-                TestPlugins.of().with("slo", () -> plugin).source(),
-                Map.of("VITALS_SLO_WEBHOOKS", "http://localhost:" + webhook.getAddress().getPort() + "/hook"))) {
+        String hook = "http://localhost:" + webhook.getAddress().getPort() + "/hook";
+        try (SloTestPortal plugin = SloTestPortal.start(Map.of("VITALS_SLO_WEBHOOKS", hook))) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-            fireFourAlerts(plugin, now);
-            plugin.notifier().sendDue();
+            fireFourAlerts(plugin, hook, now);
+            new AlertNotifier(plugin.jdbi(), Clock.systemUTC()).sendDue();
             // The failed one waits a minute before its second attempt.
-            new AlertNotifier(plugin.context().jdbi(), Clock.fixed(now.plus(Duration.ofMinutes(3)), ZoneOffset.UTC))
-                    .sendDue();
-            new AlertNotifier(plugin.context().jdbi(), Clock.fixed(now.plus(Duration.ofMinutes(30)), ZoneOffset.UTC))
-                    .sendDue();
+            new AlertNotifier(plugin.jdbi(), Clock.fixed(now.plus(Duration.ofMinutes(3)), ZoneOffset.UTC)).sendDue();
+            new AlertNotifier(plugin.jdbi(), Clock.fixed(now.plus(Duration.ofMinutes(30)), ZoneOffset.UTC)).sendDue();
 
             // Four alerts fire (two page, two ticket): four messages, one of them on its second attempt.
             assertEquals(5, requests.get());
@@ -68,7 +69,7 @@ class AlertNotificationTest {
 
     @Test
     void noRowIsLockedWhileAWebhookIsCalledAndAnotherSenderLeavesTheClaimedOnesAlone() throws Exception {
-        SloPlugin plugin = new SloPlugin();
+        AtomicReference<Jdbi> jdbi = new AtomicReference<>();
         AtomicInteger requests = new AtomicInteger();
         List<String> seenDuringCall = Collections.synchronizedList(new ArrayList<>());
         HttpServer webhook = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
@@ -76,24 +77,24 @@ class AlertNotificationTest {
             exchange.getRequestBody().readAllBytes();
             if (requests.incrementAndGet() == 1) {
                 try {
-                    plugin.context().jdbi().useHandle(h -> h.createQuery(
+                    jdbi.get().useHandle(h -> h.createQuery(
                             "SELECT id FROM alert_notifications FOR UPDATE NOWAIT").mapTo(Long.class).list());
                     seenDuringCall.add("no row locked");
                 } catch (RuntimeException e) {
                     seenDuringCall.add("locked: " + e.getMessage());
                 }
-                new AlertNotifier(plugin.context().jdbi(), Clock.systemUTC()).sendDue();
+                new AlertNotifier(jdbi.get(), Clock.systemUTC()).sendDue();
                 seenDuringCall.add("second sender done after " + requests.get() + " request(s)");
             }
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
         webhook.start();
-        try (Vitals portal = TestPortal.start(TestPostgres.freshDatabase(),
-                TestPlugins.of().with("slo", () -> plugin).source(),
-                Map.of("VITALS_SLO_WEBHOOKS", "http://localhost:" + webhook.getAddress().getPort() + "/hook"))) {
-            fireFourAlerts(plugin, Instant.now().truncatedTo(ChronoUnit.MINUTES));
-            plugin.notifier().sendDue();
+        String hook = "http://localhost:" + webhook.getAddress().getPort() + "/hook";
+        try (SloTestPortal plugin = SloTestPortal.start(Map.of("VITALS_SLO_WEBHOOKS", hook))) {
+            jdbi.set(plugin.jdbi());
+            fireFourAlerts(plugin, hook, Instant.now().truncatedTo(ChronoUnit.MINUTES));
+            new AlertNotifier(plugin.jdbi(), Clock.systemUTC()).sendDue();
 
             assertEquals(List.of("no row locked", "second sender done after 1 request(s)"), seenDuringCall);
             assertEquals(4, requests.get(), "each of the four alerts is sent once");
@@ -103,7 +104,7 @@ class AlertNotificationTest {
     }
 
     /** An SLO burning its budget fast enough to fire two page and two ticket alerts. */
-    private static void fireFourAlerts(SloPlugin plugin, Instant now) {
+    private static void fireFourAlerts(SloTestPortal plugin, String hook, Instant now) {
         Slo slo = new Slo("notified", Optional.of("billing-api"), Optional.empty(), Optional.empty(),
                 new BigDecimal("0.999"),
                 SloWindow.ROLLING_30D, BudgetingMethod.OCCURRENCES, Optional.empty(), Optional.empty(), now);
@@ -113,7 +114,8 @@ class AlertNotificationTest {
             burst.add(new Sample("notified", now.minus(Duration.ofMinutes(i)), 50L, 100L, null));
         }
         plugin.samples().store(burst);
-        plugin.alerts().recordAll(List.of(plugin.evaluator().status(slo, now)));
+        new AlertLog(plugin.jdbi(), List.of(hook), plugin.links())
+                .recordAll(List.of(plugin.evaluator().status(slo, now)));
     }
 
     @Test
@@ -121,7 +123,7 @@ class AlertNotificationTest {
         AlertEvent event = new AlertEvent("checkout", "page", "1h&5m>14.4", Instant.parse("2026-11-01T10:00:00Z"),
                 Optional.empty());
         assertEquals("{\"text\": \"Firing: page alert on SLO checkout (burn rate 1h&5m>14.4)\"}",
-                AlertNotifier.payload("https://hooks.slack.com/services/T/B/x", event, "fired"));
+                AlertNotifier.payload("https://hooks.slack.com/services/T/B/x", event, "fired", "/p/slo/slos/checkout"));
         assertEquals(List.of("http://a/1", "http://b/2"), AlertNotifier.targets(" http://a/1, ,http://b/2 "));
     }
 }

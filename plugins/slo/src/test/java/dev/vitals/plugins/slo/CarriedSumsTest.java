@@ -2,7 +2,15 @@ package dev.vitals.plugins.slo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.vitals.core.Vitals;
+import dev.vitals.plugins.slo.objectives.BudgetingMethod;
+import dev.vitals.plugins.slo.objectives.Slo;
+import dev.vitals.plugins.slo.objectives.SloWindow;
+import dev.vitals.plugins.slo.samples.CarriedSums;
+import dev.vitals.plugins.slo.samples.Sample;
+import dev.vitals.plugins.slo.samples.SampleRepository;
+import dev.vitals.plugins.slo.samples.SampleWrites;
+import dev.vitals.plugins.slo.status.SloEvaluator;
+import dev.vitals.plugins.slo.status.SloStatus;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,28 +34,26 @@ import org.junit.jupiter.api.Test;
 class CarriedSumsTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    private static SloPlugin plugin;
-    private static Vitals portal;
+    private static SloTestPortal plugin;
     private static SloEvaluator evaluator;
 
     @BeforeAll
     static void start() {
-        plugin = new SloPlugin();
-        portal = SloTestPortal.start(plugin, Map.of("VITALS_TIMEZONE", "Europe/Berlin"));
+        plugin = SloTestPortal.start(Map.of("VITALS_TIMEZONE", "Europe/Berlin"));
         evaluator = new SloEvaluator(plugin.samples(), BERLIN, Runnable::run);
     }
 
     @AfterAll
     static void stop() {
-        portal.close();
+        plugin.close();
     }
 
     private static CarriedSums carriedSums() {
-        return new CarriedSums(plugin.samples(), new SampleWrites(plugin.context().jdbi()), Runnable::run);
+        return new CarriedSums(plugin.samples(), new SampleWrites(plugin.jdbi()), Runnable::run);
     }
 
     private static Slo slo(String name, SloWindow window, BudgetingMethod method, OptionalDouble threshold) {
-        return SloTestPortal.create(plugin, name, 0.99, window, method, threshold,
+        return plugin.create(name, 0.99, window, method, threshold,
                 Instant.parse("2026-01-01T00:00:00Z"));
     }
 
@@ -67,7 +73,7 @@ class CarriedSumsTest {
                 batch.add(sample(slo, minute, random));
             }
         }
-        plugin.context().jdbi().useHandle(h -> {
+        plugin.jdbi().useHandle(h -> {
             for (Sample s : batch) {
                 h.createUpdate("INSERT INTO samples (slo, minute, good, total, value) VALUES (:slo, :minute, :good, "
                                 + ":total, :value) ON CONFLICT DO NOTHING")
@@ -125,7 +131,7 @@ class CarriedSumsTest {
             if (tick % 11 == 5) {
                 // Dropped: the last stored minute of walk-30d before three hours back.
                 Instant before = at.minus(Duration.ofHours(3));
-                plugin.context().jdbi().useHandle(h -> h.execute("DELETE FROM samples WHERE slo = 'walk-30d' AND "
+                plugin.jdbi().useHandle(h -> h.execute("DELETE FROM samples WHERE slo = 'walk-30d' AND "
                         + "minute = (SELECT max(minute) FROM samples WHERE slo = 'walk-30d' AND minute < ?)",
                         SampleRepository.utc(before)));
             }
@@ -185,7 +191,7 @@ class CarriedSumsTest {
 
         // A write the carried counts may miss, whose log entry is pruned before the next tick reads it.
         store(List.of(slos.get(0)), List.of(at.minus(Duration.ofDays(1))), random);
-        plugin.context().jdbi().useHandle(h -> h.execute(
+        plugin.jdbi().useHandle(h -> h.execute(
                 "UPDATE sample_writes SET logged_at = logged_at - interval '2 hours'"));
         plugin.retention().prune(at);
         at = at.plus(Duration.ofMinutes(1));

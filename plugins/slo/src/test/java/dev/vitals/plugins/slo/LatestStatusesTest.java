@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vitals.api.SignalStatus;
-import dev.vitals.core.Vitals;
 import dev.vitals.core.testing.TestPortal;
+import dev.vitals.plugins.slo.objectives.BudgetingMethod;
+import dev.vitals.plugins.slo.objectives.Slo;
+import dev.vitals.plugins.slo.objectives.SloWindow;
+import dev.vitals.plugins.slo.samples.Sample;
+import dev.vitals.plugins.slo.status.LatestStatuses;
+import dev.vitals.plugins.slo.status.StoredStatus;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,16 +29,14 @@ class LatestStatusesTest {
     private static final double EPS = 1e-9;
     /** An hour ago, so that the plugin's own minute job evaluating at the wall clock finds the same windows. */
     private static final Instant T = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(1));
-    private static SloPlugin plugin;
-    private static Vitals portal;
+    private static SloTestPortal plugin;
 
     @BeforeAll
     static void start() {
-        plugin = new SloPlugin();
-        portal = SloTestPortal.start(plugin, Map.of());
+        plugin = SloTestPortal.start(Map.of());
         // The job's first run comes at start; the next is a minute away, so it cannot store a status of an SLO
         // created below before its minute is.
-        TestPortal.awaitFirstRun(portal, "slo", "evaluate-slos");
+        TestPortal.awaitFirstRun(plugin.portal(), "slo", "evaluate-slos");
         // spent: 950 good of 1000 at 99.9 % → consumed 0.05 ÷ 0.001 = 50, remaining −49.
         // tight: 9995 of 10000 at 99.9 % → consumed 0.0005 ÷ 0.001 = 0.5, remaining 0.5.
         // healthy: 999 of 1000 at 99 % → consumed 0.001 ÷ 0.01 = 0.1, remaining 0.9.
@@ -46,7 +49,7 @@ class LatestStatusesTest {
 
     @AfterAll
     static void stop() {
-        portal.close();
+        plugin.close();
     }
 
     private static void slo(String name, String team, double objective, long good, long total) {

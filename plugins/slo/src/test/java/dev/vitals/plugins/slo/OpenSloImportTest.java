@@ -6,12 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vitals.api.CatalogEntity;
+import dev.vitals.api.CatalogRelation;
 import dev.vitals.api.CatalogView;
+import dev.vitals.api.EntityRef;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import dev.vitals.core.testing.Samples;
-import java.math.BigDecimal;
+import dev.vitals.plugins.slo.objectives.BudgetingMethod;
+import dev.vitals.plugins.slo.objectives.PrometheusQueries;
+import dev.vitals.plugins.slo.objectives.Slo;
+import dev.vitals.plugins.slo.objectives.SloWindow;
+import dev.vitals.plugins.slo.openslo.OpenSloExport;
+import dev.vitals.plugins.slo.openslo.OpenSloImport;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,8 +36,8 @@ class OpenSloImportTest {
     /** A catalog with one service, billing-api, and one availability component, public-api. */
     static final CatalogView CATALOG = new CatalogView() {
         @Override
-        public Optional<CatalogEntity> entity(String ref) {
-            return switch (ref) {
+        public Optional<CatalogEntity> entity(EntityRef ref) {
+            return switch (ref.toString()) {
                 case "component:default/billing-api" -> Optional.of(entity(ref, "Component", "billing-api"));
                 case "availabilitycomponent:default/public-api" ->
                         Optional.of(entity(ref, "AvailabilityComponent", "public-api"));
@@ -37,9 +45,9 @@ class OpenSloImportTest {
             };
         }
 
-        private CatalogEntity entity(String ref, String kind, String name) {
-            return new CatalogEntity(ref, kind, name, name, Optional.of("group:default/payments"), Optional.empty(),
-                    Optional.empty(), List.of(), Map.of());
+        private CatalogEntity entity(EntityRef ref, String kind, String name) {
+            return new CatalogEntity(ref, kind, name, name, Optional.of(EntityRef.of("group", "payments")),
+                    Optional.empty(), Optional.empty(), List.of(), Map.of());
         }
 
         @Override
@@ -48,7 +56,7 @@ class OpenSloImportTest {
         }
 
         @Override
-        public List<CatalogEntity> servicesOf(String ref) {
+        public List<CatalogEntity> servicesOf(EntityRef ref) {
             return List.of();
         }
 
@@ -58,8 +66,18 @@ class OpenSloImportTest {
         }
 
         @Override
-        public List<CatalogEntity> availabilityComponentsOf(String programRef) {
+        public List<CatalogEntity> availabilityComponentsOf(EntityRef program) {
             return List.of();
+        }
+
+        @Override
+        public List<CatalogRelation> relations() {
+            return List.of();
+        }
+
+        @Override
+        public long version() {
+            return 1;
         }
     };
 

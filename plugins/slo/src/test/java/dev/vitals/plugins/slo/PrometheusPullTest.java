@@ -5,9 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.vitals.core.Vitals;
+import dev.vitals.plugins.slo.ingest.PrometheusClient;
+import dev.vitals.plugins.slo.ingest.PrometheusPull;
+import dev.vitals.plugins.slo.ingest.PullOutcome;
+import dev.vitals.plugins.slo.objectives.BudgetingMethod;
+import dev.vitals.plugins.slo.objectives.PrometheusQueries;
+import dev.vitals.plugins.slo.objectives.Slo;
+import dev.vitals.plugins.slo.objectives.SloWindow;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -36,8 +43,7 @@ class PrometheusPullTest {
     private static final Instant NOW = Instant.parse("2026-11-01T12:00:30Z");
     private static final Instant FIRST_STEP = Instant.parse("2026-11-01T11:00:00Z");
     private static final Instant LAST_STEP = Instant.parse("2026-11-01T11:59:00Z");
-    private static SloPlugin plugin;
-    private static Vitals portal;
+    private static SloTestPortal plugin;
     private static HttpServer prometheus;
     /** Answers a query for the step times asked: status and body. */
     private static volatile BiFunction<String, List<Instant>, Answer> answer;
@@ -69,13 +75,12 @@ class PrometheusPullTest {
             exchange.close();
         });
         prometheus.start();
-        plugin = new SloPlugin();
-        portal = SloTestPortal.start(plugin, Map.of());
+        plugin = SloTestPortal.start(Map.of());
     }
 
     @AfterAll
     static void stop() {
-        portal.close();
+        plugin.close();
         prometheus.stop(0);
     }
 
@@ -85,8 +90,8 @@ class PrometheusPullTest {
     }
 
     private static PrometheusPull pullAt(Instant now) {
-        return new PrometheusPull(Optional.of(new PrometheusClient("http://localhost:"
-                + prometheus.getAddress().getPort() + "/")), plugin.slos(), plugin.samples(), plugin.pullLog(),
+        return new PrometheusPull(Optional.of(new PrometheusClient(URI.create("http://localhost:"
+                + prometheus.getAddress().getPort() + "/"))), plugin.slos(), plugin.samples(), plugin.pullLog(),
                 Clock.fixed(now, ZoneOffset.UTC));
     }
 
@@ -120,7 +125,7 @@ class PrometheusPullTest {
 
     /** @return minutes, good and total stored for the SLO */
     private static List<Long> stored(String slo) {
-        return plugin.context().jdbi().withHandle(h -> h.createQuery("""
+        return plugin.jdbi().withHandle(h -> h.createQuery("""
                 SELECT count(*) AS minutes, coalesce(sum(good), 0) AS good, coalesce(sum(total), 0) AS total
                 FROM samples WHERE slo = :slo""").bind("slo", slo)
                 .map((rs, ctx) -> List.of(rs.getLong("minutes"), rs.getLong("good"), rs.getLong("total"))).one());
@@ -152,7 +157,7 @@ class PrometheusPullTest {
         assertEquals(Optional.of(at("11:59")), outcome.pulledUntil());
         assertTrue(outcome.message().contains("58 of 60 minutes had data, 58 new"), outcome.message());
         // The answer at step 11:00 is the minute 10:59.
-        assertEquals(Long.valueOf(1), plugin.context().jdbi().withHandle(h -> h.createQuery(
+        assertEquals(Long.valueOf(1), plugin.jdbi().withHandle(h -> h.createQuery(
                 "SELECT count(*) FROM samples WHERE slo = 'checkout' AND minute = '2026-11-01T10:59:00Z'")
                 .mapTo(Long.class).one()));
     }
@@ -174,7 +179,7 @@ class PrometheusPullTest {
         assertEquals(List.of(65L, 585L, 650L), stored("resumed"));
 
         // Where the pull stood is lost: the same minutes are asked for again and change nothing.
-        plugin.context().jdbi().useHandle(h -> h.execute("DELETE FROM prometheus_pulls WHERE slo = 'resumed'"));
+        plugin.jdbi().useHandle(h -> h.execute("DELETE FROM prometheus_pulls WHERE slo = 'resumed'"));
         assertEquals(0, pullAt(NOW.plusSeconds(300)).pull(slo));
         assertEquals(List.of(65L, 585L, 650L), stored("resumed"));
         assertTrue(plugin.pullLog().last("resumed").orElseThrow().succeeded());
@@ -208,8 +213,8 @@ class PrometheusPullTest {
         assertTrue(plugin.pullLog().last("proxied").orElseThrow().message().startsWith("Prometheus answered HTTP 502"),
                 plugin.pullLog().last("proxied").orElseThrow().message());
 
-        PrometheusPull nowhere = new PrometheusPull(Optional.of(new PrometheusClient("http://localhost:1")),
-                plugin.slos(), plugin.samples(), plugin.pullLog(), Clock.fixed(NOW, ZoneOffset.UTC));
+        PrometheusPull nowhere = new PrometheusPull(
+                Optional.of(new PrometheusClient(URI.create("http://localhost:1"))), plugin.slos(), plugin.samples(), plugin.pullLog(), Clock.fixed(NOW, ZoneOffset.UTC));
         assertEquals(0, nowhere.pull(slo));
         PullOutcome outcome = plugin.pullLog().last("proxied").orElseThrow();
         assertFalse(outcome.succeeded());
@@ -231,7 +236,7 @@ class PrometheusPullTest {
         assertEquals(59, pullAt(NOW).pull(slo));
 
         // 11:00–11:29 less NaN at 11:10: 29 minutes at 250.5 (good); 11:30–11:59: 30 minutes at 420 (bad).
-        assertEquals(List.of(29L, 30L), plugin.context().jdbi().withHandle(h -> h.createQuery("""
+        assertEquals(List.of(29L, 30L), plugin.jdbi().withHandle(h -> h.createQuery("""
                 SELECT count(*) FILTER (WHERE value <= 300) AS good, count(*) FILTER (WHERE value > 300) AS bad
                 FROM samples WHERE slo = 'latency'""")
                 .map((rs, ctx) -> List.of(rs.getLong("good"), rs.getLong("bad"))).one()));
@@ -263,7 +268,7 @@ class PrometheusPullTest {
         asked.clear();
         PrometheusPull unconfigured = new PrometheusPull(Optional.empty(), plugin.slos(), plugin.samples(),
                 plugin.pullLog(), Clock.fixed(NOW, ZoneOffset.UTC));
-        assertEquals(java.util.Set.of(), unconfigured.pullAll());
+        assertEquals(List.of(), unconfigured.pullAll());
         assertEquals(List.of(), asked);
     }
 }

@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
+import dev.vitals.plugins.slo.ingest.SampleBatch;
+import dev.vitals.plugins.slo.ingest.SampleRow;
+import dev.vitals.plugins.slo.objectives.BudgetingMethod;
+import dev.vitals.plugins.slo.objectives.Slo;
+import dev.vitals.plugins.slo.objectives.SloWindow;
+import dev.vitals.plugins.slo.samples.Sample;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -4,8 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.vitals.api.ProblemException;
-import dev.vitals.core.Vitals;
 import dev.vitals.core.testing.TestPortal;
+import dev.vitals.plugins.slo.objectives.BudgetingMethod;
+import dev.vitals.plugins.slo.objectives.Slo;
+import dev.vitals.plugins.slo.objectives.SloWindow;
+import dev.vitals.plugins.slo.samples.Counts;
+import dev.vitals.plugins.slo.samples.MinuteRetention;
+import dev.vitals.plugins.slo.samples.Sample;
+import dev.vitals.plugins.slo.samples.SampleRepository;
+import dev.vitals.plugins.slo.samples.TimeRange;
+import dev.vitals.plugins.slo.status.AlertState;
+import dev.vitals.plugins.slo.status.BurnRateAlert;
+import dev.vitals.plugins.slo.status.SloEvaluator;
+import dev.vitals.plugins.slo.status.SloStatus;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,23 +42,21 @@ class SloRollupTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
-    private static SloPlugin plugin;
-    private static Vitals portal;
+    private static SloTestPortal plugin;
 
     @BeforeAll
     static void start() {
-        plugin = new SloPlugin();
-        portal = SloTestPortal.start(plugin, Map.of("VITALS_TIMEZONE", "Europe/Berlin"));
-        TestPortal.awaitFirstRun(portal, "slo", "prune-minute-data");
+        plugin = SloTestPortal.start(Map.of("VITALS_TIMEZONE", "Europe/Berlin"));
+        TestPortal.awaitFirstRun(plugin.portal(), "slo", "prune-minute-data");
     }
 
     @AfterAll
     static void stop() {
-        portal.close();
+        plugin.close();
     }
 
     private static Slo slo(String name, SloWindow window, BudgetingMethod method, OptionalDouble threshold) {
-        return SloTestPortal.create(plugin, name, 0.99, window, method, threshold,
+        return plugin.create(name, 0.99, window, method, threshold,
                 Instant.parse("2026-01-01T00:00:00Z"));
     }
 
@@ -61,7 +70,7 @@ class SloRollupTest {
                 ? "coalesce(sum(good), 0) AS good, coalesce(sum(total), 0) AS total"
                 : "count(*) FILTER (WHERE value <= (SELECT slice_threshold FROM slos WHERE name = :slo)) AS good, "
                         + "count(*) AS total";
-        return plugin.context().jdbi().withHandle(h -> h.createQuery("SELECT " + sums
+        return plugin.jdbi().withHandle(h -> h.createQuery("SELECT " + sums
                         + " FROM samples WHERE slo = :slo AND minute >= :from AND minute < :to")
                 .bind("slo", slo.name()).bind("from", SampleRepository.utc(range.from()))
                 .bind("to", SampleRepository.utc(range.to()))
@@ -70,7 +79,7 @@ class SloRollupTest {
 
     /** @return how many hour or day buckets disagree with the sums of their minutes */
     private static long rollupsOutOfStep() {
-        return plugin.context().jdbi().withHandle(h -> h.createQuery("""
+        return plugin.jdbi().withHandle(h -> h.createQuery("""
                 WITH hours AS (
                     SELECT a.slo, date_trunc('hour', a.minute, 'UTC') AS at, coalesce(sum(a.good), 0) AS good,
                            coalesce(sum(a.total), 0) AS total, count(*)::int AS minutes,
@@ -154,7 +163,7 @@ class SloRollupTest {
     void aMonthInAZoneHalfAnHourOffUtcStartsInTheMiddleOfAUtcHourAndCountsExactly() {
         Slo slo = slo("kolkata", SloWindow.CALENDAR_MONTH, BudgetingMethod.OCCURRENCES, OptionalDouble.empty());
         // Written by a session in Kolkata time, as SQL that generates rows: the buckets must still be UTC hours.
-        plugin.context().jdbi().useHandle(h -> {
+        plugin.jdbi().useHandle(h -> {
             h.execute("SET TIME ZONE 'Asia/Kolkata'");
             h.execute("""
                     INSERT INTO samples (slo, minute, good, total)
@@ -185,7 +194,7 @@ class SloRollupTest {
         Slo events = slo("dense-events", SloWindow.ROLLING_7D, BudgetingMethod.OCCURRENCES, OptionalDouble.empty());
         Slo slices = slo("dense-slices", SloWindow.ROLLING_28D, BudgetingMethod.TIMESLICES, OptionalDouble.of(200));
         // Nine days of minutes with gaps (every 97th minute missing) and numbers that vary minute by minute.
-        plugin.context().jdbi().useHandle(h -> {
+        plugin.jdbi().useHandle(h -> {
             h.execute("""
                     INSERT INTO samples (slo, minute, good, total)
                     SELECT 'dense-events', m, t - (n % 5), t

@@ -7,8 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vitals.api.ProblemException;
-import dev.vitals.core.Vitals;
 import dev.vitals.core.testing.TestPortal;
+import dev.vitals.plugins.slo.alerts.AlertEvent;
+import dev.vitals.plugins.slo.api.StatusJson;
+import dev.vitals.plugins.slo.objectives.BudgetingMethod;
+import dev.vitals.plugins.slo.objectives.Slo;
+import dev.vitals.plugins.slo.objectives.SloWindow;
+import dev.vitals.plugins.slo.review.MonthlyReview;
+import dev.vitals.plugins.slo.samples.Counts;
+import dev.vitals.plugins.slo.samples.MinuteRetention;
+import dev.vitals.plugins.slo.samples.Sample;
+import dev.vitals.plugins.slo.samples.TimeRange;
+import dev.vitals.plugins.slo.status.AlertState;
+import dev.vitals.plugins.slo.status.BudgetPolicy;
+import dev.vitals.plugins.slo.status.SloStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,25 +37,23 @@ class SloStatusTest {
 
     private static final double EPS = 1e-9;
     private static final Instant T = Instant.parse("2026-11-01T12:00:00Z");
-    private static SloPlugin plugin;
-    private static Vitals portal;
+    private static SloTestPortal plugin;
 
     @BeforeAll
     static void start() {
-        plugin = new SloPlugin();
-        portal = SloTestPortal.start(plugin, Map.of("VITALS_TIMEZONE", "Europe/Berlin"));
+        plugin = SloTestPortal.start(Map.of("VITALS_TIMEZONE", "Europe/Berlin"));
         // Some cases store minutes from months ago, which the retention job would prune.
-        TestPortal.awaitFirstRun(portal, "slo", "prune-minute-data");
+        TestPortal.awaitFirstRun(plugin.portal(), "slo", "prune-minute-data");
     }
 
     @AfterAll
     static void stop() {
-        portal.close();
+        plugin.close();
     }
 
     private static Slo slo(String name, double objective, SloWindow window, BudgetingMethod method,
             OptionalDouble threshold) {
-        return SloTestPortal.create(plugin, name, objective, window, method, threshold, T);
+        return plugin.create(name, objective, window, method, threshold, T);
     }
 
     private static Sample events(String slo, Instant minute, long good, long total) {
@@ -90,13 +100,12 @@ class SloStatusTest {
         plugin.samples().store(List.of(events("silent", T.minus(Duration.ofDays(31)), 10, 10),
                 events("silent", T.minus(Duration.ofHours(1)), 0, 0)));
 
-        Map<String, Object> json = plugin.evaluator().status(slo, T).toJson();
+        StatusJson json = StatusJson.of(plugin.evaluator().status(slo, T));
 
-        assertNull(json.get("attainment"));
-        assertEquals(java.util.Arrays.asList(null, null, null), new ArrayList<>(
-                ((Map<?, ?>) json.get("errorBudget")).values()));
-        assertTrue(((Map<?, ?>) json.get("burnRates")).values().stream().allMatch(v -> v == null));
-        assertTrue(((List<?>) json.get("alerts")).stream().noneMatch(a -> (Boolean) ((Map<?, ?>) a).get("firing")));
+        assertNull(json.attainment());
+        assertEquals(new StatusJson.Budget(null, null, Optional.empty()), json.errorBudget());
+        assertTrue(json.burnRates().values().stream().allMatch(v -> v == null));
+        assertTrue(json.alerts().stream().noneMatch(StatusJson.Alert::firing));
         assertEquals(dev.vitals.api.SignalStatus.UNKNOWN,
                 BudgetPolicy.of(plugin.evaluator().status(slo, T)).status());
     }

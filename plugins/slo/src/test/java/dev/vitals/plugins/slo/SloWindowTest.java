@@ -2,6 +2,7 @@ package dev.vitals.plugins.slo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.vitals.plugins.slo.objectives.SloWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -34,7 +34,7 @@ import org.jdbi.v3.core.Jdbi;
  * A portal running only the SLO plugin on a fresh database, and the plugin's stores built on the plugin's own
  * connections, as the plugin builds them: tests reach its data through these and its behaviour through the portal.
  */
-final class SloTestPortal implements AutoCloseable {
+public final class SloTestPortal implements AutoCloseable {
 
     private final Vitals portal;
     private final PluginContext context;
@@ -44,7 +44,7 @@ final class SloTestPortal implements AutoCloseable {
         this.context = context;
     }
 
-    static SloTestPortal start(Map<String, String> env) {
+    public static SloTestPortal start(Map<String, String> env) {
         AtomicReference<PluginContext> started = new AtomicReference<>();
         SloPlugin slo = new SloPlugin();
         // The plugin as the host sees it, keeping the context the host hands it.
@@ -71,52 +71,52 @@ final class SloTestPortal implements AutoCloseable {
         return new SloTestPortal(portal, started.get());
     }
 
-    Vitals portal() {
+    public Vitals portal() {
         return portal;
     }
 
-    PluginContext context() {
+    public PluginContext context() {
         return context;
     }
 
-    Jdbi jdbi() {
+    public Jdbi jdbi() {
         return context.jdbi();
     }
 
-    SloRepository slos() {
+    public SloRepository slos() {
         return new SloRepository(jdbi());
     }
 
-    SampleRepository samples() {
+    public SampleRepository samples() {
         return new SampleRepository(jdbi());
     }
 
-    SloEvaluator evaluator() {
+    public SloEvaluator evaluator() {
         return new SloEvaluator(samples(), context.orgTimeZone(), Runnable::run);
     }
 
-    AlertLog alerts() {
+    public AlertLog alerts() {
         return new AlertLog(jdbi(), List.of(), links());
     }
 
-    LatestStatuses latestStatuses() {
+    public LatestStatuses latestStatuses() {
         return new LatestStatuses(jdbi());
     }
 
-    MinuteRetention retention() {
+    public MinuteRetention retention() {
         return new MinuteRetention(jdbi(), new SampleWrites(jdbi()));
     }
 
-    PullLog pullLog() {
+    public PullLog pullLog() {
         return new PullLog(jdbi());
     }
 
-    SloLinks links() {
+    public SloLinks links() {
         return new SloLinks(context.urls());
     }
 
     /** Creates an SLO of team payments on service billing-api. */
-    Slo create(String name, double objective, SloWindow window, BudgetingMethod method, OptionalDouble threshold,
+    public Slo create(String name, double objective, SloWindow window, BudgetingMethod method, OptionalDouble threshold,
             Instant updatedAt) {
         // Double literals in tests are written as decimals; valueOf reads them back as written (0.999, not its binary).
         Slo slo = new Slo(name, Optional.of("billing-api"), Optional.empty(), Optional.of("payments"),

@@ -35,7 +35,7 @@ public final class AlertLog {
         this.links = links;
     }
 
-    public static String rule(BurnRateAlert alert) {
+    static String rule(BurnRateAlert alert) {
         return BurnRateAlert.label(alert.longWindow()) + "&" + BurnRateAlert.label(alert.shortWindow()) + ">"
                 + alert.threshold();
     }

@@ -19,12 +19,12 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class AlertNotifier {
 
-    public static final int MAX_ATTEMPTS = 8;
+    static final int MAX_ATTEMPTS = 8;
     private static final int BATCH = 50;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     /** Long enough for a whole batch of calls that each take their full timeouts. */
-    public static final Duration CLAIM = CONNECT_TIMEOUT.plus(REQUEST_TIMEOUT).multipliedBy(BATCH);
+    static final Duration CLAIM = CONNECT_TIMEOUT.plus(REQUEST_TIMEOUT).multipliedBy(BATCH);
 
     private final Jdbi jdbi;
     private final Clock clock;

@@ -14,7 +14,7 @@ import java.util.Map;
 /** Asks a Prometheus-compatible HTTP API (Prometheus, Thanos, Mimir, VictoriaMetrics) for a range at a 60 s step. */
 public final class PrometheusClient {
 
-    public static final Duration STEP = Duration.ofMinutes(1);
+    static final Duration STEP = Duration.ofMinutes(1);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final String base;
@@ -32,7 +32,7 @@ public final class PrometheusClient {
      * @param end the last step time, inclusive
      * @return the summed value at each step time that has one
      */
-    public Map<Instant, Double> range(String query, Instant start, Instant end) throws PrometheusException {
+    Map<Instant, Double> range(String query, Instant start, Instant end) throws PrometheusException {
         URI uri = URI.create(base + "/api/v1/query_range?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
                 + "&start=" + start.getEpochSecond() + "&end=" + end.getEpochSecond() + "&step="
                 + STEP.toSeconds() + "s");

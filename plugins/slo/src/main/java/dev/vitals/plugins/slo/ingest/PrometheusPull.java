@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class PrometheusPull {
 
-    public static final Duration FIRST_BACKFILL = Duration.ofHours(1);
-    public static final Duration MAX_BACKFILL = Duration.ofHours(24);
-    public static final Duration SCRAPE_LAG = Duration.ofMinutes(1);
+    static final Duration FIRST_BACKFILL = Duration.ofHours(1);
+    static final Duration MAX_BACKFILL = Duration.ofHours(24);
+    static final Duration SCRAPE_LAG = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(PrometheusPull.class);
 
     private final Optional<PrometheusClient> client;
@@ -52,7 +52,7 @@ public final class PrometheusPull {
         this.clock = clock;
     }
 
-    public boolean configured() {
+    boolean configured() {
         return client.isPresent();
     }
 
@@ -76,7 +76,7 @@ public final class PrometheusPull {
     }
 
     /** @return how many minutes were added */
-    public int pull(Slo slo) {
+    int pull(Slo slo) {
         return run(slo).added();
     }
 

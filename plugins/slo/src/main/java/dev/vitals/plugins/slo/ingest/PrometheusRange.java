@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * or {@code {"status":"error","errorType":"bad_data","error":"…"}}. Values are strings; several series are summed per
  * timestamp, and a timestamp where any series says {@code NaN} or ±Inf has no value, as Prometheus's own sum would.
  */
-public final class PrometheusRange {
+final class PrometheusRange {
 
     private PrometheusRange() {
     }
@@ -28,7 +28,7 @@ public final class PrometheusRange {
      * @return the summed value at each step time the answer has one for
      * @throws PrometheusException when the answer is an error or not the documented shape
      */
-    public static Map<Instant, Double> parse(int status, String body) throws PrometheusException {
+    static Map<Instant, Double> parse(int status, String body) throws PrometheusException {
         Object parsed;
         try {
             // JSON is YAML; the plugin bundles SnakeYAML already, so no JSON library is added for this.

@@ -23,7 +23,7 @@ public final class PullLog {
                 .findOne());
     }
 
-    public void succeeded(String slo, Instant until, Instant at, int added, String message) {
+    void succeeded(String slo, Instant until, Instant at, int added, String message) {
         jdbi.useHandle(h -> h.createUpdate("""
                 INSERT INTO prometheus_pulls (slo, pulled_until, attempted_at, succeeded, message, minutes_added)
                 VALUES (:slo, :until, :at, true, :message, :added)
@@ -35,7 +35,7 @@ public final class PullLog {
     }
 
     /** Records a failure; where the pull resumes stays as it was, so the next run asks for the same minutes. */
-    public void failed(String slo, Instant at, String message) {
+    void failed(String slo, Instant at, String message) {
         jdbi.useHandle(h -> h.createUpdate("""
                 INSERT INTO prometheus_pulls (slo, pulled_until, attempted_at, succeeded, message, minutes_added)
                 VALUES (:slo, NULL, :at, false, :message, 0)

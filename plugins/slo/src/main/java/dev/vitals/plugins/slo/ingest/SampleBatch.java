@@ -17,7 +17,7 @@ import java.util.Map;
 public final class SampleBatch {
 
     /** Clocks disagree a little; a minute further ahead than this is a mistake. */
-    public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+    static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
     private SampleBatch() {
     }

@@ -61,20 +61,20 @@ public final class SloLinks {
 
     /** @return the monthly review with its filters, the empty ones left out */
     public String review(String component, String program, String month) {
-        Map<String, Object> query = new LinkedHashMap<>();
-        query.put("component", component);
-        query.put("program", program);
-        query.put("month", month);
-        return PluginUrls.withQuery(urls.page("/review"), query);
+        return PluginUrls.withQuery(urls.page("/review"), reviewQuery(component, program, month));
     }
 
     /** @return the monthly review as CSV, with the same filters */
     public String reviewCsv(String component, String program, String month) {
+        return PluginUrls.withQuery(urls.api("/review.csv"), reviewQuery(component, program, month));
+    }
+
+    private static Map<String, Object> reviewQuery(String component, String program, String month) {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("component", component);
         query.put("program", program);
         query.put("month", month);
-        return PluginUrls.withQuery(urls.api("/review.csv"), query);
+        return query;
     }
 
     /** @return one SLO's definition in the API */

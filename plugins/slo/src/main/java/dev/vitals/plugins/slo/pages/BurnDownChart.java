@@ -28,9 +28,9 @@ import java.util.Locale;
 public record BurnDownChart(List<String> points, double zeroY, int width, int height, String from, String to,
         long lowest, long highest) {
 
-    public static final int POINTS = 31;
+    static final int POINTS = 31;
 
-    public static BurnDownChart of(Slo slo, Instant at, Duration span, SampleRepository samples, ZoneId zone) {
+    static BurnDownChart of(Slo slo, Instant at, Duration span, SampleRepository samples, ZoneId zone) {
         List<Instant> times = new ArrayList<>();
         List<TimeRange> ranges = new ArrayList<>();
         for (int i = 0; i < POINTS; i++) {

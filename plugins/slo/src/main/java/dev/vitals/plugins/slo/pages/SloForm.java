@@ -29,11 +29,11 @@ import java.util.Set;
  */
 public record SloForm(Map<String, String> values, Map<String, String> errors) {
 
-    public static final List<String> FIELDS = List.of("name", "service", "component", "objective", "window", "method",
+    static final List<String> FIELDS = List.of("name", "service", "component", "objective", "window", "method",
             "sliceThreshold", "description", "prometheus.good", "prometheus.total", "prometheus.value");
 
     /** An empty form, the owner filled in when the page was opened from a service or component. */
-    public static SloForm blank(Optional<String> service, Optional<String> component) {
+    static SloForm blank(Optional<String> service, Optional<String> component) {
         Map<String, String> values = new HashMap<>();
         service.ifPresent(s -> values.put("service", s));
         component.ifPresent(c -> values.put("component", c));
@@ -62,7 +62,7 @@ public record SloForm(Map<String, String> values, Map<String, String> errors) {
     }
 
     /** The form as the browser submitted it. */
-    public static SloForm submitted(Context ctx) {
+    static SloForm submitted(Context ctx) {
         Map<String, String> values = new HashMap<>();
         for (String field : FIELDS) {
             String value = ctx.formParam(field);
@@ -74,7 +74,7 @@ public record SloForm(Map<String, String> values, Map<String, String> errors) {
     }
 
     /** @return the same form for the SLO of that name: the edit form does not send the name it cannot change */
-    public SloForm named(String name) {
+    SloForm named(String name) {
         Map<String, String> named = new HashMap<>(values);
         named.put("name", name);
         return new SloForm(named, errors);
@@ -126,7 +126,7 @@ public record SloForm(Map<String, String> values, Map<String, String> errors) {
     }
 
     /** @return the same values with the errors beside their fields; the objective's in the form's own terms */
-    public SloForm withErrors(List<FieldError> found) {
+    SloForm withErrors(List<FieldError> found) {
         Map<String, String> byField = new LinkedHashMap<>();
         for (FieldError error : found) {
             String reason = error.reason();

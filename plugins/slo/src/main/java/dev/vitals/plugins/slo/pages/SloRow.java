@@ -26,7 +26,7 @@ public record SloRow(SloStatus status, BudgetPolicy verdict) {
     }
 
     /** @return for sorting: the budget left, no data last */
-    public double remainingOrMax() {
+    double remainingOrMax() {
         return status.budget().map(ErrorBudget::remaining).orElse(Double.MAX_VALUE);
     }
 

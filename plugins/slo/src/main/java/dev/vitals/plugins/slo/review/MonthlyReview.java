@@ -27,7 +27,7 @@ import java.util.Optional;
 public record MonthlyReview(YearMonth month, List<YearMonth> months, List<Line> lines) {
 
     /** How many months the trend looks back, the reviewed one included. */
-    public static final int TREND_MONTHS = 4;
+    static final int TREND_MONTHS = 4;
 
     /**
      * One SLO in the review.

@@ -35,7 +35,7 @@ public final class CarriedSums {
 
     private static final int FRESH_MINUTES = 10;
     /** How close to the tick minutes count as still arriving. */
-    public static final Duration FRESH = Duration.ofMinutes(FRESH_MINUTES);
+    static final Duration FRESH = Duration.ofMinutes(FRESH_MINUTES);
     private static final int AHEAD_MINUTES = 20;
     /** Ticks further apart than this read afresh: the minutes in between are more than a short run. */
     private static final Duration LONGEST_STEP = Duration.ofMinutes(50);

@@ -19,10 +19,10 @@ import java.util.List;
  *
  * @param pieces the signed intervals whose sum is the range
  */
-public record RollupCover(List<Piece> pieces) {
+record RollupCover(List<Piece> pieces) {
 
     /** The tables a piece is read from. */
-    public enum Level {
+    enum Level {
         MINUTE(Duration.ofMinutes(1)), HOUR(Duration.ofHours(1)), DAY(Duration.ofDays(1));
 
         final Duration length;
@@ -40,13 +40,13 @@ public record RollupCover(List<Piece> pieces) {
      * @param to the first bucket start excluded
      * @param sign +1 or −1
      */
-    public record Piece(Level level, Instant from, Instant to, int sign) {
+    record Piece(Level level, Instant from, Instant to, int sign) {
     }
 
     private static final Duration DIRECT = Duration.ofMinutes(10);
 
     /** @return the cover of the minutes that start in [range.from, range.to) */
-    public static RollupCover of(TimeRange range) {
+    static RollupCover of(TimeRange range) {
         // A minute starts at or after an instant exactly when it starts at or after that instant rounded up.
         Instant from = ceilMinute(range.from());
         Instant to = ceilMinute(range.to());
@@ -84,14 +84,14 @@ public record RollupCover(List<Piece> pieces) {
     }
 
     /** @return the boundary of {@code level} nearest {@code x}; the earlier one on a tie */
-    public static Instant nearest(Instant x, Level level) {
+    static Instant nearest(Instant x, Level level) {
         Instant floor = x.truncatedTo(level == Level.DAY ? ChronoUnit.DAYS : ChronoUnit.HOURS);
         Instant ceil = floor.equals(x) ? x : floor.plus(level.length);
         return Duration.between(floor, x).compareTo(Duration.between(x, ceil)) <= 0 ? floor : ceil;
     }
 
     /** @return the start of the first minute that starts at or after x */
-    public static Instant ceilMinute(Instant x) {
+    static Instant ceilMinute(Instant x) {
         Instant floor = x.truncatedTo(ChronoUnit.MINUTES);
         return floor.equals(x) ? x : floor.plus(Duration.ofMinutes(1));
     }

@@ -130,7 +130,8 @@ public final class SampleRepository {
      * @param statements runs the statements; an executor with several threads runs them side by side
      * @return when done, per SLO name, the counts per range in the order of {@code ranges}
      */
-    public CompletableFuture<Map<String, List<Counts>>> counts(List<Slo> slos, List<TimeRange> ranges, Executor statements) {
+    public CompletableFuture<Map<String, List<Counts>>> counts(List<Slo> slos, List<TimeRange> ranges,
+            Executor statements) {
         List<RollupCover> covers = ranges.stream().map(RollupCover::of).toList();
         Map<PieceKey, Integer> pieceIndex = new LinkedHashMap<>();
         covers.forEach(c -> c.pieces().forEach(p -> pieceIndex.putIfAbsent(
@@ -233,7 +234,7 @@ public final class SampleRepository {
      * @param statements runs the statements; an executor with several threads runs them side by side
      * @return when done, per read in the order given, the counts per minute start
      */
-    public CompletableFuture<List<Map<Instant, Counts>>> minutes(List<Slo> slos, List<TimeRange> ranges,
+    CompletableFuture<List<Map<Instant, Counts>>> minutes(List<Slo> slos, List<TimeRange> ranges,
             Executor statements) {
         return inStatements(slos.size(), MINUTE_READS_PER_STATEMENT,
                 (from, to) -> minutes(slos.subList(from, to), ranges.subList(from, to)), statements);

@@ -20,7 +20,7 @@ public final class SampleWrites {
      * @param prunedUpTo writes up to this id may be gone from the log; a reader from an older id cannot know them
      * @param changed per SLO, the first and last minute written or dropped since
      */
-    public record Since(long xmin, long prunedUpTo, Map<String, TimeRange> changed) {
+    record Since(long xmin, long prunedUpTo, Map<String, TimeRange> changed) {
 
         /**
          * @return whether the log cannot vouch for {@code slo}'s minutes in [from, to) since {@code readFrom}: some
@@ -42,7 +42,7 @@ public final class SampleWrites {
     }
 
     /** @return the writes by transactions with ids at or above {@code readFrom}, and the snapshot this read had */
-    public Since since(long readFrom) {
+    Since since(long readFrom) {
         return jdbi.withHandle(h -> {
             long[] marks = new long[2];
             Map<String, TimeRange> changed = new HashMap<>();
@@ -72,7 +72,7 @@ public final class SampleWrites {
      * with the minute retention, every few hours, so the log holds hours of writes and a tick reads its newest part
      * by the index on transaction ids.
      */
-    public void prune() {
+    void prune() {
         jdbi.useHandle(h -> h.execute("""
                 WITH gone AS (DELETE FROM sample_writes WHERE logged_at < now() - interval '1 hour' RETURNING xid)
                 UPDATE sample_writes_pruned SET up_to_xid = greatest(up_to_xid, (SELECT max(xid) FROM gone))"""));

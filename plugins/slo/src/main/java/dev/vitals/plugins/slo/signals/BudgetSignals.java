@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BudgetSignals {
 
-    public static final String KIND = "error-budget";
+    static final String KIND = "error-budget";
     private static final Logger LOG = LoggerFactory.getLogger(BudgetSignals.class);
 
     private final SloRepository slos;

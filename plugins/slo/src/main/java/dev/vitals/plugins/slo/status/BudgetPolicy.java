@@ -14,7 +14,7 @@ import java.util.Comparator;
 public record BudgetPolicy(SignalStatus status, String summary) {
 
     /** Below this share of budget left a verdict is WARN. */
-    public static final double LOW_BUDGET = 0.25;
+    static final double LOW_BUDGET = 0.25;
 
     public static BudgetPolicy of(SloStatus status) {
         if (status.budget().isEmpty()) {

@@ -16,7 +16,7 @@ import java.util.List;
 public record BurnRateAlert(String severity, Duration longWindow, Duration shortWindow, double threshold) {
 
     /** The rules for a 30-day SLO. */
-    public static final List<BurnRateAlert> FOR_30_DAYS = List.of(
+    static final List<BurnRateAlert> FOR_30_DAYS = List.of(
             new BurnRateAlert("page", Duration.ofHours(1), Duration.ofMinutes(5), 14.4),
             new BurnRateAlert("page", Duration.ofHours(6), Duration.ofMinutes(30), 6),
             new BurnRateAlert("ticket", Duration.ofDays(1), Duration.ofHours(2), 3),

@@ -114,7 +114,7 @@ public final class SloEvaluator {
      * At burn rate b the budget of a window of length W drains at b ÷ W per unit of time, so what remains lasts
      * remaining × W ÷ b.
      */
-    public static Optional<Instant> runsOut(ErrorBudget budget, OptionalDouble dailyBurn, Duration period, Instant at) {
+    static Optional<Instant> runsOut(ErrorBudget budget, OptionalDouble dailyBurn, Duration period, Instant at) {
         if (budget.spent() || dailyBurn.isEmpty() || dailyBurn.getAsDouble() <= 0) {
             return Optional.empty();
         }

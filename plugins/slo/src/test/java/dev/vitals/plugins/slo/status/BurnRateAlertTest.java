@@ -1,9 +1,8 @@
-package dev.vitals.plugins.slo;
+package dev.vitals.plugins.slo.status;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vitals.plugins.slo.objectives.SloWindow;
-import dev.vitals.plugins.slo.status.BurnRateAlert;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

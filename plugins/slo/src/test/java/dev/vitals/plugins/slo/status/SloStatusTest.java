@@ -1,4 +1,4 @@
-package dev.vitals.plugins.slo;
+package dev.vitals.plugins.slo.status;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vitals.api.ProblemException;
 import dev.vitals.core.testing.TestPortal;
+import dev.vitals.plugins.slo.SloTestPortal;
 import dev.vitals.plugins.slo.alerts.AlertEvent;
 import dev.vitals.plugins.slo.api.StatusJson;
 import dev.vitals.plugins.slo.objectives.BudgetingMethod;
@@ -18,9 +19,6 @@ import dev.vitals.plugins.slo.samples.Counts;
 import dev.vitals.plugins.slo.samples.MinuteRetention;
 import dev.vitals.plugins.slo.samples.Sample;
 import dev.vitals.plugins.slo.samples.TimeRange;
-import dev.vitals.plugins.slo.status.AlertState;
-import dev.vitals.plugins.slo.status.BudgetPolicy;
-import dev.vitals.plugins.slo.status.SloStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

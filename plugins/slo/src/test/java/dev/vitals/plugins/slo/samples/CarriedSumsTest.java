@@ -1,14 +1,11 @@
-package dev.vitals.plugins.slo;
+package dev.vitals.plugins.slo.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.vitals.plugins.slo.SloTestPortal;
 import dev.vitals.plugins.slo.objectives.BudgetingMethod;
 import dev.vitals.plugins.slo.objectives.Slo;
 import dev.vitals.plugins.slo.objectives.SloWindow;
-import dev.vitals.plugins.slo.samples.CarriedSums;
-import dev.vitals.plugins.slo.samples.Sample;
-import dev.vitals.plugins.slo.samples.SampleRepository;
-import dev.vitals.plugins.slo.samples.SampleWrites;
 import dev.vitals.plugins.slo.status.SloEvaluator;
 import dev.vitals.plugins.slo.status.SloStatus;
 import java.math.BigDecimal;

@@ -1,18 +1,14 @@
-package dev.vitals.plugins.slo;
+package dev.vitals.plugins.slo.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.vitals.api.ProblemException;
 import dev.vitals.core.testing.TestPortal;
+import dev.vitals.plugins.slo.SloTestPortal;
 import dev.vitals.plugins.slo.objectives.BudgetingMethod;
 import dev.vitals.plugins.slo.objectives.Slo;
 import dev.vitals.plugins.slo.objectives.SloWindow;
-import dev.vitals.plugins.slo.samples.Counts;
-import dev.vitals.plugins.slo.samples.MinuteRetention;
-import dev.vitals.plugins.slo.samples.Sample;
-import dev.vitals.plugins.slo.samples.SampleRepository;
-import dev.vitals.plugins.slo.samples.TimeRange;
 import dev.vitals.plugins.slo.status.AlertState;
 import dev.vitals.plugins.slo.status.BurnRateAlert;
 import dev.vitals.plugins.slo.status.SloEvaluator;

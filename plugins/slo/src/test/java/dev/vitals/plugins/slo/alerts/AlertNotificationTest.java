@@ -1,12 +1,10 @@
-package dev.vitals.plugins.slo;
+package dev.vitals.plugins.slo.alerts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.vitals.plugins.slo.alerts.AlertEvent;
-import dev.vitals.plugins.slo.alerts.AlertLog;
-import dev.vitals.plugins.slo.alerts.AlertNotifier;
+import dev.vitals.plugins.slo.SloTestPortal;
 import dev.vitals.plugins.slo.objectives.BudgetingMethod;
 import dev.vitals.plugins.slo.objectives.Slo;
 import dev.vitals.plugins.slo.objectives.SloWindow;

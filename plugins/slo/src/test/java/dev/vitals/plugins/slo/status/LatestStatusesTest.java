@@ -1,16 +1,15 @@
-package dev.vitals.plugins.slo;
+package dev.vitals.plugins.slo.status;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vitals.api.SignalStatus;
 import dev.vitals.core.testing.TestPortal;
+import dev.vitals.plugins.slo.SloTestPortal;
 import dev.vitals.plugins.slo.objectives.BudgetingMethod;
 import dev.vitals.plugins.slo.objectives.Slo;
 import dev.vitals.plugins.slo.objectives.SloWindow;
 import dev.vitals.plugins.slo.samples.Sample;
-import dev.vitals.plugins.slo.status.LatestStatuses;
-import dev.vitals.plugins.slo.status.StoredStatus;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,11 +1,11 @@
-package dev.vitals.plugins.slo;
+package dev.vitals.plugins.slo.measures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vitals.api.EntityRef;
 import dev.vitals.api.MeasurePoint;
 import dev.vitals.core.testing.TestPortal;
-import dev.vitals.plugins.slo.measures.RequestMeasures;
+import dev.vitals.plugins.slo.SloTestPortal;
 import dev.vitals.plugins.slo.objectives.BudgetingMethod;
 import dev.vitals.plugins.slo.objectives.Slo;
 import dev.vitals.plugins.slo.objectives.SloWindow;

@@ -1,12 +1,10 @@
-package dev.vitals.plugins.slo;
+package dev.vitals.plugins.slo.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
-import dev.vitals.plugins.slo.ingest.SampleBatch;
-import dev.vitals.plugins.slo.ingest.SampleRow;
 import dev.vitals.plugins.slo.objectives.BudgetingMethod;
 import dev.vitals.plugins.slo.objectives.Slo;
 import dev.vitals.plugins.slo.objectives.SloWindow;

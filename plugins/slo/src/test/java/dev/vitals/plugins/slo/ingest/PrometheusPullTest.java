@@ -1,13 +1,11 @@
-package dev.vitals.plugins.slo;
+package dev.vitals.plugins.slo.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.vitals.plugins.slo.ingest.PrometheusClient;
-import dev.vitals.plugins.slo.ingest.PrometheusPull;
-import dev.vitals.plugins.slo.ingest.PullOutcome;
+import dev.vitals.plugins.slo.SloTestPortal;
 import dev.vitals.plugins.slo.objectives.BudgetingMethod;
 import dev.vitals.plugins.slo.objectives.PrometheusQueries;
 import dev.vitals.plugins.slo.objectives.Slo;

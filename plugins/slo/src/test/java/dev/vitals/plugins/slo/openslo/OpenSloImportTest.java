@@ -1,4 +1,4 @@
-package dev.vitals.plugins.slo;
+package dev.vitals.plugins.slo.openslo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,8 +16,6 @@ import dev.vitals.plugins.slo.objectives.BudgetingMethod;
 import dev.vitals.plugins.slo.objectives.PrometheusQueries;
 import dev.vitals.plugins.slo.objectives.Slo;
 import dev.vitals.plugins.slo.objectives.SloWindow;
-import dev.vitals.plugins.slo.openslo.OpenSloExport;
-import dev.vitals.plugins.slo.openslo.OpenSloImport;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -29,12 +27,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-class OpenSloImportTest {
+public class OpenSloImportTest {
 
     private static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
 
     /** A catalog with one service, billing-api, and one availability component, public-api. */
-    static final CatalogView CATALOG = new CatalogView() {
+    public static final CatalogView CATALOG = new CatalogView() {
         @Override
         public Optional<CatalogEntity> entity(EntityRef ref) {
             return switch (ref.toString()) {

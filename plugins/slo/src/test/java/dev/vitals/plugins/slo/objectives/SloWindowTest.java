@@ -1,8 +1,7 @@
-package dev.vitals.plugins.slo;
+package dev.vitals.plugins.slo.objectives;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.vitals.plugins.slo.objectives.SloWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package dev.vitals.plugins.slo;
+package dev.vitals.plugins.slo.objectives;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,12 +9,11 @@ import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import dev.vitals.core.Json;
 import dev.vitals.core.testing.Samples;
+import dev.vitals.plugins.slo.SloTestPortal;
 import dev.vitals.plugins.slo.api.SloJson;
-import dev.vitals.plugins.slo.objectives.ExactDecimal;
-import dev.vitals.plugins.slo.objectives.Slo;
-import dev.vitals.plugins.slo.objectives.SloInput;
 import dev.vitals.plugins.slo.openslo.OpenSloExport;
 import dev.vitals.plugins.slo.openslo.OpenSloImport;
+import dev.vitals.plugins.slo.openslo.OpenSloImportTest;
 import dev.vitals.plugins.slo.pages.SloForm;
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -83,8 +83,8 @@ public final class LatestStatuses {
      * @param page from 1
      * @param size rows per page
      */
-    public Page page(Optional<String> team, Optional<String> component, Set<String> componentServices, Order order, int page,
-            int size) {
+    public Page page(Optional<String> team, Optional<String> component, Set<String> componentServices, Order order,
+            int page, int size) {
         String where = """
                 WHERE (CAST(:team AS text) IS NULL OR s.team = :team)
                   AND (CAST(:component AS text) IS NULL OR s.component = :component

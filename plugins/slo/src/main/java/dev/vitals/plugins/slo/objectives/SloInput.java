@@ -61,6 +61,8 @@ public record SloInput(String name, String service, String component, BigDecimal
                     + "starting with a letter or digit, got " + quoted(name)));
         }
         Optional<String> team = Optional.empty();
+        // Stored as the catalog writes the key, so the SLO is found under its service's or component's reference.
+        Optional<String> owner = Optional.empty();
         boolean hasService = service != null && !service.isBlank();
         boolean hasComponent = component != null && !component.isBlank();
         if (hasService == hasComponent) {
@@ -72,6 +74,7 @@ public record SloInput(String name, String service, String component, BigDecimal
             if (found.isEmpty()) {
                 errors.add(new FieldError("service", "no service '" + service.trim() + "' in the catalog"));
             } else {
+                owner = Optional.of(found.get().ref().key());
                 team = found.get().owner().map(EntityRef::key);
             }
         } else {
@@ -81,6 +84,7 @@ public record SloInput(String name, String service, String component, BigDecimal
                 errors.add(new FieldError("component", "no availability component '" + component.trim()
                         + "' in the catalog"));
             } else {
+                owner = Optional.of(found.get().ref().key());
                 team = found.get().owner().map(EntityRef::key);
             }
         }
@@ -110,10 +114,8 @@ public record SloInput(String name, String service, String component, BigDecimal
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("the SLO cannot be saved", errors);
         }
-        return new Slo(name, hasService ? Optional.of(service.trim()) : Optional.empty(),
-                hasComponent ? Optional.of(component.trim()) : Optional.empty(), team, objective,
-                parsedWindow.orElseThrow(), parsedMethod.orElseThrow(),
-                Optional.ofNullable(sliceThreshold),
+        return new Slo(name, hasService ? owner : Optional.empty(), hasComponent ? owner : Optional.empty(), team,
+                objective, parsedWindow.orElseThrow(), parsedMethod.orElseThrow(), Optional.ofNullable(sliceThreshold),
                 Optional.ofNullable(description).filter(d -> !d.isBlank()), now, queries);
     }
 

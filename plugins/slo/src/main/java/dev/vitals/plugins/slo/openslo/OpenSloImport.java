@@ -312,7 +312,8 @@ public final class OpenSloImport {
                 : Optional.ofNullable(named));
         if (componentOverride.isPresent()) {
             return EntityRef.fromKey("availabilitycomponent", componentOverride.get()).flatMap(catalog::entity)
-                    .map(e -> new Owner(Optional.empty(), componentOverride, e.owner().map(EntityRef::key)))
+                    .map(e -> new Owner(Optional.empty(), Optional.of(e.ref().key()),
+                            e.owner().map(EntityRef::key)))
                     .orElseGet(() -> missing(field, "no availability component '" + componentOverride.get() + "'"));
         }
         if (service.isEmpty()) {
@@ -321,12 +322,14 @@ public final class OpenSloImport {
         var asService = EntityRef.fromKey("component", service.get()).flatMap(catalog::entity)
                 .filter(e -> e.kind().equalsIgnoreCase("Component"));
         if (asService.isPresent()) {
-            return new Owner(service, Optional.empty(), asService.get().owner().map(EntityRef::key));
+            return new Owner(Optional.of(asService.get().ref().key()), Optional.empty(),
+                    asService.get().owner().map(EntityRef::key));
         }
         var asComponent = EntityRef.fromKey("availabilitycomponent", service.get())
                 .flatMap(catalog::entity);
         if (asComponent.isPresent()) {
-            return new Owner(Optional.empty(), service, asComponent.get().owner().map(EntityRef::key));
+            return new Owner(Optional.empty(), Optional.of(asComponent.get().ref().key()),
+                    asComponent.get().owner().map(EntityRef::key));
         }
         return missing(field, "no service or availability component '" + service.get() + "' in the catalog; "
                 + "add ?service=<key> to import into another one");

@@ -52,10 +52,6 @@ public final class PrometheusPull {
         this.clock = clock;
     }
 
-    boolean configured() {
-        return client.isPresent();
-    }
-
     /**
      * Pulls every SLO that carries queries.
      *

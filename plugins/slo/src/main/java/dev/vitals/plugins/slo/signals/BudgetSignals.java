@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes the error-budget policy as signals of kind {@code error-budget}: one per service with SLOs, and one per
  * availability component in the catalog that has SLOs of its own or whose services have SLOs, rolled up from all of
- * them. Each SLO evaluated
- * on the way also records the starts and ends of its burn-rate alerts and its latest status.
+ * them, each on the entity's reference and linking to its page in the portal. Each SLO evaluated on the way also
+ * records the starts and ends of its burn-rate alerts and its latest status.
  */
 public final class BudgetSignals {
 

@@ -1,297 +1,123 @@
 package dev.vitals.plugins.slo;
 
-import dev.vitals.api.ApiRoute;
-import dev.vitals.api.BackgroundRefresh;
-import dev.vitals.api.FieldError;
-import dev.vitals.api.Job;
-import dev.vitals.api.NavEntry;
-import dev.vitals.api.Page;
-import dev.vitals.api.PageRoute;
+import dev.vitals.api.CatalogView;
 import dev.vitals.api.PluginContext;
-import dev.vitals.api.ProblemException;
-import dev.vitals.api.RequestCaller;
-import dev.vitals.api.Role;
-import dev.vitals.api.ServiceTab;
+import dev.vitals.api.RunningPlugin;
+import dev.vitals.api.Setting;
 import dev.vitals.api.VitalsPlugin;
-import io.javalin.http.Context;
+import dev.vitals.plugins.slo.alerts.AlertLog;
+import dev.vitals.plugins.slo.alerts.AlertNotifier;
+import dev.vitals.plugins.slo.api.ImportApi;
+import dev.vitals.plugins.slo.api.ReviewCsv;
+import dev.vitals.plugins.slo.api.SampleApi;
+import dev.vitals.plugins.slo.api.SloApi;
+import dev.vitals.plugins.slo.demo.DemoSlos;
+import dev.vitals.plugins.slo.ingest.PrometheusClient;
+import dev.vitals.plugins.slo.ingest.PrometheusPull;
+import dev.vitals.plugins.slo.ingest.PullLog;
+import dev.vitals.plugins.slo.links.SloLinks;
+import dev.vitals.plugins.slo.measures.RequestMeasures;
+import dev.vitals.plugins.slo.objectives.SloDefinitions;
+import dev.vitals.plugins.slo.objectives.SloRepository;
+import dev.vitals.plugins.slo.pages.ComponentPage;
+import dev.vitals.plugins.slo.pages.DetailPage;
+import dev.vitals.plugins.slo.pages.OverviewPage;
+import dev.vitals.plugins.slo.pages.ReviewPage;
+import dev.vitals.plugins.slo.pages.ServiceTabView;
+import dev.vitals.plugins.slo.pages.SloFormPages;
+import dev.vitals.plugins.slo.refresh.AfterNewMinutes;
+import dev.vitals.plugins.slo.review.SloScope;
+import dev.vitals.plugins.slo.samples.CarriedSums;
+import dev.vitals.plugins.slo.samples.MinuteRetention;
+import dev.vitals.plugins.slo.samples.SampleRepository;
+import dev.vitals.plugins.slo.samples.SampleWrites;
+import dev.vitals.plugins.slo.signals.BudgetSignals;
+import dev.vitals.plugins.slo.status.LatestStatuses;
+import dev.vitals.plugins.slo.status.SloEvaluator;
 import java.net.URI;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jdbi.v3.core.Jdbi;
 import org.pf4j.Extension;
 
 /**
- * Service level objectives: definitions, minute data, error budgets, burn-rate alerts and the error-budget policy as
- * signals on services and availability components.
+ * Service level objectives: definitions, minute data, error budgets, burn-rate alerts, the error-budget policy as
+ * signals on services and availability components, and each service's daily requests as measures. This class only
+ * declares the settings and builds the plugin's objects from its context; {@link RunningSlo} says what they serve.
  */
 @Extension
 public final class SloPlugin implements VitalsPlugin {
 
-    private PluginContext context;
-    private SloRepository slos;
-    private SampleRepository samples;
-    private SloEvaluator evaluator;
-    private BudgetSignals signals;
-    private SloPages pages;
-    private SloDefinitions definitions;
-    private SloFormPages forms;
-    private PullLog pullLog;
-    private PrometheusPull pull;
-    private AlertLog alerts;
-    private MinuteRetention retention;
-    private AlertNotifier notifier;
-    private LatestStatuses latest;
-    private BackgroundRefresh refresh;
-    /** The minute job's statements and signal publishing run side by side on these. */
-    private ExecutorService workers;
+    /** {@code VITALS_SLO_PROMETHEUS_URL}: where minute data of SLOs with PromQL queries is pulled from. */
+    public static final Setting<URI> PROMETHEUS_URL = Setting.url("prometheus_url", "Prometheus-compatible HTTP "
+            + "API (Prometheus, Thanos, Mimir, VictoriaMetrics) without /api/v1, e.g. http://prometheus:9090, that "
+            + "SLOs with PromQL queries pull their minute data from; unset, nothing is pulled");
+    /** {@code VITALS_SLO_WEBHOOKS}: where alert starts and ends are sent. */
+    public static final Setting<String> WEBHOOKS = Setting.string("webhooks", "Comma-separated URLs that receive "
+            + "every burn-rate alert start and end; Slack incoming webhooks get a text message, others a JSON "
+            + "document").withDefault("");
 
     @Override
-    public void start(PluginContext started) {
-        this.context = started;
-        this.slos = new SloRepository(started.jdbi());
-        this.samples = new SampleRepository(started.jdbi());
-        this.workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
-            Thread t = new Thread(r, "slo-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        this.evaluator = new SloEvaluator(samples, started.orgTimeZone(), workers);
-        this.alerts = new AlertLog(started.jdbi(),
-                AlertNotifier.targets(started.config().get("WEBHOOKS").orElse("")));
-        this.notifier = new AlertNotifier(started.jdbi(), started.clock());
-        SampleWrites writes = new SampleWrites(started.jdbi());
-        this.retention = new MinuteRetention(started.jdbi(), writes);
-        this.latest = new LatestStatuses(started.jdbi());
-        this.signals = new BudgetSignals(slos, evaluator, alerts, latest, started,
+    public List<Setting<?>> settings() {
+        return List.of(PROMETHEUS_URL, WEBHOOKS);
+    }
+
+    @Override
+    public RunningPlugin create(PluginContext context) {
+        Jdbi jdbi = context.jdbi();
+        Clock clock = context.clock();
+        ZoneId zone = context.orgTimeZone();
+        CatalogView catalog = context.catalog();
+        SloLinks links = new SloLinks(context.urls());
+        Optional<URI> prometheus = context.settings().find(PROMETHEUS_URL);
+        List<String> webhooks = AlertNotifier.targets(context.settings().get(WEBHOOKS));
+
+        SloRepository slos = new SloRepository(jdbi);
+        SampleRepository samples = new SampleRepository(jdbi);
+        SampleWrites writes = new SampleWrites(jdbi);
+        LatestStatuses latest = new LatestStatuses(jdbi);
+        AlertLog alerts = new AlertLog(jdbi, webhooks, links);
+        PullLog pulls = new PullLog(jdbi);
+        SloScope scope = new SloScope(slos, catalog);
+        // The minute job's statements, its signals and the measures' sums run side by side on these.
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                r -> {
+                    Thread t = new Thread(r, "slo-worker");
+                    t.setDaemon(true);
+                    return t;
+                });
+        SloEvaluator evaluator = new SloEvaluator(samples, zone, workers);
+        BudgetSignals signals = new BudgetSignals(slos, evaluator, alerts, latest, catalog, context.signals(), clock,
                 new CarriedSums(samples, writes, workers), workers);
-        // Ingest answers before the budgets it changed are recomputed; the minute job recomputes every SLO anyway.
-        this.refresh = new BackgroundRefresh("slo-budget-refresh", names -> signals.publishFor(Set.copyOf(names)));
-        this.pullLog = new PullLog(started.jdbi());
-        this.pull = new PrometheusPull(prometheus(started), slos, samples, pullLog, started.clock());
-        this.pages = new SloPages(slos, latest, samples, evaluator, alerts, pullLog, started);
-        this.definitions = new SloDefinitions(slos, signals, started);
-        this.forms = new SloFormPages(definitions, started);
-    }
+        RequestMeasures measures = new RequestMeasures(slos, samples, context.measures(), zone, workers);
+        AfterNewMinutes refresh = new AfterNewMinutes(signals, measures);
+        // A saved definition counts in its owner's verdict and on the overview from the moment it is saved.
+        SloDefinitions definitions = new SloDefinitions(slos, catalog, clock, links, signals::publishFor);
 
-    @Override
-    public void stop() {
-        if (refresh != null) {
-            refresh.close();
-            workers.shutdownNow();
-        }
-    }
-
-    /** A mistyped address stops the plugin at start with the reason, rather than failing every minute. */
-    private static Optional<PrometheusClient> prometheus(PluginContext context) {
-        Optional<String> url = context.config().get(PrometheusPull.URL_KEY).map(String::trim).filter(s -> !s.isEmpty());
-        url.ifPresent(u -> {
-            URI uri;
-            try {
-                uri = URI.create(u);
-            } catch (IllegalArgumentException e) {
-                uri = null;
-            }
-            if (uri == null || uri.getHost() == null || !List.of("http", "https").contains(uri.getScheme())) {
-                throw new IllegalArgumentException("VITALS_SLO_PROMETHEUS_URL must be an http(s) address such as "
-                        + "http://prometheus:9090, got '" + u + "'");
-            }
-        });
-        return url.map(PrometheusClient::new);
-    }
-
-    @Override
-    public List<ApiRoute> apiRoutes() {
-        return List.of(
-                ApiRoute.get("/slos", this::list),
-                ApiRoute.post("/slos", this::create),
-                ApiRoute.get("/slos/{name}", ctx -> ctx.json(SloJson.of(existing(ctx.pathParam("name"))))),
-                ApiRoute.put("/slos/{name}", this::replace),
-                ApiRoute.get("/slos/{name}/status", this::status),
-                ApiRoute.post("/samples", this::ingest),
-                ApiRoute.post("/import", this::importFile),
-                ApiRoute.get("/slos/{name}/openslo", ctx -> ctx.contentType("application/yaml; charset=utf-8")
-                        .result(OpenSloExport.yaml(existing(ctx.pathParam("name"))))),
-                ApiRoute.get("/review.csv", ctx -> ctx.contentType("text/csv; charset=utf-8")
-                        .header("Content-Disposition", "attachment; filename=\"slo-review.csv\"")
-                        .result(pages.reviewCsv(ctx))));
-    }
-
-    private void list(Context ctx) {
-        int page = intParam(ctx, "page", 1, 1, 1_000_000);
-        int size = intParam(ctx, "size", 25, 1, 100);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("items", slos.page(page, size).stream().map(SloJson::of).toList());
-        json.put("total", slos.count());
-        json.put("page", page);
-        json.put("size", size);
-        ctx.json(json);
-    }
-
-    private void create(Context ctx) {
-        Slo slo = definitions.create(ctx, ctx.bodyAsClass(SloInput.class));
-        ctx.status(201).header("Location", "/api/slo/slos/" + slo.name()).json(SloJson.of(slo));
-    }
-
-    private void replace(Context ctx) {
-        SloDefinitions.Saved saved = definitions.replace(ctx, ctx.pathParam("name"), ctx.bodyAsClass(SloInput.class));
-        ctx.status(saved.created() ? 201 : 200).json(SloJson.of(saved.slo()));
-    }
-
-    /** Takes an OpenSLO v1 or Sloth file whole, or refuses it whole with every reason. */
-    private void importFile(Context ctx) {
-        OpenSloImport.Result result = new OpenSloImport(context.catalog(), context.clock().instant(),
-                Optional.ofNullable(ctx.queryParam("service")).filter(s -> !s.isBlank()),
-                Optional.ofNullable(ctx.queryParam("component")).filter(s -> !s.isBlank()))
-                .read(ctx.body());
-        // The same ownership rule as one SLO at a time: every owner named, and every owner replaced.
-        Map<String, Slo> replaced = slos.findAll(result.slos().stream().map(Slo::name).toList());
-        for (Slo slo : result.slos()) {
-            RequestCaller.requireEditorOf(ctx, slo.subject().toString());
-            Optional.ofNullable(replaced.get(slo.name())).ifPresent(old -> RequestCaller.requireEditorOf(ctx,
-                    old.subject().toString()));
-        }
-        slos.upsertAll(result.slos());
-        refresh.request(result.slos().stream().map(Slo::name).toList());
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("imported", result.slos().stream().map(SloJson::of).toList());
-        json.put("notes", result.notes());
-        ctx.json(json);
-    }
-
-    private void status(Context ctx) {
-        Slo slo = existing(ctx.pathParam("name"));
-        ctx.json(evaluator.status(slo, AtParameter.of(ctx, context.clock())).toJson());
-    }
-
-    private void ingest(Context ctx) {
-        List<SampleRow> rows = Arrays.asList(ctx.bodyAsClass(SampleRow[].class));
-        Set<String> names = new LinkedHashSet<>();
-        rows.stream().filter(r -> r != null && r.slo() != null).forEach(r -> names.add(r.slo()));
-        Map<String, Slo> known = slos.findAll(names);
-        SampleOwnership.require(RequestCaller.of(ctx), rows, known);
-        List<Sample> valid = SampleBatch.validate(rows, known, context.clock().instant());
-        int added = samples.store(valid);
-        if (added > 0) {
-            refresh.request(names);
-        }
-        ctx.json(Map.of("received", rows.size(), "added", added));
-    }
-
-    static int intParam(Context ctx, String name, int fallback, int min, int max) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(text.trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ProblemException(400, "the query parameter '" + name + "' is out of range",
-                List.of(new FieldError(name, "must be a whole number from " + min + " to " + max + ", got '" + text
-                        + "'")));
-    }
-
-    private Slo existing(String name) {
-        return slos.find(name).orElseThrow(() -> ProblemException.notFound("no SLO named '" + name + "'"));
-    }
-
-    @Override
-    public List<PageRoute> pages() {
-        return List.of(
-                PageRoute.of("/", ctx -> pages.overview(ctx)),
-                new PageRoute("/new", Role.EDITOR, ctx -> forms.newForm(ctx)),
-                PageRoute.form("/new", ctx -> forms.create(ctx)),
-                new PageRoute("/slos/{name}/edit", Role.EDITOR, ctx -> slos.find(ctx.pathParam("name"))
-                        .map(slo -> forms.editForm(ctx, slo)).orElseGet(() -> missing(ctx))),
-                PageRoute.form("/slos/{name}/edit", ctx -> slos.find(ctx.pathParam("name"))
-                        .map(slo -> forms.edit(ctx, slo)).orElseGet(() -> missing(ctx))),
-                PageRoute.of("/slos/{name}", ctx -> slos.find(ctx.pathParam("name")).map(slo -> pages.detail(ctx, slo))
-                        .orElseGet(() -> missing(ctx))),
-                PageRoute.of("/components/{name}", ctx -> pages.component(ctx, ctx.pathParam("name"))),
-                PageRoute.of("/review", ctx -> pages.review(ctx)));
-    }
-
-    private static Page missing(Context ctx) {
-        return SloPages.notFound(ctx, "No SLO named '" + ctx.pathParam("name") + "'.");
-    }
-
-    @Override
-    public List<NavEntry> navigation() {
-        return List.of(new NavEntry("SLOs", "/"), new NavEntry("SLO review", "/review"));
-    }
-
-    @Override
-    public List<ServiceTab> serviceTabs() {
-        return List.of(new ServiceTab("slos", "SLOs", (ctx, service) -> pages.serviceTab(ctx, service)));
-    }
-
-    @Override
-    public List<Job> jobs() {
-        // One evaluation a minute records alert starts and ends and publishes the budget policy.
-        return List.of(new Job("evaluate-slos", Duration.ofMinutes(1), () -> signals.publishAll()),
-                new Job("prune-minute-data", Duration.ofHours(6), () -> retention.prune(context.clock().instant())),
-                new Job("send-alert-notifications", Duration.ofSeconds(30), () -> notifier.sendDue()),
-                new Job("pull-prometheus", Duration.ofMinutes(1), this::pullPrometheus));
-    }
-
-    /** Pulls the SLOs that carry PromQL queries and publishes the verdicts that new minutes may have changed. */
-    void pullPrometheus() {
-        Set<String> changed = pull.pullAll();
-        if (!changed.isEmpty()) {
-            signals.publishFor(changed);
-        }
-    }
-
-    @Override
-    public void seedDemoData(PluginContext ctx) {
-        new DemoSlos(slos, context).seed();
-        signals.publishAll();
-    }
-
-    PullLog pullLog() {
-        return pullLog;
-    }
-
-    SloRepository slos() {
-        return slos;
-    }
-
-    SampleRepository samples() {
-        return samples;
-    }
-
-    MinuteRetention retention() {
-        return retention;
-    }
-
-    PluginContext context() {
-        return context;
-    }
-
-    AlertNotifier notifier() {
-        return notifier;
-    }
-
-    AlertLog alerts() {
-        return alerts;
-    }
-
-    LatestStatuses latestStatuses() {
-        return latest;
-    }
-
-    SloEvaluator evaluator() {
-        return evaluator;
+        return new RunningSlo(
+                new SloApi(slos, definitions, evaluator, links, clock),
+                new SampleApi(slos, samples, refresh, clock),
+                new ImportApi(slos, catalog, refresh, clock),
+                new ReviewCsv(scope, samples, alerts, clock, zone),
+                new OverviewPage(slos, latest, scope, links, zone),
+                new DetailPage(slos, samples, evaluator, alerts, pulls, prometheus.isPresent(), links, clock, zone),
+                new SloFormPages(definitions, slos, catalog, prometheus.isPresent(), links, clock),
+                new ComponentPage(scope, evaluator, catalog, links, clock),
+                new ReviewPage(scope, slos, samples, alerts, catalog, links, clock, zone),
+                new ServiceTabView(slos, evaluator, links, clock),
+                signals,
+                measures,
+                new PrometheusPull(prometheus.map(PrometheusClient::new), slos, samples, pulls, clock),
+                new MinuteRetention(jdbi, writes),
+                new AlertNotifier(jdbi, clock),
+                new DemoSlos(slos, jdbi, catalog, clock),
+                refresh,
+                workers,
+                clock,
+                zone);
     }
 }

@@ -1,0 +1,119 @@
+package dev.vitals.plugins.slo;
+
+import dev.vitals.api.ApiRoute;
+import dev.vitals.api.Job;
+import dev.vitals.api.NavEntry;
+import dev.vitals.api.PageRoute;
+import dev.vitals.api.Role;
+import dev.vitals.api.RunningPlugin;
+import dev.vitals.api.ServiceTab;
+import dev.vitals.plugins.slo.alerts.AlertNotifier;
+import dev.vitals.plugins.slo.api.ImportApi;
+import dev.vitals.plugins.slo.api.ReviewCsv;
+import dev.vitals.plugins.slo.api.SampleApi;
+import dev.vitals.plugins.slo.api.SloApi;
+import dev.vitals.plugins.slo.demo.DemoSlos;
+import dev.vitals.plugins.slo.ingest.PrometheusPull;
+import dev.vitals.plugins.slo.measures.RequestMeasures;
+import dev.vitals.plugins.slo.pages.ComponentPage;
+import dev.vitals.plugins.slo.pages.DetailPage;
+import dev.vitals.plugins.slo.pages.OverviewPage;
+import dev.vitals.plugins.slo.pages.ReviewPage;
+import dev.vitals.plugins.slo.pages.ServiceTabView;
+import dev.vitals.plugins.slo.pages.SloFormPages;
+import dev.vitals.plugins.slo.refresh.AfterNewMinutes;
+import dev.vitals.plugins.slo.samples.MinuteRetention;
+import dev.vitals.plugins.slo.signals.BudgetSignals;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+/** The SLO plugin as it runs: its routes, pages, tab and jobs, each bound to an object {@link SloPlugin} built. */
+record RunningSlo(
+        SloApi definitions,
+        SampleApi samples,
+        ImportApi imports,
+        ReviewCsv reviewCsv,
+        OverviewPage overview,
+        DetailPage detail,
+        SloFormPages forms,
+        ComponentPage component,
+        ReviewPage review,
+        ServiceTabView serviceTab,
+        BudgetSignals signals,
+        RequestMeasures measures,
+        PrometheusPull pull,
+        MinuteRetention retention,
+        AlertNotifier notifier,
+        DemoSlos demo,
+        AfterNewMinutes refresh,
+        ExecutorService workers,
+        Clock clock,
+        ZoneId zone) implements RunningPlugin {
+
+    @Override
+    public List<ApiRoute> apiRoutes() {
+        return List.of(
+                ApiRoute.get("/slos", definitions::list),
+                ApiRoute.post("/slos", definitions::create),
+                ApiRoute.get("/slos/{name}", definitions::get),
+                ApiRoute.put("/slos/{name}", definitions::replace),
+                ApiRoute.get("/slos/{name}/status", definitions::status),
+                ApiRoute.get("/slos/{name}/openslo", definitions::openSlo),
+                ApiRoute.post("/samples", samples::ingest),
+                ApiRoute.post("/import", imports::importFile),
+                ApiRoute.get("/review.csv", reviewCsv::download));
+    }
+
+    @Override
+    public List<PageRoute> pages() {
+        return List.of(
+                PageRoute.of("/", overview::render),
+                new PageRoute("/new", Role.EDITOR, forms::newForm),
+                PageRoute.form("/new", forms::create),
+                new PageRoute("/slos/{name}/edit", Role.EDITOR, forms::editForm),
+                PageRoute.form("/slos/{name}/edit", forms::edit),
+                PageRoute.of("/slos/{name}", detail::render),
+                PageRoute.of("/components/{name}", component::render),
+                PageRoute.of("/review", review::render));
+    }
+
+    @Override
+    public List<NavEntry> navigation() {
+        return List.of(new NavEntry("SLOs", "/"), new NavEntry("SLO review", "/review"));
+    }
+
+    @Override
+    public List<ServiceTab> serviceTabs() {
+        return List.of(new ServiceTab("slos", "SLOs", serviceTab::render));
+    }
+
+    @Override
+    public List<Job> jobs() {
+        return List.of(
+                // One evaluation a minute records alert starts and ends and publishes the budget policy.
+                new Job("evaluate-slos", Duration.ofMinutes(1), signals::publishAll),
+                new Job("prune-minute-data", Duration.ofHours(6), () -> retention.prune(clock.instant())),
+                new Job("send-alert-notifications", Duration.ofSeconds(30), notifier::sendDue),
+                new Job("pull-prometheus", Duration.ofMinutes(1), () -> refresh.minutesArrived(pull.pullAll())),
+                new Job("publish-request-measures", Duration.ofHours(1), () -> measures.catchUp(clock.instant())));
+    }
+
+    @Override
+    public void seedDemoData() {
+        demo.seed();
+        signals.publishAll();
+        // The demo's minutes are generated in SQL, past the refresh that follows minutes sent to the API.
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        measures.publishDays(today.minusDays(DemoSlos.HISTORY.toDays()), today);
+    }
+
+    @Override
+    public void stop() {
+        refresh.close();
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.vitals.plugins.slo.pages;
+
+import dev.vitals.api.Page;
+import dev.vitals.api.RequestCaller;
+import dev.vitals.plugins.slo.alerts.AlertLog;
+import dev.vitals.plugins.slo.ingest.PullLog;
+import dev.vitals.plugins.slo.links.SloLinks;
+import dev.vitals.plugins.slo.objectives.Slo;
+import dev.vitals.plugins.slo.objectives.SloRepository;
+import dev.vitals.plugins.slo.samples.SampleRepository;
+import dev.vitals.plugins.slo.status.BurnRateAlert;
+import dev.vitals.plugins.slo.status.SloEvaluator;
+import dev.vitals.plugins.slo.status.SloStatus;
+import dev.vitals.plugins.slo.web.AtParameter;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /p/slo/slos/{name}}: one SLO with its burn-down chart, burn rates, alerts and their history, and where its
+ * minutes come from; {@code ?range=} picks the chart's span, {@code ?at=} another moment.
+ */
+public final class DetailPage {
+
+    /** The spans the page offers for its chart. */
+    static final List<String> RANGES = List.of("7d", "30d", "90d");
+
+    private final SloRepository slos;
+    private final SampleRepository samples;
+    private final SloEvaluator evaluator;
+    private final AlertLog alerts;
+    private final PullLog pulls;
+    private final boolean pullConfigured;
+    private final SloLinks links;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    /** @param pullConfigured whether the portal has a Prometheus address to pull minutes from */
+    public DetailPage(SloRepository slos, SampleRepository samples, SloEvaluator evaluator, AlertLog alerts,
+            PullLog pulls, boolean pullConfigured, SloLinks links, Clock clock, ZoneId zone) {
+        this.slos = slos;
+        this.samples = samples;
+        this.evaluator = evaluator;
+        this.alerts = alerts;
+        this.pulls = pulls;
+        this.pullConfigured = pullConfigured;
+        this.links = links;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    public Page render(Context ctx) {
+        String name = ctx.pathParam("name");
+        Optional<Slo> found = slos.find(name);
+        if (found.isEmpty()) {
+            return Templates.notFound(ctx, "No SLO named '" + name + "'.", links.overview());
+        }
+        Slo slo = found.get();
+        Instant at = AtParameter.of(ctx, clock);
+        // List.of(...).contains(null) throws, so an absent parameter is checked first.
+        String asked = ctx.queryParam("range");
+        String range = asked != null && RANGES.contains(asked) ? asked : "30d";
+        SloStatus status = evaluator.status(slo, at);
+        Map<String, Object> params = new HashMap<>();
+        params.put("links", links);
+        params.put("row", SloRow.of(status));
+        params.put("chart", BurnDownChart.of(slo, at, Duration.ofDays(Long.parseLong(range.replace("d", ""))),
+                samples, zone));
+        params.put("range", range);
+        params.put("ranges", RANGES);
+        params.put("at", ctx.queryParam("at") == null ? "" : ctx.queryParam("at"));
+        params.put("scalingRule", BurnRateAlert.SCALING_RULE);
+        params.put("history", alerts.latest(slo.name(), 20));
+        params.put("mayEdit", RequestCaller.of(ctx).mayEdit(slo.subject()));
+        params.put("pull", slo.prometheus().isPresent() ? pulls.last(slo.name()) : Optional.empty());
+        params.put("pullConfigured", pullConfigured);
+        return new Page("SLO " + slo.name(), Templates.render("detail.jte", params));
+    }
+}

@@ -1,0 +1,83 @@
+package dev.vitals.plugins.slo.pages;
+
+import dev.vitals.api.Page;
+import dev.vitals.api.RequestCaller;
+import dev.vitals.api.Role;
+import dev.vitals.plugins.slo.links.SloLinks;
+import dev.vitals.plugins.slo.objectives.SloRepository;
+import dev.vitals.plugins.slo.review.SloScope;
+import dev.vitals.plugins.slo.status.LatestStatuses;
+import dev.vitals.plugins.slo.web.QueryParameters;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code /p/slo/}: every SLO as of its last evaluation, least budget left first, filtered by team and component and
+ * paged in the database, so a request costs the same with 20 or 2,000 SLOs.
+ */
+public final class OverviewPage {
+
+    static final int PAGE_SIZE = 25;
+    /** How the overview says when its figures were computed, in the organisation's time zone. */
+    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT);
+
+    private final SloRepository slos;
+    private final LatestStatuses latest;
+    private final SloScope scope;
+    private final SloLinks links;
+    private final ZoneId zone;
+
+    public OverviewPage(SloRepository slos, LatestStatuses latest, SloScope scope, SloLinks links, ZoneId zone) {
+        this.slos = slos;
+        this.latest = latest;
+        this.scope = scope;
+        this.links = links;
+        this.zone = zone;
+    }
+
+    public Page render(Context ctx) {
+        Optional<String> team = QueryParameters.text(ctx, "team");
+        Optional<String> component = QueryParameters.text(ctx, "component");
+        String sort = "name".equals(ctx.queryParam("sort")) ? "name" : "budget";
+        int page = QueryParameters.wholeNumber(ctx, "page", 1, 1, 1_000_000);
+        Set<String> services = component.map(scope::servicesOfComponent).orElse(Set.of());
+        LatestStatuses.Order order = "name".equals(sort) ? LatestStatuses.Order.NAME : LatestStatuses.Order.BUDGET;
+        LatestStatuses.Page found = latest.page(team, component, services, order, page, PAGE_SIZE);
+        int pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        if (page > pages) {
+            found = latest.page(team, component, services, order, pages, PAGE_SIZE);
+        }
+        int shown = Math.min(page, pages);
+        // The oldest evaluation on the page is what the page can vouch for.
+        Optional<Instant> asOf = found.rows().stream().flatMap(r -> r.evaluatedAt().stream())
+                .min(Comparator.naturalOrder());
+        String teamKey = team.orElse("");
+        String componentKey = component.orElse("");
+        Map<String, Object> params = new HashMap<>();
+        params.put("links", links);
+        params.put("rows", found.rows());
+        params.put("total", found.total());
+        params.put("anySlo", found.total() > 0 || slos.count() > 0);
+        params.put("asOf", asOf.map(a -> AS_OF.format(a.atZone(zone))).orElse(""));
+        params.put("teams", slos.teams());
+        params.put("components", slos.components());
+        params.put("team", teamKey);
+        params.put("component", componentKey);
+        params.put("sort", sort);
+        params.put("page", shown);
+        params.put("pages", pages);
+        params.put("previous", links.overview(teamKey, componentKey, sort, shown - 1));
+        params.put("next", links.overview(teamKey, componentKey, sort, shown + 1));
+        params.put("byBudget", links.overview(teamKey, componentKey, "budget", 1));
+        params.put("mayCreate", RequestCaller.of(ctx).has(Role.EDITOR));
+        return new Page("SLOs", Templates.render("overview.jte", params));
+    }
+}

@@ -2,9 +2,9 @@ package dev.vitals.plugins.deploys.dora;
 
 import dev.vitals.api.CatalogView;
 import dev.vitals.api.PluginUrls;
+import dev.vitals.api.SignalStatus;
 import dev.vitals.api.Signals;
 import dev.vitals.plugins.deploys.catalog.ServiceRefs;
-import dev.vitals.api.SignalStatus;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;

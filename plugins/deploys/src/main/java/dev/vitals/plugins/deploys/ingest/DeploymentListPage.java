@@ -1,11 +1,11 @@
 package dev.vitals.plugins.deploys.ingest;
 
-import dev.vitals.plugins.deploys.catalog.ServiceRefs;
 import dev.vitals.api.CatalogView;
 import dev.vitals.api.EntityRef;
 import dev.vitals.api.Page;
 import dev.vitals.api.PageRoute;
 import dev.vitals.api.PluginUrls;
+import dev.vitals.plugins.deploys.catalog.ServiceRefs;
 import dev.vitals.plugins.deploys.view.Templates;
 import io.javalin.http.Context;
 import java.util.HashMap;

@@ -1,10 +1,9 @@
 package dev.vitals.plugins.deploys.ingest;
 
-import dev.vitals.plugins.deploys.catalog.ServiceRefs;
 import dev.vitals.api.CatalogView;
-import dev.vitals.api.EntityRef;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
+import dev.vitals.plugins.deploys.catalog.ServiceRefs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,9 +1,9 @@
 package dev.vitals.plugins.deploys.ingest;
 
-import dev.vitals.plugins.deploys.catalog.ServiceRefs;
 import dev.vitals.api.ApiRoute;
 import dev.vitals.api.BackgroundRefresh;
 import dev.vitals.api.RequestCaller;
+import dev.vitals.plugins.deploys.catalog.ServiceRefs;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.List;

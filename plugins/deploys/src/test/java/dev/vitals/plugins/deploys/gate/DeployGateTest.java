@@ -77,6 +77,27 @@ class DeployGateTest {
         return token(name, name);
     }
 
+    /** An editor of team streaming (alpha, beta) and of nothing else. */
+    private static RequestCaller streamingEditor(String name) {
+        return new RequestCaller() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public boolean mayEdit(EntityRef entity) {
+                return portal.context().catalog().entity(entity).flatMap(e -> e.owner())
+                        .filter(owner -> owner.equals(EntityRef.of("group", "streaming"))).isPresent();
+            }
+
+            @Override
+            public boolean editsTeam(EntityRef team) {
+                return team.equals(EntityRef.of("group", "streaming"));
+            }
+        };
+    }
+
     /** A credential named {@code name} acting for {@code person}, e.g. a token and its maker. */
     private static RequestCaller token(String name, String person) {
         return new RequestCaller() {
@@ -235,6 +256,32 @@ class DeployGateTest {
                 "alice break-glass.approval-refused break-glass/" + own.id(),
                 "alice break-glass.requested break-glass/" + own.id(),
                 "platform-lead freeze.created freeze/" + freezes.all().get(0).id()), log);
+    }
+
+    @Test
+    void onlyTheOwningTeamFreezesOrOpensItsServicesAndOnlyAdminsFreezeEveryone() {
+        Instant now = Instant.parse("2026-03-07T10:00:00Z");
+        RequestCaller editor = streamingEditor("sam");
+        FreezeWindow own = freezes.create(parse(
+                "{\"name\": \"Ours\", \"kind\": \"weekends\", \"service\": \"alpha\"}", SentFreezeWindow.class),
+                editor, now);
+        freezes.create(parse("{\"name\": \"Team\", \"kind\": \"weekends\", \"team\": \"streaming\"}",
+                SentFreezeWindow.class), editor, now);
+
+        for (String other : List.of("{\"name\": \"Theirs\", \"kind\": \"weekends\", \"service\": \"gamma\"}",
+                "{\"name\": \"Theirs\", \"kind\": \"weekends\", \"team\": \"billing\"}",
+                "{\"name\": \"Everyone\", \"kind\": \"weekends\"}")) {
+            ProblemException refused = assertThrows(ProblemException.class,
+                    () -> freezes.create(parse(other, SentFreezeWindow.class), editor, now));
+            assertEquals(403, refused.status(), other);
+        }
+        ProblemException glass = assertThrows(ProblemException.class, () -> breakGlass.request(
+                new SentBreakGlassRequest("gamma", "hotfix"), editor, now));
+        assertEquals(403, glass.status());
+        assertEquals(2, freezes.all().size());
+        assertEquals(List.of(), breakGlass.latest(0, 10));
+        freezes.delete(own.id(), editor, now);
+        assertEquals(1, freezes.all().size());
     }
 
     @Test

@@ -18,9 +18,13 @@ public final class ServiceRefs {
     private ServiceRefs() {
     }
 
-    /** @param key a service's catalog key as stored @return its reference */
+    /**
+     * @param key a service's catalog key as stored; rows written before keys were normalised may hold a whole
+     *     reference, which reads the same
+     * @return its reference
+     */
     public static EntityRef ref(String key) {
-        return EntityRef.ofKey(KIND, key);
+        return EntityRef.parse(key, KIND);
     }
 
     /** @param keys services as stored, e.g. a batch's, in order @return their references, each once, in that order */

@@ -41,10 +41,9 @@ import dev.vitals.plugins.deploys.integrations.Integrations;
 import dev.vitals.plugins.deploys.integrations.IntegrationsApi;
 import dev.vitals.plugins.deploys.integrations.IntegrationsPage;
 import dev.vitals.plugins.deploys.integrations.WebhookSecrets;
-import dev.vitals.plugins.deploys.migration.MigrationPage;
 import dev.vitals.plugins.deploys.migration.MigrationTarget;
 import dev.vitals.plugins.deploys.migration.MigrationTracker;
-import dev.vitals.plugins.deploys.migration.ProgramPanel;
+import dev.vitals.plugins.deploys.migration.MigrationViews;
 import dev.vitals.plugins.deploys.migration.ReleaseModesApi;
 import dev.vitals.plugins.deploys.pagerduty.PagerDutyIncidents;
 import dev.vitals.plugins.deploys.pagerduty.PagerDutyWebhook;
@@ -136,6 +135,7 @@ public final class DeploysPlugin implements VitalsPlugin {
         PagerDutyWebhook pagerDuty = new PagerDutyWebhook(secrets, new PagerDutyIncidents(jdbi, catalog),
                 signalRefresh);
         ServicePages servicePages = new ServicePages(dora, migration, gate, catalog, org, urls);
+        MigrationViews migrationViews = new MigrationViews(migration, catalog, org, target, urls);
 
         return new RunningDeploys(
                 concat(ingest.routes(), doraApi.routes(), gateApi.routes(), releaseModes.routes(),
@@ -143,14 +143,14 @@ public final class DeploysPlugin implements VitalsPlugin {
                 List.of(github.route(), pagerDuty.route()),
                 concat(List.of(new OverviewPage(dora, catalog, org, urls).route()), servicePages.routes(),
                         List.of(new DeploymentListPage(deployments, catalog, urls).route(),
-                                new MigrationPage(migration, catalog, org, target, urls).route(),
+                                migrationViews.route(),
                                 new FreezeCalendarPage(freezes, org, urls).route(),
                                 new BreakGlassPage(breakGlass, new GateLog(jdbi), clock, urls).route()),
                         new IntegrationsPage(integrations, secrets, clock, urls).routes()),
                 List.of(new NavEntry("Deploys", "/")),
                 List.of(servicePages.tab()),
                 List.of(new TeamPanel(dora, catalog, org, urls).panel()),
-                List.of(new ProgramPanel(migration, catalog, org, target, urls).panel()),
+                List.of(migrationViews.programPanel()),
                 List.of(new Job("publish-dora-signals", Duration.ofHours(1), doraSignals::publishAll)),
                 new DemoDeploys(jdbi, catalog, org, deployments, incidents, migration),
                 doraSignals,

@@ -75,6 +75,8 @@ class RunningPagesTest {
         assertTrue(page("/break-glass").contains("No break-glass requests yet."));
         String team = text(running.teamPanels().get(0).renderer().render(null, EntityRef.of("group", "streaming")));
         assertTrue(team.contains("href=\"/p/deploys/deployments?team=streaming\""), team);
+        String program = text(running.programPanels().get(0).renderer().render(null, EntityRef.of("program", "none")));
+        assertTrue(program.contains("This program has no services in scope."), program);
         assertEquals(List.of("Deploys"), running.navigation().stream().map(n -> n.label()).toList());
     }
 

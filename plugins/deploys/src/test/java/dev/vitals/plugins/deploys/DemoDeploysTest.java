@@ -36,7 +36,7 @@ class DemoDeploysTest {
             assertTrue(portal.signals().latestFor("component:default/recorder-api").stream()
                     .anyMatch(s -> s.kind().equals("dora") && s.status() != SignalStatus.UNKNOWN));
         }
-        DeploysPlugin plugin = new DeploysPlugin();
+        ObservedPlugin plugin = new ObservedPlugin();
         try (Vitals again = TestPortal.start(db, TestPlugins.of().with("deploys", () -> plugin).source(), demo)) {
             assertEquals(first, count(again, "deploys.deployments"));
             var ctx = plugin.context();
@@ -60,7 +60,7 @@ class DemoDeploysTest {
                     > 2 * trainWeeks.stream().mapToLong(Long::longValue).max().orElse(0),
                     trainWeeks + " then " + laterWeeks);
             long migrated = new MigrationTracker(ctx.jdbi()).modes(ctx.catalog().services().stream()
-                    .map(s -> s.name()).toList(), today).stream().filter(m -> m.independent()).count();
+                    .map(s -> s.ref().key()).toList(), today).stream().filter(m -> m.independent()).count();
             assertEquals(32, migrated);
         }
     }

@@ -1,8 +1,11 @@
 package dev.vitals.plugins.deploys;
 
 import dev.vitals.api.PluginContext;
+import dev.vitals.api.RunningPlugin;
+import dev.vitals.api.Signals;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.audit.Actor;
+import dev.vitals.core.database.DatabaseSettings;
 import dev.vitals.core.testing.TestPlugins;
 import dev.vitals.core.testing.TestPortal;
 import dev.vitals.core.testing.TestPostgres;
@@ -15,27 +18,36 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A portal running only this plugin against a fresh database, with a small catalog: teams streaming (alpha, beta)
- * and billing (gamma).
+ * A portal running this plugin against a fresh database, with a small catalog: teams streaming (alpha, beta) and
+ * billing (gamma). Beside it run two plugins that only publish signals, {@code slo} and {@code other}, so tests can
+ * give the deploy gate error-budget verdicts exactly as the SLO plugin would, through the portal.
  */
 public final class DeploysTestPortal implements AutoCloseable {
 
     private final Vitals vitals;
-    private final DeploysPlugin plugin;
+    private final ObservedPlugin deploys;
+    private final Map<String, SignalSource> sources;
 
-    private DeploysTestPortal(Vitals vitals, DeploysPlugin plugin) {
+    private DeploysTestPortal(Vitals vitals, ObservedPlugin deploys, Map<String, SignalSource> sources) {
         this.vitals = vitals;
-        this.plugin = plugin;
+        this.deploys = deploys;
+        this.sources = sources;
     }
 
     public static DeploysTestPortal start(String timeZone, Map<String, String> env) {
-        DeploysPlugin plugin = new DeploysPlugin();
+        return start(TestPostgres.freshDatabase(), timeZone, env);
+    }
+
+    public static DeploysTestPortal start(DatabaseSettings database, String timeZone, Map<String, String> env) {
+        ObservedPlugin deploys = new ObservedPlugin();
+        SignalSource slo = new SignalSource();
+        SignalSource other = new SignalSource();
         Map<String, String> all = new HashMap<>(env);
         all.put("VITALS_TIMEZONE", timeZone);
-        Vitals vitals = TestPortal.start(TestPostgres.freshDatabase(),
-                TestPlugins.of().with("deploys", () -> plugin).source(), all);
+        Vitals vitals = TestPortal.start(database, TestPlugins.of().with("slo", () -> slo).with("other", () -> other)
+                .with("deploys", () -> deploys).source(), all);
         vitals.catalogSources().importText("deploys-test", catalog(), new Actor("test", Optional.empty()));
-        return new DeploysTestPortal(vitals, plugin);
+        return new DeploysTestPortal(vitals, deploys, Map.of("slo", slo, "other", other));
     }
 
     public static String catalog() {
@@ -46,12 +58,19 @@ public final class DeploysTestPortal implements AutoCloseable {
         }
     }
 
+    /** @return the context the host gave the deploys plugin */
     public PluginContext context() {
-        return plugin.context();
+        return deploys.context();
     }
 
-    public DeploysPlugin plugin() {
-        return plugin;
+    /** @return the deploys plugin as it runs */
+    public RunningPlugin running() {
+        return deploys.running();
+    }
+
+    /** @param pluginId {@code slo} or {@code other} @return that plugin's signals, to publish as it */
+    public Signals signalsOf(String pluginId) {
+        return sources.get(pluginId).signals();
     }
 
     public Vitals vitals() {

@@ -1,7 +1,8 @@
 package dev.vitals.plugins.deploys.demo;
 
 import dev.vitals.api.CatalogEntity;
-import dev.vitals.api.PluginContext;
+import dev.vitals.api.CatalogView;
+import dev.vitals.plugins.deploys.dora.OrgClock;
 import dev.vitals.plugins.deploys.ingest.Commit;
 import dev.vitals.plugins.deploys.ingest.DeploymentEvent;
 import dev.vitals.plugins.deploys.ingest.DeploymentStatus;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * 90 days of deployments and incidents for the demo organisation. For the first half every service rides the
@@ -28,14 +30,18 @@ import java.util.Random;
 public final class DemoDeploys {
 
     private static final int DAYS = 90;
-    private final PluginContext context;
+    private final Jdbi jdbi;
+    private final CatalogView catalog;
+    private final OrgClock clock;
     private final DeploymentStore deployments;
     private final IncidentStore incidents;
     private final MigrationTracker migration;
 
-    public DemoDeploys(PluginContext context, DeploymentStore deployments, IncidentStore incidents,
-            MigrationTracker migration) {
-        this.context = context;
+    public DemoDeploys(Jdbi jdbi, CatalogView catalog, OrgClock clock, DeploymentStore deployments,
+            IncidentStore incidents, MigrationTracker migration) {
+        this.jdbi = jdbi;
+        this.catalog = catalog;
+        this.clock = clock;
         this.deployments = deployments;
         this.incidents = incidents;
         this.migration = migration;
@@ -43,21 +49,21 @@ public final class DemoDeploys {
 
     /** @return true when it seeded, false when demo data was there already */
     public boolean seed() {
-        boolean seeded = context.jdbi().withHandle(h -> h.createQuery(
+        boolean seeded = jdbi.withHandle(h -> h.createQuery(
                 "SELECT EXISTS (SELECT 1 FROM deployments WHERE source = 'demo')").mapTo(Boolean.class).one());
         if (seeded) {
             return false;
         }
-        ZoneId zone = context.orgTimeZone();
-        LocalDate today = LocalDate.now(context.clock().withZone(zone));
+        ZoneId zone = clock.zone();
+        LocalDate today = clock.today();
         LocalDate first = today.minusDays(DAYS);
         LocalDate halfway = first.plusDays(DAYS / 2);
-        List<CatalogEntity> services = context.catalog().services();
+        List<CatalogEntity> services = catalog.services();
         List<DeploymentEvent> events = new ArrayList<>();
         List<IncidentEvent> outages = new ArrayList<>();
-        Instant now = context.clock().instant();
+        Instant now = clock.now();
         for (int s = 0; s < services.size(); s++) {
-            String service = services.get(s).name();
+            String service = services.get(s).ref().key();
             Random random = new Random(service.hashCode());
             // Four in five services migrate, a few more each week after the halfway mark.
             Optional<LocalDate> independentSince = s % 5 == 4 ? Optional.empty()
@@ -102,11 +108,11 @@ public final class DemoDeploys {
         }
         deployments.ingest(events, "demo");
         incidents.ingest(outages, "demo");
-        context.jdbi().useHandle(h -> h.createUpdate("""
+        jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO freeze_windows (name, kind, holiday, created_by, created_at)
                         VALUES ('Christmas', 'holiday', '12-25', 'demo', :at), ('New Year', 'holiday', '01-01', 'demo', :at)""")
                 .bind("at", now).execute());
-        context.jdbi().useHandle(h -> h.createUpdate("""
+        jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO freeze_windows (name, kind, team, from_day, to_day, created_by, created_at)
                         VALUES ('No Friday deploys for payments', 'weekdays', 'payments', 5, 5, 'demo', :at)""")
                 .bind("at", now).execute());

@@ -1,10 +1,10 @@
 package dev.vitals.plugins.deploys.dora;
 
-import dev.vitals.api.CatalogEntity;
 import dev.vitals.api.CatalogView;
-import dev.vitals.api.EntityRef;
-import dev.vitals.api.SignalPublisher;
+import dev.vitals.api.PluginUrls;
 import dev.vitals.api.SignalStatus;
+import dev.vitals.api.Signals;
+import dev.vitals.plugins.deploys.catalog.ServiceRefs;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,14 +30,16 @@ public final class DoraSignals {
     static final int DAYS = 30;
     private final DoraQuery query;
     private final DoraThresholds thresholds;
-    private final SignalPublisher signals;
+    private final Signals signals;
+    private final PluginUrls urls;
     private final CatalogView catalog;
     private final Clock clock;
     private final ZoneId zone;
 
-    public DoraSignals(DoraQuery query, DoraThresholds thresholds, SignalPublisher signals, CatalogView catalog,
-            Clock clock, ZoneId zone) {
+    public DoraSignals(DoraQuery query, DoraThresholds thresholds, Signals signals, PluginUrls urls,
+            CatalogView catalog, Clock clock, ZoneId zone) {
         this.query = query;
+        this.urls = urls;
         this.thresholds = thresholds;
         this.signals = signals;
         this.catalog = catalog;
@@ -47,7 +49,7 @@ public final class DoraSignals {
 
     /** Every service in the catalog that has data. */
     public void publishAll() {
-        publish(catalog.services().stream().map(CatalogEntity::name).toList());
+        publish(ServiceRefs.keys(catalog.services()));
     }
 
     /** @param services the catalog keys of the services; those without data are skipped */
@@ -60,8 +62,8 @@ public final class DoraSignals {
             }
             DoraReport report = query.report(Optional.of(List.of(service)), last30);
             Verdict verdict = verdict(report, thresholds);
-            signals.publish(EntityRef.parse(service, "component").toString(), KIND, verdict.status(),
-                    verdict.summary(), report.perWeek(), Optional.of("/p/deploys/services/" + service));
+            signals.publish(ServiceRefs.ref(service), KIND, verdict.status(), verdict.summary(), report.perWeek(),
+                    Optional.of(urls.page("/services/{service}", service)));
         }
     }
 

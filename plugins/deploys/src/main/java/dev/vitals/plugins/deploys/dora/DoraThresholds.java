@@ -1,10 +1,13 @@
 package dev.vitals.plugins.deploys.dora;
 
-import dev.vitals.api.PluginConfig;
+import dev.vitals.api.PluginSettings;
+import dev.vitals.api.Setting;
+import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * Where the bands of each key begin. Defaults are the DORA research's; each is overridable through
- * {@code VITALS_DEPLOYS_<NAME>}, e.g. {@code VITALS_DEPLOYS_LEAD_TIME_ELITE_HOURS=12}.
+ * {@link #settings()}, {@code VITALS_DEPLOYS_<NAME>}, e.g. {@code VITALS_DEPLOYS_LEAD_TIME_ELITE_HOURS=12}.
  *
  * @param eliteDeployDaysPerWeek median deploy-days per ISO week for elite ({@code FREQUENCY_ELITE_DAYS_PER_WEEK}, 3)
  * @param highDeployDaysPerWeek median deploy-days per ISO week for high ({@code FREQUENCY_HIGH_DAYS_PER_WEEK}, 1)
@@ -29,38 +32,48 @@ public record DoraThresholds(double eliteDeployDaysPerWeek, double highDeployDay
     public static final DoraThresholds DEFAULTS = new DoraThresholds(3, 1, 1, 24, 168, 730, 0.05, 0.10, 0.15, 1, 24,
             168, 0.15);
 
-    /** @param config the plugin's settings @return the defaults with what is configured instead */
-    public static DoraThresholds from(PluginConfig config) {
-        DoraThresholds d = DEFAULTS;
-        return new DoraThresholds(
-                read(config, "FREQUENCY_ELITE_DAYS_PER_WEEK", d.eliteDeployDaysPerWeek),
-                read(config, "FREQUENCY_HIGH_DAYS_PER_WEEK", d.highDeployDaysPerWeek),
-                read(config, "FREQUENCY_MEDIUM_DAYS_PER_MONTH", d.mediumDeployDaysPerMonth),
-                read(config, "LEAD_TIME_ELITE_HOURS", d.leadTimeEliteHours),
-                read(config, "LEAD_TIME_HIGH_HOURS", d.leadTimeHighHours),
-                read(config, "LEAD_TIME_MEDIUM_HOURS", d.leadTimeMediumHours),
-                read(config, "CHANGE_FAILURE_RATE_ELITE", d.failureRateElite),
-                read(config, "CHANGE_FAILURE_RATE_HIGH", d.failureRateHigh),
-                read(config, "CHANGE_FAILURE_RATE_MEDIUM", d.failureRateMedium),
-                read(config, "RESTORE_ELITE_HOURS", d.restoreEliteHours),
-                read(config, "RESTORE_HIGH_HOURS", d.restoreHighHours),
-                read(config, "RESTORE_MEDIUM_HOURS", d.restoreMediumHours),
-                read(config, "CHANGE_FAILURE_RATE_WARN", d.failureRateWarning));
+    private static final List<Setting<BigDecimal>> SETTINGS_IN_ORDER = List.of(
+            band("frequency_elite_days_per_week", "Median deploy-days per ISO week for the elite band", "3"),
+            band("frequency_high_days_per_week", "Median deploy-days per ISO week for the high band", "1"),
+            band("frequency_medium_days_per_month", "Median deploy-days per month for the medium band", "1"),
+            band("lead_time_elite_hours", "Lead time below this many hours is elite", "24"),
+            band("lead_time_high_hours", "Lead time below this many hours is high", "168"),
+            band("lead_time_medium_hours", "Lead time below this many hours is medium", "730"),
+            band("change_failure_rate_elite", "A change failure rate at most this is elite", "0.05"),
+            band("change_failure_rate_high", "A change failure rate at most this is high", "0.10"),
+            band("change_failure_rate_medium", "A change failure rate at most this is medium", "0.15"),
+            band("restore_elite_hours", "Time to restore below this many hours is elite", "1"),
+            band("restore_high_hours", "Time to restore below this many hours is high", "24"),
+            band("restore_medium_hours", "Time to restore below this many hours is medium", "168"),
+            band("change_failure_rate_warn", "A service above this change failure rate over 30 days gets a warning",
+                    "0.15"));
+
+    /** @return the settings that move the bands, {@code VITALS_DEPLOYS_LEAD_TIME_ELITE_HOURS} and the rest */
+    public static List<Setting<BigDecimal>> settings() {
+        return SETTINGS_IN_ORDER;
     }
 
-    private static double read(PluginConfig config, String key, double fallback) {
-        return config.get(key).map(text -> {
-            try {
-                double value = Double.parseDouble(text.trim());
-                if (value < 0 || Double.isNaN(value) || Double.isInfinite(value)) {
-                    throw new NumberFormatException();
-                }
-                return value;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("VITALS_DEPLOYS_" + key + " must be a number ≥ 0, got '" + text
-                        + "'");
+    /**
+     * @param settings the plugin's settings
+     * @return the thresholds they give, the defaults where nothing is set
+     * @throws IllegalArgumentException naming the environment variable of a negative value
+     */
+    public static DoraThresholds from(PluginSettings settings) {
+        double[] v = new double[SETTINGS_IN_ORDER.size()];
+        for (int i = 0; i < v.length; i++) {
+            Setting<BigDecimal> setting = SETTINGS_IN_ORDER.get(i);
+            BigDecimal value = settings.get(setting);
+            if (value.signum() < 0) {
+                throw new IllegalArgumentException(setting.environmentVariable("deploys") + " must be a number ≥ 0,"
+                        + " got " + value.toPlainString());
             }
-        }).orElse(fallback);
+            v[i] = value.doubleValue();
+        }
+        return new DoraThresholds(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]);
+    }
+
+    private static Setting<BigDecimal> band(String name, String description, String fallback) {
+        return Setting.decimal(name, description).withDefault(new BigDecimal(fallback));
     }
 
     Band frequency(double medianDaysPerWeek, double medianDaysPerMonth) {

@@ -35,6 +35,17 @@ public record Period(LocalDate from, LocalDate to, ZoneId zone) {
         return new Period(today.plusDays(1 - (long) days), today.plusDays(1), zone);
     }
 
+    /**
+     * @param today the current date in the org zone
+     * @param weeks how many ISO weeks
+     * @param zone the org zone
+     * @return the whole ISO weeks up to and with the current one, Monday to Sunday
+     */
+    public static Period lastWeeks(LocalDate today, int weeks, ZoneId zone) {
+        LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return new Period(monday.minusWeeks(weeks - 1L), monday.plusWeeks(1), zone);
+    }
+
     public Instant start() {
         return from.atStartOfDay(zone).toInstant();
     }

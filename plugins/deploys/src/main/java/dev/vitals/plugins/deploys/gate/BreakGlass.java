@@ -1,11 +1,12 @@
 package dev.vitals.plugins.deploys.gate;
 
 import dev.vitals.api.CatalogView;
-import dev.vitals.api.EntityRef;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import dev.vitals.api.RequestCaller;
-import dev.vitals.plugins.deploys.ingest.JsonRow;
+import dev.vitals.api.Setting;
+import dev.vitals.plugins.deploys.catalog.ServiceRefs;
+import dev.vitals.plugins.deploys.ingest.InputRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -26,16 +27,31 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class BreakGlass {
 
+    /** {@code VITALS_DEPLOYS_BREAK_GLASS_REQUEST_HOURS}. */
+    public static final Setting<Long> REQUEST_HOURS = Setting.integer("break_glass_request_hours",
+            "How many hours a break-glass request waits for approval").withDefault(4L);
+    /** {@code VITALS_DEPLOYS_BREAK_GLASS_OPEN_MINUTES}. */
+    public static final Setting<Long> OPEN_MINUTES = Setting.integer("break_glass_open_minutes",
+            "How many minutes an approval opens the gate").withDefault(60L);
+
     private final Jdbi jdbi;
     private final CatalogView catalog;
     private final Duration requestLifetime;
     private final Duration openFor;
 
     /**
-     * @param requestLifetime how long a request waits for approval ({@code VITALS_DEPLOYS_BREAK_GLASS_REQUEST_HOURS})
-     * @param openFor how long an approval opens the gate ({@code VITALS_DEPLOYS_BREAK_GLASS_OPEN_MINUTES})
+     * @param requestLifetime how long a request waits for approval ({@link #REQUEST_HOURS})
+     * @param openFor how long an approval opens the gate ({@link #OPEN_MINUTES})
      */
     public BreakGlass(Jdbi jdbi, CatalogView catalog, Duration requestLifetime, Duration openFor) {
+        if (requestLifetime.isNegative() || requestLifetime.isZero()) {
+            throw new IllegalArgumentException(REQUEST_HOURS.environmentVariable("deploys")
+                    + " must be a whole number above 0, got " + requestLifetime.toHours());
+        }
+        if (openFor.isNegative() || openFor.isZero()) {
+            throw new IllegalArgumentException(OPEN_MINUTES.environmentVariable("deploys")
+                    + " must be a whole number above 0, got " + openFor.toMinutes());
+        }
         this.jdbi = jdbi;
         this.catalog = catalog;
         this.requestLifetime = requestLifetime;
@@ -43,20 +59,20 @@ public final class BreakGlass {
     }
 
     /**
-     * @param body {@code {"service", "reason"}}
+     * @param body the request as sent
      * @param caller who asks: an editor of the service's team
      * @param now the time
      * @return the request
      */
-    public BreakGlassRequest request(Object body, RequestCaller caller, Instant now) {
+    public BreakGlassRequest request(SentBreakGlassRequest body, RequestCaller caller, Instant now) {
         String actor = caller.name();
         List<FieldError> errors = new ArrayList<>();
-        JsonRow row = JsonRow.of(body, "", errors).orElseThrow(() -> ProblemException.unprocessable(
-                "a break-glass request is a JSON object", errors));
-        String service = row.requiredText("service", "\"recorder-api\"");
-        String reason = row.requiredText("reason", "\"hotfix for the checkout outage, INC-1234\"");
-        if (service != null && catalog.entity(service).filter(e -> e.kind().equalsIgnoreCase("Component")).isEmpty()) {
-            row.error("service", "is not a service in the catalog: " + service);
+        InputRow row = new InputRow("", errors);
+        String sent = row.requiredText("service", body.service(), "\"recorder-api\"");
+        String reason = row.requiredText("reason", body.reason(), "\"hotfix for the checkout outage, INC-1234\"");
+        String service = sent == null ? null : ServiceRefs.service(catalog, sent).map(e -> e.ref().key()).orElse(null);
+        if (sent != null && service == null) {
+            row.error("service", "is not a service in the catalog: " + sent);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("the break-glass request cannot be made", errors);
@@ -154,8 +170,8 @@ public final class BreakGlass {
      * stranger to the team cannot fill it.
      */
     private void requireEditorOf(RequestCaller caller, String service, String what) {
-        // The service was checked against the catalog when the request was made, so it is a reference.
-        if (!caller.mayEdit(EntityRef.parse(service, "component").toString())) {
+        // The service was checked against the catalog when the request was made, so its key is a reference.
+        if (!caller.mayEdit(ServiceRefs.ref(service))) {
             throw new ProblemException(403, caller.name() + " may not " + what + " " + service
                     + ": only an editor of the team that owns it may", List.of());
         }

@@ -3,6 +3,8 @@ package dev.vitals.plugins.deploys.gate;
 import dev.vitals.api.CatalogEntity;
 import dev.vitals.api.CatalogView;
 import dev.vitals.api.EntityRef;
+import dev.vitals.api.PluginSettings;
+import dev.vitals.api.Setting;
 import dev.vitals.plugins.deploys.ingest.EnvironmentNames;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,6 +19,10 @@ import java.util.Optional;
  * has signalled); an approved break-glass request overrides both until it lapses.
  */
 public final class DeployGate {
+
+    /** {@code VITALS_DEPLOYS_GATE_ERROR_BUDGET}: {@code block} or {@code ignore}. */
+    public static final Setting<String> ERROR_BUDGET_POLICY = Setting.string("gate_error_budget",
+            "block or ignore a spent error budget").withDefault("block");
 
     private final CatalogView catalog;
     private final EnvironmentNames environments;
@@ -42,6 +48,20 @@ public final class DeployGate {
     }
 
     /**
+     * @param settings the plugin's settings
+     * @return true when {@link #ERROR_BUDGET_POLICY} says block
+     * @throws IllegalArgumentException when it is neither block nor ignore
+     */
+    public static boolean blocksOnSpentBudget(PluginSettings settings) {
+        String policy = settings.get(ERROR_BUDGET_POLICY).trim();
+        if (!policy.equals("block") && !policy.equals("ignore")) {
+            throw new IllegalArgumentException(ERROR_BUDGET_POLICY.environmentVariable("deploys")
+                    + " must be block or ignore, got " + policy);
+        }
+        return policy.equals("block");
+    }
+
+    /**
      * @param service a service in the catalog
      * @param environment the environment as the pipeline names it
      * @param now the time
@@ -55,28 +75,29 @@ public final class DeployGate {
         }
         List<String> blocks = new ArrayList<>();
         ZonedDateTime local = now.atZone(zone);
-        Optional<String> owner = service.owner().map(DeployGate::name);
+        String key = service.ref().key();
+        Optional<String> owner = service.owner().map(EntityRef::key);
         for (FreezeWindow window : freezes.all()) {
-            if (window.appliesTo(service.name(), owner) && window.coversTime(local)) {
+            if (window.appliesTo(key, owner) && window.coversTime(local)) {
                 blocks.add("frozen: " + window.describe());
             }
         }
-        Optional<ErrorBudgets.Verdict> budget = budgets.of(service.name());
+        Optional<ErrorBudgets.Verdict> budget = budgets.of(key);
         if (!blockOnSpentBudget) {
             reasons.add("error budget not checked: the policy VITALS_DEPLOYS_GATE_ERROR_BUDGET is ignore");
         } else if (budget.isEmpty()) {
             reasons.add("error budget not checked: no error-budget signal from the " + budgets.plugin()
-                    + " plugin for " + service.name());
+                    + " plugin for " + key);
         } else if (budget.get().spent()) {
             blocks.add("error budget spent: " + budget.get().summary());
         } else {
             reasons.add("error budget left: " + budget.get().summary());
         }
         if (blocks.isEmpty()) {
-            reasons.add(0, "no freeze window covers " + service.name() + " now");
+            reasons.add(0, "no freeze window covers " + key + " now");
             return new GateDecision(true, reasons);
         }
-        Optional<BreakGlassRequest> open = breakGlass.openFor(service.name(), now);
+        Optional<BreakGlassRequest> open = breakGlass.openFor(key, now);
         if (open.isPresent()) {
             BreakGlassRequest glass = open.get();
             reasons.add("break-glass " + glass.id() + " (asked by " + glass.requestedBy() + ", approved by "
@@ -86,9 +107,5 @@ public final class DeployGate {
         }
         blocks.addAll(reasons);
         return new GateDecision(false, blocks);
-    }
-
-    private static String name(String ref) {
-        return EntityRef.parse(ref).name();
     }
 }

@@ -1,22 +1,29 @@
 package dev.vitals.plugins.deploys.gate;
 
-import dev.vitals.api.EntityRef;
+import dev.vitals.api.Setting;
 import dev.vitals.api.Signal;
+import dev.vitals.api.SignalFilter;
 import dev.vitals.api.SignalStatus;
+import dev.vitals.api.Signals;
+import dev.vitals.plugins.deploys.catalog.ServiceRefs;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 
 /**
- * The error-budget verdicts the SLO plugin publishes as signals, kept per service so the gate can read them after
- * a restart. The gate never reads the SLO plugin's tables. Which plugin and kind count is configurable
- * ({@code VITALS_DEPLOYS_SLO_PLUGIN}, default {@code slo}; {@code VITALS_DEPLOYS_SLO_SIGNAL_KIND}, default
- * {@code error-budget}); a {@code CRITICAL} verdict means the budget is spent.
+ * The error-budget verdicts the SLO plugin publishes as signals, read from the host's signals when the gate asks:
+ * the gate never reads the SLO plugin's tables, and keeps no copy of its signals. Which plugin and kind count is a
+ * setting ({@link #SLO_PLUGIN}, {@link #SLO_SIGNAL_KIND}); a {@code CRITICAL} verdict means the budget is spent.
  */
 public final class ErrorBudgets {
 
-    private final Jdbi jdbi;
+    /** {@code VITALS_DEPLOYS_SLO_PLUGIN}. */
+    public static final Setting<String> SLO_PLUGIN = Setting.string("slo_plugin",
+            "The plugin whose signals are the error-budget verdicts").withDefault("slo");
+    /** {@code VITALS_DEPLOYS_SLO_SIGNAL_KIND}. */
+    public static final Setting<String> SLO_SIGNAL_KIND = Setting.string("slo_signal_kind",
+            "The kind of those signals").withDefault("error-budget");
+
+    private final Signals signals;
     private final String plugin;
     private final String kind;
 
@@ -33,46 +40,25 @@ public final class ErrorBudgets {
         }
     }
 
-    public ErrorBudgets(Jdbi jdbi, String plugin, String kind) {
-        this.jdbi = jdbi;
+    /**
+     * @param signals the host's signals
+     * @param plugin the publishing plugin's id
+     * @param kind the kind of its error-budget signals
+     */
+    public ErrorBudgets(Signals signals, String plugin, String kind) {
+        this.signals = signals;
         this.plugin = plugin;
         this.kind = kind;
     }
 
-    /** Keeps the signal if it is an error-budget verdict on a service. @param signal any plugin's signal */
-    public void observe(Signal signal) {
-        Optional<String> service = serviceOf(signal.subject());
-        if (!plugin.equals(signal.plugin()) || !kind.equals(signal.kind()) || service.isEmpty()) {
-            return;
-        }
-        jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO error_budget_signals (service, status, summary, observed_at)
-                        VALUES (:service, :status, :summary, :at)
-                        ON CONFLICT (service) DO UPDATE SET status = excluded.status, summary = excluded.summary,
-                            observed_at = excluded.observed_at
-                        WHERE error_budget_signals.observed_at <= excluded.observed_at""")
-                .bind("service", service.get())
-                .bind("status", signal.status().name()).bind("summary", signal.summary())
-                .bind("at", signal.observedAt()).execute());
-    }
-
-    /** The service a subject names, when it is a service in the default namespace, the one gates are keyed by. */
-    private static Optional<String> serviceOf(String subject) {
-        try {
-            EntityRef ref = EntityRef.parse(subject);
-            return ref.kind().equals("component") && ref.namespace().equals(EntityRef.DEFAULT_NAMESPACE)
-                    ? Optional.of(ref.name()) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** @param service a service @return its latest verdict, if the SLO plugin gave one */
+    /** @param service a service's key @return its latest verdict, if the SLO plugin gave one */
     public Optional<Verdict> of(String service) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM error_budget_signals WHERE service = :s")
-                .bind("s", service.toLowerCase(java.util.Locale.ROOT))
-                .map((rs, ctx) -> new Verdict(SignalStatus.valueOf(rs.getString("status")), rs.getString("summary"),
-                        rs.getObject("observed_at", OffsetDateTime.class).toInstant())).findOne());
+        return signals.latest(SignalFilter.about(ServiceRefs.ref(service)).plugin(plugin).kind(kind)).stream()
+                .findFirst().map(ErrorBudgets::verdict);
+    }
+
+    private static Verdict verdict(Signal signal) {
+        return new Verdict(signal.status(), signal.summary(), signal.observedAt());
     }
 
     public String plugin() {

@@ -4,6 +4,7 @@ import dev.vitals.api.EntityRef;
 import dev.vitals.api.ProblemException;
 import dev.vitals.api.RequestCaller;
 import dev.vitals.api.Role;
+import dev.vitals.plugins.deploys.catalog.ServiceRefs;
 import java.util.List;
 
 /**
@@ -24,12 +25,12 @@ final class FreezeOwnership {
     static void require(RequestCaller caller, FreezeWindow window, String verb) {
         if (window.service().isPresent()) {
             String service = window.service().get();
-            if (!caller.mayEdit(EntityRef.parse(service, "component").toString())) {
+            if (!caller.mayEdit(ServiceRefs.ref(service))) {
                 throw refused(caller.name() + " may not " + verb + " a freeze of " + service
                         + ": only an editor of the team that owns it may");
             }
         } else if (window.team().isPresent()) {
-            if (!caller.editsTeam(window.team().get())) {
+            if (!caller.editsTeam(EntityRef.ofKey("group", window.team().get()))) {
                 throw refused(caller.name() + " may not " + verb + " a freeze of team " + window.team().get()
                         + ": only an editor of that team may");
             }

@@ -5,7 +5,8 @@ import dev.vitals.api.EntityRef;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import dev.vitals.api.RequestCaller;
-import dev.vitals.plugins.deploys.ingest.JsonRow;
+import dev.vitals.plugins.deploys.catalog.ServiceRefs;
+import dev.vitals.plugins.deploys.ingest.InputRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -42,14 +42,12 @@ public final class FreezeWindows {
     }
 
     /**
-     * @param body {@code {"name", "kind": "weekends"|"weekdays"|"holiday"|"once", "team"?, "service"?,
-     *     "fromDay"/"toDay" (weekdays: monday…sunday), "date" (holiday: MM-DD), "startsAt"/"endsAt" (once: a time
-     *     with offset, or a local date-time in the org zone)}}
+     * @param body the window as sent
      * @param caller who makes it: an editor of the window's team, or an admin for a window for everyone
      * @param now the time
      * @return the stored window
      */
-    public FreezeWindow create(Object body, RequestCaller caller, Instant now) {
+    public FreezeWindow create(SentFreezeWindow body, RequestCaller caller, Instant now) {
         String actor = caller.name();
         FreezeWindow input = parse(body, actor);
         FreezeOwnership.require(caller, input, "make");
@@ -85,36 +83,37 @@ public final class FreezeWindows {
         });
     }
 
-    private FreezeWindow parse(Object body, String actor) {
+    private FreezeWindow parse(SentFreezeWindow body, String actor) {
         List<FieldError> errors = new ArrayList<>();
-        JsonRow row = JsonRow.of(body, "", errors).orElseThrow(() -> ProblemException.unprocessable(
-                "a freeze window is a JSON object", errors));
-        String name = row.requiredText("name", "\"Year-end freeze\"");
-        String kindText = row.requiredText("kind", "\"weekends\"");
+        InputRow row = new InputRow("", errors);
+        String name = row.requiredText("name", body.name(), "\"Year-end freeze\"");
+        String kindText = row.requiredText("kind", body.kind(), "\"weekends\"");
         Optional<FreezeWindow.Kind> kind = Optional.ofNullable(kindText).flatMap(k -> Arrays.stream(
                 FreezeWindow.Kind.values()).filter(v -> v.wire().equals(k)).findFirst());
         if (kindText != null && kind.isEmpty()) {
             row.error("kind", "must be weekends, weekdays, holiday or once, got " + kindText);
         }
-        Optional<String> team = row.optionalText("team");
-        Optional<String> service = row.optionalText("service");
+        Optional<String> team = row.optionalText("team", body.team());
+        Optional<String> service = row.optionalText("service", body.service());
         if (team.isPresent() && service.isPresent()) {
             row.error("team", "give a team or a service, not both");
         }
-        team.filter(t -> EntityRef.fromKey("group", t).flatMap(r -> catalog.entity(r.toString())).isEmpty())
+        team.filter(t -> EntityRef.fromKey("group", t).flatMap(catalog::entity).isEmpty())
                 .ifPresent(t -> row.error("team", "is not a team in the catalog: " + t));
-        service.filter(s -> catalog.entity(s).filter(e -> e.kind().equalsIgnoreCase("Component")).isEmpty())
-                .ifPresent(s -> row.error("service", "is not a service in the catalog: " + s));
+        Optional<String> serviceKey = service.flatMap(s -> ServiceRefs.service(catalog, s)).map(e -> e.ref().key());
+        if (service.isPresent() && serviceKey.isEmpty()) {
+            row.error("service", "is not a service in the catalog: " + service.get());
+        }
         Optional<DayOfWeek> fromDay = Optional.empty();
         Optional<DayOfWeek> toDay = Optional.empty();
         Optional<MonthDay> holiday = Optional.empty();
         Optional<Instant> startsAt = Optional.empty();
         Optional<Instant> endsAt = Optional.empty();
         if (kind.orElse(null) == FreezeWindow.Kind.WEEKDAYS) {
-            fromDay = day(row, "fromDay");
-            toDay = day(row, "toDay");
+            fromDay = day(row, "fromDay", body.fromDay());
+            toDay = day(row, "toDay", body.toDay());
         } else if (kind.orElse(null) == FreezeWindow.Kind.HOLIDAY) {
-            String date = row.requiredText("date", "\"12-25\"");
+            String date = row.requiredText("date", body.date(), "\"12-25\"");
             if (date != null) {
                 try {
                     holiday = Optional.of(MonthDay.parse("--" + date));
@@ -123,8 +122,8 @@ public final class FreezeWindows {
                 }
             }
         } else if (kind.orElse(null) == FreezeWindow.Kind.ONCE) {
-            startsAt = time(row, "startsAt");
-            endsAt = time(row, "endsAt");
+            startsAt = time(row, "startsAt", body.startsAt());
+            endsAt = time(row, "endsAt", body.endsAt());
             if (startsAt.isPresent() && endsAt.isPresent() && !endsAt.get().isAfter(startsAt.get())) {
                 row.error("endsAt", "must be after startsAt");
             }
@@ -132,12 +131,12 @@ public final class FreezeWindows {
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("the freeze window cannot be saved", errors);
         }
-        return new FreezeWindow(0, name, kind.orElseThrow(), team.map(t -> t.toLowerCase(Locale.ROOT)), service,
+        return new FreezeWindow(0, name, kind.orElseThrow(), team.map(t -> t.toLowerCase(Locale.ROOT)), serviceKey,
                 fromDay, toDay, holiday, startsAt, endsAt, actor);
     }
 
-    private static Optional<DayOfWeek> day(JsonRow row, String field) {
-        String text = row.requiredText(field, "\"friday\"");
+    private static Optional<DayOfWeek> day(InputRow row, String field, String value) {
+        String text = row.requiredText(field, value, "\"friday\"");
         if (text == null) {
             return Optional.empty();
         }
@@ -149,8 +148,8 @@ public final class FreezeWindows {
         }
     }
 
-    private Optional<Instant> time(JsonRow row, String field) {
-        String text = row.requiredText(field, "\"2026-12-24T00:00\"");
+    private Optional<Instant> time(InputRow row, String field, String value) {
+        String text = row.requiredText(field, value, "\"2026-12-24T00:00\"");
         if (text == null) {
             return Optional.empty();
         }
@@ -166,7 +165,7 @@ public final class FreezeWindows {
                 return Optional.empty();
             }
         }
-        if (!JsonRow.inStorableYears(at)) {
+        if (!InputRow.inStorableYears(at)) {
             row.error(field, "must be between the years 1 and 9999, got " + text);
             return Optional.empty();
         }
@@ -183,23 +182,5 @@ public final class FreezeWindows {
                 Optional.ofNullable(rs.getObject("starts_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
                 Optional.ofNullable(rs.getObject("ends_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
                 rs.getString("created_by"));
-    }
-
-    /** @param w a window @return it as the API shows it */
-    public static Map<String, Object> toJson(FreezeWindow w) {
-        Map<String, Object> json = new java.util.LinkedHashMap<>();
-        json.put("id", w.id());
-        json.put("name", w.name());
-        json.put("kind", w.kind().wire());
-        json.put("team", w.team().orElse(null));
-        json.put("service", w.service().orElse(null));
-        json.put("fromDay", w.fromDay().map(d -> d.name().toLowerCase(Locale.ROOT)).orElse(null));
-        json.put("toDay", w.toDay().map(d -> d.name().toLowerCase(Locale.ROOT)).orElse(null));
-        json.put("date", w.holiday().map(d -> d.toString().substring(2)).orElse(null));
-        json.put("startsAt", w.startsAt().map(Instant::toString).orElse(null));
-        json.put("endsAt", w.endsAt().map(Instant::toString).orElse(null));
-        json.put("createdBy", w.createdBy());
-        json.put("description", w.describe());
-        return json;
     }
 }

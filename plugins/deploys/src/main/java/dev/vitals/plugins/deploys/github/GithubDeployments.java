@@ -1,10 +1,8 @@
 package dev.vitals.plugins.deploys.github;
 
-import static dev.vitals.plugins.deploys.WebhookJson.instant;
-import static dev.vitals.plugins.deploys.WebhookJson.map;
-import static dev.vitals.plugins.deploys.WebhookJson.text;
+import static dev.vitals.plugins.deploys.integrations.WebhookValues.instant;
+import static dev.vitals.plugins.deploys.integrations.WebhookValues.text;
 
-import dev.vitals.api.CatalogEntity;
 import dev.vitals.api.CatalogView;
 import dev.vitals.plugins.deploys.ingest.DeploymentEvent;
 import dev.vitals.plugins.deploys.ingest.DeploymentStatus;
@@ -12,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,7 +33,7 @@ public final class GithubDeployments {
     public List<String> services(String repository) {
         return catalog.services().stream()
                 .filter(s -> repository.equalsIgnoreCase(s.annotations().getOrDefault(SLUG, "").trim()))
-                .map(CatalogEntity::name).toList();
+                .map(s -> s.ref().key()).toList();
     }
 
     /**
@@ -44,25 +41,25 @@ public final class GithubDeployments {
      * @return the deployment it creates; empty for other actions or when the id, repository, environment, sha or
      *     creation time is missing
      */
-    public Optional<GithubDeployment> fromDeployment(Map<?, ?> payload) {
-        Map<?, ?> deployment = map(payload.get("deployment"));
-        String action = text(payload.get("action"));
-        Optional<Long> id = githubId(deployment.get("id"));
-        String repo = text(map(payload.get("repository")).get("full_name")).toLowerCase(Locale.ROOT);
-        String environment = text(deployment.get("environment"));
-        String sha = text(deployment.get("sha"));
-        Optional<Instant> created = instant(deployment.get("created_at"));
+    public Optional<GithubDeployment> fromDeployment(GithubEvent payload) {
+        Optional<GithubEvent.Deployment> deployment = Optional.ofNullable(payload.deployment());
+        String action = text(payload.action()).orElse("");
+        Optional<Long> id = deployment.map(GithubEvent.Deployment::id);
+        String repo = repository(payload).toLowerCase(Locale.ROOT);
+        String environment = deployment.flatMap(d -> text(d.environment())).orElse("");
+        String sha = deployment.flatMap(d -> text(d.sha())).orElse("");
+        Optional<Instant> created = deployment.flatMap(d -> instant(d.createdAt()));
         if (!(action.isEmpty() || action.equals("created")) || id.isEmpty() || repo.isEmpty() || environment.isEmpty()
                 || sha.isEmpty() || created.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new GithubDeployment(repo, id.get(), environment, sha, present(deployment.get("ref")),
-                present(deployment.get("task")), present(map(deployment.get("creator")).get("login")),
-                created.get()));
+        GithubEvent.Deployment d = deployment.get();
+        return Optional.of(new GithubDeployment(repo, id.get(), environment, sha, text(d.ref()), text(d.task()),
+                Optional.ofNullable(d.creator()).flatMap(c -> text(c.login())), created.get()));
     }
 
     /** @param payload a {@code deployment_status} payload @return the finished deployments it reports */
-    public List<DeploymentEvent> fromStatus(Map<?, ?> payload) {
+    public List<DeploymentEvent> fromStatus(GithubEvent payload) {
         return fromStatus(payload, (repo, id, environment) -> Optional.empty());
     }
 
@@ -78,27 +75,27 @@ public final class GithubDeployments {
      * @param created the stored {@code deployment} events, to complete what the status leaves out
      * @return the finished deployments it reports
      */
-    public List<DeploymentEvent> fromStatus(Map<?, ?> payload, Created created) {
-        Map<?, ?> status = map(payload.get("deployment_status"));
-        Map<?, ?> deployment = map(payload.get("deployment"));
-        Map<?, ?> repository = map(payload.get("repository"));
-        Optional<DeploymentStatus> outcome = outcome(text(status.get("state")));
-        Optional<Long> id = githubId(deployment.get("id"));
-        String repo = text(repository.get("full_name"));
-        String environment = text(Optional.ofNullable(status.get("environment")).orElse(deployment.get("environment")));
+    public List<DeploymentEvent> fromStatus(GithubEvent payload, Created created) {
+        Optional<GithubEvent.Status> status = Optional.ofNullable(payload.status());
+        Optional<GithubEvent.Deployment> deployment = Optional.ofNullable(payload.deployment());
+        Optional<DeploymentStatus> outcome = outcome(status.flatMap(s -> text(s.state())).orElse(""));
+        Optional<Long> id = deployment.map(GithubEvent.Deployment::id);
+        String repo = repository(payload);
+        String environment = status.flatMap(s -> text(s.environment()))
+                .or(() -> deployment.flatMap(d -> text(d.environment()))).orElse("");
         if (outcome.isEmpty() || id.isEmpty() || repo.isEmpty() || environment.isEmpty()) {
             return List.of();
         }
         Optional<GithubDeployment> stored = created.find(repo, id.get(), environment);
-        Optional<Instant> started = instant(deployment.get("created_at"))
+        Optional<Instant> started = deployment.flatMap(d -> instant(d.createdAt()))
                 .or(() -> stored.map(GithubDeployment::createdAt));
-        Optional<Instant> finished = instant(status.get("created_at"));
+        Optional<Instant> finished = status.flatMap(s -> instant(s.createdAt()));
         if (started.isEmpty() || finished.isEmpty()) {
             return List.of();
         }
         Instant finishedAt = finished.get().isBefore(started.get()) ? started.get() : finished.get();
-        Optional<String> version = present(deployment.get("ref")).or(() -> stored.flatMap(GithubDeployment::ref))
-                .or(() -> present(deployment.get("sha"))).or(() -> stored.map(GithubDeployment::sha));
+        Optional<String> version = deployment.flatMap(d -> text(d.ref())).or(() -> stored.flatMap(GithubDeployment::ref))
+                .or(() -> deployment.flatMap(d -> text(d.sha()))).or(() -> stored.map(GithubDeployment::sha));
         List<DeploymentEvent> events = new ArrayList<>();
         for (String service : services(repo)) {
             events.add(new DeploymentEvent("github:" + id.get() + ":" + service, service, environment, outcome.get(),
@@ -107,19 +104,8 @@ public final class GithubDeployments {
         return events;
     }
 
-    private static Optional<String> present(Object value) {
-        return Optional.of(text(value)).filter(s -> !s.isEmpty());
-    }
-
-    private static Optional<Long> githubId(Object value) {
-        if (value instanceof Number n) {
-            return Optional.of(n.longValue());
-        }
-        try {
-            return Optional.of(Long.parseLong(text(value)));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+    private static String repository(GithubEvent payload) {
+        return Optional.ofNullable(payload.repository()).flatMap(r -> text(r.fullName())).orElse("");
     }
 
     private static Optional<DeploymentStatus> outcome(String state) {

@@ -1,6 +1,7 @@
 package dev.vitals.plugins.deploys.ingest;
 
-import dev.vitals.api.PluginConfig;
+import dev.vitals.api.PluginSettings;
+import dev.vitals.api.Setting;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -14,6 +15,9 @@ import java.util.stream.Collectors;
 public final class EnvironmentNames {
 
     public static final String PRODUCTION = "production";
+    /** {@code VITALS_DEPLOYS_PRODUCTION_ALIASES}: a comma list. */
+    public static final Setting<String> PRODUCTION_ALIASES = Setting.string("production_aliases",
+            "Environment names that mean production, comma separated").withDefault("prod,prd,live");
     private final Set<String> productionAliases;
 
     public EnvironmentNames(Set<String> productionAliases) {
@@ -21,8 +25,9 @@ public final class EnvironmentNames {
                 .filter(a -> !a.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
-    public static EnvironmentNames from(PluginConfig config) {
-        String aliases = config.get("PRODUCTION_ALIASES").orElse("prod,prd,live");
+    /** @param settings the plugin's settings @return the names {@link #PRODUCTION_ALIASES} gives */
+    public static EnvironmentNames from(PluginSettings settings) {
+        String aliases = settings.get(PRODUCTION_ALIASES);
         return new EnvironmentNames(Set.copyOf(Arrays.asList(aliases.split(","))));
     }
 

@@ -1,6 +1,8 @@
 package dev.vitals.plugins.deploys.integrations;
 
+import dev.vitals.api.PluginUrls;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,8 +16,8 @@ import java.util.Optional;
  */
 public record Integration(String name, String kind, String createdBy, Instant createdAt, Optional<Instant> rotatedAt) {
 
-    /** @return where the sender posts, below the portal's address */
-    public String webhookPath() {
-        return "/api/deploys/webhooks/" + kind + "?integration=" + name;
+    /** @param urls the plugin's URLs @return where the sender posts, below the portal's address */
+    public String webhookPath(PluginUrls urls) {
+        return PluginUrls.withQuery(urls.api("/webhooks/{kind}", kind), Map.of("integration", name));
     }
 }

@@ -1,15 +1,12 @@
 package dev.vitals.plugins.deploys.pagerduty;
 
-import static dev.vitals.plugins.deploys.WebhookJson.instant;
-import static dev.vitals.plugins.deploys.WebhookJson.map;
-import static dev.vitals.plugins.deploys.WebhookJson.text;
+import static dev.vitals.plugins.deploys.integrations.WebhookValues.instant;
+import static dev.vitals.plugins.deploys.integrations.WebhookValues.text;
 
-import dev.vitals.api.CatalogEntity;
 import dev.vitals.api.CatalogView;
 import dev.vitals.plugins.deploys.dora.DeployDays;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
@@ -42,26 +39,26 @@ public final class PagerDutyIncidents {
     public record Outcome(String outcome, List<String> services) {
     }
 
-    /** @param payload the parsed body @return what was recorded */
-    public Outcome apply(Map<?, ?> payload) {
-        Map<?, ?> event = map(payload.get("event"));
-        String type = text(event.get("event_type"));
-        Map<?, ?> data = map(event.get("data"));
-        Optional<Instant> occurred = instant(event.get("occurred_at"));
-        String incidentId = text(data.get("id"));
+    /** @param payload the webhook's body @return what was recorded */
+    public Outcome apply(PagerDutyEvent payload) {
+        Optional<PagerDutyEvent.Event> event = Optional.ofNullable(payload.event());
+        String type = event.flatMap(e -> text(e.type())).orElse("");
+        Optional<PagerDutyEvent.Incident> data = event.map(PagerDutyEvent.Event::data);
+        Optional<Instant> occurred = event.flatMap(e -> instant(e.occurredAt()));
+        String incidentId = data.flatMap(d -> text(d.id())).orElse("");
         if (!KNOWN.contains(type) || incidentId.isEmpty() || occurred.isEmpty()) {
             return new Outcome("ignored: not an incident event this portal records (" + type + ")", List.of());
         }
-        String pdService = text(map(data.get("service")).get("id"));
+        String pdService = data.map(PagerDutyEvent.Incident::service).flatMap(r -> text(r.id())).orElse("");
         List<String> services = catalog.services().stream()
                 .filter(s -> pdService.equalsIgnoreCase(s.annotations().getOrDefault(ANNOTATION, "").trim()))
-                .map(CatalogEntity::name).toList();
+                .map(s -> s.ref().key()).toList();
         if (services.isEmpty()) {
             return new Outcome("ignored: no service has the annotation " + ANNOTATION + ": " + pdService, List.of());
         }
-        Instant started = instant(data.get("created_at")).orElse(occurred.get());
-        String severity = Optional.ofNullable(map(data.get("priority")).get("summary")).map(Object::toString)
-                .orElse(text(data.get("urgency")));
+        Instant started = data.flatMap(d -> instant(d.createdAt())).orElse(occurred.get());
+        String severity = data.map(PagerDutyEvent.Incident::priority).flatMap(p -> Optional.ofNullable(p.summary()))
+                .or(() -> data.flatMap(d -> text(d.urgency()))).orElse("");
         for (String service : services) {
             String id = "pagerduty:" + incidentId + (services.size() > 1 ? ":" + service : "");
             jdbi.useTransaction(h -> {

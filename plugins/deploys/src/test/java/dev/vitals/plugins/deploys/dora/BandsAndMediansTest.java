@@ -2,7 +2,10 @@ package dev.vitals.plugins.deploys.dora;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vitals.api.PluginSettings;
+import dev.vitals.api.Setting;
 import dev.vitals.api.SignalStatus;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -48,12 +51,31 @@ class BandsAndMediansTest {
 
     @Test
     void thresholdsComeFromConfigurationAndRefuseNonsense() {
-        DoraThresholds strict = DoraThresholds.from(key -> key.equals("LEAD_TIME_ELITE_HOURS")
-                ? Optional.of("12") : Optional.empty());
+        DoraThresholds strict = DoraThresholds.from(settings(Map.of("lead_time_elite_hours", "12")));
         assertEquals(Band.HIGH, strict.leadTime(14));
         assertEquals(Band.ELITE, T.leadTime(14));
+        assertEquals(T, DoraThresholds.from(settings(Map.of())));
         assertThrows(IllegalArgumentException.class,
-                () -> DoraThresholds.from(key -> Optional.of("soon")));
+                () -> DoraThresholds.from(settings(Map.of("lead_time_high_hours", "soon"))));
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> DoraThresholds.from(settings(Map.of("restore_high_hours", "-1"))));
+        assertTrue(negative.getMessage().startsWith("VITALS_DEPLOYS_RESTORE_HIGH_HOURS"), negative.getMessage());
+    }
+
+    /** Settings as the host reads them from the environment: the value set, parsed, or else the default. */
+    private static PluginSettings settings(Map<String, String> set) {
+        return new PluginSettings() {
+            @Override
+            public <V> V get(Setting<V> setting) {
+                return find(setting).orElseThrow();
+            }
+
+            @Override
+            public <V> Optional<V> find(Setting<V> setting) {
+                String raw = set.get(setting.name());
+                return raw == null ? setting.defaultValue() : Optional.of(setting.parse(raw));
+            }
+        };
     }
 
     @Test

@@ -11,13 +11,14 @@ import dev.vitals.plugins.deploys.ingest.DeploymentStore;
 import dev.vitals.plugins.deploys.ingest.EnvironmentNames;
 import dev.vitals.plugins.deploys.ingest.EventParser;
 import dev.vitals.plugins.deploys.ingest.IncidentStore;
+import dev.vitals.plugins.deploys.ingest.SentCommit;
+import dev.vitals.plugins.deploys.ingest.SentDeployment;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +73,7 @@ class DeployDaysTest {
         DeployDays.follow(jdbi, BERLIN);
     }
 
-    private static void ship(Map<String, Object>... events) {
+    private static void ship(SentDeployment... events) {
         deployments.ingest(parser.deployments(List.of(events)), "test");
     }
 
@@ -130,15 +131,17 @@ class DeployDaysTest {
 
     @Test
     void replayingABatchChangesNoRow() {
-        List<Map<String, Object>> batch = List.of(
+        List<SentDeployment> batch = List.of(
                 deploy("r1", "production", "success", "2026-03-02T10:00:00Z", "c1", "2026-03-01T10:00:00Z"),
                 deploy("r2", "production", "rolled_back", "2026-03-02T11:00:00Z", "c2", "2026-03-02T09:00:00Z"));
         deployments.ingest(parser.deployments(batch), "test");
-        incidents.ingest(parser.incidents(List.of(incident("i1", "2026-03-02T12:00:00Z", null, "r1"))), "test");
+        incidents.ingest(parser.incidents(List.of(incident("i1", "2026-03-02T12:00:00Z", null, "r1")), false),
+                "test");
         List<String> before = rows();
 
         deployments.ingest(parser.deployments(batch), "test");
-        incidents.ingest(parser.incidents(List.of(incident("i1", "2026-03-02T12:00:00Z", null, "r1"))), "test");
+        incidents.ingest(parser.incidents(List.of(incident("i1", "2026-03-02T12:00:00Z", null, "r1")), false),
+                "test");
 
         assertEquals(List.of("alpha 2026-03-02 n=2 rb=1 failed=2 lead={2,24}"), before);
         assertEquals(before, rows());
@@ -150,21 +153,23 @@ class DeployDaysTest {
                 deploy("x2", "production", "rolled_back", "2026-03-02T11:00:00Z"));
         assertEquals(List.of("alpha 2026-03-02 n=2 rb=1 failed=1 lead={}"), rows());
 
-        incidents.ingest(parser.incidents(List.of(incident("i1", "2026-03-20T10:00:00Z", null, "x1"))), "test");
+        incidents.ingest(parser.incidents(List.of(incident("i1", "2026-03-20T10:00:00Z", null, "x1")), false),
+                "test");
         assertEquals(List.of("alpha 2026-03-02 n=2 rb=1 failed=2 lead={}"), rows());
 
         // A second incident naming the same deployment, and one naming an already rolled back one: still 2.
         incidents.ingest(parser.incidents(List.of(incident("i2", "2026-03-21T10:00:00Z", null, "x1"),
-                incident("i3", "2026-03-21T10:00:00Z", null, "x2"))), "test");
+                incident("i3", "2026-03-21T10:00:00Z", null, "x2")), false), "test");
         // Resolving the first one changes nothing either.
         incidents.ingest(parser.incidents(List.of(incident("i1", "2026-03-20T10:00:00Z", "2026-03-20T11:00:00Z",
-                "x1"))), "test");
+                "x1")), false), "test");
         assertEquals(List.of("alpha 2026-03-02 n=2 rb=1 failed=2 lead={}"), rows());
     }
 
     @Test
     void anIncidentNamingADeploymentThatArrivesLaterCountsWhenItArrives() {
-        incidents.ingest(parser.incidents(List.of(incident("i1", "2026-03-20T10:00:00Z", null, "late"))), "test");
+        incidents.ingest(parser.incidents(List.of(incident("i1", "2026-03-20T10:00:00Z", null, "late")), false),
+                "test");
         assertEquals(List.of(), rows());
 
         ship(deploy("late", "production", "success", "2026-03-02T10:00:00Z"));
@@ -210,13 +215,14 @@ class DeployDaysTest {
         ship(deploy("k2", "production", "success", "2026-03-03T10:00:00Z"));
         assertEquals(2, dora.report(Optional.empty(), march).deployments());
 
-        incidents.ingest(parser.incidents(List.of(incident("o1", "2026-03-04T10:00:00Z", null, "k2"))), "test");
+        incidents.ingest(parser.incidents(List.of(incident("o1", "2026-03-04T10:00:00Z", null, "k2")), false),
+                "test");
         DoraReport named = dora.report(Optional.empty(), march);
         assertEquals(1, named.failedDeployments());
         assertTrue(named.timeToRestoreHours().isEmpty());
 
         incidents.ingest(parser.incidents(List.of(incident("o1", "2026-03-04T10:00:00Z", "2026-03-04T13:00:00Z",
-                "k2"))), "test");
+                "k2")), false), "test");
         assertEquals(3.0, dora.report(Optional.empty(), march).timeToRestoreHours().getAsDouble());
         assertEquals(dora.fromEvents(Optional.empty(), march), dora.report(Optional.empty(), march));
     }
@@ -229,7 +235,7 @@ class DeployDaysTest {
             int w = worker;
             done.add(pool.submit(() -> {
                 for (int batch = 0; batch < 5; batch++) {
-                    List<Map<String, Object>> events = new ArrayList<>();
+                    List<SentDeployment> events = new ArrayList<>();
                     for (int i = 0; i < 20; i++) {
                         String id = "p" + w + "-" + batch + "-" + i;
                         events.add(deploy(id, "production", i % 4 == 0 ? "rolled_back" : "success",
@@ -237,7 +243,7 @@ class DeployDaysTest {
                     }
                     deployments.ingest(parser.deployments(events), "test");
                     incidents.ingest(parser.incidents(List.of(incident("i" + w + batch, "2026-03-10T00:00:00Z",
-                            null, "p" + ((w + 1) % 4) + "-" + batch + "-1"))), "test");
+                            null, "p" + ((w + 1) % 4) + "-" + batch + "-1")), false), "test");
                 }
                 return null;
             }));
@@ -260,24 +266,22 @@ class DeployDaysTest {
         String[] statuses = {"success", "success", "success", "rolled_back", "failure"};
         String[] environments = {"production", "production", "prod", "staging"};
         Instant start = Instant.parse("2026-02-20T00:00:00Z");
-        List<Map<String, Object>> events = new ArrayList<>();
+        List<SentDeployment> events = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             Instant finished = start.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 50)));
-            Map<String, Object> event = new LinkedHashMap<>(deploy("g" + i,
-                    environments[random.nextInt(environments.length)], statuses[random.nextInt(statuses.length)],
-                    finished.toString()));
-            event.put("service", services[random.nextInt(services.length)]);
-            List<Map<String, Object>> commits = new ArrayList<>();
+            SentDeployment sent = deploy("g" + i, environments[random.nextInt(environments.length)],
+                    statuses[random.nextInt(statuses.length)], finished.toString())
+                    .withService(services[random.nextInt(services.length)]);
+            List<SentCommit> commits = new ArrayList<>();
             for (int c = random.nextInt(3); c > 0; c--) {
                 // Few distinct commits, so many are shipped again by later (or earlier) deployments.
                 int sha = random.nextInt(150);
-                commits.add(Map.of("sha", "sha" + sha,
-                        "committedAt", start.plus(Duration.ofHours(sha * 8L - 48)).toString()));
+                commits.add(new SentCommit("sha" + sha, start.plus(Duration.ofHours(sha * 8L - 48)).toString()));
             }
-            event.put("commits", commits);
-            events.add(event);
+            events.add(new SentDeployment(sent.id(), sent.service(), sent.environment(), sent.status(),
+                    sent.startedAt(), sent.finishedAt(), null, commits, null));
         }
-        List<Map<String, Object>> shuffled = new ArrayList<>(events);
+        List<SentDeployment> shuffled = new ArrayList<>(events);
         Collections.shuffle(shuffled, random);
         for (int from = 0; from < shuffled.size(); from += 37) {
             deployments.ingest(parser.deployments(shuffled.subList(from, Math.min(shuffled.size(), from + 37))),
@@ -288,7 +292,7 @@ class DeployDaysTest {
             }
             String named = "g" + random.nextInt(450); // some name no deployment, some one that comes later
             incidents.ingest(parser.incidents(List.of(incident("n" + from, "2026-03-15T00:00:00Z",
-                    "2026-03-15T0" + random.nextInt(10) + ":00:00Z", named))), "test");
+                    "2026-03-15T0" + random.nextInt(10) + ":00:00Z", named)), false), "test");
         }
 
         assertEquals(rebuilt(), rows());

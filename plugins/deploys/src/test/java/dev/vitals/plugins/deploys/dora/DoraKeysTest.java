@@ -3,15 +3,18 @@ package dev.vitals.plugins.deploys.dora;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vitals.api.EntityRef;
 import dev.vitals.plugins.deploys.DeploysTestPortal;
 import dev.vitals.plugins.deploys.ingest.DeploymentStore;
 import dev.vitals.plugins.deploys.ingest.EnvironmentNames;
 import dev.vitals.plugins.deploys.ingest.EventParser;
 import dev.vitals.plugins.deploys.ingest.IncidentStore;
+import dev.vitals.plugins.deploys.ingest.SentCommit;
+import dev.vitals.plugins.deploys.ingest.SentDeployment;
+import dev.vitals.plugins.deploys.ingest.SentIncident;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,37 +56,23 @@ class DoraKeysTest {
         portal.clear();
     }
 
-    /** A deployment event as JSON would carry it; commits as sha, committedAt pairs. */
-    static Map<String, Object> deploy(String id, String environment, String status, String finishedAt,
+    /** A deployment event of alpha as JSON would carry it; commits as sha, committedAt pairs. */
+    static SentDeployment deploy(String id, String environment, String status, String finishedAt,
             String... commits) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("id", id);
-        event.put("service", "alpha");
-        event.put("environment", environment);
-        event.put("status", status);
-        event.put("startedAt", finishedAt);
-        event.put("finishedAt", finishedAt);
-        List<Map<String, Object>> shipped = new ArrayList<>();
+        List<SentCommit> shipped = new ArrayList<>();
         for (int i = 0; i < commits.length; i += 2) {
-            shipped.add(Map.of("sha", commits[i], "committedAt", commits[i + 1]));
+            shipped.add(new SentCommit(commits[i], commits[i + 1]));
         }
-        event.put("commits", shipped);
-        return event;
+        return new SentDeployment(id, "alpha", environment, status, finishedAt, finishedAt, null, shipped, null);
     }
 
-    static Map<String, Object> incident(String id, String startedAt, String resolvedAt, String deployment) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("id", id);
-        event.put("service", "alpha");
-        event.put("startedAt", startedAt);
-        event.put("resolvedAt", resolvedAt);
-        event.put("deployment", deployment);
-        return event;
+    static SentIncident incident(String id, String startedAt, String resolvedAt, String deployment) {
+        return new SentIncident(id, "alpha", startedAt, resolvedAt, null, deployment);
     }
 
-    private static void store(List<Map<String, Object>> deploys, List<Map<String, Object>> incidentRows) {
+    private static void store(List<SentDeployment> deploys, List<SentIncident> incidentRows) {
         deployments.ingest(parser.deployments(deploys), "test");
-        incidents.ingest(parser.incidents(incidentRows), "test");
+        incidents.ingest(parser.incidents(incidentRows, false), "test");
     }
 
     private static DoraReport alpha(LocalDate from, LocalDate to) {
@@ -220,11 +209,10 @@ class DoraKeysTest {
 
     @Test
     void aTeamCoversOnlyTheServicesItOwns() {
-        Map<String, Object> alpha = deploy("t1", "production", "success", "2026-03-03T10:00:00Z");
-        Map<String, Object> gamma = new LinkedHashMap<>(deploy("t2", "production", "success", "2026-03-04T10:00:00Z"));
-        gamma.put("service", "gamma");
+        SentDeployment alpha = deploy("t1", "production", "success", "2026-03-03T10:00:00Z");
+        SentDeployment gamma = deploy("t2", "production", "success", "2026-03-04T10:00:00Z").withService("gamma");
         store(List.of(alpha, gamma), List.of());
-        List<String> streaming = portal.context().catalog().servicesOf("group:default/streaming").stream()
+        List<String> streaming = portal.context().catalog().servicesOf(EntityRef.of("group", "streaming")).stream()
                 .map(e -> e.name()).sorted().toList();
 
         DoraReport team = dora.report(Optional.of(streaming),

@@ -12,9 +12,10 @@ import dev.vitals.plugins.deploys.ingest.DeploymentStore;
 import dev.vitals.plugins.deploys.ingest.EnvironmentNames;
 import dev.vitals.plugins.deploys.ingest.EventParser;
 import dev.vitals.plugins.deploys.ingest.IncidentStore;
+import dev.vitals.plugins.deploys.ingest.SentDeployment;
+import dev.vitals.plugins.deploys.ingest.SentIncident;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,17 +31,14 @@ class DoraSignalsTest {
             EventParser parser = new EventParser(ctx.catalog());
             Instant yesterday = ctx.clock().instant().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
             // alpha: a counted deployment; beta: only a staging one; gamma: only an incident, long ago.
-            Map<String, Object> staging = new LinkedHashMap<>(deploy("b1", "staging", "success",
-                    yesterday.toString()));
-            staging.put("service", "beta");
+            SentDeployment staging = deploy("b1", "staging", "success", yesterday.toString()).withService("beta");
             new DeploymentStore(ctx.jdbi(), new EnvironmentNames(Set.of())).ingest(parser.deployments(List.of(
                     deploy("a1", "production", "success", yesterday.toString()), staging)), "test");
-            Map<String, Object> old = new LinkedHashMap<>(incident("g1", "2020-01-01T00:00:00Z",
-                    "2020-01-01T01:00:00Z", null));
-            old.put("service", "gamma");
-            new IncidentStore(ctx.jdbi()).ingest(parser.incidents(List.of(old)), "test");
+            SentIncident old = incident("g1", "2020-01-01T00:00:00Z", "2020-01-01T01:00:00Z", null)
+                    .withService("gamma");
+            new IncidentStore(ctx.jdbi()).ingest(parser.incidents(List.of(old), false), "test");
 
-            Job hourly = portal.plugin().jobs().stream().filter(j -> j.name().equals("publish-dora-signals"))
+            Job hourly = portal.running().jobs().stream().filter(j -> j.name().equals("publish-dora-signals"))
                     .findFirst().orElseThrow();
             hourly.task().run();
 

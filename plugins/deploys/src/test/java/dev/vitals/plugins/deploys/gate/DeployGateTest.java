@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vitals.api.CatalogEntity;
+import dev.vitals.api.EntityRef;
 import dev.vitals.api.ProblemException;
 import dev.vitals.api.RequestCaller;
 import dev.vitals.api.Role;
-import dev.vitals.api.Signal;
 import dev.vitals.api.SignalStatus;
+import dev.vitals.core.Json;
 import dev.vitals.plugins.deploys.DeploysTestPortal;
 import dev.vitals.plugins.deploys.ingest.EnvironmentNames;
 import java.time.Duration;
@@ -41,7 +42,7 @@ class DeployGateTest {
         portal = DeploysTestPortal.start("Europe/Berlin", Map.of());
         var ctx = portal.context();
         freezes = new FreezeWindows(ctx.jdbi(), ctx.catalog(), BERLIN);
-        budgets = new ErrorBudgets(ctx.jdbi(), "slo", "error-budget");
+        budgets = new ErrorBudgets(ctx.signals(), "slo", "error-budget");
         breakGlass = new BreakGlass(ctx.jdbi(), ctx.catalog(), Duration.ofHours(4), Duration.ofMinutes(60));
         gate = new DeployGate(ctx.catalog(), new EnvironmentNames(Set.of("prod")), freezes, budgets, breakGlass, true,
                 BERLIN);
@@ -55,11 +56,11 @@ class DeployGateTest {
     @BeforeEach
     void empty() {
         portal.context().jdbi().useHandle(h -> h.execute(
-                "TRUNCATE freeze_windows, break_glass_requests, gate_log, error_budget_signals"));
+                "TRUNCATE freeze_windows, break_glass_requests, gate_log"));
     }
 
     private static CatalogEntity service(String name) {
-        return portal.context().catalog().entity(name).orElseThrow();
+        return portal.context().catalog().entity(EntityRef.of("component", name)).orElseThrow();
     }
 
     private static boolean allowed(String service, String at) {
@@ -67,12 +68,34 @@ class DeployGateTest {
     }
 
     private static void freeze(String json) {
-        freezes.create(parse(json), admin("platform-lead"), Instant.parse("2026-01-01T00:00:00Z"));
+        freezes.create(parse(json, SentFreezeWindow.class), admin("platform-lead"),
+                Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     /** A person who may change everything, so that these tests are about the gate, not about teams. */
     private static RequestCaller admin(String name) {
         return token(name, name);
+    }
+
+    /** An editor of team streaming (alpha, beta) and of nothing else. */
+    private static RequestCaller streamingEditor(String name) {
+        return new RequestCaller() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public boolean mayEdit(EntityRef entity) {
+                return portal.context().catalog().entity(entity).flatMap(e -> e.owner())
+                        .filter(owner -> owner.equals(EntityRef.of("group", "streaming"))).isPresent();
+            }
+
+            @Override
+            public boolean editsTeam(EntityRef team) {
+                return team.equals(EntityRef.of("group", "streaming"));
+            }
+        };
     }
 
     /** A credential named {@code name} acting for {@code person}, e.g. a token and its maker. */
@@ -89,12 +112,12 @@ class DeployGateTest {
             }
 
             @Override
-            public boolean mayEdit(String entityRef) {
+            public boolean mayEdit(EntityRef entity) {
                 return true;
             }
 
             @Override
-            public boolean editsTeam(String team) {
+            public boolean editsTeam(EntityRef team) {
                 return true;
             }
 
@@ -105,9 +128,10 @@ class DeployGateTest {
         };
     }
 
-    private static Object parse(String json) {
+    /** Reads a body as the portal does: unknown fields refused. */
+    private static <T> T parse(String json, Class<T> type) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Object.class);
+            return Json.requestMapper().readValue(json, type);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -174,26 +198,30 @@ class DeployGateTest {
         assertTrue(unknown.reasons().contains("error budget not checked: no error-budget signal from the slo plugin"
                 + " for alpha"), unknown.reasons().toString());
 
-        budgets.observe(signal("other", "error-budget", SignalStatus.CRITICAL, now));
+        publish("other", "error-budget", SignalStatus.CRITICAL);
         assertTrue(gate.decide(service("alpha"), "production", now).allowed(), "only the SLO plugin's word counts");
-        budgets.observe(signal("slo", "error-budget", SignalStatus.CRITICAL, now));
+        publish("slo", "availability", SignalStatus.CRITICAL);
+        assertTrue(gate.decide(service("alpha"), "production", now).allowed(), "only its error-budget verdict");
+        publish("slo", "error-budget", SignalStatus.CRITICAL);
         GateDecision spent = gate.decide(service("alpha"), "production", now);
         assertFalse(spent.allowed());
         assertEquals("error budget spent: budget summary", spent.reasons().get(0));
-        budgets.observe(signal("slo", "error-budget", SignalStatus.OK, now.plusSeconds(60)));
+        assertTrue(gate.decide(service("beta"), "production", now).allowed(), "alpha's budget is alpha's");
+        publish("slo", "error-budget", SignalStatus.OK);
         assertTrue(gate.decide(service("alpha"), "production", now).allowed());
     }
 
-    private static Signal signal(String plugin, String kind, SignalStatus status, Instant at) {
-        return new Signal(plugin, "component:default/alpha", kind, status, "budget summary", OptionalDouble.empty(),
-                Optional.empty(), at);
+    /** Publishes a verdict on alpha as the plugin {@code pluginId}, through the portal. */
+    private static void publish(String pluginId, String kind, SignalStatus status) {
+        portal.signalsOf(pluginId).publish(EntityRef.of("component", "alpha"), kind, status, "budget summary",
+                OptionalDouble.empty(), Optional.empty());
     }
 
     @Test
     void breakGlassOpensTheGateOnlyWhenASecondPersonApprovesInTimeAndOnlyForAWhile() {
         freeze("{\"name\": \"Weekends\", \"kind\": \"weekends\"}");
         Instant saturday = Instant.parse("2026-03-07T10:00:00Z");
-        Map<String, Object> ask = Map.of("service", "alpha", "reason", "hotfix for INC-1");
+        SentBreakGlassRequest ask = new SentBreakGlassRequest("alpha", "hotfix for INC-1");
 
         BreakGlassRequest own = breakGlass.request(ask, admin("alice"), saturday);
         ProblemException self = assertThrows(ProblemException.class,
@@ -231,9 +259,35 @@ class DeployGateTest {
     }
 
     @Test
+    void onlyTheOwningTeamFreezesOrOpensItsServicesAndOnlyAdminsFreezeEveryone() {
+        Instant now = Instant.parse("2026-03-07T10:00:00Z");
+        RequestCaller editor = streamingEditor("sam");
+        FreezeWindow own = freezes.create(parse(
+                "{\"name\": \"Ours\", \"kind\": \"weekends\", \"service\": \"alpha\"}", SentFreezeWindow.class),
+                editor, now);
+        freezes.create(parse("{\"name\": \"Team\", \"kind\": \"weekends\", \"team\": \"streaming\"}",
+                SentFreezeWindow.class), editor, now);
+
+        for (String other : List.of("{\"name\": \"Theirs\", \"kind\": \"weekends\", \"service\": \"gamma\"}",
+                "{\"name\": \"Theirs\", \"kind\": \"weekends\", \"team\": \"billing\"}",
+                "{\"name\": \"Everyone\", \"kind\": \"weekends\"}")) {
+            ProblemException refused = assertThrows(ProblemException.class,
+                    () -> freezes.create(parse(other, SentFreezeWindow.class), editor, now));
+            assertEquals(403, refused.status(), other);
+        }
+        ProblemException glass = assertThrows(ProblemException.class, () -> breakGlass.request(
+                new SentBreakGlassRequest("gamma", "hotfix"), editor, now));
+        assertEquals(403, glass.status());
+        assertEquals(2, freezes.all().size());
+        assertEquals(List.of(), breakGlass.latest(0, 10));
+        freezes.delete(own.id(), editor, now);
+        assertEquals(1, freezes.all().size());
+    }
+
+    @Test
     void aTokenCannotApproveWhatItsMakerAskedForBecauseItIsTheSamePerson() {
         Instant now = Instant.parse("2026-03-07T10:00:00Z");
-        BreakGlassRequest asked = breakGlass.request(Map.of("service", "alpha", "reason", "hotfix"), admin("alice"),
+        BreakGlassRequest asked = breakGlass.request(new SentBreakGlassRequest("alpha", "hotfix"), admin("alice"),
                 now);
         ProblemException own = assertThrows(ProblemException.class,
                 () -> breakGlass.approve(asked.id(), token("token:alice-ci", "alice"), now.plusSeconds(60)));

@@ -1,7 +1,5 @@
-package dev.vitals.plugins.deploys.pages;
+package dev.vitals.plugins.deploys.dora;
 
-import dev.vitals.plugins.deploys.dora.Band;
-import dev.vitals.plugins.deploys.dora.DoraReport;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;

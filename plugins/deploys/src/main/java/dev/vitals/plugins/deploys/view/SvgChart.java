@@ -1,4 +1,4 @@
-package dev.vitals.plugins.deploys.pages;
+package dev.vitals.plugins.deploys.view;
 
 import java.util.List;
 import java.util.Locale;

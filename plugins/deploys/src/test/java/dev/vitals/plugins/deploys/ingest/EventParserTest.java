@@ -1,0 +1,75 @@
+package dev.vitals.plugins.deploys.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.vitals.api.FieldError;
+import dev.vitals.api.ProblemException;
+import dev.vitals.core.Json;
+import dev.vitals.plugins.deploys.DeploysTestPortal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Sent events as the portal reads them, checked against the catalog: every mistake named by row and field. */
+class EventParserTest {
+
+    private static DeploysTestPortal portal;
+    private static EventParser parser;
+
+    @BeforeAll
+    static void start() {
+        portal = DeploysTestPortal.start("UTC", Map.of());
+        parser = new EventParser(portal.context().catalog());
+    }
+
+    @AfterAll
+    static void stop() {
+        portal.close();
+    }
+
+    private static List<SentDeployment> read(String json) throws Exception {
+        return Arrays.asList(Json.requestMapper().readValue(json, SentDeployment[].class));
+    }
+
+    @Test
+    void malformedRowsAreRefusedNamingEveryRowAndFieldAtFault() throws Exception {
+        List<SentDeployment> batch = read("""
+                [{"id": "ok-1", "service": "alpha", "environment": "production", "status": "success",
+                  "startedAt": "2026-01-10T10:00:00Z", "finishedAt": "2026-01-10T10:05:00Z"},
+                 {"id": "bad-1", "service": "no-such-service", "environment": "production", "status": "success",
+                  "startedAt": "2026-01-10T10:00:00Z", "finishedAt": "2026-01-10T09:00:00Z"},
+                 {"id": "bad-2", "service": "alpha", "environment": "production", "status": "done",
+                  "startedAt": "yesterday", "finishedAt": "2026-01-10T10:05:00Z",
+                  "commits": [{"sha": "abc"}]},
+                 null]""");
+
+        ProblemException refused = assertThrows(ProblemException.class, () -> parser.deployments(batch));
+
+        assertEquals(422, refused.status());
+        assertEquals(List.of("[1].service", "[1].finishedAt", "[2].status", "[2].startedAt",
+                "[2].commits[0].committedAt", "[3]"), refused.errors().stream().map(FieldError::field).toList());
+    }
+
+    @Test
+    void aServiceNamedByItsReferenceIsKeptUnderItsCatalogKey() throws Exception {
+        List<DeploymentEvent> events = parser.deployments(read("""
+                [{"id": "r-1", "service": "component:default/alpha", "environment": "prod", "status": "success",
+                  "startedAt": "2026-01-10T10:00:00Z", "finishedAt": "2026-01-10T10:05:00Z"}]"""));
+
+        assertEquals("alpha", events.get(0).service());
+        assertEquals("prod", events.get(0).environment(), "aliases apply when stored, not when read");
+    }
+
+    @Test
+    void aSingleIncidentNamesItsFieldsWithoutARowAndAGroupIsNoService() {
+        ProblemException refused = assertThrows(ProblemException.class, () -> parser.incidents(List.of(
+                new SentIncident("INC-2", "group:streaming", "2026-01-11T10:00:00Z", null, null, null)), true));
+
+        assertEquals(List.of(new FieldError("service", "is not a service in the catalog: group:streaming")),
+                refused.errors());
+    }
+}

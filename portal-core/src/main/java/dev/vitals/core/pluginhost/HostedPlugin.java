@@ -72,6 +72,55 @@ public final class HostedPlugin {
                     List.copyOf(p.navigation()), List.copyOf(p.serviceTabs()), List.copyOf(p.teamPanels()),
                     List.copyOf(p.programPanels()), List.copyOf(p.jobs()));
         }
+
+        /**
+         * These declarations as a running plugin whose lists are the ones read once, for host code (the route check)
+         * that must not call into the plugin again; its other methods do nothing.
+         */
+        RunningPlugin asRunningPlugin() {
+            Declarations d = this;
+            return new RunningPlugin() {
+                @Override
+                public List<ApiRoute> apiRoutes() {
+                    return d.apiRoutes();
+                }
+
+                @Override
+                public List<WebhookRoute> webhooks() {
+                    return d.webhooks();
+                }
+
+                @Override
+                public List<PageRoute> pages() {
+                    return d.pages();
+                }
+
+                @Override
+                public List<NavEntry> navigation() {
+                    return d.navigation();
+                }
+
+                @Override
+                public List<ServiceTab> serviceTabs() {
+                    return d.serviceTabs();
+                }
+
+                @Override
+                public List<Panel> teamPanels() {
+                    return d.teamPanels();
+                }
+
+                @Override
+                public List<Panel> programPanels() {
+                    return d.programPanels();
+                }
+
+                @Override
+                public List<Job> jobs() {
+                    return d.jobs();
+                }
+            };
+        }
     }
 
     /** A started plugin: what its factory built, what that declared, and the context it was given. */

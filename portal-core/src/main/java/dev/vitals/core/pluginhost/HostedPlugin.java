@@ -6,7 +6,6 @@ import dev.vitals.api.Job;
 import dev.vitals.api.NavEntry;
 import dev.vitals.api.PageRoute;
 import dev.vitals.api.Panel;
-import dev.vitals.api.PluginContext;
 import dev.vitals.api.PluginDependency;
 import dev.vitals.api.RunningPlugin;
 import dev.vitals.api.ServiceTab;
@@ -123,8 +122,8 @@ public final class HostedPlugin {
         }
     }
 
-    /** A started plugin: what its factory built, what that declared, and the context it was given. */
-    record Running(RunningPlugin plugin, Declarations declarations, PluginContext context) {
+    /** A started plugin: what its factory built and what that declared. */
+    record Running(RunningPlugin plugin, Declarations declarations) {
     }
 
     /** Code that runs inside a plugin. */
@@ -301,8 +300,8 @@ public final class HostedPlugin {
     }
 
     /** Its factory built it; it is not started until {@link #markStarted} marks it. */
-    void built(RunningPlugin plugin, Declarations declarations, PluginContext context) {
-        this.running = Optional.of(new Running(plugin, declarations, context));
+    void built(RunningPlugin plugin, Declarations declarations) {
+        this.running = Optional.of(new Running(plugin, declarations));
     }
 
     /** The running plugin whatever the state, for the host to stop it. */
@@ -313,10 +312,6 @@ public final class HostedPlugin {
     void markStarted() {
         this.reason = Optional.empty();
         this.state = PluginState.STARTED;
-    }
-
-    Optional<PluginContext> context() {
-        return whileStarted().map(Running::context);
     }
 
     /** The plugin is about to stop: it no longer counts as started. */

@@ -234,7 +234,7 @@ public final class PluginHost implements AutoCloseable {
             }
             step = "declaring its routes, pages or jobs";
             Declarations declarations = hosted.call("declaration", () -> Declarations.of(running));
-            hosted.built(running, declarations, context);
+            hosted.built(running, declarations);
             step = "checking its routes";
             Optional<String> refusal = routeCheck.refusal(id, declarations.asRunningPlugin());
             if (refusal.isPresent()) {

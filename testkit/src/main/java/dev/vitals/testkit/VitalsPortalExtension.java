@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  *     @RegisterExtension
  *     static final VitalsPortalExtension VITALS = VitalsPortalExtension.forPluginUnderTest()
- *             .setting("max_notes", "3")
+ *             .setting("publish_every", "1s")
  *             .catalog(TestCatalog.twoTeams())
  *             .build();
  *

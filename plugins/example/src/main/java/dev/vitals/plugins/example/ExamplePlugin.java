@@ -1,6 +1,7 @@
 package dev.vitals.plugins.example;
 
 import dev.vitals.api.PluginContext;
+import dev.vitals.api.PluginDependency;
 import dev.vitals.api.RunningPlugin;
 import dev.vitals.api.Setting;
 import dev.vitals.api.VitalsPlugin;
@@ -18,6 +19,12 @@ public final class ExamplePlugin implements VitalsPlugin {
     @Override
     public List<Setting<?>> settings() {
         return List.of(ExampleSettings.PUBLISH_EVERY);
+    }
+
+    /** The example works without the SLO plugin, and shows its verdicts on a service while it runs. */
+    @Override
+    public List<PluginDependency> dependencies() {
+        return List.of(PluginDependency.optional(SloVerdicts.SLO_PLUGIN));
     }
 
     @Override

@@ -11,10 +11,12 @@ import java.util.Map;
 final class NotesPages {
 
     private final NoteRepository notes;
+    private final SloVerdicts slo;
     private final PluginUrls urls;
 
-    NotesPages(NoteRepository notes, PluginUrls urls) {
+    NotesPages(NoteRepository notes, SloVerdicts slo, PluginUrls urls) {
         this.notes = notes;
+        this.slo = slo;
         this.urls = urls;
     }
 
@@ -26,6 +28,7 @@ final class NotesPages {
 
     /** The "Notes" tab of a service page. */
     Content serviceTab(Context ctx, EntityRef service) {
-        return Templates.render("service-notes.jte", Map.of("service", service, "notes", notes.forService(service)));
+        return Templates.render("service-notes.jte", Map.of("service", service, "notes", notes.forService(service),
+                "slo", slo.about(service)));
     }
 }

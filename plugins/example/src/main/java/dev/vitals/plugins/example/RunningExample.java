@@ -19,15 +19,17 @@ final class RunningExample implements RunningPlugin {
 
     private final NotesApi api;
     private final NotesPages pages;
-    private final NoteCountSignals counts;
+    private final NoteCountSignals countSignals;
+    private final NoteCountMeasures countMeasures;
     private final DemoNotes demo;
     private final Duration publishEvery;
 
     RunningExample(PluginContext context) {
         NoteRepository notes = new NoteRepository(context.jdbi());
         this.api = new NotesApi(notes, context.clock());
-        this.pages = new NotesPages(notes, context.urls());
-        this.counts = new NoteCountSignals(notes, context.signals(), context.urls());
+        this.pages = new NotesPages(notes, new SloVerdicts(context), context.urls());
+        this.countSignals = new NoteCountSignals(notes, context.signals(), context.urls());
+        this.countMeasures = new NoteCountMeasures(notes, context.measures(), context.clock(), context.orgTimeZone());
         this.demo = new DemoNotes(notes, context.clock());
         this.publishEvery = context.settings().get(ExampleSettings.PUBLISH_EVERY);
     }
@@ -56,12 +58,17 @@ final class RunningExample implements RunningPlugin {
 
     @Override
     public List<Job> jobs() {
-        return List.of(new Job("publish-note-counts", publishEvery, counts::publish));
+        return List.of(new Job("publish-note-counts", publishEvery, this::publishCounts));
+    }
+
+    private void publishCounts() {
+        countSignals.publish();
+        countMeasures.publish();
     }
 
     @Override
     public void seedDemoData() {
         demo.seed();
-        counts.publish();
+        publishCounts();
     }
 }

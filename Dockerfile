@@ -6,7 +6,7 @@ RUN mvn -B -q -DskipTests package
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --create-home --home-dir /var/lib/vitals vitals
-COPY --from=build /src/portal-web/target/vitals /opt/vitals
+COPY --from=build /src/distribution/target/vitals /opt/vitals
 USER vitals
 ENV VITALS_DATA_DIR=/var/lib/vitals
 EXPOSE 8080

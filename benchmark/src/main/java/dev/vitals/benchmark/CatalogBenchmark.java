@@ -11,7 +11,7 @@ import java.util.Locale;
  * service depending on three others) with {@code import catalog}, then measures the pages and API people open most,
  * beside the static-file floor.
  *
- * <p>Usage: {@code java -cp benchmark/target/classes dev.vitals.benchmark.CatalogBenchmark portal-web/target/vitals
+ * <p>Usage: {@code java -cp benchmark/target/classes dev.vitals.benchmark.CatalogBenchmark distribution/target/vitals
  * [services=10000] [concurrency=16] [seconds=20]}
  */
 public final class CatalogBenchmark {
@@ -20,7 +20,7 @@ public final class CatalogBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path distribution = Path.of(args.length > 0 ? args[0] : "portal-web/target/vitals");
+        Path distribution = Path.of(args.length > 0 ? args[0] : "distribution/target/vitals");
         int services = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         Duration duration = Duration.ofSeconds(args.length > 3 ? Integer.parseInt(args[3]) : 20);

@@ -28,7 +28,7 @@ import org.postgresql.copy.CopyManager;
  * events into copies of the tables, for comparison. The portal runs on a PostgreSQL the benchmark starts itself.
  *
  * <p>Usage: {@code java -cp 'benchmark/target/classes:benchmark/target/lib/*' dev.vitals.benchmark.DeploysBenchmark
- * portal-web/target/vitals [deployments=1000000] [concurrency=16] [seconds=20] [api|bulk]}: with {@code bulk}, the API
+ * distribution/target/vitals [deployments=1000000] [concurrency=16] [seconds=20] [api|bulk]}: with {@code bulk}, the API
  * takes batches for four times {@code seconds} only and the rest is loaded with COPY while the portal is stopped; it
  * then rebuilds the daily roll-up at start.
  */
@@ -41,7 +41,7 @@ public final class DeploysBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path distribution = Path.of(args.length > 0 ? args[0] : "portal-web/target/vitals");
+        Path distribution = Path.of(args.length > 0 ? args[0] : "distribution/target/vitals");
         int deployments = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         Duration duration = Duration.ofSeconds(args.length > 3 ? Integer.parseInt(args[3]) : 20);

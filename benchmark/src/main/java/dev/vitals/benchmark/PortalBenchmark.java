@@ -9,7 +9,7 @@ import java.util.Locale;
  * Start-up and the cheapest request: cold start (fresh data directory, so the embedded database runs initdb and
  * every migration), warm start (same directory again), and {@code GET /api/health} beside a static file.
  *
- * <p>Usage: {@code java -cp benchmark/target/classes dev.vitals.benchmark.PortalBenchmark portal-web/target/vitals
+ * <p>Usage: {@code java -cp benchmark/target/classes dev.vitals.benchmark.PortalBenchmark distribution/target/vitals
  * [concurrency=16] [seconds=20]}
  */
 public final class PortalBenchmark {
@@ -18,7 +18,7 @@ public final class PortalBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path distribution = Path.of(args.length > 0 ? args[0] : "portal-web/target/vitals");
+        Path distribution = Path.of(args.length > 0 ? args[0] : "distribution/target/vitals");
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         Duration duration = Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 20);
         Path dataDir = Files.createTempDirectory("vitals-benchmark");

@@ -38,7 +38,7 @@ import org.postgresql.PGConnection;
  * is generated inside PostgreSQL; the rollup triggers keep the hourly and daily sums as for any other insert.
  *
  * <p>Usage: {@code java -cp 'benchmark/target/classes:benchmark/target/lib/*' dev.vitals.benchmark.SloBenchmark
- * portal-web/target/vitals [slos=2000] [days=30] [concurrency=16] [seconds=30] [minutesPerSlo=500] [DATA_DIR]
+ * distribution/target/vitals [slos=2000] [days=30] [concurrency=16] [seconds=30] [minutesPerSlo=500] [DATA_DIR]
  * [ticks=3]}
  */
 public final class SloBenchmark {
@@ -52,7 +52,7 @@ public final class SloBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path distribution = Path.of(args.length > 0 ? args[0] : "portal-web/target/vitals");
+        Path distribution = Path.of(args.length > 0 ? args[0] : "distribution/target/vitals");
         int slos = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         int days = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 16;

@@ -8,7 +8,7 @@ package dev.vitals.api;
 public final class PluginApiVersion {
 
     /** The API version this host implements. */
-    public static final String CURRENT = "1.3.0";
+    public static final String CURRENT = "2.0.0";
 
     private PluginApiVersion() {
     }

@@ -115,7 +115,7 @@ public final class Vitals implements AutoCloseable {
             plugins.startAll();
             List<Job> hostJobs = List.of(
                     new Job("catalog-refresh", options.catalogRefreshInterval(), catalogSources::refreshAll));
-            JobScheduler jobs = JobScheduler.start(database.dataSource(), plugins.plugins(), hostJobs,
+            JobScheduler jobs = JobScheduler.start(database.dataSource(), plugins, hostJobs,
                     options.jobPollingInterval(), ManagementFactory.getRuntimeMXBean().getName());
             ScheduledExecutorService reconciler = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "vitals-plugin-reconciler");

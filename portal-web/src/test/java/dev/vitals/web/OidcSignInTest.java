@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vitals.core.testing.MovableClock;
 import dev.vitals.core.testing.TestPlugins;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * Walks every route the portal serves, the host's and the plugins', and checks each against who may call it. Runs
  * in proxy mode, where people of every role can be played by headers, in dev mode, and in oidc mode against a real
  * provider. That the real plugins' write routes also check the team that owns what they change is
- * {@link TeamScopeTest}'s part.
+ * {@code TeamScopeTest}'s part, in the distribution module, where the real plugins are.
  */
 class RouteTableTest {
 

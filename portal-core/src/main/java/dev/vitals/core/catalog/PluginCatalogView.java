@@ -3,12 +3,17 @@ package dev.vitals.core.catalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vitals.api.CatalogEntity;
+import dev.vitals.api.CatalogRelation;
 import dev.vitals.api.CatalogView;
+import dev.vitals.api.EntityRef;
 import dev.vitals.core.Json;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** The catalog as plugins read it, through the host's connections: plugin roles have no access to {@code core}. */
@@ -24,8 +29,8 @@ public final class PluginCatalogView implements CatalogView {
     }
 
     @Override
-    public Optional<CatalogEntity> entity(String ref) {
-        String key = Catalog.normalise(ref, "component");
+    public Optional<CatalogEntity> entity(EntityRef ref) {
+        String key = ref.toString();
         return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE ref = :ref").bind("ref", key)
                 .map((rs, ctx) -> entity(rs)).findOne());
     }
@@ -37,8 +42,8 @@ public final class PluginCatalogView implements CatalogView {
     }
 
     @Override
-    public List<CatalogEntity> servicesOf(String ref) {
-        String key = Catalog.normalise(ref, "group");
+    public List<CatalogEntity> servicesOf(EntityRef ref) {
+        String key = ref.toString();
         return jdbi.withHandle(h -> h.createQuery(SELECT + """
                         WHERE kind = 'Component' AND (owner_ref = :ref OR system_ref = :ref OR EXISTS (
                             SELECT 1 FROM core.catalog_relations r
@@ -54,8 +59,8 @@ public final class PluginCatalogView implements CatalogView {
     }
 
     @Override
-    public List<CatalogEntity> availabilityComponentsOf(String programRef) {
-        String key = Catalog.normalise(programRef, "program");
+    public List<CatalogEntity> availabilityComponentsOf(EntityRef program) {
+        String key = program.toString();
         return jdbi.withHandle(h -> h.createQuery(SELECT + """
                         JOIN core.catalog_relations r ON r.target_ref = e.ref
                         WHERE r.source_ref = :ref AND r.type = 'inScope' AND e.kind = 'AvailabilityComponent'
@@ -63,10 +68,75 @@ public final class PluginCatalogView implements CatalogView {
                 .bind("ref", key).map((rs, ctx) -> entity(rs)).list());
     }
 
+    /**
+     * Every relation as the catalog tables hold them, written in the plugin API's words: a group's parent is
+     * {@code memberOf}, a program's scope {@code scopes}, and a program's stakeholder {@code stakeholder} with the
+     * role from the program's descriptor.
+     */
+    @Override
+    public List<CatalogRelation> relations() {
+        return jdbi.withHandle(h -> {
+            Map<String, String> roles = stakeholderRoles(h);
+            return h.createQuery("""
+                            SELECT r.source_ref, r.type, r.target_ref, e.ref IS NOT NULL AS known
+                              FROM core.catalog_relations r LEFT JOIN core.catalog_entities e ON e.ref = r.target_ref
+                             ORDER BY r.source_ref, r.type, r.target_ref""")
+                    .map((rs, ctx) -> relation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                            roles))
+                    .stream().flatMap(Optional::stream)
+                    .sorted(Comparator.comparing((CatalogRelation r) -> r.source().toString())
+                            .thenComparing(CatalogRelation::type).thenComparing(r -> r.target().toString()))
+                    .toList();
+        });
+    }
+
+    private static Optional<CatalogRelation> relation(String source, String storedType, String target, boolean known,
+            Map<String, String> roles) {
+        String type = switch (storedType) {
+            case "childOf" -> "memberOf";
+            case "inScope" -> "scopes";
+            case "hasStakeholder" -> "stakeholder";
+            default -> storedType;
+        };
+        try {
+            Optional<String> role = type.equals("stakeholder")
+                    ? Optional.ofNullable(roles.get(source + " " + target)) : Optional.empty();
+            return Optional.of(new CatalogRelation(EntityRef.parse(source), type, EntityRef.parse(target), known,
+                    role));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Each program's stakeholder roles, keyed by program and team reference. */
+    private static Map<String, String> stakeholderRoles(Handle h) {
+        Map<String, String> roles = new HashMap<>();
+        h.createQuery("""
+                        SELECT e.ref, e.namespace, s ->> 'team' AS team, s ->> 'role' AS role
+                          FROM core.catalog_entities e,
+                               jsonb_array_elements(CASE WHEN jsonb_typeof(e.document -> 'spec' -> 'stakeholders') = 'array'
+                                   THEN e.document -> 'spec' -> 'stakeholders' ELSE '[]'::jsonb END) s
+                         WHERE e.kind = 'Program'""")
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+                .forEach(row -> {
+                    if (row[2] != null && row[3] != null) {
+                        WrittenRef.parse(row[2], "group", row[1])
+                                .ifPresent(team -> roles.putIfAbsent(row[0] + " " + team, row[3].trim()));
+                    }
+                });
+        return roles;
+    }
+
+    @Override
+    public long version() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT version FROM core.catalog_version").mapTo(Long.class).one());
+    }
+
     private CatalogEntity entity(java.sql.ResultSet rs) throws java.sql.SQLException {
         String[] tags = (String[]) rs.getArray("tags").getArray();
-        return new CatalogEntity(rs.getString("ref"), rs.getString("kind"), rs.getString("name"), rs.getString("title"),
-                Optional.ofNullable(rs.getString("owner_ref")), Optional.ofNullable(rs.getString("system_ref")),
+        return new CatalogEntity(EntityRef.parse(rs.getString("ref")), rs.getString("kind"), rs.getString("name"),
+                rs.getString("title"), Optional.ofNullable(rs.getString("owner_ref")).map(EntityRef::parse),
+                Optional.ofNullable(rs.getString("system_ref")).map(EntityRef::parse),
                 Optional.ofNullable(rs.getString("lifecycle")), List.of(tags), annotations(rs.getString("annotations")));
     }
 

@@ -1,14 +1,15 @@
 package dev.vitals.core.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.vitals.api.Job;
 import dev.vitals.core.pluginhost.HostedPlugin;
+import dev.vitals.core.pluginhost.PluginHost;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs plugin jobs with db-scheduler on the portal's own database: executions are claimed with row locks in
- * {@code core.scheduled_tasks}, so however many portal instances share the database, each run happens once. A
- * job whose plugin is not started is skipped, not removed, so it resumes when the plugin is enabled again.
+ * Runs the host's and the plugins' jobs with db-scheduler on the portal's own database: executions are claimed with
+ * row locks in {@code core.scheduled_tasks}, so however many portal instances share the database, each run happens
+ * once. A job whose plugin is not started is skipped, not removed, so it resumes when the plugin is started again.
+ *
+ * <p>A plugin's jobs are known only once its factory has built the running plugin, so each plugin gets its own
+ * db-scheduler over the same table, built when the plugin first starts and rebuilt only when a later start declares
+ * other jobs or intervals. Each run reads the job from the plugin's current running instance, so a restarted plugin
+ * runs its new job bodies.
  *
  * <p>A plugin job's body runs on that plugin's own {@link JobWorkers}, within the job's time limit, while a scheduler
  * thread waits for it: the run is marked done in the database only once the body has ended, and a body that hangs
@@ -29,37 +35,78 @@ public final class JobScheduler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
     private static final Duration HEARTBEAT = Duration.ofSeconds(10);
-    private final Scheduler scheduler;
-    private final Map<String, JobWorkers> workers;
+    private final DataSource dataSource;
+    private final Duration pollingInterval;
+    private final String instanceName;
+    private final Scheduler hostScheduler;
+    private final Map<String, PluginJobs> plugins = new HashMap<>();
+    private boolean closed;
 
-    private JobScheduler(Scheduler scheduler, Map<String, JobWorkers> workers) {
-        this.scheduler = scheduler;
-        this.workers = workers;
+    /** One plugin's scheduler, the workers its runs use, and the jobs (name and interval) it was built for. */
+    private record PluginJobs(Scheduler scheduler, JobWorkers workers, Map<String, Duration> intervals) {
+        void close() {
+            scheduler.stop();
+            workers.close();
+        }
+    }
+
+    private JobScheduler(DataSource dataSource, Duration pollingInterval, String instanceName, Scheduler hostScheduler) {
+        this.dataSource = dataSource;
+        this.pollingInterval = pollingInterval;
+        this.instanceName = instanceName;
+        this.hostScheduler = hostScheduler;
     }
 
     /**
+     * Schedules the host's jobs and the jobs of every plugin started now, and of every plugin as it starts later.
+     *
      * @param pollingInterval how often an idle instance looks for due runs; the shortest job interval worth having
      */
-    public static JobScheduler start(DataSource coreDataSource, Collection<HostedPlugin> plugins, List<Job> hostJobs,
+    public static JobScheduler start(DataSource coreDataSource, PluginHost host, List<Job> hostJobs,
             Duration pollingInterval, String instanceName) {
         List<RecurringTask<Void>> tasks = new ArrayList<>();
-        Map<String, JobWorkers> workers = new HashMap<>();
         for (Job job : hostJobs) {
             tasks.add(Tasks.recurring(taskName("core", job.name()), FixedDelay.of(job.every()))
                     .execute((instance, ctx) -> runHostJob(job)));
         }
-        for (HostedPlugin plugin : plugins) {
-            if (plugin.jobs().isEmpty()) {
-                continue;
-            }
-            JobWorkers own = new JobWorkers(plugin, plugin.jobs().size());
-            workers.put(plugin.id(), own);
-            for (Job job : plugin.jobs()) {
-                tasks.add(Tasks.recurring(taskName(plugin.id(), job.name()), FixedDelay.of(job.every()))
-                        .execute((instance, ctx) -> own.run(job)));
-            }
+        JobScheduler jobs = new JobScheduler(coreDataSource, pollingInterval, instanceName,
+                scheduler(coreDataSource, tasks, pollingInterval, instanceName));
+        host.whenStarted(jobs::started);
+        host.plugins().stream().filter(HostedPlugin::isStarted).forEach(jobs::started);
+        return jobs;
+    }
+
+    public static String taskName(String pluginId, String jobName) {
+        return pluginId + "." + jobName;
+    }
+
+    /** A plugin has started: its jobs run from now on, on a scheduler built for them unless one already is. */
+    private synchronized void started(HostedPlugin plugin) {
+        Map<String, Duration> intervals = new HashMap<>();
+        plugin.jobs().forEach(job -> intervals.put(job.name(), job.every()));
+        PluginJobs current = plugins.get(plugin.id());
+        if (closed || (current != null && current.intervals().equals(intervals))) {
+            return;
         }
-        Scheduler scheduler = Scheduler.create(coreDataSource)
+        if (current != null) {
+            current.close();
+            plugins.remove(plugin.id());
+        }
+        if (intervals.isEmpty()) {
+            return;
+        }
+        JobWorkers workers = new JobWorkers(plugin, intervals.size());
+        List<RecurringTask<Void>> tasks = new ArrayList<>();
+        intervals.forEach((name, every) -> tasks.add(Tasks.recurring(taskName(plugin.id(), name), FixedDelay.of(every))
+                .execute((instance, ctx) -> workers.run(name))));
+        plugins.put(plugin.id(), new PluginJobs(scheduler(dataSource, tasks, pollingInterval, instanceName), workers,
+                intervals));
+        LOG.info("Plugin {}: scheduled job(s) {}", plugin.id(), intervals.keySet().stream().sorted().toList());
+    }
+
+    private static Scheduler scheduler(DataSource dataSource, List<RecurringTask<Void>> tasks, Duration pollingInterval,
+            String instanceName) {
+        Scheduler scheduler = Scheduler.create(dataSource)
                 .tableName("core.scheduled_tasks")
                 .startTasks(tasks)
                 .pollingInterval(pollingInterval)
@@ -67,18 +114,14 @@ public final class JobScheduler implements AutoCloseable {
                 // library's default (5 minutes each) would stall the minute jobs for half an hour after a crash.
                 .heartbeatInterval(HEARTBEAT)
                 .missedHeartbeatsLimit(6)
-                .schedulerName(new com.github.kagkarlsson.scheduler.SchedulerName.Fixed(instanceName))
+                .schedulerName(new SchedulerName.Fixed(instanceName))
                 // A recurring task has at most one run at a time: with a thread per task, no job ever waits for a
                 // thread that another job's long run holds.
-                .threads(Math.max(4, tasks.size()))
+                .threads(Math.max(2, tasks.size()))
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .build();
         scheduler.start();
-        return new JobScheduler(scheduler, workers);
-    }
-
-    public static String taskName(String pluginId, String jobName) {
-        return pluginId + "." + jobName;
+        return scheduler;
     }
 
     private static void runHostJob(Job job) {
@@ -90,8 +133,10 @@ public final class JobScheduler implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        scheduler.stop();
-        workers.values().forEach(JobWorkers::close);
+    public synchronized void close() {
+        closed = true;
+        hostScheduler.stop();
+        plugins.values().forEach(PluginJobs::close);
+        plugins.clear();
     }
 }

@@ -4,6 +4,7 @@ import dev.vitals.api.Job;
 import dev.vitals.core.pluginhost.HostedPlugin;
 import dev.vitals.core.pluginhost.PluginFailure;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -39,15 +40,19 @@ final class JobWorkers implements AutoCloseable {
     }
 
     /**
-     * Runs one execution of a job and returns when its body has ended.
+     * Runs one execution of a job, as the plugin's running instance declares it now, and returns when its body has
+     * ended.
      *
      * @throws JobOverran when the run passed its limit, so that the scheduler records the execution as failed
      */
-    void run(Job job) {
-        if (!plugin.isStarted()) {
-            LOG.debug("Skipping job {} of plugin {}: plugin is {}", job.name(), plugin.id(), plugin.state());
+    void run(String jobName) {
+        Optional<Job> declared = plugin.jobs().stream().filter(j -> j.name().equals(jobName)).findFirst();
+        if (declared.isEmpty()) {
+            // Not started (its jobs are empty then), or its running instance no longer declares this job.
+            LOG.debug("Skipping job {} of plugin {}: plugin is {}", jobName, plugin.id(), plugin.state());
             return;
         }
+        Job job = declared.get();
         String during = "job " + job.name();
         CountDownLatch ended = new CountDownLatch(1);
         Future<?> body;

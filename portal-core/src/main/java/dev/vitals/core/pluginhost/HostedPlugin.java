@@ -7,17 +7,26 @@ import dev.vitals.api.NavEntry;
 import dev.vitals.api.PageRoute;
 import dev.vitals.api.Panel;
 import dev.vitals.api.PluginContext;
+import dev.vitals.api.PluginDependency;
+import dev.vitals.api.RunningPlugin;
 import dev.vitals.api.ServiceTab;
+import dev.vitals.api.Setting;
 import dev.vitals.api.VitalsPlugin;
+import dev.vitals.api.WebhookRoute;
+import dev.vitals.core.identity.Scopes;
 import dev.vitals.core.pluginhost.PluginStatus.RecordedError;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One plugin inside the host: what it declared, its state, and the guard every call into its code goes through.
+ * One plugin inside the host: what its factory declared, what the factory built while it is started, its state,
+ * and the guard every call into its code goes through.
  */
 public final class HostedPlugin {
 
@@ -26,13 +35,15 @@ public final class HostedPlugin {
     private final DiscoveredPlugin discovered;
     private final Clock clock;
     private final BrokenPluginHandler broken;
-    private Declarations declarations = Declarations.NONE;
+    private Discovery discovery = Discovery.NONE;
     private boolean startable;
     private volatile PluginState state = PluginState.DISABLED;
     private volatile Optional<String> reason = Optional.empty();
     private volatile Optional<RecordedError> lastError = Optional.empty();
+    private volatile Optional<Running> running = Optional.empty();
+    private volatile List<SettingView> settingViews = List.of();
+    private volatile Supplier<List<DependencyView>> dependencyViews = List::of;
     private HikariDataSource pool;
-    private PluginContext context;
 
     HostedPlugin(DiscoveredPlugin discovered, Clock clock, BrokenPluginHandler broken) {
         this.discovered = discovered;
@@ -46,12 +57,25 @@ public final class HostedPlugin {
         void broken(HostedPlugin plugin, String reason);
     }
 
-    /** What a plugin declared when it was discovered. */
-    record Declarations(List<ApiRoute> apiRoutes, List<PageRoute> pages, List<NavEntry> navigation,
-            List<ServiceTab> serviceTabs, List<Panel> teamPanels, List<Panel> programPanels, List<Job> jobs,
-            List<String> scopes, List<dev.vitals.api.WebhookRoute> webhooks) {
-        static final Declarations NONE = new Declarations(List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of());
+    /** What the plugin's factory says of it at discovery, before anything runs. */
+    record Discovery(List<Setting<?>> settings, List<PluginDependency> dependencies, List<String> scopes) {
+        static final Discovery NONE = new Discovery(List.of(), List.of(), List.of());
+    }
+
+    /** What a running plugin declared, read once right after its factory built it. */
+    record Declarations(List<ApiRoute> apiRoutes, List<WebhookRoute> webhooks, List<PageRoute> pages,
+            List<NavEntry> navigation, List<ServiceTab> serviceTabs, List<Panel> teamPanels, List<Panel> programPanels,
+            List<Job> jobs) {
+
+        static Declarations of(RunningPlugin p) {
+            return new Declarations(List.copyOf(p.apiRoutes()), List.copyOf(p.webhooks()), List.copyOf(p.pages()),
+                    List.copyOf(p.navigation()), List.copyOf(p.serviceTabs()), List.copyOf(p.teamPanels()),
+                    List.copyOf(p.programPanels()), List.copyOf(p.jobs()));
+        }
+    }
+
+    /** A started plugin: what its factory built, what that declared, and the context it was given. */
+    record Running(RunningPlugin plugin, Declarations declarations, PluginContext context) {
     }
 
     /** Code that runs inside a plugin. */
@@ -129,57 +153,83 @@ public final class HostedPlugin {
     }
 
     public PluginStatus status() {
-        return new PluginStatus(id(), discovered.version(), discovered.description(), state, reason, lastError);
+        return new PluginStatus(id(), discovered.version(), discovered.description(), state, reason, lastError,
+                settingViews, dependencyViews.get());
     }
 
     /** Every API-token scope this plugin brings: its defaults, the ones it declares and the ones its routes name. */
-    public java.util.Set<String> scopes() {
-        return dev.vitals.core.identity.Scopes.ofPlugin(id(), declarations.scopes(), declarations.apiRoutes());
+    public Set<String> scopes() {
+        return Scopes.ofPlugin(id(), discovery.scopes(), apiRoutes());
+    }
+
+    /** What its factory built, while it is started. */
+    public Optional<RunningPlugin> running() {
+        return whileStarted().map(Running::plugin);
+    }
+
+    /** The settings it declares, known from discovery on. */
+    public List<Setting<?>> settings() {
+        return discovery.settings();
+    }
+
+    /** The plugins it needs or can use, known from discovery on. */
+    public List<PluginDependency> dependencies() {
+        return discovery.dependencies();
     }
 
     public List<ApiRoute> apiRoutes() {
-        return declarations.apiRoutes();
+        return declared(Declarations::apiRoutes);
     }
 
     /** Routes the plugin authenticates itself, by the caller's signature rather than a portal token. */
-    public List<dev.vitals.api.WebhookRoute> webhooks() {
-        return declarations.webhooks();
+    public List<WebhookRoute> webhooks() {
+        return declared(Declarations::webhooks);
     }
 
     public List<PageRoute> pages() {
-        return declarations.pages();
+        return declared(Declarations::pages);
     }
 
     public List<NavEntry> navigation() {
-        return declarations.navigation();
+        return declared(Declarations::navigation);
     }
 
     public List<ServiceTab> serviceTabs() {
-        return declarations.serviceTabs();
+        return declared(Declarations::serviceTabs);
     }
 
     public List<Panel> teamPanels() {
-        return declarations.teamPanels();
+        return declared(Declarations::teamPanels);
     }
 
     public List<Panel> programPanels() {
-        return declarations.programPanels();
+        return declared(Declarations::programPanels);
     }
 
     public List<Job> jobs() {
-        return declarations.jobs();
+        return declared(Declarations::jobs);
+    }
+
+    private <T> List<T> declared(Function<Declarations, List<T>> which) {
+        return whileStarted().map(r -> which.apply(r.declarations())).orElse(List.of());
+    }
+
+    /** The running plugin while started; empty while it starts, stops or is stopped. */
+    private Optional<Running> whileStarted() {
+        Optional<Running> current = running;
+        return state == PluginState.STARTED ? current : Optional.empty();
     }
 
     DiscoveredPlugin discovered() {
         return discovered;
     }
 
-    Optional<VitalsPlugin> instance() {
-        return discovered.instance();
+    Optional<VitalsPlugin> factory() {
+        return discovered.factory();
     }
 
-    void declarations(Declarations declared) {
-        this.declarations = declared;
+    void discovery(Discovery found) {
+        this.discovery = found;
         this.startable = true;
     }
 
@@ -193,15 +243,31 @@ public final class HostedPlugin {
         this.startable = false;
     }
 
-    void started(HikariDataSource startedPool, PluginContext startedContext) {
-        this.pool = startedPool;
-        this.context = startedContext;
+    void settingViews(List<SettingView> views) {
+        this.settingViews = List.copyOf(views);
+    }
+
+    void dependencyViews(Supplier<List<DependencyView>> views) {
+        this.dependencyViews = views;
+    }
+
+    /** Its factory built it; it is not started until {@link #markStarted} marks it. */
+    void built(RunningPlugin plugin, Declarations declarations, PluginContext context) {
+        this.running = Optional.of(new Running(plugin, declarations, context));
+    }
+
+    /** The running plugin whatever the state, for the host to stop it. */
+    Optional<RunningPlugin> built() {
+        return running.map(Running::plugin);
+    }
+
+    void markStarted() {
         this.reason = Optional.empty();
         this.state = PluginState.STARTED;
     }
 
     Optional<PluginContext> context() {
-        return Optional.ofNullable(context);
+        return whileStarted().map(Running::context);
     }
 
     /** The plugin is about to stop: it no longer counts as started. */
@@ -213,7 +279,7 @@ public final class HostedPlugin {
     void stopped(PluginState newState, String why) {
         this.state = newState;
         this.reason = Optional.ofNullable(why);
-        this.context = null;
+        this.running = Optional.empty();
         if (pool != null) {
             pool.close();
             pool = null;

@@ -3,10 +3,10 @@ package dev.vitals.core.pluginhost;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.vitals.api.CatalogView;
 import dev.vitals.api.PluginApiVersion;
-import dev.vitals.api.PluginConfig;
-import dev.vitals.api.PluginContext;
+import dev.vitals.api.PluginDependency;
+import dev.vitals.api.PluginUrls;
+import dev.vitals.api.RunningPlugin;
 import dev.vitals.api.Signal;
-import dev.vitals.api.SignalPublisher;
 import dev.vitals.api.VitalsPlugin;
 import dev.vitals.core.audit.Actor;
 import dev.vitals.core.audit.AuditLog;
@@ -14,23 +14,33 @@ import dev.vitals.core.catalog.PluginCatalogView;
 import dev.vitals.core.config.VitalsConfig;
 import dev.vitals.core.database.Database;
 import dev.vitals.core.database.PluginSchemas;
+import dev.vitals.core.identity.Scopes;
+import dev.vitals.core.measures.MeasureStore;
+import dev.vitals.core.measures.PluginMeasures;
 import dev.vitals.core.pluginhost.HostedPlugin.Declarations;
+import dev.vitals.core.pluginhost.HostedPlugin.Discovery;
 import dev.vitals.core.signals.SignalStore;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.pf4j.DefaultVersionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the plugins: decides which may start, gives each its schema, role and pool, migrates and starts it, and keeps
- * one plugin's failure from touching the portal or any other plugin.
+ * Runs the plugins: decides which may start, gives each its schema, role and pool, migrates it, checks its settings,
+ * has its factory build the running plugin, and keeps one plugin's failure from touching the portal or any other
+ * plugin. Plugins start after the plugins they need, and stop when one of those stops.
  */
 public final class PluginHost implements AutoCloseable {
 
@@ -42,23 +52,44 @@ public final class PluginHost implements AutoCloseable {
 
     private final VitalsConfig config;
     private final PluginSchemas schemas;
-    private final PluginSettingsStore settings;
+    private final PluginSettingsStore choices;
     private final SignalStore signalStore;
+    private final MeasureStore measureStore;
     private final Clock clock;
     private final CatalogView catalogView;
     private final Map<String, HostedPlugin> plugins = new LinkedHashMap<>();
+    private final List<Consumer<HostedPlugin>> startListeners = new CopyOnWriteArrayList<>();
+    private List<HostedPlugin> startOrder = List.of();
+    private volatile RouteCheck routeCheck = RouteCheck.NONE;
 
     public PluginHost(VitalsConfig config, Database database, SignalStore signalStore, AuditLog audit, Clock clock) {
         this.config = config;
         this.schemas = new PluginSchemas(database);
-        this.settings = new PluginSettingsStore(database.jdbi(), audit, clock);
+        this.choices = new PluginSettingsStore(database.jdbi(), audit, clock);
         this.signalStore = signalStore;
+        this.measureStore = new MeasureStore(database.jdbi(), clock);
         this.clock = clock;
         this.catalogView = new PluginCatalogView(database.jdbi());
     }
 
-    /** Accepts what a source discovered, refusing plugins with a bad id or an incompatible API version. */
-    public void load(List<DiscoveredPlugin> discovered) {
+    /**
+     * Sets what every start checks of the running plugin's routes before the plugin counts as started; a refusal
+     * fails the start.
+     */
+    public void routeCheck(RouteCheck check) {
+        this.routeCheck = check;
+    }
+
+    /** Tells the listener of every plugin that has just started, with its running plugin's declarations known. */
+    public void whenStarted(Consumer<HostedPlugin> listener) {
+        startListeners.add(listener);
+    }
+
+    /**
+     * Accepts what a source discovered, refusing plugins with a bad id, an incompatible API version, broken
+     * declarations or a cycle of required dependencies.
+     */
+    public synchronized void load(List<DiscoveredPlugin> discovered) {
         for (DiscoveredPlugin d : discovered) {
             if (plugins.containsKey(d.id())) {
                 LOG.error("Two plugins have id {}; keeping the first", d.id());
@@ -70,6 +101,13 @@ public final class PluginHost implements AutoCloseable {
                     why -> hosted.stopped(PluginState.FAILED, why),
                     () -> declare(hosted));
         }
+        DependencyOrder order = DependencyOrder.of(plugins.values());
+        order.cycles().forEach((id, cycle) -> {
+            HostedPlugin hosted = plugins.get(id);
+            hosted.refuse();
+            hosted.stopped(PluginState.FAILED, "dependency cycle: " + cycle);
+        });
+        startOrder = order.plugins();
     }
 
     private static Optional<String> refusal(DiscoveredPlugin d) {
@@ -93,30 +131,37 @@ public final class PluginHost implements AutoCloseable {
     }
 
     private void declare(HostedPlugin hosted) {
-        VitalsPlugin plugin = hosted.instance().orElseThrow();
+        VitalsPlugin factory = hosted.factory().orElseThrow();
         try {
-            hosted.declarations(hosted.call("declaration", () -> new Declarations(
-                    List.copyOf(plugin.apiRoutes()), List.copyOf(plugin.pages()), List.copyOf(plugin.navigation()),
-                    List.copyOf(plugin.serviceTabs()), List.copyOf(plugin.teamPanels()),
-                    List.copyOf(plugin.programPanels()), List.copyOf(plugin.jobs()), declaredScopes(plugin),
-                    List.copyOf(plugin.webhooks()))));
+            Discovery found = hosted.call("declaration", () -> new Discovery(List.copyOf(factory.settings()),
+                    List.copyOf(factory.dependencies()), declaredScopes(factory)));
+            hosted.discovery(found);
+            hosted.settingViews(new EnvironmentSettings(hosted.id(), found.settings(), config.environment()).views());
+            hosted.dependencyViews(() -> found.dependencies().stream()
+                    .map(d -> new DependencyView(d.pluginId(), d.required(), stateOf(d.pluginId())))
+                    .toList());
         } catch (PluginFailure e) {
-            hosted.stopped(PluginState.FAILED, "declaring its routes, pages or jobs failed: " + e.getCause());
+            hosted.stopped(PluginState.FAILED, "declaring its settings, dependencies or scopes failed: "
+                    + e.getCause());
         }
     }
 
     private static List<String> declaredScopes(VitalsPlugin plugin) {
         List<String> scopes = List.copyOf(plugin.scopes());
-        scopes.stream().filter(s -> !dev.vitals.core.identity.Scopes.wellFormed(s)).findFirst().ifPresent(s -> {
+        scopes.stream().filter(s -> !Scopes.wellFormed(s)).findFirst().ifPresent(s -> {
             throw new IllegalArgumentException("scope must look like 'name' or 'name:action' in lower case: " + s);
         });
         return scopes;
     }
 
-    /** Starts every plugin that this deployment allows and no admin switched off. */
-    public void startAll() {
-        Map<String, PluginSettingsStore.Setting> choices = settings.all();
-        for (HostedPlugin hosted : plugins.values()) {
+    private String stateOf(String pluginId) {
+        return plugin(pluginId).map(p -> p.state().name()).orElse("absent");
+    }
+
+    /** Starts every plugin that this deployment allows and no admin switched off, each after those it needs. */
+    public synchronized void startAll() {
+        Map<String, PluginSettingsStore.Setting> chosen = choices.all();
+        for (HostedPlugin hosted : startOrder) {
             if (!hosted.startable()) {
                 continue;
             }
@@ -124,7 +169,7 @@ public final class PluginHost implements AutoCloseable {
                 hosted.stopped(PluginState.DISABLED, "not in VITALS_PLUGINS");
                 continue;
             }
-            PluginSettingsStore.Setting choice = choices.get(hosted.id());
+            PluginSettingsStore.Setting choice = chosen.get(hosted.id());
             if (choice != null && !choice.enabled()) {
                 hosted.stopped(PluginState.DISABLED, disabledReason(choice));
                 continue;
@@ -137,12 +182,34 @@ public final class PluginHost implements AutoCloseable {
         return "disabled by " + choice.changedBy() + " at " + choice.changedAt();
     }
 
+    /** Why a plugin cannot start yet: a plugin it requires is absent or not started. */
+    private Optional<String> missingDependency(HostedPlugin hosted) {
+        for (PluginDependency d : hosted.dependencies()) {
+            if (d.required() && !plugin(d.pluginId()).map(HostedPlugin::isStarted).orElse(false)) {
+                return Optional.of(needs(d.pluginId()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String needs(String pluginId) {
+        return "needs plugin " + pluginId + ", which is " + stateOf(pluginId).toLowerCase(Locale.ROOT);
+    }
+
     private synchronized void start(HostedPlugin hosted) {
         if (hosted.isStarted()) {
             return;
         }
+        Optional<String> waiting = missingDependency(hosted);
+        if (waiting.isPresent()) {
+            if (!hosted.status().reason().equals(waiting)) {
+                LOG.info("Plugin {} waits: {}", hosted.id(), waiting.get());
+            }
+            hosted.stopped(PluginState.DISABLED, waiting.get());
+            return;
+        }
         String id = hosted.id();
-        VitalsPlugin plugin = hosted.instance().orElseThrow();
+        VitalsPlugin factory = hosted.factory().orElseThrow();
         String step = "provisioning its schema and role";
         try {
             schemas.provision(id);
@@ -151,35 +218,77 @@ public final class PluginHost implements AutoCloseable {
             hosted.pool(pool);
             step = "migrating schema " + id;
             int applied = hosted.call("migration", () -> schemas.migrate(id, pool, hosted.discovered().classLoader()));
-            PluginContext context = new HostPluginContext(id, PluginSchemas.jdbi(pool), pluginConfig(id), catalogView,
-                    publisher(id), clock, config.orgTimeZone());
+            EnvironmentSettings settings = new EnvironmentSettings(id, hosted.settings(), config.environment());
+            Optional<String> unusable = settings.problem();
+            if (unusable.isPresent()) {
+                throw new StartRefused(unusable.get());
+            }
+            HostPluginContext context = new HostPluginContext(id, PluginSchemas.jdbi(pool), settings, catalogView,
+                    new PluginSignals(id, signalStore, clock, this::deliver), new PluginMeasures(id, measureStore),
+                    new PluginUrls(id), other -> plugin(other).map(HostedPlugin::isStarted).orElse(false), clock,
+                    config.orgTimeZone());
             step = "start";
-            hosted.call("start", () -> {
-                plugin.start(context);
-                return null;
-            });
-            hosted.started(pool, context);
+            RunningPlugin running = hosted.call("start", () -> factory.create(context));
+            if (running == null) {
+                throw new StartRefused("start failed: " + factory.getClass().getName() + ".create returned null");
+            }
+            step = "declaring its routes, pages or jobs";
+            Declarations declarations = hosted.call("declaration", () -> Declarations.of(running));
+            hosted.built(running, declarations, context);
+            Optional<String> refusal = routeCheck.refusal(id, running);
+            if (refusal.isPresent()) {
+                throw new StartRefused("its routes cannot be mounted: " + refusal.get());
+            }
+            hosted.markStarted();
             if (applied > 0) {
                 LOG.info("Plugin {}: applied {} migration(s) to schema {}", id, applied, id);
             }
+            startListeners.forEach(listener -> listener.accept(hosted));
             if (config.demo()) {
-                seedDemoData(hosted, plugin, context);
+                seedDemoData(hosted, running);
             }
         } catch (Exception e) {
-            Throwable cause = e instanceof PluginFailure && e.getCause() != null ? e.getCause() : e;
-            hosted.stopped(PluginState.FAILED, step + " failed: "
-                    + (cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage()));
+            String reason = e instanceof StartRefused ? e.getMessage() : step + " failed: " + message(e);
+            stopBuilt(hosted);
+            hosted.stopped(PluginState.FAILED, reason);
+            return;
+        }
+        startWaitingDependents(hosted);
+    }
+
+    private static String message(Exception e) {
+        Throwable cause = e instanceof PluginFailure && e.getCause() != null ? e.getCause() : e;
+        return cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage();
+    }
+
+    /** A start that ends the start with this exact reason, rather than the failed step's. */
+    private static final class StartRefused extends Exception {
+        StartRefused(String reason) {
+            super(reason, null, false, false);
         }
     }
 
-    private void seedDemoData(HostedPlugin hosted, VitalsPlugin plugin, PluginContext context) {
+    private void seedDemoData(HostedPlugin hosted, RunningPlugin running) {
         try {
             hosted.call("demo data", () -> {
-                plugin.seedDemoData(context);
+                running.seedDemoData();
                 return null;
             });
         } catch (PluginFailure e) {
             // Recorded against the plugin; the plugin still serves its real data.
+        }
+    }
+
+    /** Starts the plugins that were waiting for this one, unless an admin or the deployment keeps them off. */
+    private void startWaitingDependents(HostedPlugin started) {
+        for (HostedPlugin dependent : startOrder) {
+            boolean waits = dependent.dependencies().stream()
+                    .anyMatch(d -> d.required() && d.pluginId().equals(started.id()));
+            if (waits && !dependent.isStarted() && dependent.state() == PluginState.DISABLED && dependent.startable()
+                    && config.allows(dependent.id())
+                    && choices.get(dependent.id()).map(PluginSettingsStore.Setting::enabled).orElse(true)) {
+                start(dependent);
+            }
         }
     }
 
@@ -189,16 +298,37 @@ public final class PluginHost implements AutoCloseable {
         // already stopping instead of stopping it again.
         hosted.leaving(newState, why);
         if (wasStarted) {
-            try {
-                hosted.call("stop", () -> {
-                    hosted.instance().orElseThrow().stop();
-                    return null;
-                });
-            } catch (PluginFailure e) {
-                // Recorded; stopping goes on regardless.
-            }
+            stopDependents(hosted);
+            stopBuilt(hosted);
         }
         hosted.stopped(newState, why);
+    }
+
+    /** Plugins that cannot run without this one stop first, saying why; they start again when it does. */
+    private void stopDependents(HostedPlugin stopping) {
+        for (HostedPlugin dependent : reversed(startOrder)) {
+            boolean needs = dependent.dependencies().stream()
+                    .anyMatch(d -> d.required() && d.pluginId().equals(stopping.id()));
+            if (needs && dependent.isStarted()) {
+                LOG.info("Plugin {} stops: {}", dependent.id(), needs(stopping.id()));
+                stop(dependent, PluginState.DISABLED, needs(stopping.id()));
+            }
+        }
+    }
+
+    private void stopBuilt(HostedPlugin hosted) {
+        Optional<RunningPlugin> running = hosted.built();
+        if (running.isEmpty()) {
+            return;
+        }
+        try {
+            hosted.call("stop", () -> {
+                running.get().stop();
+                return null;
+            });
+        } catch (PluginFailure e) {
+            // Recorded; stopping goes on regardless.
+        }
     }
 
     /** An Error escaped the plugin's code while it served: it stops, and stays FAILED until an admin starts it. */
@@ -236,8 +366,8 @@ public final class PluginHost implements AutoCloseable {
             throw new PluginNotAllowedException(id);
         }
         synchronized (this) {
-            settings.save(id, enabled, actor, Map.of("enabled", hosted.isStarted(), "state", hosted.state().name()));
-            apply(hosted, enabled, settings.get(id).orElseThrow());
+            choices.save(id, enabled, actor, Map.of("enabled", hosted.isStarted(), "state", hosted.state().name()));
+            apply(hosted, enabled, choices.get(id).orElseThrow());
         }
         return hosted.status();
     }
@@ -255,7 +385,7 @@ public final class PluginHost implements AutoCloseable {
      * load balancer, an admin's switch reaches all of them.
      */
     public synchronized void reconcile() {
-        for (Map.Entry<String, PluginSettingsStore.Setting> e : settings.all().entrySet()) {
+        for (Map.Entry<String, PluginSettingsStore.Setting> e : choices.all().entrySet()) {
             HostedPlugin hosted = plugins.get(e.getKey());
             if (hosted == null || !config.allows(hosted.id())) {
                 continue;
@@ -283,26 +413,13 @@ public final class PluginHost implements AutoCloseable {
         return Set.copyOf(plugins.keySet());
     }
 
-    private PluginConfig pluginConfig(String id) {
-        String prefix = VitalsConfig.pluginPrefix(id);
-        return key -> Optional.ofNullable(config.environment().get(prefix + key));
-    }
-
-    private SignalPublisher publisher(String pluginId) {
-        return (subject, kind, status, summary, value, link) -> {
-            Signal signal = new Signal(pluginId, subject, kind, status, summary, value, link, clock.instant());
-            signalStore.save(signal);
-            deliver(signal);
-            return signal;
-        };
-    }
-
     private void deliver(Signal signal) {
         for (HostedPlugin listener : plugins.values()) {
-            if (listener.isStarted() && !listener.id().equals(signal.plugin())) {
+            Optional<RunningPlugin> running = listener.running();
+            if (running.isPresent() && !listener.id().equals(signal.plugin())) {
                 try {
                     listener.call("signal listener", () -> {
-                        listener.instance().orElseThrow().onSignal(signal);
+                        running.get().onSignal(signal);
                         return null;
                     });
                 } catch (PluginFailure e) {
@@ -312,9 +429,15 @@ public final class PluginHost implements AutoCloseable {
         }
     }
 
+    private static List<HostedPlugin> reversed(List<HostedPlugin> order) {
+        List<HostedPlugin> reversed = new ArrayList<>(order);
+        Collections.reverse(reversed);
+        return reversed;
+    }
+
     @Override
     public synchronized void close() {
-        for (HostedPlugin hosted : plugins.values()) {
+        for (HostedPlugin hosted : reversed(startOrder)) {
             stop(hosted, PluginState.DISABLED, "portal shut down");
         }
     }

@@ -1,6 +1,7 @@
 package dev.vitals.core.pluginhost;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,9 +13,11 @@ import java.util.Optional;
  * @param state its state
  * @param reason why it is {@code FAILED} or {@code DISABLED}
  * @param lastError the last exception thrown by its code while started, with when
+ * @param settings the settings it declares, where each value comes from, secrets hidden
+ * @param dependencies the plugins it declares it needs or can use, with their states now
  */
 public record PluginStatus(String id, String version, String description, PluginState state, Optional<String> reason,
-        Optional<RecordedError> lastError) {
+        Optional<RecordedError> lastError, List<SettingView> settings, List<DependencyView> dependencies) {
 
     /**
      * An exception recorded against a plugin.

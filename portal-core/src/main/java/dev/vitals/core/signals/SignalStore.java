@@ -1,17 +1,31 @@
 package dev.vitals.core.signals;
 
+import dev.vitals.api.EntityRef;
 import dev.vitals.api.Signal;
+import dev.vitals.api.SignalFilter;
 import dev.vitals.api.SignalStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 
-/** Keeps the latest signal per (plugin, subject, kind) and every signal in the history. */
+/**
+ * Keeps the latest signal per (plugin, subject, kind) and every signal in the history. Subjects are stored as the
+ * text of their {@link EntityRef}, the form catalog references take in {@code core.catalog_entities.ref}, so that the
+ * health grid can join them.
+ */
 public final class SignalStore {
 
     private final Jdbi jdbi;
@@ -22,14 +36,16 @@ public final class SignalStore {
 
     public void save(Signal signal) {
         jdbi.useTransaction(h -> {
-            h.createUpdate("INSERT INTO core.signal_latest (plugin, subject, kind, status, summary, value, link, observed_at) "
-                            + "VALUES (:plugin, :subject, :kind, :status, :summary, :value, :link, :observedAt) "
-                            + "ON CONFLICT (plugin, subject, kind) DO UPDATE SET status = excluded.status, "
-                            + "summary = excluded.summary, value = excluded.value, link = excluded.link, "
-                            + "observed_at = excluded.observed_at")
+            h.createUpdate("""
+                            INSERT INTO core.signal_latest (plugin, subject, kind, status, summary, value, link, observed_at)
+                            VALUES (:plugin, :subject, :kind, :status, :summary, :value, :link, :observedAt)
+                            ON CONFLICT (plugin, subject, kind) DO UPDATE SET status = excluded.status,
+                                summary = excluded.summary, value = excluded.value, link = excluded.link,
+                                observed_at = excluded.observed_at""")
                     .bindMap(columns(signal)).execute();
-            h.createUpdate("INSERT INTO core.signal_history (plugin, subject, kind, status, summary, value, link, observed_at) "
-                            + "VALUES (:plugin, :subject, :kind, :status, :summary, :value, :link, :observedAt)")
+            h.createUpdate("""
+                            INSERT INTO core.signal_history (plugin, subject, kind, status, summary, value, link, observed_at)
+                            VALUES (:plugin, :subject, :kind, :status, :summary, :value, :link, :observedAt)""")
                     .bindMap(columns(signal)).execute();
         });
     }
@@ -38,26 +54,26 @@ public final class SignalStore {
     public List<Signal> latestFor(String subject) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM core.signal_latest WHERE subject = :subject "
                         + "ORDER BY plugin, kind")
-                .bind("subject", subject).map((rs, ctx) -> signal(rs)).list());
+                .bind("subject", subject).map((rs, ctx) -> signal(rs)).stream().flatMap(Optional::stream).toList());
     }
 
-    /** The latest signals about many subjects at once, by subject. */
-    public java.util.Map<String, List<Signal>> latestFor(java.util.Collection<String> subjects) {
-        java.util.Map<String, List<Signal>> bySubject = new java.util.HashMap<>();
+    /** The latest signals about many subjects at once, by the text of their subject's reference. */
+    public Map<String, List<Signal>> latestFor(Collection<String> subjects) {
+        Map<String, List<Signal>> bySubject = new HashMap<>();
         if (subjects.isEmpty()) {
             return bySubject;
         }
         jdbi.useHandle(h -> h.createQuery("SELECT * FROM core.signal_latest WHERE subject = ANY(:subjects) "
                         + "ORDER BY subject, plugin, kind")
                 .bindArray("subjects", String.class, subjects.toArray(String[]::new))
-                .map((rs, ctx) -> signal(rs))
-                .forEach(s -> bySubject.computeIfAbsent(s.subject(), k -> new java.util.ArrayList<>()).add(s)));
+                .map((rs, ctx) -> signal(rs)).stream().flatMap(Optional::stream)
+                .forEach(s -> bySubject.computeIfAbsent(s.subject().toString(), k -> new ArrayList<>()).add(s)));
         return bySubject;
     }
 
     /** How many latest signals of subjects have each status. */
-    public java.util.Map<SignalStatus, Long> statusCounts(java.util.Collection<String> subjects) {
-        java.util.Map<SignalStatus, Long> counts = new java.util.EnumMap<>(SignalStatus.class);
+    public Map<SignalStatus, Long> statusCounts(Collection<String> subjects) {
+        Map<SignalStatus, Long> counts = new EnumMap<>(SignalStatus.class);
         jdbi.useHandle(h -> h.createQuery("SELECT status, count(*) AS n FROM core.signal_latest "
                         + "WHERE subject = ANY(:subjects) GROUP BY status")
                 .bindArray("subjects", String.class, subjects.toArray(String[]::new))
@@ -66,24 +82,76 @@ public final class SignalStore {
         return counts;
     }
 
-    private static java.util.Map<String, Object> columns(Signal s) {
-        java.util.Map<String, Object> m = new java.util.HashMap<>();
+    /** The latest signal of every (plugin, subject, kind) the filter matches, by subject, plugin and kind. */
+    public List<Signal> latest(SignalFilter filter) {
+        return jdbi.withHandle(h -> bind(h.createQuery("SELECT * FROM core.signal_latest WHERE " + where(filter)
+                        + " ORDER BY subject, plugin, kind"), filter)
+                .map((rs, ctx) -> signal(rs)).stream().flatMap(Optional::stream).toList());
+    }
+
+    /**
+     * The signals the filter matches observed in {@code [from, to)}, newest first, at most {@code limit}.
+     *
+     * @throws IllegalArgumentException for a limit below 1 or a period that ends before it begins
+     */
+    public List<Signal> history(SignalFilter filter, Instant from, Instant to, int limit) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("the period ends (" + to + ") before it begins (" + from + ")");
+        }
+        return jdbi.withHandle(h -> bind(h.createQuery("SELECT * FROM core.signal_history WHERE " + where(filter)
+                        + " AND observed_at >= :from AND observed_at < :to ORDER BY observed_at DESC, id DESC"
+                        + " LIMIT :limit"), filter)
+                .bind("from", from.atOffset(ZoneOffset.UTC)).bind("to", to.atOffset(ZoneOffset.UTC))
+                .bind("limit", limit)
+                .map((rs, ctx) -> signal(rs)).stream().flatMap(Optional::stream).toList());
+    }
+
+    private static String where(SignalFilter filter) {
+        StringBuilder where = new StringBuilder("true");
+        filter.subject().ifPresent(s -> where.append(" AND subject = :subject"));
+        filter.plugin().ifPresent(p -> where.append(" AND plugin = :plugin"));
+        filter.kind().ifPresent(k -> where.append(" AND kind = :kind"));
+        return where.toString();
+    }
+
+    private static Query bind(Query query, SignalFilter filter) {
+        filter.subject().ifPresent(s -> query.bind("subject", s.toString()));
+        filter.plugin().ifPresent(p -> query.bind("plugin", p));
+        filter.kind().ifPresent(k -> query.bind("kind", k));
+        return query;
+    }
+
+    private static Map<String, Object> columns(Signal s) {
+        Map<String, Object> m = new HashMap<>();
         m.put("plugin", s.plugin());
-        m.put("subject", s.subject());
+        m.put("subject", s.subject().toString());
         m.put("kind", s.kind());
         m.put("status", s.status().name());
         m.put("summary", s.summary());
         m.put("value", s.value().isPresent() ? s.value().getAsDouble() : null);
         m.put("link", s.link().orElse(null));
-        m.put("observedAt", s.observedAt().atOffset(java.time.ZoneOffset.UTC));
+        m.put("observedAt", s.observedAt().atOffset(ZoneOffset.UTC));
         return m;
     }
 
-    private static Signal signal(ResultSet rs) throws SQLException {
+    /** Empty for a row whose subject is no entity reference, as rows stored before references were checked may be. */
+    private static Optional<Signal> signal(ResultSet rs) throws SQLException {
+        EntityRef subject;
+        try {
+            subject = EntityRef.parse(rs.getString("subject"));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
         double value = rs.getDouble("value");
         OptionalDouble optionalValue = rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(value);
-        return new Signal(rs.getString("plugin"), rs.getString("subject"), rs.getString("kind"),
+        return Optional.of(new Signal(rs.getString("plugin"), subject, rs.getString("kind"),
                 SignalStatus.valueOf(rs.getString("status")), rs.getString("summary"), optionalValue,
-                Optional.ofNullable(rs.getString("link")), rs.getObject("observed_at", OffsetDateTime.class).toInstant());
+                Optional.ofNullable(rs.getString("link")),
+                rs.getObject("observed_at", OffsetDateTime.class).toInstant()));
     }
 }

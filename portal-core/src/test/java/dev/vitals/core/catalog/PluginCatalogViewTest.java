@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vitals.api.CatalogEntity;
 import dev.vitals.api.CatalogView;
+import dev.vitals.api.EntityRef;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.pluginhost.PluginSource;
 import dev.vitals.core.testing.TestPortal;
@@ -48,10 +49,8 @@ class PluginCatalogViewTest {
     @Test
     void aProgramsAvailabilityComponentsAreThoseInItsScope() {
         assertEquals(List.of("playback", "processing", "public-api", "sign-in", "web-recording"),
-                names(view.availabilityComponentsOf("program:default/availability")));
-        assertEquals(names(view.availabilityComponentsOf("program:default/availability")),
-                names(view.availabilityComponentsOf("availability")), "the kind defaults to program");
-        assertEquals(List.of(), view.availabilityComponentsOf("program:default/cost-optimization"));
-        assertEquals(List.of(), view.availabilityComponentsOf("program:default/nothing-here"));
+                names(view.availabilityComponentsOf(EntityRef.parse("program:default/availability"))));
+        assertEquals(List.of(), view.availabilityComponentsOf(EntityRef.parse("program:default/cost-optimization")));
+        assertEquals(List.of(), view.availabilityComponentsOf(EntityRef.parse("program:default/nothing-here")));
     }
 }

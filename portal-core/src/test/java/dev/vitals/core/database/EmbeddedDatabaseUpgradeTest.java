@@ -3,8 +3,7 @@ package dev.vitals.core.database;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vitals.api.PluginContext;
-import dev.vitals.api.VitalsPlugin;
+import dev.vitals.api.RunningPlugin;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.config.VitalsConfig;
 import dev.vitals.core.pluginhost.PluginSource;
@@ -67,13 +66,11 @@ class EmbeddedDatabaseUpgradeTest {
 
     /** Plugin {@code alpha} (migrations in the test resources) writes one row at its first start. */
     private PluginSource plugin() {
-        return TestPlugins.of().with("alpha", () -> new VitalsPlugin() {
-            @Override
-            public void start(PluginContext context) {
-                alpha.set(context.jdbi());
-                context.jdbi().useHandle(h -> h.execute(
-                        "INSERT INTO items (id, name) VALUES (1, 'first') ON CONFLICT DO NOTHING"));
-            }
+        return TestPlugins.of().with("alpha", () -> context -> {
+            alpha.set(context.jdbi());
+            context.jdbi().useHandle(h -> h.execute(
+                    "INSERT INTO items (id, name) VALUES (1, 'first') ON CONFLICT DO NOTHING"));
+            return new RunningPlugin() { };
         }).source();
     }
 }

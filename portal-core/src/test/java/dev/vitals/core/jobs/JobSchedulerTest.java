@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vitals.api.Job;
 import dev.vitals.api.PluginContext;
+import dev.vitals.api.RunningPlugin;
 import dev.vitals.api.VitalsPlugin;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.audit.Actor;
@@ -24,26 +25,26 @@ class JobSchedulerTest {
     /** A job that records each run's start and end, taking long enough that two concurrent runs would overlap. */
     static final class RecordingPlugin implements VitalsPlugin {
         private final String instance;
-        private volatile Jdbi jdbi;
 
         RecordingPlugin(String instance) {
             this.instance = instance;
         }
 
         @Override
-        public void start(PluginContext context) {
-            jdbi = context.jdbi();
-        }
-
-        @Override
-        public List<Job> jobs() {
-            return List.of(new Job("record", Duration.ofMillis(300), () -> {
-                Instant started = Instant.now();
-                Thread.sleep(250);
-                jdbi.useHandle(h -> h.createUpdate("INSERT INTO runs (instance, started_at, finished_at) "
-                                + "VALUES (:i, :s, now())")
-                        .bind("i", instance).bind("s", started).execute());
-            }));
+        public RunningPlugin create(PluginContext context) {
+            Jdbi jdbi = context.jdbi();
+            return new RunningPlugin() {
+                @Override
+                public List<Job> jobs() {
+                    return List.of(new Job("record", Duration.ofMillis(300), () -> {
+                        Instant started = Instant.now();
+                        Thread.sleep(250);
+                        jdbi.useHandle(h -> h.createUpdate("INSERT INTO runs (instance, started_at, finished_at) "
+                                        + "VALUES (:i, :s, now())")
+                                .bind("i", instance).bind("s", started).execute());
+                    }));
+                }
+            };
         }
     }
 

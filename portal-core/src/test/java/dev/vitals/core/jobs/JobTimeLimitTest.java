@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vitals.api.Job;
+import dev.vitals.api.PluginContext;
+import dev.vitals.api.RunningPlugin;
 import dev.vitals.api.VitalsPlugin;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.pluginhost.PluginState;
@@ -23,15 +25,20 @@ class JobTimeLimitTest {
         final AtomicInteger interrupted = new AtomicInteger();
 
         @Override
-        public List<Job> jobs() {
-            return List.of(new Job("slow", Duration.ofMillis(100), () -> {
-                try {
-                    Thread.sleep(60_000);
-                } catch (InterruptedException e) {
-                    interrupted.incrementAndGet();
-                    throw e;
+        public RunningPlugin create(PluginContext context) {
+            return new RunningPlugin() {
+                @Override
+                public List<Job> jobs() {
+                    return List.of(new Job("slow", Duration.ofMillis(100), () -> {
+                        try {
+                            Thread.sleep(60_000);
+                        } catch (InterruptedException e) {
+                            interrupted.incrementAndGet();
+                            throw e;
+                        }
+                    }).withTimeout(Duration.ofMillis(300)));
                 }
-            }).withTimeout(Duration.ofMillis(300)));
+            };
         }
     }
 

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vitals.api.PluginContext;
-import dev.vitals.api.VitalsPlugin;
+import dev.vitals.api.RunningPlugin;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.testing.TestPlugins;
 import dev.vitals.core.testing.TestPortal;
@@ -28,12 +27,10 @@ class LeastPrivilegeHostTest {
         Map<String, Jdbi> jdbi = new HashMap<>();
         TestPlugins plugins = TestPlugins.of();
         for (String id : new String[] {FIRST, SECOND}) {
-            plugins.with(id, () -> new VitalsPlugin() {
-                @Override
-                public void start(PluginContext context) {
-                    jdbi.put(id, context.jdbi());
-                    context.jdbi().useHandle(h -> h.execute("CREATE TABLE IF NOT EXISTS things (id integer)"));
-                }
+            plugins.with(id, () -> context -> {
+                jdbi.put(id, context.jdbi());
+                context.jdbi().useHandle(h -> h.execute("CREATE TABLE IF NOT EXISTS things (id integer)"));
+                return new RunningPlugin() { };
             });
         }
         try (Vitals portal = TestPortal.start(TestPostgres.freshDatabaseWithLeastPrivilege(), plugins.source())) {

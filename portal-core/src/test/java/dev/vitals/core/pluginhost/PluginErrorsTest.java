@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vitals.api.PluginContext;
+import dev.vitals.api.RunningPlugin;
 import dev.vitals.api.VitalsPlugin;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.audit.Actor;
@@ -24,13 +25,14 @@ class PluginErrorsTest {
         final AtomicInteger stops = new AtomicInteger();
 
         @Override
-        public void start(PluginContext context) {
+        public RunningPlugin create(PluginContext context) {
             starts.incrementAndGet();
-        }
-
-        @Override
-        public void stop() {
-            stops.incrementAndGet();
+            return new RunningPlugin() {
+                @Override
+                public void stop() {
+                    stops.incrementAndGet();
+                }
+            };
         }
     }
 

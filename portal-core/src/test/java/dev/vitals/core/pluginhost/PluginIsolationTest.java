@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vitals.api.PluginContext;
+import dev.vitals.api.RunningPlugin;
 import dev.vitals.api.VitalsPlugin;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.testing.TestPlugins;
@@ -34,8 +35,9 @@ class PluginIsolationTest {
         }
 
         @Override
-        public void start(PluginContext context) {
+        public RunningPlugin create(PluginContext context) {
             JDBI.put(id, context.jdbi());
+            return new RunningPlugin() { };
         }
     }
 

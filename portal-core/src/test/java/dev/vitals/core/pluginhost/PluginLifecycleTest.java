@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vitals.api.PluginContext;
+import dev.vitals.api.RunningPlugin;
+import dev.vitals.api.Setting;
 import dev.vitals.api.VitalsPlugin;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.audit.Actor;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -29,20 +32,21 @@ class PluginLifecycleTest {
         volatile Jdbi jdbi;
 
         @Override
-        public void start(PluginContext context) {
+        public RunningPlugin create(PluginContext context) {
             starts.incrementAndGet();
             jdbi = context.jdbi();
-        }
-
-        @Override
-        public void stop() {
-            stops.incrementAndGet();
+            return new RunningPlugin() {
+                @Override
+                public void stop() {
+                    stops.incrementAndGet();
+                }
+            };
         }
     }
 
     static final class ThrowsOnStart implements VitalsPlugin {
         @Override
-        public void start(PluginContext context) {
+        public RunningPlugin create(PluginContext context) {
             throw new IllegalStateException("cannot reach the billing API");
         }
     }
@@ -76,11 +80,11 @@ class PluginLifecycleTest {
     @Test
     void aPluginNeedingAnotherApiVersionIsRefusedNamingBothVersions() {
         try (Vitals portal = TestPortal.start(TestPostgres.freshDatabase(), TestPlugins.of()
-                .with("alpha", ">=2.0.0 & <3.0.0", Healthy::new)
+                .with("alpha", ">=3.0.0 & <4.0.0", Healthy::new)
                 .with("beta", Healthy::new).source())) {
             PluginStatus refused = portal.plugins().plugin("alpha").orElseThrow().status();
             assertEquals(PluginState.FAILED, refused.state());
-            assertEquals(Optional.of("requires plugin API >=2.0.0 & <3.0.0 but this portal provides plugin API 1.3.0"),
+            assertEquals(Optional.of("requires plugin API >=3.0.0 & <4.0.0 but this portal provides plugin API 2.0.0"),
                     refused.reason());
             assertEquals(PluginState.STARTED, portal.plugins().plugin("beta").orElseThrow().state());
             assertEquals(List.of(), tablesIn(portal, "alpha"), "a refused plugin is never migrated");
@@ -137,12 +141,19 @@ class PluginLifecycleTest {
     }
 
     @Test
-    void aPluginsOwnVariablesAreItsConfiguration() {
-        AtomicInteger seen = new AtomicInteger();
+    void aPluginsOwnVariablesAreItsTypedSettings() {
+        AtomicLong seen = new AtomicLong();
+        Setting<Long> batchSize = Setting.integer("batch_size", "rows per batch").withDefault(100L);
         VitalsPlugin reader = new VitalsPlugin() {
             @Override
-            public void start(PluginContext context) {
-                seen.set(Integer.parseInt(context.config().get("BATCH_SIZE").orElse("0")));
+            public List<Setting<?>> settings() {
+                return List.of(batchSize);
+            }
+
+            @Override
+            public RunningPlugin create(PluginContext context) {
+                seen.set(context.settings().get(batchSize));
+                return new RunningPlugin() { };
             }
         };
         try (Vitals portal = TestPortal.start(TestPostgres.freshDatabase(), TestPlugins.of()

@@ -2,6 +2,7 @@ package dev.vitals.core.signals;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.vitals.api.EntityRef;
 import dev.vitals.api.Signal;
 import dev.vitals.api.SignalStatus;
 import dev.vitals.core.Vitals;
@@ -35,7 +36,7 @@ class SignalStatusCountsTest {
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
 
     private static Signal signal(String plugin, String subject, String kind, SignalStatus status) {
-        return new Signal(plugin, subject, kind, status, status.name().toLowerCase(), OptionalDouble.empty(),
+        return new Signal(plugin, EntityRef.parse(subject), kind, status, status.name().toLowerCase(), OptionalDouble.empty(),
                 Optional.empty(), NOW);
     }
 

@@ -2,7 +2,9 @@ package dev.vitals.core.signals;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.vitals.api.EntityRef;
 import dev.vitals.api.PluginContext;
+import dev.vitals.api.RunningPlugin;
 import dev.vitals.api.Signal;
 import dev.vitals.api.SignalStatus;
 import dev.vitals.api.VitalsPlugin;
@@ -18,12 +20,15 @@ import org.junit.jupiter.api.Test;
 
 class SignalsTest {
 
+    private static final EntityRef ARTIST_LOOKUP = EntityRef.parse("component:default/artist-lookup");
+
     static final class Publisher implements VitalsPlugin {
         volatile PluginContext context;
 
         @Override
-        public void start(PluginContext started) {
+        public RunningPlugin create(PluginContext started) {
             context = started;
+            return new RunningPlugin() { };
         }
     }
 
@@ -31,15 +36,25 @@ class SignalsTest {
         final List<Signal> received = new CopyOnWriteArrayList<>();
 
         @Override
-        public void onSignal(Signal signal) {
-            received.add(signal);
+        public RunningPlugin create(PluginContext context) {
+            return new RunningPlugin() {
+                @Override
+                public void onSignal(Signal signal) {
+                    received.add(signal);
+                }
+            };
         }
     }
 
     static final class BrokenListener implements VitalsPlugin {
         @Override
-        public void onSignal(Signal signal) {
-            throw new IllegalStateException("listener bug");
+        public RunningPlugin create(PluginContext context) {
+            return new RunningPlugin() {
+                @Override
+                public void onSignal(Signal signal) {
+                    throw new IllegalStateException("listener bug");
+                }
+            };
         }
     }
 
@@ -50,9 +65,9 @@ class SignalsTest {
         try (Vitals portal = TestPortal.start(TestPostgres.freshDatabase(), TestPlugins.of()
                 .with("alpha", () -> publisher).with("beta", BrokenListener::new).with("gamma", () -> listener)
                 .source())) {
-            publisher.context.signals().publish("component:default/artist-lookup", "error-budget", SignalStatus.WARN,
+            publisher.context.signals().publish(ARTIST_LOOKUP, "error-budget", SignalStatus.WARN,
                     "30 % of the budget left", OptionalDouble.of(0.3), Optional.of("/p/alpha/x"));
-            publisher.context.signals().publish("component:default/artist-lookup", "error-budget",
+            publisher.context.signals().publish(ARTIST_LOOKUP, "error-budget",
                     SignalStatus.CRITICAL, "budget spent", OptionalDouble.of(-0.1), Optional.empty());
 
             List<Signal> latest = portal.signals().latestFor("component:default/artist-lookup");

@@ -22,7 +22,7 @@ public final class TestPlugins {
         return new TestPlugins();
     }
 
-    /** Adds a plugin; the supplier gives each portal instance its own plugin object. */
+    /** Adds a plugin; the supplier gives each portal instance its own factory, which builds the running plugin at each start. */
     public TestPlugins with(String id, Supplier<VitalsPlugin> plugin) {
         plugins.put(id, plugin);
         return this;
@@ -38,7 +38,7 @@ public final class TestPlugins {
         return () -> {
             List<DiscoveredPlugin> found = new ArrayList<>();
             plugins.forEach((id, supplier) -> found.add(DiscoveredPlugin.loaded(id, "1.0.0",
-                    requires.getOrDefault(id, ">=1.0.0 & <2.0.0"), "test plugin " + id,
+                    requires.getOrDefault(id, ">=2.0.0 & <3.0.0"), "test plugin " + id,
                     TestPlugins.class.getClassLoader(), supplier.get())));
             return found;
         };

@@ -68,6 +68,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void theHostsPomsNameNoPluginInAnyScope() throws Exception {
+        for (String host : List.of("plugin-api", "portal-core", "portal-web")) {
+            for (Element dependency : dependencies(ROOT.resolve(host).resolve("pom.xml"))) {
+                assertFalse(text(dependency, "groupId").equals("dev.vitals.plugins"), host + " depends on plugin "
+                        + text(dependency, "artifactId") + "; only the distribution brings host and plugins together");
+            }
+        }
+    }
+
+    @Test
     void portalCoreKnowsNothingOfHttp() {
         JavaClasses core = new ClassFileImporter().importPath(ROOT.resolve("portal-core/target/classes"));
         assertTrue(core.size() > 0);

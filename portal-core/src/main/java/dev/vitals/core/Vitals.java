@@ -16,6 +16,7 @@ import dev.vitals.core.identity.Identity;
 import dev.vitals.core.jobs.JobScheduler;
 import dev.vitals.core.pluginhost.PluginHost;
 import dev.vitals.core.pluginhost.PluginSource;
+import dev.vitals.core.pluginhost.RouteCheck;
 import dev.vitals.core.signals.SignalStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
@@ -73,7 +74,16 @@ public final class Vitals implements AutoCloseable {
     }
 
     public static Vitals start(VitalsConfig config, PluginSource source, MeterRegistry meters, Options options) {
-        return start(config, Optional.of(source), meters, options);
+        return start(config, Optional.of(source), meters, options, RouteCheck.NONE);
+    }
+
+    /**
+     * Starts with a check of each plugin's routes that runs at every plugin start, before the plugin counts as
+     * started: the web face passes the one that mounts them.
+     */
+    public static Vitals start(VitalsConfig config, PluginSource source, MeterRegistry meters, Options options,
+            RouteCheck routeCheck) {
+        return start(config, Optional.of(source), meters, options, routeCheck);
     }
 
     /**
@@ -81,11 +91,11 @@ public final class Vitals implements AutoCloseable {
      * {@code import catalog}.
      */
     public static Vitals startWithoutPlugins(VitalsConfig config, MeterRegistry meters, Options options) {
-        return start(config, Optional.empty(), meters, options);
+        return start(config, Optional.empty(), meters, options, RouteCheck.NONE);
     }
 
     private static Vitals start(VitalsConfig config, Optional<PluginSource> source, MeterRegistry meters,
-            Options options) {
+            Options options, RouteCheck routeCheck) {
         Optional<EmbeddedPostgresServer> embedded = config.database().isPresent()
                 ? Optional.empty()
                 : Optional.of(EmbeddedPostgresServer.start(config.dataDir().resolve("postgres")));
@@ -101,6 +111,7 @@ public final class Vitals implements AutoCloseable {
                     new CatalogImporter(database.jdbi(), audit, options.clock()),
                     new CatalogAllowedHosts(database.jdbi(), audit, options.clock()));
             PluginHost plugins = new PluginHost(config, database, signals, audit, options.clock());
+            plugins.routeCheck(routeCheck);
             Identity identity = Identity.create(config.identity(), database.jdbi(), audit, options.clock(),
                     catalog::ownerOf);
             if (source.isEmpty()) {

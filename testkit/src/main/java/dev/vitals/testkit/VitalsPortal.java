@@ -1,10 +1,13 @@
 package dev.vitals.testkit;
 
+import dev.vitals.api.EntityRef;
+import dev.vitals.api.MeasurePoint;
 import dev.vitals.api.Signal;
 import dev.vitals.api.SignalFilter;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.audit.Actor;
 import dev.vitals.core.config.VitalsConfig;
+import dev.vitals.core.measures.MeasureStore;
 import dev.vitals.core.pluginhost.HostedPlugin;
 import dev.vitals.core.pluginhost.PluginState;
 import dev.vitals.core.pluginhost.PluginStatus;
@@ -21,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -298,6 +302,18 @@ public final class VitalsPortal implements AutoCloseable {
      */
     public List<Signal> signalHistory(SignalFilter filter, Instant from, Instant to) {
         return server.vitals().signals().history(filter, from, to, 1000);
+    }
+
+    /**
+     * @param name the measure, e.g. {@code example.notes}
+     * @param entity the entity
+     * @param from the first day
+     * @param to the last day, inclusive
+     * @return the stored values in day order, as any plugin reads them; days without a value are absent
+     * @since 2.0.0
+     */
+    public List<MeasurePoint> measures(String name, EntityRef entity, LocalDate from, LocalDate to) {
+        return new MeasureStore(jdbi(), clock).read(name, entity, from, to);
     }
 
     /**

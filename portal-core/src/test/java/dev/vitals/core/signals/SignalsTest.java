@@ -6,6 +6,7 @@ import dev.vitals.api.EntityRef;
 import dev.vitals.api.PluginContext;
 import dev.vitals.api.RunningPlugin;
 import dev.vitals.api.Signal;
+import dev.vitals.api.SignalFilter;
 import dev.vitals.api.SignalStatus;
 import dev.vitals.api.VitalsPlugin;
 import dev.vitals.core.Vitals;
@@ -76,6 +77,8 @@ class SignalsTest {
             assertEquals("alpha", latest.get(0).plugin());
             assertEquals(OptionalDouble.of(-0.1), latest.get(0).value());
             assertEquals(Optional.empty(), latest.get(0).link());
+            assertEquals(latest, publisher.context.signals().latest(SignalFilter.about(ARTIST_LOOKUP)),
+                    "a plugin reads what the portal shows");
             assertEquals(Integer.valueOf(2), portal.database().jdbi().withHandle(h -> h.createQuery(
                     "SELECT count(*) FROM core.signal_history").mapTo(Integer.class).one()));
             assertEquals(List.of(SignalStatus.WARN, SignalStatus.CRITICAL),

@@ -5,6 +5,7 @@ import dev.vitals.core.config.VitalsConfig;
 import dev.vitals.core.database.DatabaseSettings;
 import dev.vitals.core.jobs.JobScheduler;
 import dev.vitals.core.pluginhost.PluginSource;
+import dev.vitals.core.pluginhost.RouteCheck;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,9 +32,16 @@ public final class TestPortal {
     }
 
     public static Vitals start(DatabaseSettings database, PluginSource plugins, Map<String, String> extraEnv) {
+        return start(database, plugins, extraEnv, RouteCheck.NONE);
+    }
+
+    /** A portal whose plugins' starts pass the route check given, as the web face's do. */
+    public static Vitals start(DatabaseSettings database, PluginSource plugins, Map<String, String> extraEnv,
+            RouteCheck routeCheck) {
         VitalsConfig config = VitalsConfig.fromEnvironment(environment(database, extraEnv));
         return Vitals.start(config, plugins, new SimpleMeterRegistry(),
-                new Vitals.Options(Clock.systemUTC(), Duration.ofMillis(200), Duration.ofHours(1), Duration.ofHours(1)));
+                new Vitals.Options(Clock.systemUTC(), Duration.ofMillis(200), Duration.ofHours(1), Duration.ofHours(1)),
+                routeCheck);
     }
 
     /**

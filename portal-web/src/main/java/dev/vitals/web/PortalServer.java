@@ -126,7 +126,7 @@ public final class PortalServer implements AutoCloseable {
         new RolesAdmin(vitals.identity().grants(), vitals.identity().people(), layout).register(routes);
         new SessionsAdmin(vitals.identity().sessions(), vitals.identity().people()).register(routes);
         new AuditAdminApi(vitals.audit(), layout).register(routes);
-        new PluginRoutes(vitals.plugins(), layout).register(routes);
+        new PluginRoutes(vitals.plugins(), layout, javalin.router).register(routes);
         ProblemResponses.register(javalin.routes);
         return routes;
     }
@@ -143,14 +143,25 @@ public final class PortalServer implements AutoCloseable {
         return adminToken;
     }
 
-    /** Every route with who may call it. */
+    /** Every route served now with who may call it: the portal's own, then those of the started plugins. */
     public List<GuardedRoutes.Rule> routes() {
         return routes.rules();
     }
 
-    /** Every HTTP route Javalin holds, as {@code METHOD path}: a route missing from {@link #routes()} is unguarded. */
+    /**
+     * Every HTTP route Javalin holds, as {@code METHOD path}: a route that is neither in {@link #routes()} nor one of
+     * the {@link #pluginPrefixes()} is unguarded.
+     */
     public List<String> registeredRoutes() {
         return List.copyOf(registered);
+    }
+
+    /**
+     * The paths mounted for plugins, as {@code METHOD path}: {@code /api/<id>} and {@code /p/<id>}, each also with
+     * {@code /<rest>}. Their handler picks the plugin's route and checks its rule, listed in {@link #routes()}.
+     */
+    public List<String> pluginPrefixes() {
+        return routes.dispatchPaths();
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vitals.api.ApiRoute;
 import dev.vitals.api.PluginContext;
+import dev.vitals.api.RunningPlugin;
 import dev.vitals.api.VitalsPlugin;
 import dev.vitals.core.testing.TestPlugins;
 import java.util.ArrayList;
@@ -14,19 +15,21 @@ import org.junit.jupiter.api.Test;
 
 class BulkheadTest {
 
-    /** A plugin whose one route counts rows through its own pool. */
+    /** A plugin whose one route counts rows through its own pool; the test holds that pool's connections. */
     static final class Pinger implements VitalsPlugin {
         volatile Jdbi jdbi;
 
         @Override
-        public void start(PluginContext context) {
-            jdbi = context.jdbi();
-        }
-
-        @Override
-        public List<ApiRoute> apiRoutes() {
-            return List.of(ApiRoute.get("/ping", ctx -> ctx.json(
-                    jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM pings").mapTo(Integer.class).one()))));
+        public RunningPlugin create(PluginContext context) {
+            Jdbi own = context.jdbi();
+            jdbi = own;
+            return new RunningPlugin() {
+                @Override
+                public List<ApiRoute> apiRoutes() {
+                    return List.of(ApiRoute.get("/ping", ctx -> ctx.json(own.withHandle(h -> h.createQuery(
+                            "SELECT count(*) FROM pings").mapTo(Integer.class).one()))));
+                }
+            };
         }
     }
 

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vitals.api.PluginContext;
 import dev.vitals.api.SignalStatus;
+import dev.vitals.api.RunningPlugin;
+import dev.vitals.api.EntityRef;
 import dev.vitals.api.VitalsPlugin;
 import dev.vitals.core.audit.AuditLog.AuditEntry;
 import dev.vitals.core.testing.TestPlugins;
@@ -30,13 +32,14 @@ class CatalogWebTest {
     /** Publishes one critical and one warning signal, so the grid and the counts have something to show. */
     static final class Signaller implements VitalsPlugin {
         @Override
-        public void start(PluginContext context) {
-            context.signals().publish("component:default/recorder-api", "error-budget", SignalStatus.CRITICAL,
+        public RunningPlugin create(PluginContext context) {
+            context.signals().publish(EntityRef.of("component", "recorder-api"), "error-budget", SignalStatus.CRITICAL,
                     "budget spent", OptionalDouble.of(-0.2), Optional.empty());
-            context.signals().publish("component:default/auth-service", "error-budget", SignalStatus.WARN,
+            context.signals().publish(EntityRef.of("component", "auth-service"), "error-budget", SignalStatus.WARN,
                     "30 % of the budget left", OptionalDouble.of(0.3), Optional.empty());
-            context.signals().publish("component:default/recorder-api", "latency", SignalStatus.OK,
+            context.signals().publish(EntityRef.of("component", "recorder-api"), "latency", SignalStatus.OK,
                     "p99 210 ms", OptionalDouble.of(210), Optional.empty());
+            return new RunningPlugin() { };
         }
     }
 

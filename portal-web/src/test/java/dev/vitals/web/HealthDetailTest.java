@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vitals.api.PluginContext;
+import dev.vitals.api.RunningPlugin;
 import dev.vitals.api.VitalsPlugin;
 import dev.vitals.core.testing.TestPlugins;
 import java.net.http.HttpRequest;
@@ -27,15 +28,20 @@ class HealthDetailTest {
     /** Fails to start with a reason that names an internal host. */
     static final class Broken implements VitalsPlugin {
         @Override
-        public void start(PluginContext context) {
+        public RunningPlugin create(PluginContext context) {
             throw new IllegalStateException("cannot reach " + INTERNAL + ":5432");
         }
+    }
+
+    /** Starts and serves nothing. */
+    static VitalsPlugin idle() {
+        return context -> new RunningPlugin() { };
     }
 
     @BeforeAll
     static void start() {
         server = TestServer.start(TestPlugins.of().with("broken", Broken::new)
-                .with("calm", () -> new VitalsPlugin() { }).with("quiet", () -> new VitalsPlugin() { }).source());
+                .with("calm", HealthDetailTest::idle).with("quiet", HealthDetailTest::idle).source());
         assertEquals(200, server.asAdmin("PUT", "/api/admin/plugins/quiet", "{\"enabled\": false}").statusCode());
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vitals.api.PluginContext;
+import dev.vitals.api.RunningPlugin;
 import dev.vitals.api.SignalStatus;
 import dev.vitals.api.VitalsPlugin;
 import dev.vitals.core.audit.Actor;
@@ -30,8 +31,9 @@ class HealthGridFreshnessTest {
 
     static final class Publisher implements VitalsPlugin {
         @Override
-        public void start(PluginContext context) {
+        public RunningPlugin create(PluginContext context) {
             publisher = context;
+            return new RunningPlugin() { };
         }
     }
 
@@ -93,12 +95,12 @@ class HealthGridFreshnessTest {
     @Test
     void theGridTotalsFollowASignalFromCriticalToOk() {
         importYaml("freshness-4", team("team-signals") + "---\n" + service("signalled", "team-signals"));
-        publisher.signals().publish("component:default/signalled", "error-budget", SignalStatus.CRITICAL,
+        publisher.signals().publish(EntityRef.of("component", "signalled"), "error-budget", SignalStatus.CRITICAL,
                 "budget spent", OptionalDouble.of(-0.2), Optional.empty());
         String critical = server.getPage("/").body();
         assertTrue(critical.contains("<strong>1</strong> critical"), critical);
 
-        publisher.signals().publish("component:default/signalled", "error-budget", SignalStatus.OK,
+        publisher.signals().publish(EntityRef.of("component", "signalled"), "error-budget", SignalStatus.OK,
                 "budget left", OptionalDouble.of(0.8), Optional.empty());
 
         String ok = server.getPage("/").body();

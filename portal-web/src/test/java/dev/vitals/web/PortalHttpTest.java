@@ -12,6 +12,7 @@ import dev.vitals.api.Page;
 import dev.vitals.api.PageRoute;
 import dev.vitals.api.PluginContext;
 import dev.vitals.api.Role;
+import dev.vitals.api.RunningPlugin;
 import dev.vitals.api.VitalsPlugin;
 import dev.vitals.core.testing.TestPlugins;
 import java.net.http.HttpRequest;
@@ -33,30 +34,33 @@ class PortalHttpTest {
         }
 
         @Override
-        public List<ApiRoute> apiRoutes() {
-            return List.of(
-                    ApiRoute.post("/echo", ctx -> ctx.json(ctx.bodyAsClass(Body.class))).requiring(Role.VIEWER),
-                    ApiRoute.get("/boom", ctx -> {
-                        throw new IllegalStateException("bug in calm");
-                    }),
-                    ApiRoute.get("/admin-only", ctx -> ctx.result("secret")).requiring(Role.ADMIN));
-        }
+        public RunningPlugin create(PluginContext context) {
+            return new RunningPlugin() {
+                @Override
+                public List<ApiRoute> apiRoutes() {
+                    return List.of(
+                            ApiRoute.post("/echo", ctx -> ctx.json(ctx.bodyAsClass(Body.class))).requiring(Role.VIEWER),
+                            ApiRoute.get("/boom", ctx -> {
+                                throw new IllegalStateException("bug in calm");
+                            }),
+                            ApiRoute.get("/admin-only", ctx -> ctx.result("secret")).requiring(Role.ADMIN));
+                }
 
-        @Override
-        public List<PageRoute> pages() {
-            return List.of(PageRoute.of("/", ctx -> new Page("Calm page", output -> output.writeContent("<p>calm body</p>"))),
-                    PageRoute.of("/things/{id}", ctx -> {
-                        throw dev.vitals.api.ProblemException.notFound("there is no thing " + ctx.pathParam("id"));
-                    }));
-        }
+                @Override
+                public List<PageRoute> pages() {
+                    return List.of(PageRoute.of("/", ctx -> new Page("Calm page",
+                                    output -> output.writeContent("<p>calm body</p>"))),
+                            PageRoute.of("/things/{id}", ctx -> {
+                                throw dev.vitals.api.ProblemException.notFound("there is no thing "
+                                        + ctx.pathParam("id"));
+                            }));
+                }
 
-        @Override
-        public List<NavEntry> navigation() {
-            return List.of(new NavEntry("Calm", "/"));
-        }
-
-        @Override
-        public void start(PluginContext context) {
+                @Override
+                public List<NavEntry> navigation() {
+                    return List.of(new NavEntry("Calm", "/"));
+                }
+            };
         }
     }
 

@@ -2,6 +2,8 @@ package dev.vitals.web.faults;
 
 import dev.vitals.api.Job;
 import dev.vitals.api.PluginContext;
+import dev.vitals.api.RunningPlugin;
+import dev.vitals.api.Setting;
 import dev.vitals.api.VitalsPlugin;
 import java.time.Duration;
 import java.util.List;
@@ -17,21 +19,27 @@ public final class CountedJobPlugin implements VitalsPlugin {
 
     static final int ITEMS = 40;
     private static final long PAUSE_MILLIS = 100;
-    private volatile PluginContext context;
+    private static final Setting<String> INSTANCE = Setting.string("instance", "Which portal this is, in the runs it "
+            + "records").withDefault("unnamed");
 
     @Override
-    public void start(PluginContext started) {
-        this.context = started;
+    public List<Setting<?>> settings() {
+        return List.of(INSTANCE);
     }
 
     @Override
-    public List<Job> jobs() {
-        // Hourly: within a test, the first execution is the only one.
-        return List.of(new Job("count", Duration.ofHours(1), this::count));
+    public RunningPlugin create(PluginContext context) {
+        String instance = context.settings().get(INSTANCE);
+        return new RunningPlugin() {
+            @Override
+            public List<Job> jobs() {
+                // Hourly: within a test, the first execution is the only one.
+                return List.of(new Job("count", Duration.ofHours(1), () -> count(context, instance)));
+            }
+        };
     }
 
-    private void count() throws InterruptedException {
-        String instance = context.config().get("INSTANCE").orElse("unnamed");
+    private static void count(PluginContext context, String instance) throws InterruptedException {
         while (context.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM go").mapTo(Long.class).one()) == 0) {
             Thread.sleep(PAUSE_MILLIS);
         }

@@ -3,6 +3,7 @@ package dev.vitals.core.measures;
 import dev.vitals.api.EntityRef;
 import dev.vitals.api.MeasurePoint;
 import dev.vitals.api.Measures;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
 /** One plugin's door to the measures: it writes only names under its own id, and reads every name. */
 public final class PluginMeasures implements Measures {
 
+    private static final int MOST_DIGITS = 1000;
     private final String pluginId;
     private final Pattern ownNames;
     private final MeasureStore store;
@@ -24,8 +26,11 @@ public final class PluginMeasures implements Measures {
 
     @Override
     public void publish(Collection<MeasurePoint> points) {
-        // Every point is checked before any is stored: a batch with one bad name stores nothing.
-        points.forEach(p -> own(Objects.requireNonNull(p, "point").name()));
+        // Every point is checked before any is stored: a batch with one bad point stores nothing.
+        points.forEach(p -> {
+            own(Objects.requireNonNull(p, "point").name());
+            storable(p);
+        });
         store.publish(pluginId, List.copyOf(points));
     }
 
@@ -43,6 +48,18 @@ public final class PluginMeasures implements Measures {
     public int delete(String name, EntityRef entity, LocalDate from, LocalDate to) {
         own(name);
         return store.delete(name, entity, from, to);
+    }
+
+    /**
+     * PostgreSQL's numeric holds far more, but a value with thousands of digits is a bug in the publisher, and near
+     * the type's limits the driver fails in ways that cost the connection.
+     */
+    private static void storable(MeasurePoint p) {
+        BigDecimal v = p.value();
+        if (v.scale() > MOST_DIGITS || v.scale() < -MOST_DIGITS || v.precision() - v.scale() > MOST_DIGITS) {
+            throw new IllegalArgumentException("measure " + p.name() + " of " + p.entity() + " on " + p.day()
+                    + ": a value has at most " + MOST_DIGITS + " digits before and after the decimal point");
+        }
     }
 
     private void own(String name) {

@@ -85,6 +85,23 @@ class JobSchedulerTest {
     }
 
     @Test
+    void aPluginFirstStartedAfterThePortalRunsItsJobsFromThen() throws Exception {
+        DatabaseSettings db = TestPostgres.freshDatabase();
+        try (Vitals first = TestPortal.start(db, TestPlugins.of().with("jobs", () -> new RecordingPlugin("first")).source())) {
+            first.plugins().setEnabled("jobs", false, Actor.SYSTEM);
+        }
+        try (Vitals second = TestPortal.start(db, TestPlugins.of().with("jobs", () -> new RecordingPlugin("second")).source())) {
+            Thread.sleep(1000); // three job intervals, with the plugin switched off since the portal started
+            assertEquals(0, count(second) - countOf(second, "first"), "no run while the plugin never started");
+
+            second.plugins().setEnabled("jobs", true, Actor.SYSTEM);
+
+            List<Run> runs = awaitRuns(second, count(second) + 1);
+            assertEquals("second", runs.get(runs.size() - 1).instance());
+        }
+    }
+
+    @Test
     void aRunLeftPickedByAnInstanceThatDiedIsTakenOverWithinAMinute() throws Exception {
         DatabaseSettings db = TestPostgres.freshDatabase();
         try (Vitals first = TestPortal.start(db, TestPlugins.of().with("jobs", () -> new RecordingPlugin("first")).source())) {
@@ -106,6 +123,11 @@ class JobSchedulerTest {
     private static int count(Vitals portal) {
         return portal.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM jobs.runs")
                 .mapTo(Integer.class).one());
+    }
+
+    private static int countOf(Vitals portal, String instance) {
+        return portal.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM jobs.runs WHERE instance = :i")
+                .bind("i", instance).mapTo(Integer.class).one());
     }
 
     private static List<Run> awaitRuns(Vitals portal, int atLeast) throws InterruptedException {

@@ -8,6 +8,7 @@ import dev.vitals.core.Vitals;
 import dev.vitals.core.catalog.CatalogAllowedHosts;
 import dev.vitals.core.catalog.ImportReport;
 import dev.vitals.core.pluginhost.HostedPlugin;
+import dev.vitals.core.pluginhost.NoSuchPluginException;
 import dev.vitals.core.pluginhost.PluginStatus;
 import dev.vitals.web.catalog.CatalogApi;
 import dev.vitals.web.pages.Layout;
@@ -22,7 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code /admin/plugins} and {@code /admin/catalog}: which plugins run, and where the catalog comes from. */
+/**
+ * {@code /admin/plugins} and {@code /admin/catalog}: which plugins run, with their settings and dependencies, and
+ * where the catalog comes from.
+ */
 public final class AdminPages {
 
     private final Vitals vitals;
@@ -45,14 +49,23 @@ public final class AdminPages {
      * @param allowed whether this deployment's VITALS_PLUGINS lets it run
      * @param links its navigation entries, when started
      * @param serviceTabs the titles of the tabs it adds to service pages
+     * @param settings its declared settings, secrets masked
+     * @param dependencies the other plugins it works with, and their states
      */
     public record PluginRow(String id, String version, String description, String state, String reason,
-            String lastError, boolean allowed, List<NavLink> links, List<String> serviceTabs) {
+            String lastError, boolean allowed, List<NavLink> links, List<String> serviceTabs,
+            List<PluginSettingRow> settings, List<PluginDependencyRow> dependencies) {
+
+        /** @return true when a required setting is not set */
+        public boolean settingMissing() {
+            return settings.stream().anyMatch(PluginSettingRow::missing);
+        }
     }
 
     public void register(GuardedRoutes routes) {
         routes.get("/admin", Role.ADMIN, Scopes.ADMIN, ctx -> ctx.redirect("/admin/plugins"));
         routes.get("/admin/plugins", Role.ADMIN, Scopes.ADMIN, this::plugins);
+        routes.get("/admin/plugins/{id}", Role.ADMIN, Scopes.ADMIN, this::plugin);
         routes.post("/admin/plugins/{id}", Role.ADMIN, Scopes.ADMIN, this::switchPlugin);
         routes.get("/admin/catalog", Role.ADMIN, Scopes.ADMIN, this::catalog);
         routes.post("/admin/catalog/sources", Role.ADMIN, Scopes.CATALOG_WRITE, this::importSource);
@@ -65,6 +78,13 @@ public final class AdminPages {
                 "confirm", Optional.ofNullable(ctx.queryParam("confirm")).orElse(""), "csrf", csrf(ctx))));
     }
 
+    /** One plugin: its state and why, its settings and where each comes from, and the plugins it works with. */
+    private void plugin(Context ctx) {
+        HostedPlugin plugin = vitals.plugins().plugin(ctx.pathParam("id"))
+                .orElseThrow(() -> new NoSuchPluginException(ctx.pathParam("id")));
+        layout.render(ctx, "Plugin " + plugin.id(), Templates.content("admin/plugin.jte", Map.of("plugin", row(plugin))));
+    }
+
     private PluginRow row(HostedPlugin plugin) {
         PluginStatus status = plugin.status();
         List<NavLink> links = plugin.isStarted()
@@ -72,7 +92,9 @@ public final class AdminPages {
                 : List.of();
         return new PluginRow(status.id(), status.version(), status.description(), status.state().name(),
                 status.reason().orElse(""), status.lastError().map(e -> e.during() + ": " + e.message()).orElse(""),
-                vitals.config().allows(plugin.id()), links, plugin.serviceTabs().stream().map(t -> t.title()).toList());
+                vitals.config().allows(plugin.id()), links, plugin.serviceTabs().stream().map(t -> t.title()).toList(),
+                status.settings().stream().map(PluginSettingRow::of).toList(),
+                status.dependencies().stream().map(PluginDependencyRow::of).toList());
     }
 
     private static String csrf(Context ctx) {

@@ -4,6 +4,7 @@ import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import dev.vitals.api.Role;
 import dev.vitals.core.identity.Scopes;
+import dev.vitals.core.pluginhost.NoSuchPluginException;
 import dev.vitals.core.pluginhost.PluginHost;
 import dev.vitals.web.security.Caller;
 import dev.vitals.web.security.GuardedRoutes;
@@ -11,7 +12,11 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /api/admin/plugins}: which plugins run, switched on and off at run time by admins. */
+/**
+ * {@code /api/admin/plugins}: which plugins run, switched on and off at run time by admins, with each plugin's
+ * settings (where each value comes from; a secret's value never) and dependencies (required or optional, and their
+ * states).
+ */
 public final class PluginAdminApi {
 
     private final PluginHost plugins;
@@ -30,6 +35,8 @@ public final class PluginAdminApi {
 
     public void register(GuardedRoutes routes) {
         routes.get("/api/admin/plugins", Role.ADMIN, Scopes.ADMIN, ctx -> ctx.json(Map.of("plugins", plugins.statuses())));
+        routes.get("/api/admin/plugins/{id}", Role.ADMIN, Scopes.ADMIN, ctx -> ctx.json(plugins.plugin(ctx.pathParam("id"))
+                .orElseThrow(() -> new NoSuchPluginException(ctx.pathParam("id"))).status()));
         routes.put("/api/admin/plugins/{id}", Role.ADMIN, Scopes.ADMIN, this::setEnabled);
     }
 

@@ -191,7 +191,7 @@ public final class CatalogPages {
                 tabs.add(new Tab(id, tab.title(), base + "?tab=" + id, isSelected));
                 if (isSelected) {
                     tabContent = GuardedContent.of(plugin, "service tab " + id,
-                            () -> tab.renderer().render(ctx, ref.key()));
+                            () -> tab.renderer().render(ctx, ref));
                 }
             }
         }
@@ -265,7 +265,7 @@ public final class CatalogPages {
             }
             for (Panel panel : team ? plugin.teamPanels() : plugin.programPanels()) {
                 views.add(new PanelView(panel.title(), plugin.id(), GuardedContent.of(plugin, "panel " + panel.id(),
-                        () -> panel.renderer().render(ctx, ref.toString()))));
+                        () -> panel.renderer().render(ctx, ref))));
             }
         }
         return views;

@@ -18,6 +18,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 public final class HttpMetrics {
 
     private static final String STARTED = "vitals.request.started";
+    private static final String TEMPLATE = "vitals.request.routeTemplate";
     private final PrometheusMeterRegistry registry;
 
     public HttpMetrics() {
@@ -51,8 +52,22 @@ public final class HttpMetrics {
                 .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * Names the route a request went to, for a handler that picks routes itself (a plugin's routes, which Javalin
+     * only knows as one path per plugin).
+     *
+     * @param template the route's path pattern, such as {@code /api/slo/slos/{name}}, or {@code NOT_FOUND}
+     */
+    public static void routeTemplate(Context ctx, String template) {
+        ctx.attribute(TEMPLATE, template);
+    }
+
     /** The route's template, never the raw path: raw paths would make one time series per service key. */
     private static String routeTemplate(Context ctx) {
+        String named = ctx.attribute(TEMPLATE);
+        if (named != null) {
+            return named;
+        }
         try {
             var endpoint = ctx.endpoints().lastHttpEndpoint();
             return endpoint == null ? "NOT_FOUND" : endpoint.path;

@@ -6,39 +6,65 @@ import io.javalin.config.RouterConfig;
 import io.javalin.router.matcher.PathParser;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks one plugin's routes before any is mounted: Javalin refuses a path it cannot parse, or a method and path
- * mounted twice, by throwing while the whole portal starts. Found here, such a mistake fails only its plugin.
+ * Checks a plugin's routes each time it starts, before any is served: a path Javalin cannot parse, a method and path
+ * declared twice, or a plugin id whose URL space the portal uses itself fails that plugin's start and nothing else.
  *
  * <p>Two routes clash when they have the same method and the same path once parameter names are set aside
- * ({@code /items/{id}} and {@code /items/{key}}): Javalin would serve only the first, so the second is a mistake too.
+ * ({@code /items/{id}} and {@code /items/{key}}): only the first would ever answer, so the second is a mistake.
+ * Plugins cannot clash with each other: each one's routes live below its own {@code /api/<id>} and {@code /p/<id>}.
  */
 final class MountCheck {
 
     private static final Pattern PARAMETER = Pattern.compile("\\{[^/{}]*}|<[^/<>]*>");
-    private final RouterConfig router = new RouterConfig();
-    private final Map<String, String> taken = new HashMap<>();
+    private static final Pattern PLUGIN_SPACE = Pattern.compile("/(api|p)/([^/{}<>]+)(/.*)?");
+    private final RouterConfig router;
+    private final Map<String, String> hostRoutes = new HashMap<>();
+    private final Map<String, String> reserved = new LinkedHashMap<>();
 
     /** A route a plugin asks for: @param method the method @param path the full path @param what how to name it */
     record Planned(HttpMethod method, String path, String what) {
     }
 
-    /** Every route of the table so far, the host's and those of plugins already mounted. */
-    MountCheck(List<GuardedRoutes.Rule> mounted) {
-        mounted.forEach(rule -> taken.put(key(rule.method(), rule.path()), "the portal's " + rule.method() + " "
-                + rule.path()));
+    /**
+     * @param hostRules the portal's own routes, which no plugin may take
+     * @param router the router settings the portal serves with, so paths parse here as they match there
+     */
+    MountCheck(List<GuardedRoutes.Rule> hostRules, RouterConfig router) {
+        this.router = router;
+        for (GuardedRoutes.Rule rule : hostRules) {
+            hostRoutes.put(key(rule.method(), rule.path()), "the portal's " + rule.method() + " " + rule.path());
+            Matcher space = PLUGIN_SPACE.matcher(rule.path());
+            if (space.matches()) {
+                reserved.putIfAbsent(space.group(2), "/" + space.group(1) + "/" + space.group(2));
+            }
+        }
     }
 
     /**
-     * @return why the plugin's routes cannot be mounted, naming the route; empty when all of them can, in which case
-     *     they now count as taken
+     * Whether the portal uses this id's URL space, {@code /api/<id>} or {@code /p/<id>}, for its own routes, as
+     * {@code /api/signals} takes id {@code signals}.
+     *
+     * @return why a plugin with this id cannot serve, or empty when it can
      */
-    Optional<String> admit(String pluginId, List<Planned> routes) {
+    Optional<String> reservation(String pluginId) {
+        return Optional.ofNullable(reserved.get(pluginId)).map(prefix -> "plugin id '" + pluginId
+                + "' is taken: the portal serves " + prefix + " itself");
+    }
+
+    /** @return why the plugin's routes cannot be served, naming each route at fault; empty when all of them can */
+    Optional<String> refusal(String pluginId, List<Planned> routes) {
+        Optional<String> taken = reservation(pluginId);
+        if (taken.isPresent()) {
+            return taken;
+        }
         Map<String, String> own = new HashMap<>();
         List<String> problems = new ArrayList<>();
         for (Planned route : routes) {
@@ -52,15 +78,11 @@ final class MountCheck {
             String before = own.putIfAbsent(key, route.what());
             if (before != null) {
                 problems.add(route.what() + " is declared twice (also as " + before + ")");
-            } else if (taken.containsKey(key)) {
-                problems.add(route.what() + " clashes with " + taken.get(key));
+            } else if (hostRoutes.containsKey(key)) {
+                problems.add(route.what() + " clashes with " + hostRoutes.get(key));
             }
         }
-        if (!problems.isEmpty()) {
-            return Optional.of(String.join("; ", problems));
-        }
-        own.forEach((key, what) -> taken.put(key, "plugin " + pluginId + "'s " + what));
-        return Optional.empty();
+        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
     }
 
     private static String key(HttpMethod method, String path) {

@@ -6,102 +6,244 @@ import dev.vitals.api.HttpMethod;
 import dev.vitals.api.Page;
 import dev.vitals.api.PageRoute;
 import dev.vitals.api.ProblemException;
+import dev.vitals.api.Role;
+import dev.vitals.api.RunningPlugin;
 import dev.vitals.api.WebhookRoute;
-import dev.vitals.core.pluginhost.HostedPlugin;
-import dev.vitals.core.pluginhost.PluginHost;
-import dev.vitals.web.pages.Layout;
 import dev.vitals.core.identity.Scopes;
+import dev.vitals.core.pluginhost.HostedPlugin;
+import dev.vitals.core.pluginhost.PluginFailure;
+import dev.vitals.core.pluginhost.PluginHost;
+import dev.vitals.web.metrics.HttpMetrics;
+import dev.vitals.web.pages.Layout;
+import dev.vitals.web.security.Authentication;
 import dev.vitals.web.security.GuardedRoutes;
+import dev.vitals.web.security.GuardedRoutes.Rule;
+import io.javalin.config.RouterConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
+import io.javalin.router.matcher.PathParser;
 import io.javalin.validation.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Mounts every plugin's API routes under {@code /api/<id>} and pages (GET) and form submissions (POST) under
- * {@code /p/<id>}. All of them are
- * registered up front, for every discovered plugin; each request is checked against the role and scope the route
- * declared, then that the plugin is started (404 otherwise, as if the route did not exist), and the handler runs
- * inside the plugin's guard.
+ * Serves every plugin's API routes and webhooks under {@code /api/<id>} and its pages and form submissions under
+ * {@code /p/<id>}.
+ *
+ * <p>A plugin's routes are known only once it is created, and may differ after it is enabled again, while Javalin's
+ * route table is fixed when the portal starts. So for every discovered plugin the portal mounts only its two prefixes
+ * (each exact and with {@code /<rest>}, for every method), and this class picks the route for each request from the
+ * table of the plugin's current {@link RunningPlugin}: built and checked ({@link MountCheck}) each time the plugin
+ * starts, matched in declaration order with Javalin's own path parser. No route matches, or the plugin is not
+ * started: 404, as for any unknown path. A matched route is checked against the role and token scope it declared
+ * before its handler runs (webhooks excepted: they verify their sender), and the handler runs inside the plugin's
+ * guard with the route's path parameters.
  */
-public final class PluginRoutes {
+public final class PluginRoutes implements GuardedRoutes.DynamicRules {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginRoutes.class);
+    private static final List<HttpMethod> METHODS = List.of(HttpMethod.values());
     private final PluginHost plugins;
     private final Layout layout;
+    private final RouterConfig router;
+    private final Map<String, Served> served = new ConcurrentHashMap<>();
 
-    public PluginRoutes(PluginHost plugins, Layout layout) {
+    /** The table of one running plugin; a new start brings a new running plugin and so a new table. */
+    private record Served(RunningPlugin running, PluginRouteTable table) {
+    }
+
+    /** What a running plugin declared to serve. */
+    private record Declared(List<ApiRoute> apiRoutes, List<WebhookRoute> webhooks, List<PageRoute> pages) {
+        static Declared of(RunningPlugin running) {
+            return new Declared(List.copyOf(running.apiRoutes()), List.copyOf(running.webhooks()),
+                    List.copyOf(running.pages()));
+        }
+    }
+
+    public PluginRoutes(PluginHost plugins, Layout layout, RouterConfig router) {
         this.plugins = plugins;
         this.layout = layout;
+        this.router = router;
     }
 
     /**
-     * Every plugin route goes through the guarded table: a plugin has no way to register an open one. Its declared
-     * webhooks are listed there apart, as routes the plugin authenticates by the sender's signature. A plugin with a
-     * route that cannot be mounted (bad syntax, declared twice, taken by the portal or another plugin) gets none of
-     * them: it is marked FAILED with the reason, its paths answer 404, and the portal starts with the others.
+     * Mounts every discovered plugin's prefixes, and from now on checks each plugin's routes when it starts. Call it
+     * after the portal's own routes are in the table: a plugin whose id names a prefix the portal uses itself
+     * ({@code /api/signals}) gets no prefix and fails to start. A plugin that started before this check existed is
+     * checked here, and marked FAILED if its routes cannot be served.
      */
     public void register(GuardedRoutes routes) {
-        MountCheck check = new MountCheck(routes.rules());
+        MountCheck check = new MountCheck(routes.fixedRules(), router);
         for (HostedPlugin plugin : plugins.plugins()) {
-            Optional<String> refusal = check.admit(plugin.id(), planned(plugin));
-            if (refusal.isPresent()) {
-                plugins.refuse(plugin.id(), "its routes cannot be mounted: " + refusal.get());
+            Optional<String> reservation = check.reservation(plugin.id());
+            if (reservation.isPresent()) {
+                LOG.error("Plugin {}: nothing mounted, {}", plugin.id(), reservation.get());
                 continue;
             }
-            mount(plugin, routes);
+            for (String prefix : List.of("/api/" + plugin.id(), "/p/" + plugin.id())) {
+                for (HttpMethod method : METHODS) {
+                    Handler dispatch = ctx -> dispatch(plugin.id(), ctx);
+                    routes.dispatch(method, prefix, dispatch);
+                    routes.dispatch(method, prefix + "/<rest>", dispatch);
+                }
+            }
+        }
+        routes.dynamic(this);
+        plugins.routeCheck((pluginId, running) -> admit(check, pluginId, running));
+        for (HostedPlugin plugin : plugins.plugins()) {
+            plugin.running().ifPresent(running -> admit(check, plugin.id(), running).ifPresent(why ->
+                    plugins.refuse(plugin.id(), "its routes cannot be mounted: " + why)));
         }
     }
 
-    private static List<MountCheck.Planned> planned(HostedPlugin plugin) {
+    /**
+     * Checks a plugin's routes as it starts and, when they can be served, builds its table.
+     *
+     * @return why they cannot be served; empty when they now are
+     */
+    private Optional<String> admit(MountCheck check, String pluginId, RunningPlugin running) {
+        HostedPlugin plugin = plugins.plugin(pluginId).orElseThrow();
+        Declared declared;
+        try {
+            declared = plugin.call("declaring routes", () -> Declared.of(running));
+        } catch (PluginFailure e) {
+            return Optional.of("reading them threw " + e.getCause());
+        }
+        Optional<String> refusal = check.refusal(pluginId, planned(pluginId, declared));
+        if (refusal.isEmpty()) {
+            served.put(pluginId, new Served(running, table(plugin, declared)));
+        }
+        return refusal;
+    }
+
+    private static List<MountCheck.Planned> planned(String pluginId, Declared declared) {
         List<MountCheck.Planned> planned = new ArrayList<>();
-        for (ApiRoute route : plugin.apiRoutes()) {
-            String path = "/api/" + plugin.id() + route.path();
+        for (ApiRoute route : declared.apiRoutes()) {
+            String path = "/api/" + pluginId + route.path();
             planned.add(new MountCheck.Planned(route.method(), path, "route " + route.method() + " " + path));
         }
-        for (WebhookRoute webhook : plugin.webhooks()) {
-            String path = "/api/" + plugin.id() + webhook.path();
+        for (WebhookRoute webhook : declared.webhooks()) {
+            String path = "/api/" + pluginId + webhook.path();
             planned.add(new MountCheck.Planned(HttpMethod.POST, path, "webhook POST " + path));
         }
-        for (PageRoute page : plugin.pages()) {
-            String path = "/p/" + plugin.id() + page.path();
+        for (PageRoute page : declared.pages()) {
+            String path = "/p/" + pluginId + page.path();
             planned.add(new MountCheck.Planned(page.method(), path, "page " + page.method() + " " + path));
         }
         return planned;
     }
 
-    private void mount(HostedPlugin plugin, GuardedRoutes routes) {
-        for (ApiRoute route : plugin.apiRoutes()) {
+    /** Builds the table of routes that {@link MountCheck} admitted, and logs each: the log names what is served. */
+    private PluginRouteTable table(HostedPlugin plugin, Declared declared) {
+        List<PluginRouteTable.Route> table = new ArrayList<>();
+        for (ApiRoute route : declared.apiRoutes()) {
             String path = "/api/" + plugin.id() + route.path();
             String scope = Scopes.required(plugin.id(), route);
-            routes.add(route.method(), path, route.role(), scope,
-                    api(plugin, "route " + route.method() + " " + path, route.handler()));
-            LOG.info("Plugin {}: {} {} ({}, token scope {})", plugin.id(), route.method(), path,
-                    route.role().name().toLowerCase(), scope);
+            table.add(guarded(new Rule(route.method(), path, Optional.of(route.role()), Optional.of(scope), false),
+                    api(plugin, "route " + route.method() + " " + path, route.handler())));
+            LOG.info("Plugin {}: {} {} ({}, token scope {})", plugin.id(), route.method(), path, name(route.role()),
+                    scope);
         }
-        for (WebhookRoute webhook : plugin.webhooks()) {
+        for (WebhookRoute webhook : declared.webhooks()) {
             String path = "/api/" + plugin.id() + webhook.path();
-            routes.webhook(path, api(plugin, "webhook POST " + path, webhook.handler()));
+            table.add(new PluginRouteTable.Route(new Rule(HttpMethod.POST, path, Optional.empty(), Optional.empty(),
+                    true), new PathParser(path, router), api(plugin, "webhook POST " + path, webhook.handler())));
             LOG.info("Plugin {}: POST {} (webhook: the plugin verifies the sender, no sign-in)", plugin.id(), path);
         }
-        for (PageRoute page : plugin.pages()) {
+        for (PageRoute page : declared.pages()) {
             String path = "/p/" + plugin.id() + page.path();
             boolean form = page.method() == HttpMethod.POST;
-            routes.add(page.method(), path, page.role(), plugin.id() + (form ? ":write" : ":read"),
-                    page(plugin, page, path));
-            LOG.info("Plugin {}: {} {} ({})", plugin.id(), form ? "form POST" : "page", path,
-                    page.role().name().toLowerCase());
+            String scope = plugin.id() + (form ? ":write" : ":read");
+            table.add(guarded(new Rule(page.method(), path, Optional.of(page.role()), Optional.of(scope), false),
+                    page(plugin, page, path)));
+            LOG.info("Plugin {}: {} {} ({})", plugin.id(), form ? "form POST" : "page", path, name(page.role()));
         }
+        return new PluginRouteTable(table);
+    }
+
+    private PluginRouteTable.Route guarded(Rule rule, Handler handler) {
+        Role role = rule.role().orElseThrow();
+        String scope = rule.scope().orElseThrow();
+        return new PluginRouteTable.Route(rule, new PathParser(rule.path(), router), ctx -> {
+            Authentication.require(ctx, role, scope);
+            handler.handle(ctx);
+        });
+    }
+
+    /** The table of the plugin's current running instance; empty while it is not started. */
+    private Optional<PluginRouteTable> table(HostedPlugin plugin) {
+        Optional<RunningPlugin> running = plugin.isStarted() ? plugin.running() : Optional.empty();
+        Served current = served.get(plugin.id());
+        if (running.isEmpty() || current == null || current.running() != running.get()) {
+            if (running.isEmpty()) {
+                // Lets the stopped plugin's objects go.
+                served.remove(plugin.id());
+            }
+            return Optional.empty();
+        }
+        return Optional.of(current.table());
+    }
+
+    private void dispatch(String pluginId, Context ctx) throws Exception {
+        HostedPlugin plugin = plugins.plugin(pluginId).orElseThrow();
+        Optional<PluginRouteTable.Match> match = method(ctx).flatMap(method -> table(plugin)
+                .flatMap(table -> table.match(method, requestPath(ctx))));
+        if (match.isEmpty()) {
+            HttpMetrics.routeTemplate(ctx, "NOT_FOUND");
+            throw ProblemException.notFound("no page or API route at " + ctx.path() + (plugin.isStarted() ? ""
+                    : " (plugin " + pluginId + " is " + plugin.state().name().toLowerCase(Locale.ROOT) + ")"));
+        }
+        String template = match.get().route().rule().path();
+        HttpMetrics.routeTemplate(ctx, template);
+        match.get().route().handler().handle(new PluginRouteContext(ctx, template, match.get().pathParams()));
+    }
+
+    /** HEAD asks what GET would answer; Javalin serves it with the GET handler. */
+    private static Optional<HttpMethod> method(Context ctx) {
+        String name = ctx.method().name();
+        return METHODS.stream().filter(m -> m.name().equals(name.equals("HEAD") ? "GET" : name)).findFirst();
+    }
+
+    /** The path as Javalin matches it: as sent, still encoded, below the context path. */
+    private static String requestPath(Context ctx) {
+        String path = ctx.path();
+        String contextPath = ctx.contextPath();
+        return path.startsWith(contextPath) ? path.substring(contextPath.length()) : path;
+    }
+
+    @Override
+    public List<Rule> rules() {
+        List<Rule> rules = new ArrayList<>();
+        for (HostedPlugin plugin : plugins.plugins()) {
+            table(plugin).ifPresent(table -> rules.addAll(table.rules()));
+        }
+        return rules;
+    }
+
+    @Override
+    public boolean isWebhook(String method, String path) {
+        if (!method.equals("POST")) {
+            return false;
+        }
+        for (HostedPlugin plugin : plugins.plugins()) {
+            String prefix = "/api/" + plugin.id();
+            if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                return table(plugin).flatMap(table -> table.match(HttpMethod.POST, path))
+                        .map(match -> match.route().rule().webhook()).orElse(false);
+            }
+        }
+        return false;
     }
 
     private Handler api(HostedPlugin plugin, String during, Handler handler) {
         return ctx -> {
-            ensureStarted(plugin, ctx);
             Exception clientError = plugin.call(during, () -> {
                 try {
                     handler.handle(ctx);
@@ -119,7 +261,6 @@ public final class PluginRoutes {
 
     private Handler page(HostedPlugin plugin, PageRoute route, String path) {
         return ctx -> {
-            ensureStarted(plugin, ctx);
             Object rendered = plugin.call("page " + path, () -> {
                 try {
                     return route.renderer().render(ctx);
@@ -149,10 +290,7 @@ public final class PluginRoutes {
         };
     }
 
-    private static void ensureStarted(HostedPlugin plugin, Context ctx) {
-        if (!plugin.isStarted()) {
-            throw ProblemException.notFound("no page or API route at " + ctx.path() + " (plugin " + plugin.id()
-                    + " is " + plugin.state().name().toLowerCase() + ")");
-        }
+    private static String name(Role role) {
+        return role.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package dev.vitals.web.security;
 
 import dev.vitals.api.ProblemException;
+import dev.vitals.api.EntityRef;
 import dev.vitals.api.RequestCaller;
 import dev.vitals.api.Role;
 import dev.vitals.core.identity.Access;
@@ -189,13 +190,15 @@ public final class Authentication {
             }
 
             @Override
-            public boolean mayEdit(String entityRef) {
-                return caller.authenticated() && identity.ownership().mayEdit(caller.access(), entityRef);
+            public boolean mayEdit(EntityRef entity) {
+                return caller.authenticated() && identity.ownership().mayEdit(caller.access(), entity.toString());
             }
 
+            /** Grants name teams by key, as the catalog's groups are named: {@code payments}. */
             @Override
-            public boolean editsTeam(String team) {
-                return caller.authenticated() && caller.access().editsTeam(team);
+            public boolean editsTeam(EntityRef team) {
+                return caller.authenticated() && team.kind().equals("group")
+                        && caller.access().editsTeam(team.key());
             }
 
             @Override

@@ -34,8 +34,32 @@ public final class GuardedRoutes {
         }
     }
 
+    /**
+     * Routes that are not fixed when the portal starts: plugins' routes, known only once each plugin is created. The
+     * paths that lead to them are mounted with {@link #dispatch}; their handler finds the route and checks its rule.
+     */
+    public interface DynamicRules {
+        /** @return the rules of the routes served now */
+        List<Rule> rules();
+
+        /** @return true when a POST to this path reaches a webhook served now, which signs in no one */
+        boolean isWebhook(String method, String path);
+    }
+
     private final RoutesConfig routes;
     private final List<Rule> rules = new ArrayList<>();
+    private final List<String> dispatchPaths = new ArrayList<>();
+    private DynamicRules dynamic = new DynamicRules() {
+        @Override
+        public List<Rule> rules() {
+            return List.of();
+        }
+
+        @Override
+        public boolean isWebhook(String method, String path) {
+            return false;
+        }
+    };
 
     public GuardedRoutes(RoutesConfig routes) {
         this.routes = routes;
@@ -72,16 +96,35 @@ public final class GuardedRoutes {
     }
 
     /**
-     * A POST that another system calls with its own proof, such as a signed webhook: the host checks no sign-in, and
-     * the handler must verify the sender before it does anything. Only plugins' declared webhooks come here.
+     * A path under which routes that change at run time are served: Javalin's table is fixed at start, so the
+     * handler picks the route for each request and must check its rule (role, scope) before it answers. The rules
+     * of those routes come from {@link #dynamic}.
      */
-    public void webhook(String path, Handler handler) {
-        rules.add(new Rule(HttpMethod.POST, path, Optional.empty(), Optional.empty(), true));
-        register(HttpMethod.POST, path, handler);
+    public void dispatch(HttpMethod method, String path, Handler handler) {
+        dispatchPaths.add(method + " " + path);
+        register(method, path, handler);
     }
 
+    /** Where the rules of the routes mounted with {@link #dispatch} come from. */
+    public void dynamic(DynamicRules rules) {
+        this.dynamic = rules;
+    }
+
+    /** The fixed routes, then those served now under the dispatch paths. */
     public List<Rule> rules() {
+        List<Rule> all = new ArrayList<>(rules);
+        all.addAll(dynamic.rules());
+        return List.copyOf(all);
+    }
+
+    /** The fixed routes only: the portal's own table, without any plugin's. */
+    public List<Rule> fixedRules() {
         return List.copyOf(rules);
+    }
+
+    /** The paths mounted with {@link #dispatch}, as {@code METHOD path}. */
+    public List<String> dispatchPaths() {
+        return List.copyOf(dispatchPaths);
     }
 
     /**
@@ -89,7 +132,8 @@ public final class GuardedRoutes {
      * are sent to sign in and brought back afterwards; everyone else gets 401.
      */
     public void requireSignIn(Context ctx) {
-        if (Caller.of(ctx).authenticated() || isOpen(ctx.path())) {
+        if (Caller.of(ctx).authenticated() || isOpen(ctx.path())
+                || dynamic.isWebhook(ctx.method().name(), ctx.path())) {
             return;
         }
         boolean page = ctx.method().name().equals("GET") && !ctx.path().startsWith("/api/")
@@ -105,7 +149,7 @@ public final class GuardedRoutes {
     }
 
     private boolean isOpen(String path) {
-        return path.startsWith("/static/") || rules.stream().anyMatch(r -> (r.open() || r.webhook()) && r.path().equals(path));
+        return path.startsWith("/static/") || rules.stream().anyMatch(r -> r.open() && r.path().equals(path));
     }
 
     private void register(HttpMethod method, String path, Handler handler) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vitals.api.ApiRoute;
 import dev.vitals.api.Job;
 import dev.vitals.api.PluginContext;
+import dev.vitals.api.RunningPlugin;
 import dev.vitals.api.VitalsPlugin;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.config.VitalsConfig;
@@ -62,105 +63,115 @@ class PluginFaultsTest {
 
     /** Writes each batch of items in one transaction, and ticks a job every 100 ms: the plugin that must go on. */
     static final class Healthy implements VitalsPlugin {
-        private volatile Jdbi jdbi;
-
         @Override
-        public void start(PluginContext context) {
-            jdbi = context.jdbi();
-        }
+        public RunningPlugin create(PluginContext context) {
+            Jdbi jdbi = context.jdbi();
+            return new RunningPlugin() {
+                @Override
+                public List<ApiRoute> apiRoutes() {
+                    return List.of(ApiRoute.get("/batches", ctx -> ctx.json(Map.of("items", jdbi.withHandle(h -> h
+                                    .createQuery("SELECT count(*) FROM batch_items").mapTo(Long.class).one())))),
+                            ApiRoute.post("/batches/{batch}", ctx -> {
+                                int batch = Integer.parseInt(ctx.pathParam("batch"));
+                                jdbi.useTransaction(h -> {
+                                    PreparedBatch insert = h.prepareBatch(
+                                            "INSERT INTO batch_items (batch, item) VALUES (?, ?)");
+                                    for (int item = 0; item < BATCH_SIZE; item++) {
+                                        insert.add(batch, item);
+                                    }
+                                    insert.execute();
+                                });
+                                ctx.status(201).json(Map.of("batch", batch));
+                            }));
+                }
 
-        @Override
-        public List<ApiRoute> apiRoutes() {
-            return List.of(ApiRoute.get("/batches", ctx -> ctx.json(Map.of("items",
-                            jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM batch_items").mapTo(Long.class).one())))),
-                    ApiRoute.post("/batches/{batch}", ctx -> {
-                        int batch = Integer.parseInt(ctx.pathParam("batch"));
-                        jdbi.useTransaction(h -> {
-                            PreparedBatch insert = h.prepareBatch("INSERT INTO batch_items (batch, item) VALUES (?, ?)");
-                            for (int item = 0; item < BATCH_SIZE; item++) {
-                                insert.add(batch, item);
-                            }
-                            insert.execute();
-                        });
-                        ctx.status(201).json(Map.of("batch", batch));
-                    }));
-        }
-
-        @Override
-        public List<Job> jobs() {
-            return List.of(new Job("tick", Duration.ofMillis(100),
-                    () -> jdbi.useHandle(h -> h.execute("INSERT INTO ticks DEFAULT VALUES"))));
+                @Override
+                public List<Job> jobs() {
+                    return List.of(new Job("tick", Duration.ofMillis(100),
+                            () -> jdbi.useHandle(h -> h.execute("INSERT INTO ticks DEFAULT VALUES"))));
+                }
+            };
         }
     }
 
     static final class StartFails implements VitalsPlugin {
         @Override
-        public void start(PluginContext context) {
+        public RunningPlugin create(PluginContext context) {
             throw new IllegalStateException("cannot reach the billing API");
         }
     }
 
     /** Its migration in db/migration/badmigration/ creates a table, then fails. */
     static final class BadMigration implements VitalsPlugin {
+        @Override
+        public RunningPlugin create(PluginContext context) {
+            return new RunningPlugin() { };
+        }
     }
 
-    static final class RouteTwice implements VitalsPlugin {
+    /** Serves the routes given, nothing else. */
+    record Routes(List<ApiRoute> routes) implements VitalsPlugin {
         @Override
-        public List<ApiRoute> apiRoutes() {
-            return List.of(ApiRoute.get("/things/{id}", ctx -> ctx.result("first")),
-                    ApiRoute.get("/other", ctx -> ctx.result("other")),
-                    ApiRoute.get("/things/{key}", ctx -> ctx.result("second")));
+        public RunningPlugin create(PluginContext context) {
+            return new RunningPlugin() {
+                @Override
+                public List<ApiRoute> apiRoutes() {
+                    return routes;
+                }
+            };
         }
+    }
+
+    static VitalsPlugin routeTwice() {
+        return new Routes(List.of(ApiRoute.get("/things/{id}", ctx -> ctx.result("first")),
+                ApiRoute.get("/other", ctx -> ctx.result("other")),
+                ApiRoute.get("/things/{key}", ctx -> ctx.result("second"))));
     }
 
     /** Plugin id "signals" with a root route: {@code GET /api/signals}, which the portal itself serves. */
-    static final class TakesPortalPath implements VitalsPlugin {
-        @Override
-        public List<ApiRoute> apiRoutes() {
-            return List.of(ApiRoute.get("/", ctx -> ctx.result("mine")));
-        }
+    static VitalsPlugin takesPortalPath() {
+        return new Routes(List.of(ApiRoute.get("/", ctx -> ctx.result("mine"))));
     }
 
-    static final class BadSyntax implements VitalsPlugin {
-        @Override
-        public List<ApiRoute> apiRoutes() {
-            return List.of(ApiRoute.get("/fine", ctx -> ctx.result("fine")),
-                    ApiRoute.get("/things/{id", ctx -> ctx.result("never")));
-        }
+    static VitalsPlugin badSyntax() {
+        return new Routes(List.of(ApiRoute.get("/fine", ctx -> ctx.result("fine")),
+                ApiRoute.get("/things/{id", ctx -> ctx.result("never"))));
     }
 
     /** A job that hangs the way a stuck network call does: it ignores being interrupted. */
     static final class HungJob implements VitalsPlugin {
         @Override
-        public List<ApiRoute> apiRoutes() {
-            return List.of(ApiRoute.get("/alive", ctx -> ctx.result("alive")));
-        }
-
-        @Override
-        public List<Job> jobs() {
-            return List.of(new Job("stuck", Duration.ofHours(1), () -> {
-                while (!releaseHungJob) {
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException ignored) {
-                        // A hung call does not notice; neither does this.
-                    }
+        public RunningPlugin create(PluginContext context) {
+            return new RunningPlugin() {
+                @Override
+                public List<ApiRoute> apiRoutes() {
+                    return List.of(ApiRoute.get("/alive", ctx -> ctx.result("alive")));
                 }
-            }).withTimeout(Duration.ofSeconds(1)));
+
+                @Override
+                public List<Job> jobs() {
+                    return List.of(new Job("stuck", Duration.ofHours(1), () -> {
+                        while (!releaseHungJob) {
+                            try {
+                                Thread.sleep(50);
+                            } catch (InterruptedException ignored) {
+                                // A hung call does not notice; neither does this.
+                            }
+                        }
+                    }).withTimeout(Duration.ofSeconds(1)));
+                }
+            };
         }
     }
 
-    static final class Recursion implements VitalsPlugin {
-        @Override
-        public List<ApiRoute> apiRoutes() {
-            return List.of(ApiRoute.get("/depth", ctx -> ctx.json(Map.of("depth", depth(0)))),
-                    ApiRoute.get("/alive", ctx -> ctx.result("alive")));
-        }
+    static VitalsPlugin recursion() {
+        return new Routes(List.of(ApiRoute.get("/depth", ctx -> ctx.json(Map.of("depth", depth(0)))),
+                ApiRoute.get("/alive", ctx -> ctx.result("alive"))));
+    }
 
-        /** Recursion without a base case that is ever reached, as a cycle in a graph walk gives. */
-        private static long depth(long n) {
-            return n < 0 ? n : depth(n + 1) + 1;
-        }
+    /** Recursion without a base case that is ever reached, as a cycle in a graph walk gives. */
+    private static long depth(long n) {
+        return n < 0 ? n : depth(n + 1) + 1;
     }
 
     @BeforeAll
@@ -175,11 +186,11 @@ class PluginFaultsTest {
                         .with("healthy", Healthy::new)
                         .with("startfails", StartFails::new)
                         .with("badmigration", BadMigration::new)
-                        .with("twice", RouteTwice::new)
-                        .with("signals", TakesPortalPath::new)
-                        .with("badsyntax", BadSyntax::new)
+                        .with("twice", PluginFaultsTest::routeTwice)
+                        .with("signals", PluginFaultsTest::takesPortalPath)
+                        .with("badsyntax", PluginFaultsTest::badSyntax)
                         .with("hung", HungJob::new)
-                        .with("recursion", Recursion::new)
+                        .with("recursion", PluginFaultsTest::recursion)
                         .source(),
                 new Vitals.Options(Clock.systemUTC(), Duration.ofMillis(100), Duration.ofHours(1), Duration.ofHours(1)));
     }
@@ -227,7 +238,7 @@ class PluginFaultsTest {
     @Test
     @Order(2)
     void aPluginTakingAPathThePortalServesIsFailedAndThePortalKeepsIt() {
-        assertFailed("signals", "route GET /api/signals/ clashes with the portal's GET /api/signals");
+        assertFailed("signals", "plugin id 'signals' is taken: the portal serves /api/signals itself");
         HttpResponse<String> portalsOwn = get("/api/signals?subject=component:default/anything");
         assertEquals(200, portalsOwn.statusCode(), portalsOwn.body());
         assertTrue(!portalsOwn.body().contains("mine"), portalsOwn.body());
@@ -319,7 +330,7 @@ class PluginFaultsTest {
         HttpResponse<String> refused = setEnabled("twice");
         assertEquals(200, refused.statusCode(), refused.body());
         assertFailed("twice", "its routes cannot be mounted");
-        assertEquals(404, get("/api/twice/other").statusCode(), "routes are mounted once, at start-up");
+        assertEquals(404, get("/api/twice/other").statusCode(), "its routes are checked again at every start");
     }
 
     private static HttpResponse<String> setEnabled(String plugin) {

@@ -21,6 +21,7 @@ final class Running${pluginName} implements RunningPlugin {
     private final GreetingsApi api;
     private final GreetingsPage page;
     private final GreetingCountSignals counts;
+    private final Duration publishEvery;
 
     Running${pluginName}(PluginContext context) {
         Greetings greetings = new Greetings(context.jdbi());
@@ -28,6 +29,7 @@ final class Running${pluginName} implements RunningPlugin {
         this.api = new GreetingsApi(greetings, word, context.clock());
         this.page = new GreetingsPage(greetings, context.urls());
         this.counts = new GreetingCountSignals(greetings, context.signals(), context.urls());
+        this.publishEvery = context.settings().get(${pluginName}Plugin.PUBLISH_EVERY);
     }
 
     @Override
@@ -49,6 +51,6 @@ final class Running${pluginName} implements RunningPlugin {
 
     @Override
     public List<Job> jobs() {
-        return List.of(new Job(PUBLISH_COUNTS, Duration.ofMinutes(5), counts::publish));
+        return List.of(new Job(PUBLISH_COUNTS, publishEvery, counts::publish));
     }
 }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * Publishes the number of notes per service as the daily measure {@code example.notes}, a series other plugins can
@@ -17,22 +18,20 @@ final class NoteCountMeasures {
     /** A plugin publishes only measures named {@code <its id>.<what>}. */
     static final String NAME = "example.notes";
 
-    private final NoteRepository notes;
     private final Measures measures;
     private final Clock clock;
     private final ZoneId zone;
 
-    NoteCountMeasures(NoteRepository notes, Measures measures, Clock clock, ZoneId orgTimeZone) {
-        this.notes = notes;
+    NoteCountMeasures(Measures measures, Clock clock, ZoneId orgTimeZone) {
         this.measures = measures;
         this.clock = clock;
         this.zone = orgTimeZone;
     }
 
-    void publish() {
+    void publish(List<NoteCount> counts) {
         // Days are the organisation's, not the server's.
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        measures.publish(notes.countsByService().stream()
+        measures.publish(counts.stream()
                 .map(count -> new MeasurePoint(NAME, count.service(), today, BigDecimal.valueOf(count.notes())))
                 .toList());
     }

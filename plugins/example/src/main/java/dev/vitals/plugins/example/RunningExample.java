@@ -17,6 +17,7 @@ import java.util.List;
  */
 final class RunningExample implements RunningPlugin {
 
+    private final NoteRepository notes;
     private final NotesApi api;
     private final NotesPages pages;
     private final NoteCountSignals countSignals;
@@ -25,11 +26,11 @@ final class RunningExample implements RunningPlugin {
     private final Duration publishEvery;
 
     RunningExample(PluginContext context) {
-        NoteRepository notes = new NoteRepository(context.jdbi());
+        this.notes = new NoteRepository(context.jdbi());
         this.api = new NotesApi(notes, context.clock());
         this.pages = new NotesPages(notes, new SloVerdicts(context), context.urls());
-        this.countSignals = new NoteCountSignals(notes, context.signals(), context.urls());
-        this.countMeasures = new NoteCountMeasures(notes, context.measures(), context.clock(), context.orgTimeZone());
+        this.countSignals = new NoteCountSignals(context.signals(), context.urls());
+        this.countMeasures = new NoteCountMeasures(context.measures(), context.clock(), context.orgTimeZone());
         this.demo = new DemoNotes(notes, context.clock());
         this.publishEvery = context.settings().get(ExampleSettings.PUBLISH_EVERY);
     }
@@ -61,9 +62,14 @@ final class RunningExample implements RunningPlugin {
         return List.of(new Job("publish-note-counts", publishEvery, this::publishCounts));
     }
 
+    /**
+     * Counts once and publishes the same counts twice, the measure first: whoever sees the signal of a run can read
+     * that run's measure.
+     */
     private void publishCounts() {
-        countSignals.publish();
-        countMeasures.publish();
+        List<NoteCount> counts = notes.countsByService();
+        countMeasures.publish(counts);
+        countSignals.publish(counts);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vitals.api.EntityRef;
+import dev.vitals.api.MeasurePoint;
 import dev.vitals.api.Signal;
 import dev.vitals.api.SignalFilter;
 import dev.vitals.api.SignalStatus;
@@ -11,6 +12,10 @@ import dev.vitals.testkit.PortalResponse;
 import dev.vitals.testkit.TestCatalog;
 import dev.vitals.testkit.VitalsPortal;
 import dev.vitals.testkit.VitalsPortalExtension;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -57,16 +62,22 @@ class ExamplePluginTest {
     }
 
     @Test
-    void theJobPublishesEachServicesNoteCountAsASignal(VitalsPortal portal) {
+    void theJobPublishesEachServicesNoteCountAsASignalAndADailyMeasure(VitalsPortal portal) {
         portal.editorOf("blue").post("/api/example/notes", new NewNote("blue-jobs", "one")).expect(201);
         portal.editorOf("blue").post("/api/example/notes", new NewNote("blue-jobs", "two")).expect(201);
 
-        SignalFilter blueJobs = SignalFilter.about(EntityRef.of("component", "blue-jobs")).plugin("example")
+        EntityRef service = EntityRef.of("component", "blue-jobs");
+        SignalFilter blueJobs = SignalFilter.about(service).plugin("example")
                 .kind(NoteCountSignals.KIND);
         Signal signal = portal.awaitSignals(blueJobs, signals -> !signals.isEmpty()
                 && signals.get(0).value().equals(OptionalDouble.of(2))).get(0);
         assertEquals("2 notes", signal.summary());
         assertEquals(SignalStatus.OK, signal.status());
         assertEquals(Optional.of("/p/example/"), signal.link());
+
+        // The same run published the measure; the day is the organisation's (UTC unless VITALS_TIMEZONE says).
+        LocalDate today = LocalDate.ofInstant(portal.clock().instant(), ZoneOffset.UTC);
+        assertEquals(List.of(new MeasurePoint(NoteCountMeasures.NAME, service, today, BigDecimal.valueOf(2))),
+                portal.measures(NoteCountMeasures.NAME, service, today.minusDays(1), today.plusDays(1)));
     }
 }

@@ -9,14 +9,16 @@ import dev.vitals.api.SignalStatus;
 import dev.vitals.testkit.TestCatalog;
 import dev.vitals.testkit.VitalsPortal;
 import dev.vitals.testkit.VitalsPortalExtension;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The signal, as the home page and other plugins read it. */
+/** The job, run by the portal's scheduler on its own, and the signal it publishes, as other plugins read it. */
 class GreetingCountSignalsTest {
 
+    /** The job runs every second here, not every five minutes. */
     @RegisterExtension
     static final VitalsPortalExtension VITALS = VitalsPortalExtension.forPluginUnderTest()
             .setting("publish_every", "1s")
@@ -24,7 +26,17 @@ class GreetingCountSignalsTest {
             .build();
 
     @Test
-    void eachServiceGetsASignalSayingHowManyGreetingsItHas(VitalsPortal portal) {
+    void theJobCountsGreetingsAddedAfterItsFirstRun(VitalsPortal portal) {
+        portal.awaitJobRun(Running${pluginName}.PUBLISH_COUNTS);
+        portal.editorOf("green").post("/api/${pluginId}/greetings", new NewGreeting("green-api", "job")).expect(201);
+
+        SignalFilter greenApi = SignalFilter.about(EntityRef.of("component", "green-api")).plugin("${pluginId}");
+        List<Signal> counted = portal.awaitSignals(greenApi, signals -> !signals.isEmpty());
+        assertEquals(OptionalDouble.of(1), counted.get(0).value());
+    }
+
+    @Test
+    void eachServicesSignalSaysHowManyGreetingsItHas(VitalsPortal portal) {
         portal.editorOf("blue").post("/api/${pluginId}/greetings", new NewGreeting("blue-api", "one")).expect(201);
         portal.editorOf("blue").post("/api/${pluginId}/greetings", new NewGreeting("blue-api", "two")).expect(201);
 

@@ -57,7 +57,9 @@ public final class PortalServer implements AutoCloseable {
 
     public static PortalServer start(VitalsConfig config, PluginSource plugins, Vitals.Options options) {
         HttpMetrics metrics = new HttpMetrics();
-        Vitals vitals = Vitals.start(config, plugins, metrics.registry(), options);
+        // Plugins start before the portal's routes exist; the whole check replaces this one in PluginRoutes.register.
+        Vitals vitals = Vitals.start(config, plugins, metrics.registry(), options,
+                PluginRoutes.beforeThePortalsRoutes());
         try {
             AdminToken adminToken = AdminToken.load(config.adminToken(), config.dataDir());
             AtomicReference<GuardedRoutes> table = new AtomicReference<>();

@@ -13,6 +13,7 @@ import dev.vitals.core.identity.Scopes;
 import dev.vitals.core.pluginhost.HostedPlugin;
 import dev.vitals.core.pluginhost.PluginFailure;
 import dev.vitals.core.pluginhost.PluginHost;
+import dev.vitals.core.pluginhost.RouteCheck;
 import dev.vitals.web.metrics.HttpMetrics;
 import dev.vitals.web.pages.Layout;
 import dev.vitals.web.security.Authentication;
@@ -67,6 +68,28 @@ public final class PluginRoutes implements GuardedRoutes.DynamicRules {
         }
     }
 
+    /**
+     * The check for plugins that start before the portal's own routes are known, as they do while the portal starts:
+     * each path must parse, and no route may be declared twice. {@link #register} puts the whole check in its place
+     * and checks again every plugin started by then.
+     */
+    public static RouteCheck beforeThePortalsRoutes() {
+        MountCheck own = new MountCheck(List.of(), new RouterConfig());
+        return (pluginId, running) -> {
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            // The host's guard is out of reach here; reading the lists under the plugin's loader is what it does.
+            thread.setContextClassLoader(running.getClass().getClassLoader());
+            try {
+                return own.refusal(pluginId, planned(pluginId, Declared.of(running)));
+            } catch (RuntimeException e) {
+                return Optional.of("reading them threw " + e);
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
+        };
+    }
+
     public PluginRoutes(PluginHost plugins, Layout layout, RouterConfig router) {
         this.plugins = plugins;
         this.layout = layout;
@@ -76,8 +99,9 @@ public final class PluginRoutes implements GuardedRoutes.DynamicRules {
     /**
      * Mounts every discovered plugin's prefixes, and from now on checks each plugin's routes when it starts. Call it
      * after the portal's own routes are in the table: a plugin whose id names a prefix the portal uses itself
-     * ({@code /api/signals}) gets no prefix and fails to start. A plugin that started before this check existed is
-     * checked here, and marked FAILED if its routes cannot be served.
+     * ({@code /api/signals}) gets no prefix and fails to start. A plugin started before, under
+     * {@link #beforeThePortalsRoutes}, is checked again here, and FAILED for good if its routes cannot be served:
+     * what they clash with stays until the portal restarts.
      */
     public void register(GuardedRoutes routes) {
         MountCheck check = new MountCheck(routes.fixedRules(), router);

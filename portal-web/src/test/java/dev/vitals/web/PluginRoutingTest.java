@@ -70,6 +70,14 @@ class PluginRoutingTest {
                                 ctx.pathParamAsClass("n", Integer.class).get() + 1))),
                         ApiRoute.get("/pairs/{left}/{right}", ctx -> ctx.json(ctx.pathParamMap())));
             }
+
+            @Override
+            public List<PageRoute> pages() {
+                return List.of(PageRoute.of("/notes/{id}", ctx -> new Page("Note " + ctx.pathParam("id"),
+                                output -> output.writeUserContent("note " + ctx.pathParam("id")))),
+                        PageRoute.form("/notes/{id}", ctx -> Page.seeOther(ctx, "/p/echo/notes/"
+                                + ctx.pathParam("id"))));
+            }
         };
     }
 
@@ -160,6 +168,20 @@ class PluginRoutingTest {
         JsonNode pair = json(server.get("/api/echo/pairs/x/y"));
         assertEquals("x", pair.get("left").asText());
         assertEquals("y", pair.get("right").asText());
+    }
+
+    @Test
+    void aPageAndItsFormAreServedWithTheirPathParameters() {
+        HttpResponse<String> page = server.getPage("/p/echo/notes/n%201");
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("note n 1"), page.body());
+        assertTrue(page.body().contains("<title>Note n 1 · Vitals</title>"), "wrapped in the layout: " + page.body());
+
+        HttpResponse<String> submitted = server.send(TestServer.asAdmin(HttpRequest.newBuilder(
+                server.uri("/p/echo/notes/7"))).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("text=hello")));
+        assertEquals(303, submitted.statusCode(), submitted.body());
+        assertEquals("/p/echo/notes/7", submitted.headers().firstValue("Location").orElseThrow());
     }
 
     @Test

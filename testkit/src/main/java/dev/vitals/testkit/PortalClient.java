@@ -1,6 +1,7 @@
 package dev.vitals.testkit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
@@ -33,9 +34,13 @@ import java.util.stream.Collectors;
  */
 public final class PortalClient {
 
-    /** Writes request records and reads answers the way the portal does: ISO dates, absent optionals as null. */
+    /**
+     * Writes request records and reads answers the way the portal does (ISO dates, absent optionals as null); a
+     * test's record names only the fields the test looks at, so the others are ignored.
+     */
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .registerModule(new Jdk8Module()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+            .registerModule(new Jdk8Module()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI base;

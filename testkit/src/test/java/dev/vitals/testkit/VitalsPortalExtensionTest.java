@@ -38,7 +38,7 @@ class VitalsPortalExtensionTest {
             .build();
 
     /** What the sample plugin's {@code GET /about} answers. */
-    record About(String greeting, String caller, String classLoader, Instant now) {
+    record About(String greeting, String caller, boolean loadedByPf4j, Instant now) {
     }
 
     /** A mark as the sample plugin answers it. */
@@ -54,13 +54,18 @@ class VitalsPortalExtensionTest {
         assertEquals("sample", portal.pluginId());
         assertTrue(portal.pluginIsRunning(), portal.pluginState());
         About about = portal.viewer().get("/api/sample/about").expect(200).as(About.class);
-        assertEquals("org.pf4j.PluginClassLoader", about.classLoader(),
-                "the plugin's classes come from its own class loader, not from the test's class path");
+        assertTrue(about.loadedByPf4j(),
+                "the plugin's classes come from its own PF4J class loader, not from the test's class path");
+    }
+
+    /** Only the part of the sample plugin's {@code GET /about} a test looks at. */
+    record Greeting(String greeting) {
     }
 
     @Test
     void aSettingGivenInCodeReachesThePlugin() {
-        assertEquals("good morning", VITALS.portal().viewer().get("/api/sample/about").as(About.class).greeting());
+        assertEquals(new Greeting("good morning"), VITALS.portal().viewer().get("/api/sample/about")
+                .as(Greeting.class));
     }
 
     @Test

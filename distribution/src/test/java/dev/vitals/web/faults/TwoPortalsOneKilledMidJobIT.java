@@ -9,6 +9,7 @@ import dev.vitals.core.testing.TestPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -126,20 +128,32 @@ class TwoPortalsOneKilledMidJobIT {
         return db.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 
-    /** A plugins folder holding one PF4J plugin jar built here from {@link CountedJobPlugin}'s compiled class. */
-    private static Path pluginsDirWithCountedJob() throws IOException {
+    /**
+     * A plugins folder holding one PF4J plugin jar built here from {@link CountedJobPlugin}'s compiled classes: the
+     * factory and the classes nested in it, such as the running plugin it creates.
+     */
+    private static Path pluginsDirWithCountedJob() throws IOException, URISyntaxException {
         Path dir = Files.createTempDirectory("vitals-fault-plugins");
-        String classFile = CountedJobPlugin.class.getName().replace('.', '/') + ".class";
+        String packageDir = CountedJobPlugin.class.getPackageName().replace('.', '/');
+        Path compiled = Path.of(CountedJobPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve(packageDir);
+        List<Path> classFiles;
+        try (Stream<Path> files = Files.list(compiled)) {
+            classFiles = files.filter(f -> f.getFileName().toString().matches("CountedJobPlugin(\\$.*)?\\.class"))
+                    .toList();
+        }
         try (OutputStream file = Files.newOutputStream(dir.resolve("countedjob-1.0.0.jar"));
                 JarOutputStream jar = new JarOutputStream(file)) {
             put(jar, "plugin.properties", """
                     plugin.id=countedjob
                     plugin.version=1.0.0
-                    plugin.requires=>=1.0.0 & <2.0.0
+                    plugin.requires=>=2.0.0 & <3.0.0
                     plugin.description=Counts the runs of one job, for the fault-injection suite
                     """.getBytes(StandardCharsets.UTF_8));
             put(jar, "META-INF/extensions.idx", (CountedJobPlugin.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
-            put(jar, classFile, resource("/" + classFile));
+            for (Path classFile : classFiles) {
+                put(jar, packageDir + "/" + classFile.getFileName(), Files.readAllBytes(classFile));
+            }
             put(jar, "db/migration/countedjob/V1__runs.sql", resource("/countedjob/db/migration/countedjob/V1__runs.sql"));
         }
         return dir;

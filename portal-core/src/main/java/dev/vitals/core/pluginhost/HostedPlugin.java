@@ -6,7 +6,6 @@ import dev.vitals.api.Job;
 import dev.vitals.api.NavEntry;
 import dev.vitals.api.PageRoute;
 import dev.vitals.api.Panel;
-import dev.vitals.api.PluginContext;
 import dev.vitals.api.PluginDependency;
 import dev.vitals.api.RunningPlugin;
 import dev.vitals.api.ServiceTab;
@@ -72,10 +71,59 @@ public final class HostedPlugin {
                     List.copyOf(p.navigation()), List.copyOf(p.serviceTabs()), List.copyOf(p.teamPanels()),
                     List.copyOf(p.programPanels()), List.copyOf(p.jobs()));
         }
+
+        /**
+         * These declarations as a running plugin whose lists are the ones read once, for host code (the route check)
+         * that must not call into the plugin again; its other methods do nothing.
+         */
+        RunningPlugin asRunningPlugin() {
+            Declarations d = this;
+            return new RunningPlugin() {
+                @Override
+                public List<ApiRoute> apiRoutes() {
+                    return d.apiRoutes();
+                }
+
+                @Override
+                public List<WebhookRoute> webhooks() {
+                    return d.webhooks();
+                }
+
+                @Override
+                public List<PageRoute> pages() {
+                    return d.pages();
+                }
+
+                @Override
+                public List<NavEntry> navigation() {
+                    return d.navigation();
+                }
+
+                @Override
+                public List<ServiceTab> serviceTabs() {
+                    return d.serviceTabs();
+                }
+
+                @Override
+                public List<Panel> teamPanels() {
+                    return d.teamPanels();
+                }
+
+                @Override
+                public List<Panel> programPanels() {
+                    return d.programPanels();
+                }
+
+                @Override
+                public List<Job> jobs() {
+                    return d.jobs();
+                }
+            };
+        }
     }
 
-    /** A started plugin: what its factory built, what that declared, and the context it was given. */
-    record Running(RunningPlugin plugin, Declarations declarations, PluginContext context) {
+    /** A started plugin: what its factory built and what that declared. */
+    record Running(RunningPlugin plugin, Declarations declarations) {
     }
 
     /** Code that runs inside a plugin. */
@@ -252,8 +300,8 @@ public final class HostedPlugin {
     }
 
     /** Its factory built it; it is not started until {@link #markStarted} marks it. */
-    void built(RunningPlugin plugin, Declarations declarations, PluginContext context) {
-        this.running = Optional.of(new Running(plugin, declarations, context));
+    void built(RunningPlugin plugin, Declarations declarations) {
+        this.running = Optional.of(new Running(plugin, declarations));
     }
 
     /** The running plugin whatever the state, for the host to stop it. */
@@ -264,10 +312,6 @@ public final class HostedPlugin {
     void markStarted() {
         this.reason = Optional.empty();
         this.state = PluginState.STARTED;
-    }
-
-    Optional<PluginContext> context() {
-        return whileStarted().map(Running::context);
     }
 
     /** The plugin is about to stop: it no longer counts as started. */

@@ -234,8 +234,9 @@ public final class PluginHost implements AutoCloseable {
             }
             step = "declaring its routes, pages or jobs";
             Declarations declarations = hosted.call("declaration", () -> Declarations.of(running));
-            hosted.built(running, declarations, context);
-            Optional<String> refusal = routeCheck.refusal(id, running);
+            hosted.built(running, declarations);
+            step = "checking its routes";
+            Optional<String> refusal = routeCheck.refusal(id, declarations.asRunningPlugin());
             if (refusal.isPresent()) {
                 throw new StartRefused("its routes cannot be mounted: " + refusal.get());
             }
@@ -243,15 +244,22 @@ public final class PluginHost implements AutoCloseable {
             if (applied > 0) {
                 LOG.info("Plugin {}: applied {} migration(s) to schema {}", id, applied, id);
             }
-            startListeners.forEach(listener -> listener.accept(hosted));
-            if (config.demo()) {
-                seedDemoData(hosted, running);
-            }
         } catch (Exception e) {
             String reason = e instanceof StartRefused ? e.getMessage() : step + " failed: " + message(e);
             stopBuilt(hosted);
             hosted.stopped(PluginState.FAILED, reason);
             return;
+        }
+        for (Consumer<HostedPlugin> listener : startListeners) {
+            try {
+                listener.accept(hosted);
+            } catch (RuntimeException e) {
+                // The plugin serves; what the listener does for it (scheduling its jobs) is retried at its next start.
+                LOG.error("Plugin {} started, but a start listener failed", id, e);
+            }
+        }
+        if (config.demo()) {
+            hosted.running().ifPresent(running -> seedDemoData(hosted, running));
         }
         startWaitingDependents(hosted);
     }

@@ -15,7 +15,9 @@ public interface RouteCheck {
 
     /**
      * @param pluginId the plugin starting
-     * @param running what its factory just built, with the routes it declares
+     * @param running the routes, webhooks, pages and the rest its factory's running plugin declared, as read once at
+     *     start (the same lists {@link HostedPlugin#apiRoutes()} and the others give once it is started); calling
+     *     them does not call into the plugin, and its other methods do nothing
      * @return why its routes cannot be mounted, or empty when they can
      */
     Optional<String> refusal(String pluginId, RunningPlugin running);

@@ -17,6 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +102,55 @@ class JobSchedulerTest {
 
             List<Run> runs = awaitRuns(second, count(second) + 1);
             assertEquals("second", runs.get(runs.size() - 1).instance());
+        }
+    }
+
+    /** Declares job "first" at its first start and job "second" at every later one, counting the runs of each. */
+    static final class ChangingJobs implements VitalsPlugin {
+        final Map<String, AtomicInteger> runs =
+                new ConcurrentHashMap<>();
+        private final AtomicInteger creates = new AtomicInteger();
+
+        @Override
+        public RunningPlugin create(PluginContext context) {
+            String name = creates.incrementAndGet() == 1 ? "first" : "second";
+            return new RunningPlugin() {
+                @Override
+                public List<Job> jobs() {
+                    return List.of(new Job(name, Duration.ofMillis(200),
+                            () -> runs.computeIfAbsent(name, k -> new AtomicInteger())
+                                    .incrementAndGet()));
+                }
+            };
+        }
+
+        int runsOf(String name) {
+            return runs.getOrDefault(name, new AtomicInteger()).get();
+        }
+    }
+
+    @Test
+    void aRestartThatDeclaresOtherJobsRunsTheNewOnesAndNoLongerTheOld() throws Exception {
+        ChangingJobs plugin = new ChangingJobs();
+        try (Vitals portal = TestPortal.start(TestPostgres.freshDatabase(), TestPlugins.of().with("jobs", () -> plugin).source())) {
+            await(() -> plugin.runsOf("first") > 0);
+
+            portal.plugins().setEnabled("jobs", false, Actor.SYSTEM);
+            portal.plugins().setEnabled("jobs", true, Actor.SYSTEM);
+            int firstRuns = plugin.runsOf("first");
+
+            await(() -> plugin.runsOf("second") > 1);
+            assertEquals(firstRuns, plugin.runsOf("first"), "the job the running plugin no longer declares stops");
+        }
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 30 s");
+            }
+            Thread.sleep(50);
         }
     }
 

@@ -11,7 +11,6 @@ import dev.vitals.api.RunningPlugin;
 import dev.vitals.api.WebhookRoute;
 import dev.vitals.core.identity.Scopes;
 import dev.vitals.core.pluginhost.HostedPlugin;
-import dev.vitals.core.pluginhost.PluginFailure;
 import dev.vitals.core.pluginhost.PluginHost;
 import dev.vitals.core.pluginhost.RouteCheck;
 import dev.vitals.web.metrics.HttpMetrics;
@@ -55,16 +54,28 @@ public final class PluginRoutes implements GuardedRoutes.DynamicRules {
     private final Layout layout;
     private final RouterConfig router;
     private final Map<String, Served> served = new ConcurrentHashMap<>();
+    private volatile MountCheck check;
 
-    /** The table of one running plugin; a new start brings a new running plugin and so a new table. */
-    private record Served(RunningPlugin running, PluginRouteTable table) {
+    /** The table built from what one start of a plugin declared. */
+    private record Served(Declared declared, PluginRouteTable table) {
     }
 
-    /** What a running plugin declared to serve. */
+    /**
+     * What a running plugin declared to serve, as the host read it once at its start. Each start reads new lists, so
+     * the lists themselves (not lists with equal routes) tell whether a table was built for the current start.
+     */
     private record Declared(List<ApiRoute> apiRoutes, List<WebhookRoute> webhooks, List<PageRoute> pages) {
+        /** @param running the host's view of the declarations, which does not call into the plugin */
         static Declared of(RunningPlugin running) {
-            return new Declared(List.copyOf(running.apiRoutes()), List.copyOf(running.webhooks()),
-                    List.copyOf(running.pages()));
+            return new Declared(running.apiRoutes(), running.webhooks(), running.pages());
+        }
+
+        static Declared of(HostedPlugin plugin) {
+            return new Declared(plugin.apiRoutes(), plugin.webhooks(), plugin.pages());
+        }
+
+        boolean sameLists(Declared other) {
+            return apiRoutes == other.apiRoutes && webhooks == other.webhooks && pages == other.pages;
         }
     }
 
@@ -75,19 +86,7 @@ public final class PluginRoutes implements GuardedRoutes.DynamicRules {
      */
     public static RouteCheck beforeThePortalsRoutes() {
         MountCheck own = new MountCheck(List.of(), new RouterConfig());
-        return (pluginId, running) -> {
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            // The host's guard is out of reach here; reading the lists under the plugin's loader is what it does.
-            thread.setContextClassLoader(running.getClass().getClassLoader());
-            try {
-                return own.refusal(pluginId, planned(pluginId, Declared.of(running)));
-            } catch (RuntimeException e) {
-                return Optional.of("reading them threw " + e);
-            } finally {
-                thread.setContextClassLoader(previous);
-            }
-        };
+        return (pluginId, declarations) -> own.refusal(pluginId, planned(pluginId, Declared.of(declarations)));
     }
 
     public PluginRoutes(PluginHost plugins, Layout layout, RouterConfig router) {
@@ -105,6 +104,7 @@ public final class PluginRoutes implements GuardedRoutes.DynamicRules {
      */
     public void register(GuardedRoutes routes) {
         MountCheck check = new MountCheck(routes.fixedRules(), router);
+        this.check = check;
         for (HostedPlugin plugin : plugins.plugins()) {
             Optional<String> reservation = check.reservation(plugin.id());
             if (reservation.isPresent()) {
@@ -120,10 +120,12 @@ public final class PluginRoutes implements GuardedRoutes.DynamicRules {
             }
         }
         routes.dynamic(this);
-        plugins.routeCheck((pluginId, running) -> admit(check, pluginId, running));
+        plugins.routeCheck((pluginId, declarations) -> admit(pluginId, Declared.of(declarations)));
         for (HostedPlugin plugin : plugins.plugins()) {
-            plugin.running().ifPresent(running -> admit(check, plugin.id(), running).ifPresent(why ->
-                    plugins.refuse(plugin.id(), "its routes cannot be mounted: " + why)));
+            if (plugin.isStarted()) {
+                admit(plugin.id(), Declared.of(plugin)).ifPresent(why ->
+                        plugins.refuse(plugin.id(), "its routes cannot be mounted: " + why));
+            }
         }
     }
 
@@ -132,19 +134,18 @@ public final class PluginRoutes implements GuardedRoutes.DynamicRules {
      *
      * @return why they cannot be served; empty when they now are
      */
-    private Optional<String> admit(MountCheck check, String pluginId, RunningPlugin running) {
-        HostedPlugin plugin = plugins.plugin(pluginId).orElseThrow();
-        Declared declared;
-        try {
-            declared = plugin.call("declaring routes", () -> Declared.of(running));
-        } catch (PluginFailure e) {
-            return Optional.of("reading them threw " + e.getCause());
-        }
+    private Optional<String> admit(String pluginId, Declared declared) {
         Optional<String> refusal = check.refusal(pluginId, planned(pluginId, declared));
         if (refusal.isEmpty()) {
-            served.put(pluginId, new Served(running, table(plugin, declared)));
+            serve(plugins.plugin(pluginId).orElseThrow(), declared);
         }
         return refusal;
+    }
+
+    private PluginRouteTable serve(HostedPlugin plugin, Declared declared) {
+        PluginRouteTable table = table(plugin, declared);
+        served.put(plugin.id(), new Served(declared, table));
+        return table;
     }
 
     private static List<MountCheck.Planned> planned(String pluginId, Declared declared) {
@@ -201,18 +202,26 @@ public final class PluginRoutes implements GuardedRoutes.DynamicRules {
         });
     }
 
-    /** The table of the plugin's current running instance; empty while it is not started. */
+    /**
+     * The table of the plugin's current start; empty while it is not started. Built when the check admitted the
+     * start; built here should that table be of another start, as when it started before {@link #register}.
+     */
     private Optional<PluginRouteTable> table(HostedPlugin plugin) {
-        Optional<RunningPlugin> running = plugin.isStarted() ? plugin.running() : Optional.empty();
-        Served current = served.get(plugin.id());
-        if (running.isEmpty() || current == null || current.running() != running.get()) {
-            if (running.isEmpty()) {
-                // Lets the stopped plugin's objects go.
-                served.remove(plugin.id());
-            }
+        if (!plugin.isStarted()) {
+            // Lets the stopped plugin's objects go.
+            served.remove(plugin.id());
             return Optional.empty();
         }
-        return Optional.of(current.table());
+        Declared declared = Declared.of(plugin);
+        Served current = served.get(plugin.id());
+        if (current != null && current.declared().sameLists(declared)) {
+            return Optional.of(current.table());
+        }
+        MountCheck whole = check;
+        if (whole == null || whole.refusal(plugin.id(), planned(plugin.id(), declared)).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(serve(plugin, declared));
     }
 
     private void dispatch(String pluginId, Context ctx) throws Exception {

@@ -39,6 +39,19 @@ public final class GuardedRoutes {
      * paths that lead to them are mounted with {@link #dispatch}; their handler finds the route and checks its rule.
      */
     public interface DynamicRules {
+        /** None: a portal without plugins. */
+        DynamicRules NONE = new DynamicRules() {
+            @Override
+            public List<Rule> rules() {
+                return List.of();
+            }
+
+            @Override
+            public boolean isWebhook(String method, String path) {
+                return false;
+            }
+        };
+
         /** @return the rules of the routes served now */
         List<Rule> rules();
 
@@ -49,17 +62,7 @@ public final class GuardedRoutes {
     private final RoutesConfig routes;
     private final List<Rule> rules = new ArrayList<>();
     private final List<String> dispatchPaths = new ArrayList<>();
-    private DynamicRules dynamic = new DynamicRules() {
-        @Override
-        public List<Rule> rules() {
-            return List.of();
-        }
-
-        @Override
-        public boolean isWebhook(String method, String path) {
-            return false;
-        }
-    };
+    private volatile DynamicRules dynamic = DynamicRules.NONE;
 
     public GuardedRoutes(RoutesConfig routes) {
         this.routes = routes;

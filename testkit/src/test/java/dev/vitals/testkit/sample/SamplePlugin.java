@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.pf4j.Extension;
+import org.pf4j.PluginClassLoader;
 
 /**
  * The test kit's own plugin under test: a team marks its services, each mark is stored in the plugin's schema,
@@ -36,7 +37,7 @@ public final class SamplePlugin implements VitalsPlugin {
             .withDefault(100L);
 
     /** What {@code GET /api/sample/about} answers. */
-    record About(String greeting, String caller, String classLoader, Instant now) {
+    record About(String greeting, String caller, boolean loadedByPf4j, Instant now) {
     }
 
     /** A mark on a service, as posted. */
@@ -61,7 +62,7 @@ public final class SamplePlugin implements VitalsPlugin {
             public List<ApiRoute> apiRoutes() {
                 return List.of(
                         ApiRoute.get("/about", ctx -> ctx.json(new About(greeting, RequestCaller.of(ctx).name(),
-                                SamplePlugin.class.getClassLoader().getClass().getName(),
+                                SamplePlugin.class.getClassLoader() instanceof PluginClassLoader,
                                 context.clock().instant()))),
                         ApiRoute.get("/marks", ctx -> ctx.json(context.jdbi().withHandle(h -> h.createQuery(
                                 "SELECT id, service, marked_by FROM marks ORDER BY id").map((rs, c) -> new Mark(

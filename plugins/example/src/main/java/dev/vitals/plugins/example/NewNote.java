@@ -5,26 +5,36 @@ import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The body of {@code POST /api/example/notes}.
  *
- * @param service the catalog key of the service
+ * @param service the catalog key of the service, e.g. {@code artist-lookup}
  * @param body the text, 1 to 2000 characters
  */
 public record NewNote(String service, String body) {
 
-    /** Refuses the note with every field at fault named. */
-    void validate() {
+    /**
+     * Parses the service key once, where the text comes in, and refuses the note with every field at fault named.
+     *
+     * @return the service the note is about
+     * @throws ProblemException 422 naming each field at fault
+     */
+    EntityRef validate() {
         List<FieldError> errors = new ArrayList<>();
+        Optional<EntityRef> ref = Optional.empty();
         if (service == null || service.isBlank()) {
             errors.add(new FieldError("service", "is required: the key of a service, e.g. artist-lookup"));
         } else if (service.length() > 100) {
             errors.add(new FieldError("service", "must be a service's key, at most 100 characters, got "
                     + service.length()));
-        } else if (EntityRef.fromKey("component", service.trim()).isEmpty()) {
-            errors.add(new FieldError("service", "must be a service's key, e.g. artist-lookup, got '" + service.trim()
-                    + "'"));
+        } else {
+            ref = EntityRef.fromKey("component", service.trim());
+            if (ref.isEmpty()) {
+                errors.add(new FieldError("service", "must be a service's key, e.g. artist-lookup, got '"
+                        + service.trim() + "'"));
+            }
         }
         if (body == null || body.isBlank()) {
             errors.add(new FieldError("body", "is required: the note's text"));
@@ -34,5 +44,6 @@ public record NewNote(String service, String body) {
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("the note cannot be saved", errors);
         }
+        return ref.orElseThrow();
     }
 }

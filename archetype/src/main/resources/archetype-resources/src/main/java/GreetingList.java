@@ -1,0 +1,11 @@
+package ${package};
+
+import java.util.List;
+
+/**
+ * The body of {@code GET /api/${pluginId}/greetings}: JSON goes out through records.
+ *
+ * @param greetings the latest greetings, newest first
+ */
+public record GreetingList(List<Greeting> greetings) {
+}

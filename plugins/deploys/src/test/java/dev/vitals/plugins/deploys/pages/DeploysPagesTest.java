@@ -1,49 +1,47 @@
-package dev.vitals.web;
+package dev.vitals.plugins.deploys.pages;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vitals.core.audit.Actor;
-import dev.vitals.core.testing.TestPlugins;
-import dev.vitals.plugins.deploys.DeploysPlugin;
-import java.net.http.HttpResponse;
+import dev.vitals.testkit.TestCatalog;
+import dev.vitals.testkit.VitalsPortal;
+import dev.vitals.testkit.VitalsPortalExtension;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The deploys pages render from real data, link to each other and page long lists. */
 class DeploysPagesTest {
 
-    private static TestServer server;
+    /** Team streaming owns alpha and beta, both in the continuous-delivery program. */
+    @RegisterExtension
+    static final VitalsPortalExtension VITALS = VitalsPortalExtension.forPluginUnderTest()
+            .setting("migration_target", "2030-06-30")
+            .catalog(TestCatalog.of().team("streaming").service("alpha", "streaming").service("beta", "streaming")
+                    .descriptor("""
+                            apiVersion: vitals.dev/v1
+                            kind: Program
+                            metadata:
+                              name: continuous-delivery
+                            spec:
+                              owner: streaming
+                              outcome: Every service deploys on its own
+                              services:
+                              - component:alpha
+                              - component:beta
+                            """))
+            .build();
 
+    /** Alpha deployed 55 times, every 13 hours, and has shipped independently for three weeks. */
     @BeforeAll
-    static void start() {
-        server = TestServer.start(TestPlugins.of().with("deploys", DeploysPlugin::new).source(),
-                Map.of("VITALS_DEPLOYS_MIGRATION_TARGET", "2030-06-30"));
-        var report = server.vitals().catalogSources().importText("test", DeploysApiTest.CATALOG + """
-                ---
-                apiVersion: vitals.dev/v1
-                kind: Program
-                metadata:
-                  name: continuous-delivery
-                spec:
-                  owner: streaming
-                  outcome: Every service deploys on its own
-                  services:
-                  - component:alpha
-                  - component:beta
-                """, new Actor("test", Optional.empty()));
-        assertTrue(report.applied(), report.summary());
-        Instant latest = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    static void deployAlpha(VitalsPortal portal) {
+        Instant latest = portal.clock().instant().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         List<String> events = new ArrayList<>();
         for (int i = 0; i < 55; i++) {
             Instant at = latest.minus(i * 13L, ChronoUnit.HOURS);
@@ -51,23 +49,14 @@ class DeploysPagesTest {
                     {"id": "p-%d", "service": "alpha", "environment": "production", "status": "success",
                      "startedAt": "%s", "finishedAt": "%s", "version": "v%d"}""".formatted(i, at, at, i));
         }
-        HttpResponse<String> stored = server.asAdmin("POST", "/api/deploys/events", "[" + String.join(",", events)
-                + "]");
-        assertEquals(200, stored.statusCode(), stored.body());
-        String since = LocalDate.now(ZoneOffset.UTC).minusWeeks(3).toString();
-        assertEquals(204, server.asAdmin("PUT", "/api/deploys/release-modes/alpha",
-                "{\"mode\": \"independent\", \"since\": \"" + since + "\"}").statusCode());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+        portal.editorOf("streaming").post("/api/deploys/events", "[" + String.join(",", events) + "]").expect(200);
+        String since = LocalDate.ofInstant(portal.clock().instant(), ZoneOffset.UTC).minusWeeks(3).toString();
+        portal.editorOf("streaming").put("/api/deploys/release-modes/alpha",
+                "{\"mode\": \"independent\", \"since\": \"" + since + "\"}").expect(204);
     }
 
     private static String page(String path) {
-        HttpResponse<String> response = server.getPage(path);
-        assertEquals(200, response.statusCode(), path + ": " + response.body());
-        return response.body();
+        return VITALS.portal().viewer().page(path).expect(200).body();
     }
 
     @Test
@@ -96,7 +85,7 @@ class DeploysPagesTest {
     }
 
     @Test
-    void theServicePageTabAndTeamPanelShowTheServicesKeysAndGate() {
+    void theServicePageTabAndTeamPanelShowTheServicesKeysAndGate(VitalsPortal portal) {
         String service = page("/p/deploys/services/alpha");
         assertTrue(service.contains("ships\n    independently since"), service);
         assertTrue(service.contains("The deploy gate is <strong>open</strong>"), service);
@@ -105,7 +94,7 @@ class DeploysPagesTest {
         assertTrue(tab.contains("Release mode: <strong>independent</strong>"), tab);
         String team = page("/teams/streaming");
         assertTrue(team.contains("Deploys (last 90 days)"), team);
-        assertEquals(404, server.getPage("/p/deploys/services/zeta").statusCode());
+        portal.viewer().page("/p/deploys/services/zeta").expect(404);
     }
 
     @Test

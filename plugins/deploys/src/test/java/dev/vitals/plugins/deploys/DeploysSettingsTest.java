@@ -5,33 +5,73 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vitals.api.Setting;
-import dev.vitals.core.Vitals;
-import dev.vitals.core.pluginhost.PluginState;
-import dev.vitals.core.pluginhost.PluginStatus;
-import dev.vitals.core.testing.TestPlugins;
-import dev.vitals.core.testing.TestPortal;
-import dev.vitals.core.testing.TestPostgres;
+import dev.vitals.testkit.VitalsPortal;
+import dev.vitals.testkit.VitalsPortalExtension;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The plugin's settings are read, typed, from the same environment variables as before, and a bad one stops it. */
 class DeploysSettingsTest {
 
-    @Test
-    void aValueThePluginCannotUseStopsItNamingTheVariable() {
-        var db = TestPostgres.freshDatabase();
-        for (Map.Entry<String, String> bad : Map.of(
-                "VITALS_DEPLOYS_GATE_ERROR_BUDGET", "maybe",
-                "VITALS_DEPLOYS_BREAK_GLASS_OPEN_MINUTES", "0",
-                "VITALS_DEPLOYS_LEAD_TIME_ELITE_HOURS", "-2",
-                "VITALS_DEPLOYS_MIGRATION_TARGET", "next summer").entrySet()) {
-            try (Vitals portal = TestPortal.start(db, TestPlugins.of().with("deploys", DeploysPlugin::new).source(),
-                    Map.of(bad.getKey(), bad.getValue()))) {
-                PluginStatus status = deploys(portal);
-                assertEquals(PluginState.FAILED, status.state(), bad.toString());
-                assertTrue(status.reason().orElse("").contains(bad.getKey()), bad + " → " + status.reason());
-            }
+    /** An admin sets a variable to a value the plugin cannot use: the plugin does not start, and says which. */
+    private static VitalsPortalExtension portalWith(String variable, String value) {
+        return VitalsPortalExtension.forPluginUnderTest().environment(variable, value).allowFailedStart().build();
+    }
+
+    private static void assertStoppedNaming(VitalsPortal portal, String variable) {
+        assertFalse(portal.pluginIsRunning(), portal.pluginState());
+        assertTrue(portal.pluginState().startsWith("FAILED"), portal.pluginState());
+        assertTrue(portal.pluginState().contains(variable), portal.pluginState());
+    }
+
+    @Nested
+    class AGateErrorBudgetPolicyItDoesNotKnow {
+
+        @RegisterExtension
+        static final VitalsPortalExtension VITALS = portalWith("VITALS_DEPLOYS_GATE_ERROR_BUDGET", "maybe");
+
+        @Test
+        void stopsThePluginNamingTheVariable(VitalsPortal portal) {
+            assertStoppedNaming(portal, "VITALS_DEPLOYS_GATE_ERROR_BUDGET");
+        }
+    }
+
+    @Nested
+    class BreakGlassOpenForNoMinutes {
+
+        @RegisterExtension
+        static final VitalsPortalExtension VITALS = portalWith("VITALS_DEPLOYS_BREAK_GLASS_OPEN_MINUTES", "0");
+
+        @Test
+        void stopsThePluginNamingTheVariable(VitalsPortal portal) {
+            assertStoppedNaming(portal, "VITALS_DEPLOYS_BREAK_GLASS_OPEN_MINUTES");
+        }
+    }
+
+    @Nested
+    class ANegativeLeadTimeThreshold {
+
+        @RegisterExtension
+        static final VitalsPortalExtension VITALS = portalWith("VITALS_DEPLOYS_LEAD_TIME_ELITE_HOURS", "-2");
+
+        @Test
+        void stopsThePluginNamingTheVariable(VitalsPortal portal) {
+            assertStoppedNaming(portal, "VITALS_DEPLOYS_LEAD_TIME_ELITE_HOURS");
+        }
+    }
+
+    @Nested
+    class AMigrationTargetThatIsNoDate {
+
+        @RegisterExtension
+        static final VitalsPortalExtension VITALS = portalWith("VITALS_DEPLOYS_MIGRATION_TARGET", "next summer");
+
+        @Test
+        void stopsThePluginNamingTheVariable(VitalsPortal portal) {
+            assertStoppedNaming(portal, "VITALS_DEPLOYS_MIGRATION_TARGET");
         }
     }
 
@@ -48,9 +88,5 @@ class DeploysSettingsTest {
         assertEquals(22, byName.size(), byName.keySet().toString());
         assertEquals("slo", plugin.dependencies().get(0).pluginId());
         assertFalse(plugin.dependencies().get(0).required(), "the gate does without it");
-    }
-
-    private static PluginStatus deploys(Vitals portal) {
-        return portal.plugins().statuses().stream().filter(s -> s.id().equals("deploys")).findFirst().orElseThrow();
     }
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.vitals.core.Json;
-import dev.vitals.core.testing.Samples;
+import dev.vitals.plugins.deploys.Webhooks;
 import dev.vitals.plugins.deploys.dora.DoraAnswer;
 import dev.vitals.plugins.deploys.dora.DoraReport;
 import dev.vitals.plugins.deploys.dora.DoraThresholds;
@@ -43,7 +43,7 @@ class JsonContractTest {
             assertEquals(145988746L, event.deployment().id(), sample.toString());
             assertEquals("Codertocat/Hello-World", event.repository().fullName(), sample.toString());
         }
-        GithubEvent status = READER.readValue(Samples.path("github/deployment_status/payload.json").toFile(),
+        GithubEvent status = READER.readValue(Webhooks.sample("github/deployment_status/payload.json").toFile(),
                 GithubEvent.class);
         assertEquals("success", status.status().state());
         for (Path sample : samples("incidents/pagerduty-v3")) {
@@ -82,7 +82,7 @@ class JsonContractTest {
     private static List<Path> samples(String... folders) throws Exception {
         List<Path> found = new java.util.ArrayList<>();
         for (String folder : folders) {
-            try (Stream<Path> files = Files.list(Samples.path(folder))) {
+            try (Stream<Path> files = Files.list(Webhooks.sample(folder))) {
                 files.filter(f -> f.toString().endsWith(".json")).sorted().forEach(found::add);
             }
         }

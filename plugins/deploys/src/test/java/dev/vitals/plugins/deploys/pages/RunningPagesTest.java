@@ -1,94 +1,85 @@
 package dev.vitals.plugins.deploys.pages;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vitals.api.EntityRef;
-import dev.vitals.api.Page;
-import dev.vitals.api.PageRoute;
-import dev.vitals.api.RunningPlugin;
 import dev.vitals.api.SignalStatus;
-import dev.vitals.plugins.deploys.DeploysTestPortal;
-import gg.jte.Content;
-import gg.jte.output.StringOutput;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
-import org.junit.jupiter.api.AfterAll;
+import dev.vitals.plugins.deploys.SloStandIn;
+import dev.vitals.testkit.TestCatalog;
+import dev.vitals.testkit.VitalsPortal;
+import dev.vitals.testkit.VitalsPortalExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The running plugin's pages, tab and panels, rendered as the host would. These read nothing from the request, so
- * they are rendered without one.
+ * The plugin's pages, service tab and panels as the portal serves them, linked through the plugin's own URLs, with
+ * the SLO plugin's error-budget verdicts coming from a stand-in under its id.
  */
 class RunningPagesTest {
 
-    private static DeploysTestPortal portal;
-    private static RunningPlugin running;
+    /** Besides the test catalog's teams and services, a program with no services in scope. */
+    @RegisterExtension
+    static final VitalsPortalExtension VITALS = VitalsPortalExtension.forPluginUnderTest()
+            .alsoLoad(SloStandIn.module())
+            .setting("migration_target", "2030-06-30")
+            .catalog(TestCatalog.of().descriptor("""
+                    apiVersion: vitals.dev/v1
+                    kind: Program
+                    metadata:
+                      name: none
+                    spec:
+                      owner: streaming
+                      outcome: Nothing yet
+                      services: []
+                    """))
+            .build();
 
+    /** Teams streaming (alpha, beta) and billing (gamma). */
     @BeforeAll
-    static void start() {
-        portal = DeploysTestPortal.start("UTC", Map.of("VITALS_DEPLOYS_MIGRATION_TARGET", "2030-06-30"));
-        running = portal.running();
+    static void importTheTestCatalog(VitalsPortal portal) {
+        portal.importCatalogResource("deploys-test-catalog.yaml");
     }
 
-    @AfterAll
-    static void stop() {
-        portal.close();
+    private static String page(String path) {
+        return VITALS.portal().viewer().page(path).expect(200).body();
     }
 
     @Test
-    void theServiceTabShowsTheGateClosedWhileTheSloPluginSaysTheBudgetIsSpent() throws Exception {
-        EntityRef alpha = EntityRef.of("component", "alpha");
+    void theServiceTabShowsTheGateClosedWhileTheSloPluginSaysTheBudgetIsSpent(VitalsPortal portal) {
         try {
-            portal.signalsOf("slo").publish(alpha, "error-budget", SignalStatus.CRITICAL, "3 % of the budget left",
-                    OptionalDouble.empty(), Optional.empty());
+            SloStandIn.publish(portal, "alpha", "error-budget", SignalStatus.CRITICAL, "3 % of the budget left");
 
-            String spent = text(running.serviceTabs().get(0).renderer().render(null, alpha));
+            String spent = page("/services/alpha?tab=deploys.deploys");
 
             assertTrue(spent.contains("closed</strong> (error budget spent: 3 % of the budget left)"), spent);
             assertTrue(spent.contains("href=\"/p/deploys/services/alpha\""), spent);
             assertTrue(spent.contains("href=\"/p/deploys/deployments?service=alpha\""), spent);
         } finally {
-            portal.signalsOf("slo").publish(alpha, "error-budget", SignalStatus.OK, "80 % of the budget left",
-                    OptionalDouble.empty(), Optional.empty());
+            SloStandIn.publish(portal, "alpha", "error-budget", SignalStatus.OK, "80 % of the budget left");
         }
-        String left = text(running.serviceTabs().get(0).renderer().render(null, alpha));
+        String left = page("/services/alpha?tab=deploys.deploys");
         assertTrue(left.contains("Deploy gate: <strong>open</strong>"), left);
         assertTrue(left.contains("href=\"/p/deploys/services/alpha\""), left);
         assertTrue(left.contains("error budget left: 80 % of the budget left"), left);
     }
 
     @Test
-    void thePagesLinkThroughThePluginsOwnUrls() throws Exception {
-        String overview = page("/");
+    void thePagesLinkThroughThePluginsOwnUrls() {
+        String overview = page("/p/deploys/");
         assertTrue(overview.contains("href=\"/p/deploys/migration\""), overview);
         assertTrue(overview.contains("href=\"/p/deploys/services/gamma\""), overview);
         assertTrue(overview.contains("href=\"/p/deploys/deployments?team=billing\""), overview);
         assertTrue(overview.contains("<code>POST /api/deploys/events</code>"), overview);
-        String migration = page("/migration");
+        assertTrue(overview.contains(">Deploys</a>"), "the navigation names the plugin: " + overview);
+        String migration = page("/p/deploys/migration");
         assertTrue(migration.contains("Target: every service by <strong>2030-06-30</strong>"), migration);
         assertTrue(migration.contains("href=\"/p/deploys/services/beta\""), migration);
-        assertTrue(page("/freezes").contains("<code>GET /api/deploys/gate?service=…&amp;environment=production</code>"));
-        assertTrue(page("/break-glass").contains("No break-glass requests yet."));
-        String team = text(running.teamPanels().get(0).renderer().render(null, EntityRef.of("group", "streaming")));
+        assertTrue(page("/p/deploys/freezes").contains(
+                "<code>GET /api/deploys/gate?service=…&amp;environment=production</code>"));
+        assertTrue(page("/p/deploys/break-glass").contains("No break-glass requests yet."));
+        String team = page("/teams/streaming");
         assertTrue(team.contains("href=\"/p/deploys/deployments?team=streaming\""), team);
-        String program = text(running.programPanels().get(0).renderer().render(null, EntityRef.of("program", "none")));
+        String program = page("/programs/none");
         assertTrue(program.contains("This program has no services in scope."), program);
-        assertEquals(List.of("Deploys"), running.navigation().stream().map(n -> n.label()).toList());
-    }
-
-    private static String page(String path) throws Exception {
-        PageRoute route = running.pages().stream().filter(p -> p.path().equals(path)).findFirst().orElseThrow();
-        Page page = route.renderer().render(null);
-        return text(page.body());
-    }
-
-    private static String text(Content content) {
-        StringOutput output = new StringOutput();
-        content.writeTo(output);
-        return output.toString();
     }
 }

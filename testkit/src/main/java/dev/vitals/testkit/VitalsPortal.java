@@ -7,6 +7,7 @@ import dev.vitals.api.SignalFilter;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.audit.Actor;
 import dev.vitals.core.config.VitalsConfig;
+import dev.vitals.core.jobs.JobScheduler;
 import dev.vitals.core.measures.MeasureStore;
 import dev.vitals.core.pluginhost.HostedPlugin;
 import dev.vitals.core.pluginhost.PluginState;
@@ -384,5 +385,58 @@ public final class VitalsPortal implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while waiting", e);
         }
+    }
+
+    /**
+     * Runs one of the plugin's jobs now instead of at its next turn, and waits until that run has finished: for a
+     * test that stored what the job works on after the portal started, and would otherwise wait the job's interval.
+     * A run already under way is let finish first, so the run waited for starts after this call.
+     *
+     * @param job the job's name, as the plugin declares it
+     * @throws AssertionError when the plugin has no such job, when the run fails, or when it has not finished within
+     *     30 seconds
+     * @since 2.0.0
+     */
+    public void runJob(String job) {
+        awaitJobRun(job);
+        String task = JobScheduler.taskName(pluginId, job);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        // The scheduler runs a task whose execution time has come at its next poll; a picked task is running, so its
+        // time is left to the scheduler and asked for again once the run is over.
+        Optional<Instant> before = Optional.empty();
+        while (before.isEmpty()) {
+            before = jdbi().withHandle(h -> h.createQuery("""
+                    UPDATE core.scheduled_tasks SET execution_time = now()
+                    WHERE task_name = :task AND NOT picked RETURNING last_success""")
+                    .bind("task", task).mapTo(Instant.class).findOne());
+            if (before.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("job " + task + " was still running after 30 s");
+                }
+                pause();
+            }
+        }
+        Instant since = before.get();
+        while (true) {
+            JobRun run = jdbi().withHandle(h -> h.createQuery("""
+                    SELECT last_success > :since AS succeeded, coalesce(last_failure > :since, false) AS failed
+                    FROM core.scheduled_tasks WHERE task_name = :task""")
+                    .bind("task", task).bind("since", since)
+                    .map((rs, ctx) -> new JobRun(rs.getBoolean("succeeded"), rs.getBoolean("failed"))).one());
+            if (run.failed()) {
+                throw new AssertionError("job " + task + " failed; the portal's log says why");
+            }
+            if (run.succeeded()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("job " + task + " did not run within 30 s of being asked to");
+            }
+            pause();
+        }
+    }
+
+    /** How a job's run asked for by {@link #runJob(String)} went, so far. */
+    private record JobRun(boolean succeeded, boolean failed) {
     }
 }

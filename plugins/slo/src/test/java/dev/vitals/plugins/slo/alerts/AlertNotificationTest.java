@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.vitals.core.testing.TestPortal;
 import dev.vitals.plugins.slo.SloTestPortal;
 import dev.vitals.plugins.slo.objectives.BudgetingMethod;
 import dev.vitals.plugins.slo.objectives.Slo;
@@ -47,6 +48,7 @@ class AlertNotificationTest {
         webhook.start();
         String hook = "http://localhost:" + webhook.getAddress().getPort() + "/hook";
         try (SloTestPortal plugin = SloTestPortal.start(Map.of("VITALS_SLO_WEBHOOKS", hook))) {
+            awaitThePluginsOwnSender(plugin);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
             fireFourAlerts(plugin, hook, now);
             new AlertNotifier(plugin.jdbi(), Clock.systemUTC()).sendDue();
@@ -90,6 +92,7 @@ class AlertNotificationTest {
         webhook.start();
         String hook = "http://localhost:" + webhook.getAddress().getPort() + "/hook";
         try (SloTestPortal plugin = SloTestPortal.start(Map.of("VITALS_SLO_WEBHOOKS", hook))) {
+            awaitThePluginsOwnSender(plugin);
             jdbi.set(plugin.jdbi());
             fireFourAlerts(plugin, hook, Instant.now().truncatedTo(ChronoUnit.MINUTES));
             new AlertNotifier(plugin.jdbi(), Clock.systemUTC()).sendDue();
@@ -99,6 +102,14 @@ class AlertNotificationTest {
         } finally {
             webhook.stop(0);
         }
+    }
+
+    /**
+     * The portal's own sender job runs at start and then every 30 seconds; once it has run, the senders this test
+     * drives are the only ones for a while, so every request the webhook counts is theirs.
+     */
+    private static void awaitThePluginsOwnSender(SloTestPortal plugin) {
+        TestPortal.awaitFirstRun(plugin.portal(), "slo", "send-alert-notifications");
     }
 
     /** An SLO burning its budget fast enough to fire two page and two ticket alerts. */

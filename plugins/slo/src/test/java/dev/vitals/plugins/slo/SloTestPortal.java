@@ -10,7 +10,6 @@ import dev.vitals.core.testing.TestPlugins;
 import dev.vitals.core.testing.TestPortal;
 import dev.vitals.core.testing.TestPostgres;
 import dev.vitals.plugins.slo.alerts.AlertLog;
-import dev.vitals.plugins.slo.links.SloLinks;
 import dev.vitals.plugins.slo.objectives.SloRepository;
 import dev.vitals.plugins.slo.samples.SampleRepository;
 import dev.vitals.plugins.slo.status.LatestStatuses;
@@ -22,8 +21,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * A portal running only the SLO plugin on a fresh database, for the tests that need the very context the host hands
- * the plugin (its measures, signals and catalog view) or a portal of their own per test; the others run on the test
- * kit with {@link SloStores}.
+ * the plugin (its measures, signals and catalog view), which the test kit keeps to the portal; the others run on the
+ * test kit with {@link SloStores}.
  */
 public final class SloTestPortal implements AutoCloseable {
 
@@ -97,10 +96,6 @@ public final class SloTestPortal implements AutoCloseable {
 
     public LatestStatuses latestStatuses() {
         return stores().latestStatuses();
-    }
-
-    public SloLinks links() {
-        return stores().links();
     }
 
     @Override

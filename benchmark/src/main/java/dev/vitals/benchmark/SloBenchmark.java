@@ -68,7 +68,7 @@ public final class SloBenchmark {
             Path log = dataDir.resolve("portal.log");
             Map<String, String> env = Map.of("VITALS_DB_URL", url, "VITALS_DB_USER", "postgres",
                     "VITALS_PLUGINS", "slo",
-                    "JAVA_TOOL_OPTIONS", "-Dorg.slf4j.simpleLogger.log.dev.vitals.plugins.slo.BudgetSignals=debug");
+                    "JAVA_TOOL_OPTIONS", "-Dorg.slf4j.simpleLogger.log.dev.vitals.plugins.slo.signals.BudgetSignals=debug");
             PortalProcess.run(distribution, dataDir, env, "import", "catalog",
                     TeamCatalog.write(dataDir.resolve("catalog.yaml"), 20, SERVICES, "svc-").toString());
             int port = PortalProcess.freePort();

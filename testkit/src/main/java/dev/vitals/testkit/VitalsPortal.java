@@ -1,5 +1,6 @@
 package dev.vitals.testkit;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.vitals.api.EntityRef;
 import dev.vitals.api.MeasurePoint;
 import dev.vitals.api.Signal;
@@ -7,6 +8,7 @@ import dev.vitals.api.SignalFilter;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.audit.Actor;
 import dev.vitals.core.config.VitalsConfig;
+import dev.vitals.core.database.PluginSchemas;
 import dev.vitals.core.jobs.JobScheduler;
 import dev.vitals.core.measures.MeasureStore;
 import dev.vitals.core.pluginhost.HostedPlugin;
@@ -30,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Jdbi;
 
@@ -374,7 +377,11 @@ public final class VitalsPortal implements AutoCloseable {
         try {
             server.close();
         } finally {
-            plugins.close();
+            try {
+                plugins.close();
+            } finally {
+                closePluginJdbi();
+            }
         }
     }
 
@@ -438,5 +445,32 @@ public final class VitalsPortal implements AutoCloseable {
 
     /** How a job's run asked for by {@link #runJob(String)} went, so far. */
     private record JobRun(boolean succeeded, boolean failed) {
+    }
+
+    // The plugin's own view of the database
+
+    /** Opened on first use, closed with the portal. */
+    private final AtomicReference<HikariDataSource> pluginPool = new AtomicReference<>();
+
+    /**
+     * The database as the plugin sees it: logged in as the plugin's own role, whose search path is the plugin's
+     * schema, so that the plugin's tables are named without schema ({@code SELECT count(*) FROM <table>}) and a test
+     * can build the plugin's own stores on it, as the plugin builds them on {@code PluginContext.jdbi()}.
+     *
+     * @return Jdbi on the plugin's schema, open until the portal closes
+     * @since 2.0.0
+     */
+    public synchronized Jdbi pluginJdbi() {
+        if (pluginPool.get() == null) {
+            pluginPool.set(new PluginSchemas(server.vitals().database()).openPool(pluginId, 2));
+        }
+        return PluginSchemas.jdbi(pluginPool.get());
+    }
+
+    private void closePluginJdbi() {
+        HikariDataSource pool = pluginPool.getAndSet(null);
+        if (pool != null) {
+            pool.close();
+        }
     }
 }

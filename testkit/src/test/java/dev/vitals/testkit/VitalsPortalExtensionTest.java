@@ -162,4 +162,18 @@ class VitalsPortalExtensionTest {
         return portal.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM sample.marks WHERE service = :s")
                 .bind("s", "component:default/" + service).mapTo(Long.class).one());
     }
+
+    @Test
+    void theDatabaseAsThePluginSeesItNamesThePluginsTablesWithoutSchema() {
+        VitalsPortal portal = VITALS.portal();
+        portal.editorOf("green").post("/api/sample/marks", new NewMark("green-api")).expect(201);
+
+        long marks = portal.pluginJdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM marks")
+                .mapTo(Long.class).one());
+        String role = portal.pluginJdbi().withHandle(h -> h.createQuery("SELECT current_user").mapTo(String.class)
+                .one());
+
+        assertNotEquals(0L, marks);
+        assertEquals("vitals_sample", role);
+    }
 }

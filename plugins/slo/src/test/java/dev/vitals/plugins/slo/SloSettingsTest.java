@@ -1,23 +1,27 @@
 package dev.vitals.plugins.slo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vitals.api.Setting;
-import dev.vitals.core.Vitals;
-import dev.vitals.core.pluginhost.PluginState;
-import dev.vitals.core.pluginhost.PluginStatus;
-import dev.vitals.core.testing.TestPlugins;
-import dev.vitals.core.testing.TestPortal;
-import dev.vitals.core.testing.TestPostgres;
+import dev.vitals.testkit.VitalsPortal;
+import dev.vitals.testkit.VitalsPortalExtension;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The plugin's settings are typed and declared, so the host checks them before the plugin starts. */
 class SloSettingsTest {
+
+    /** A portal whose admin wrote the Prometheus address without its scheme. */
+    @RegisterExtension
+    static final VitalsPortalExtension VITALS = VitalsPortalExtension.forPluginUnderTest()
+            .setting("prometheus_url", "prometheus:9090")
+            .allowFailedStart()
+            .build();
 
     @Test
     void thePluginDeclaresItsTwoSettingsUnderTheirEnvironmentVariables() {
@@ -32,15 +36,10 @@ class SloSettingsTest {
     }
 
     @Test
-    void aPrometheusAddressThatIsNoHttpUrlKeepsThePluginFromStartingNamingTheSetting() {
-        try (Vitals portal = TestPortal.start(TestPostgres.freshDatabase(),
-                TestPlugins.of().with("slo", SloPlugin::new).source(),
-                Map.of("VITALS_SLO_PROMETHEUS_URL", "prometheus:9090"))) {
-            PluginStatus status = portal.plugins().plugin("slo").orElseThrow().status();
-
-            assertEquals(PluginState.FAILED, status.state());
-            String reason = status.reason().orElseThrow();
-            assertTrue(reason.contains("prometheus_url") && reason.contains("VITALS_SLO_PROMETHEUS_URL"), reason);
-        }
+    void aPrometheusAddressThatIsNoHttpUrlKeepsThePluginFromStartingNamingTheSetting(VitalsPortal portal) {
+        assertFalse(portal.pluginIsRunning());
+        String state = portal.pluginState();
+        assertTrue(state.startsWith("FAILED: "), state);
+        assertTrue(state.contains("prometheus_url") && state.contains("VITALS_SLO_PROMETHEUS_URL"), state);
     }
 }

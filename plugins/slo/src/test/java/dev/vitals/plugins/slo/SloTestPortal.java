@@ -10,29 +10,19 @@ import dev.vitals.core.testing.TestPlugins;
 import dev.vitals.core.testing.TestPortal;
 import dev.vitals.core.testing.TestPostgres;
 import dev.vitals.plugins.slo.alerts.AlertLog;
-import dev.vitals.plugins.slo.ingest.PullLog;
-import dev.vitals.plugins.slo.links.SloLinks;
-import dev.vitals.plugins.slo.objectives.BudgetingMethod;
-import dev.vitals.plugins.slo.objectives.Slo;
 import dev.vitals.plugins.slo.objectives.SloRepository;
-import dev.vitals.plugins.slo.objectives.SloWindow;
-import dev.vitals.plugins.slo.samples.MinuteRetention;
 import dev.vitals.plugins.slo.samples.SampleRepository;
-import dev.vitals.plugins.slo.samples.SampleWrites;
 import dev.vitals.plugins.slo.status.LatestStatuses;
 import dev.vitals.plugins.slo.status.SloEvaluator;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * A portal running only the SLO plugin on a fresh database, and the plugin's stores built on the plugin's own
- * connections, as the plugin builds them: tests reach its data through these and its behaviour through the portal.
+ * A portal running only the SLO plugin on a fresh database, for the tests that need the very context the host hands
+ * the plugin (its measures, signals and catalog view), which the test kit keeps to the portal; the others run on the
+ * test kit with {@link SloStores}.
  */
 public final class SloTestPortal implements AutoCloseable {
 
@@ -79,52 +69,33 @@ public final class SloTestPortal implements AutoCloseable {
         return context;
     }
 
+    /** The plugin's stores on the context the host handed it. */
+    public SloStores stores() {
+        return new SloStores(context.jdbi(), context.orgTimeZone(), context.urls());
+    }
+
     public Jdbi jdbi() {
         return context.jdbi();
     }
 
     public SloRepository slos() {
-        return new SloRepository(jdbi());
+        return stores().slos();
     }
 
     public SampleRepository samples() {
-        return new SampleRepository(jdbi());
+        return stores().samples();
     }
 
     public SloEvaluator evaluator() {
-        return new SloEvaluator(samples(), context.orgTimeZone(), Runnable::run);
+        return stores().evaluator();
     }
 
     public AlertLog alerts() {
-        return new AlertLog(jdbi(), List.of(), links());
+        return stores().alerts();
     }
 
     public LatestStatuses latestStatuses() {
-        return new LatestStatuses(jdbi());
-    }
-
-    public MinuteRetention retention() {
-        return new MinuteRetention(jdbi(), new SampleWrites(jdbi()));
-    }
-
-    public PullLog pullLog() {
-        return new PullLog(jdbi());
-    }
-
-    public SloLinks links() {
-        return new SloLinks(context.urls());
-    }
-
-    /** Creates an SLO of team payments on service billing-api. */
-    public Slo create(String name, double objective, SloWindow window, BudgetingMethod method, OptionalDouble threshold,
-            Instant updatedAt) {
-        // Double literals in tests are written as decimals; valueOf reads them back as written (0.999, not its binary).
-        Slo slo = new Slo(name, Optional.of("billing-api"), Optional.empty(), Optional.of("payments"),
-                BigDecimal.valueOf(objective), window, method,
-                threshold.isPresent() ? Optional.of(BigDecimal.valueOf(threshold.getAsDouble())) : Optional.empty(),
-                Optional.empty(), updatedAt);
-        slos().create(slo);
-        return slo;
+        return stores().latestStatuses();
     }
 
     @Override

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.vitals.plugins.slo.SloTestPortal;
+import dev.vitals.plugins.slo.SloStores;
 import dev.vitals.plugins.slo.objectives.BudgetingMethod;
 import dev.vitals.plugins.slo.objectives.Slo;
 import dev.vitals.plugins.slo.objectives.SloWindow;
 import dev.vitals.plugins.slo.samples.Sample;
+import dev.vitals.testkit.VitalsPortal;
+import dev.vitals.testkit.VitalsPortalExtension;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -20,15 +22,30 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Alert changes reach a webhook once each, after retries, through the outbox. */
 class AlertNotificationTest {
+
+    @RegisterExtension
+    static final VitalsPortalExtension VITALS = VitalsPortalExtension.forPluginUnderTest().build();
+    private static SloStores plugin;
+
+    /**
+     * The portal's own sender job runs at start and then every 30 seconds; once it has run, the senders these tests
+     * drive are the only ones for a while, so every request a webhook counts is theirs.
+     */
+    @BeforeAll
+    static void start(VitalsPortal portal) {
+        plugin = SloStores.of(portal, ZoneOffset.UTC);
+        portal.awaitJobRun("send-alert-notifications");
+    }
 
     @Test
     void aFailedDeliveryIsRetriedAndEveryAlertChangeArrivesOnce() throws Exception {
@@ -46,9 +63,9 @@ class AlertNotificationTest {
         });
         webhook.start();
         String hook = "http://localhost:" + webhook.getAddress().getPort() + "/hook";
-        try (SloTestPortal plugin = SloTestPortal.start(Map.of("VITALS_SLO_WEBHOOKS", hook))) {
+        try {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-            fireFourAlerts(plugin, hook, now);
+            fireFourAlerts("notified", hook, now);
             new AlertNotifier(plugin.jdbi(), Clock.systemUTC()).sendDue();
             // The failed one waits a minute before its second attempt.
             new AlertNotifier(plugin.jdbi(), Clock.fixed(now.plus(Duration.ofMinutes(3)), ZoneOffset.UTC)).sendDue();
@@ -89,9 +106,9 @@ class AlertNotificationTest {
         });
         webhook.start();
         String hook = "http://localhost:" + webhook.getAddress().getPort() + "/hook";
-        try (SloTestPortal plugin = SloTestPortal.start(Map.of("VITALS_SLO_WEBHOOKS", hook))) {
+        try {
             jdbi.set(plugin.jdbi());
-            fireFourAlerts(plugin, hook, Instant.now().truncatedTo(ChronoUnit.MINUTES));
+            fireFourAlerts("notified-unlocked", hook, Instant.now().truncatedTo(ChronoUnit.MINUTES));
             new AlertNotifier(plugin.jdbi(), Clock.systemUTC()).sendDue();
 
             assertEquals(List.of("no row locked", "second sender done after 1 request(s)"), seenDuringCall);
@@ -102,14 +119,14 @@ class AlertNotificationTest {
     }
 
     /** An SLO burning its budget fast enough to fire two page and two ticket alerts. */
-    private static void fireFourAlerts(SloTestPortal plugin, String hook, Instant now) {
-        Slo slo = new Slo("notified", Optional.of("billing-api"), Optional.empty(), Optional.empty(),
+    private static void fireFourAlerts(String name, String hook, Instant now) {
+        Slo slo = new Slo(name, Optional.of("billing-api"), Optional.empty(), Optional.empty(),
                 new BigDecimal("0.999"),
                 SloWindow.ROLLING_30D, BudgetingMethod.OCCURRENCES, Optional.empty(), Optional.empty(), now);
         plugin.slos().create(slo);
         List<Sample> burst = new ArrayList<>();
         for (int i = 1; i <= 60; i++) {
-            burst.add(new Sample("notified", now.minus(Duration.ofMinutes(i)), 50L, 100L, null));
+            burst.add(new Sample(name, now.minus(Duration.ofMinutes(i)), 50L, 100L, null));
         }
         plugin.samples().store(burst);
         new AlertLog(plugin.jdbi(), List.of(hook), plugin.links())

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.vitals.plugins.slo.SloTestPortal;
+import dev.vitals.plugins.slo.SloStores;
 import dev.vitals.plugins.slo.objectives.BudgetingMethod;
 import dev.vitals.plugins.slo.objectives.PrometheusQueries;
 import dev.vitals.plugins.slo.objectives.Slo;
 import dev.vitals.plugins.slo.objectives.SloWindow;
+import dev.vitals.testkit.VitalsPortal;
+import dev.vitals.testkit.VitalsPortalExtension;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Pulls against a local server that answers {@code /api/v1/query_range} in Prometheus's own response format. The
@@ -38,10 +41,14 @@ import org.junit.jupiter.api.Test;
  */
 class PrometheusPullTest {
 
+    @RegisterExtension
+    static final VitalsPortalExtension VITALS = VitalsPortalExtension.forPluginUnderTest()
+            .build();
+
     private static final Instant NOW = Instant.parse("2026-11-01T12:00:30Z");
     private static final Instant FIRST_STEP = Instant.parse("2026-11-01T11:00:00Z");
     private static final Instant LAST_STEP = Instant.parse("2026-11-01T11:59:00Z");
-    private static SloTestPortal plugin;
+    private static SloStores plugin;
     private static HttpServer prometheus;
     /** Answers a query for the step times asked: status and body. */
     private static volatile BiFunction<String, List<Instant>, Answer> answer;
@@ -51,7 +58,7 @@ class PrometheusPullTest {
     }
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(VitalsPortal portal) throws Exception {
         prometheus = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         prometheus.createContext("/api/v1/query_range", exchange -> {
             Map<String, String> params = new HashMap<>();
@@ -73,12 +80,11 @@ class PrometheusPullTest {
             exchange.close();
         });
         prometheus.start();
-        plugin = SloTestPortal.start(Map.of());
+        plugin = SloStores.of(portal, ZoneOffset.UTC);
     }
 
     @AfterAll
     static void stop() {
-        plugin.close();
         prometheus.stop(0);
     }
 

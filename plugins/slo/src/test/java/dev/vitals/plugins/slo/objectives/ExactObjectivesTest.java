@@ -9,37 +9,39 @@ import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import dev.vitals.core.Json;
 import dev.vitals.core.testing.Samples;
-import dev.vitals.plugins.slo.SloTestPortal;
+import dev.vitals.plugins.slo.SloStores;
 import dev.vitals.plugins.slo.api.SloJson;
 import dev.vitals.plugins.slo.openslo.OpenSloExport;
 import dev.vitals.plugins.slo.openslo.OpenSloImport;
 import dev.vitals.plugins.slo.openslo.OpenSloImportTest;
 import dev.vitals.plugins.slo.pages.SloForm;
+import dev.vitals.testkit.VitalsPortal;
+import dev.vitals.testkit.VitalsPortalExtension;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Objectives and thresholds are stored, read back, shown and exported exactly as they were written. */
 class ExactObjectivesTest {
 
+    @RegisterExtension
+    static final VitalsPortalExtension VITALS = VitalsPortalExtension.forPluginUnderTest()
+            .build();
+
     private static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
-    private static SloTestPortal plugin;
+    private static SloStores plugin;
 
     @BeforeAll
-    static void start() {
-        plugin = SloTestPortal.start(Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        plugin.close();
+    static void start(VitalsPortal portal) {
+        plugin = SloStores.of(portal, ZoneOffset.UTC);
     }
 
     private static OpenSloImport.Result read(String yaml) {

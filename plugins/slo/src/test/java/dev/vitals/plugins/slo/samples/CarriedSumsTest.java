@@ -2,12 +2,14 @@ package dev.vitals.plugins.slo.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.vitals.plugins.slo.SloTestPortal;
+import dev.vitals.plugins.slo.SloStores;
 import dev.vitals.plugins.slo.objectives.BudgetingMethod;
 import dev.vitals.plugins.slo.objectives.Slo;
 import dev.vitals.plugins.slo.objectives.SloWindow;
 import dev.vitals.plugins.slo.status.SloEvaluator;
 import dev.vitals.plugins.slo.status.SloStatus;
+import dev.vitals.testkit.VitalsPortal;
+import dev.vitals.testkit.VitalsPortalExtension;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The minute job's carried counts equal a fresh read at every tick, whatever arrived in between: on-time minutes,
@@ -30,19 +32,19 @@ import org.junit.jupiter.api.Test;
  */
 class CarriedSumsTest {
 
+    @RegisterExtension
+    static final VitalsPortalExtension VITALS = VitalsPortalExtension.forPluginUnderTest()
+            .environment("VITALS_TIMEZONE", "Europe/Berlin")
+            .build();
+
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    private static SloTestPortal plugin;
+    private static SloStores plugin;
     private static SloEvaluator evaluator;
 
     @BeforeAll
-    static void start() {
-        plugin = SloTestPortal.start(Map.of("VITALS_TIMEZONE", "Europe/Berlin"));
+    static void start(VitalsPortal portal) {
+        plugin = SloStores.of(portal, ZoneId.of("Europe/Berlin"));
         evaluator = new SloEvaluator(plugin.samples(), BERLIN, Runnable::run);
-    }
-
-    @AfterAll
-    static void stop() {
-        plugin.close();
     }
 
     private static CarriedSums carriedSums() {

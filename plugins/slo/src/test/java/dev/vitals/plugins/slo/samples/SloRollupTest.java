@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.vitals.api.ProblemException;
-import dev.vitals.core.testing.TestPortal;
-import dev.vitals.plugins.slo.SloTestPortal;
+import dev.vitals.plugins.slo.SloStores;
 import dev.vitals.plugins.slo.objectives.BudgetingMethod;
 import dev.vitals.plugins.slo.objectives.Slo;
 import dev.vitals.plugins.slo.objectives.SloWindow;
@@ -13,6 +12,8 @@ import dev.vitals.plugins.slo.status.AlertState;
 import dev.vitals.plugins.slo.status.BurnRateAlert;
 import dev.vitals.plugins.slo.status.SloEvaluator;
 import dev.vitals.plugins.slo.status.SloStatus;
+import dev.vitals.testkit.VitalsPortal;
+import dev.vitals.testkit.VitalsPortalExtension;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,9 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Windows read from the hourly and daily rollups plus their edge minutes count exactly what the minutes count.
@@ -36,19 +37,19 @@ import org.junit.jupiter.api.Test;
  */
 class SloRollupTest {
 
+    @RegisterExtension
+    static final VitalsPortalExtension VITALS = VitalsPortalExtension.forPluginUnderTest()
+            .environment("VITALS_TIMEZONE", "Europe/Berlin")
+            .build();
+
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
-    private static SloTestPortal plugin;
+    private static SloStores plugin;
 
     @BeforeAll
-    static void start() {
-        plugin = SloTestPortal.start(Map.of("VITALS_TIMEZONE", "Europe/Berlin"));
-        TestPortal.awaitFirstRun(plugin.portal(), "slo", "prune-minute-data");
-    }
-
-    @AfterAll
-    static void stop() {
-        plugin.close();
+    static void start(VitalsPortal portal) {
+        plugin = SloStores.of(portal, ZoneId.of("Europe/Berlin"));
+        portal.awaitJobRun("prune-minute-data");
     }
 
     private static Slo slo(String name, SloWindow window, BudgetingMethod method, OptionalDouble threshold) {

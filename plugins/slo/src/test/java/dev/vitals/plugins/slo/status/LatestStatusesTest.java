@@ -4,38 +4,43 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vitals.api.SignalStatus;
-import dev.vitals.core.testing.TestPortal;
-import dev.vitals.plugins.slo.SloTestPortal;
+import dev.vitals.plugins.slo.SloStores;
 import dev.vitals.plugins.slo.objectives.BudgetingMethod;
 import dev.vitals.plugins.slo.objectives.Slo;
 import dev.vitals.plugins.slo.objectives.SloWindow;
 import dev.vitals.plugins.slo.samples.Sample;
+import dev.vitals.testkit.VitalsPortal;
+import dev.vitals.testkit.VitalsPortalExtension;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The overview's table of latest statuses: what an evaluation stores, and how the overview sorts and pages it. */
 class LatestStatusesTest {
 
+    @RegisterExtension
+    static final VitalsPortalExtension VITALS = VitalsPortalExtension.forPluginUnderTest()
+            .build();
+
     private static final double EPS = 1e-9;
     /** An hour ago, so that the plugin's own minute job evaluating at the wall clock finds the same windows. */
     private static final Instant T = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(1));
-    private static SloTestPortal plugin;
+    private static SloStores plugin;
 
     @BeforeAll
-    static void start() {
-        plugin = SloTestPortal.start(Map.of());
+    static void start(VitalsPortal portal) {
+        plugin = SloStores.of(portal, ZoneOffset.UTC);
         // The job's first run comes at start; the next is a minute away, so it cannot store a status of an SLO
         // created below before its minute is.
-        TestPortal.awaitFirstRun(plugin.portal(), "slo", "evaluate-slos");
+        portal.awaitJobRun("evaluate-slos");
         // spent: 950 good of 1000 at 99.9 % → consumed 0.05 ÷ 0.001 = 50, remaining −49.
         // tight: 9995 of 10000 at 99.9 % → consumed 0.0005 ÷ 0.001 = 0.5, remaining 0.5.
         // healthy: 999 of 1000 at 99 % → consumed 0.001 ÷ 0.01 = 0.1, remaining 0.9.
@@ -44,11 +49,6 @@ class LatestStatusesTest {
         slo("healthy", "payments", 0.99, 999, 1000);
         slo("tight", "search", 0.999, 9995, 10000);
         slo("quiet", "search", 0.999, 0, 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        plugin.close();
     }
 
     private static void slo(String name, String team, double objective, long good, long total) {

@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vitals.api.ProblemException;
-import dev.vitals.core.testing.TestPortal;
-import dev.vitals.plugins.slo.SloTestPortal;
+import dev.vitals.plugins.slo.SloStores;
 import dev.vitals.plugins.slo.alerts.AlertEvent;
 import dev.vitals.plugins.slo.api.StatusJson;
 import dev.vitals.plugins.slo.objectives.BudgetingMethod;
@@ -19,34 +18,37 @@ import dev.vitals.plugins.slo.samples.Counts;
 import dev.vitals.plugins.slo.samples.MinuteRetention;
 import dev.vitals.plugins.slo.samples.Sample;
 import dev.vitals.plugins.slo.samples.TimeRange;
+import dev.vitals.testkit.VitalsPortal;
+import dev.vitals.testkit.VitalsPortalExtension;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Status computations against a real database, each expected value worked out by hand in the comments. */
 class SloStatusTest {
 
+    @RegisterExtension
+    static final VitalsPortalExtension VITALS = VitalsPortalExtension.forPluginUnderTest()
+            .environment("VITALS_TIMEZONE", "Europe/Berlin")
+            .build();
+
     private static final double EPS = 1e-9;
     private static final Instant T = Instant.parse("2026-11-01T12:00:00Z");
-    private static SloTestPortal plugin;
+    private static SloStores plugin;
 
     @BeforeAll
-    static void start() {
-        plugin = SloTestPortal.start(Map.of("VITALS_TIMEZONE", "Europe/Berlin"));
+    static void start(VitalsPortal portal) {
+        plugin = SloStores.of(portal, ZoneId.of("Europe/Berlin"));
         // Some cases store minutes from months ago, which the retention job would prune.
-        TestPortal.awaitFirstRun(plugin.portal(), "slo", "prune-minute-data");
-    }
-
-    @AfterAll
-    static void stop() {
-        plugin.close();
+        portal.awaitJobRun("prune-minute-data");
     }
 
     private static Slo slo(String name, double objective, SloWindow window, BudgetingMethod method,

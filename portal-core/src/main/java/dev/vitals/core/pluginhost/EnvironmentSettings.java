@@ -2,10 +2,13 @@ package dev.vitals.core.pluginhost;
 
 import dev.vitals.api.PluginSettings;
 import dev.vitals.api.Setting;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A plugin's declared settings, read from the environment variables {@code VITALS_<ID>_<NAME>}. The host checks them
@@ -43,6 +46,33 @@ final class EnvironmentSettings implements PluginSettings {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A variable under the plugin's prefix that no declared setting reads: a misspelt name would otherwise leave the
+     * plugin running on a default, or without the secret the admin meant to give it.
+     *
+     * @param pluginIds every discovered plugin's id, so that {@code VITALS_SLO_X_…} counts as plugin {@code slo_x}'s
+     *     and not as an unknown setting {@code x_…} of plugin {@code slo}
+     * @return the first such variable, named with the settings the plugin has; empty when there is none
+     */
+    Optional<String> undeclared(Collection<String> pluginIds) {
+        String prefix = prefix(pluginId);
+        Set<String> read = declared.stream().map(s -> s.environmentVariable(pluginId)).collect(Collectors.toSet());
+        return environment.keySet().stream()
+                .filter(name -> name.startsWith(prefix) && !read.contains(name))
+                .filter(name -> pluginIds.stream().filter(other -> !other.equals(pluginId))
+                        .noneMatch(other -> prefix(other).startsWith(prefix) && name.startsWith(prefix(other))))
+                .sorted()
+                .findFirst()
+                .map(name -> name + " is set, but plugin " + pluginId + " has no setting "
+                        + name.substring(prefix.length()).toLowerCase(Locale.ROOT) + " (its settings: "
+                        + (declared.isEmpty() ? "none" : declared.stream().map(Setting::name)
+                                .collect(Collectors.joining(", "))) + ")");
+    }
+
+    private static String prefix(String id) {
+        return "VITALS_" + id.toUpperCase(Locale.ROOT) + "_";
     }
 
     @Override

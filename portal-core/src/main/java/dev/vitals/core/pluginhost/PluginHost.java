@@ -205,7 +205,7 @@ public final class PluginHost implements AutoCloseable {
             step = "migrating schema " + id;
             int applied = hosted.call("migration", () -> schemas.migrate(id, pool, hosted.discovered().classLoader()));
             EnvironmentSettings settings = new EnvironmentSettings(id, hosted.settings(), config.environment());
-            Optional<String> unusable = settings.problem();
+            Optional<String> unusable = settings.problem().or(() -> settings.undeclared(plugins.keySet()));
             if (unusable.isPresent()) {
                 throw new StartRefused(unusable.get());
             }

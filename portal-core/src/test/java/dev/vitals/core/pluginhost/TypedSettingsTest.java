@@ -53,6 +53,25 @@ class TypedSettingsTest {
     }
 
     @Test
+    void aMisspeltVariableIsNamedWithTheSettingsThePluginHas() {
+        EnvironmentSettings set = settings(Map.of("VITALS_BILLING_ENDPOINT", "https://b.example.com",
+                "VITALS_BILLING_TOKNE", "s3cret"));
+
+        assertEquals(Optional.of("VITALS_BILLING_TOKNE is set, but plugin billing has no setting tokne (its settings: "
+                + "endpoint, batch, token, every)"), set.undeclared(List.of("billing")));
+    }
+
+    @Test
+    void aVariableOfAnotherPluginWhoseIdExtendsThisOnesIsNotThisOnesBusiness() {
+        EnvironmentSettings set = settings(Map.of("VITALS_BILLING_EXPORT_BUCKET", "s3://costs",
+                "VITALS_BILLING_BATCH", "50"));
+
+        assertEquals(Optional.empty(), set.undeclared(List.of("billing", "billing_export")));
+        assertEquals(Optional.of("VITALS_BILLING_EXPORT_BUCKET is set, but plugin billing has no setting export_bucket "
+                + "(its settings: endpoint, batch, token, every)"), set.undeclared(List.of("billing")));
+    }
+
+    @Test
     void aRequiredSettingLeftUnsetIsNamedWithItsVariableAndDescription() {
         assertEquals(Optional.of("setting endpoint (VITALS_BILLING_ENDPOINT) is required: where the billing API answers"),
                 settings(Map.of("VITALS_BILLING_ENDPOINT", "  ")).problem());
@@ -114,6 +133,20 @@ class TypedSettingsTest {
             assertEquals(Optional.of("setting endpoint (VITALS_BILLING_ENDPOINT) is required: where the billing API "
                     + "answers"), status.reason());
             assertEquals(0, billing.creates.get(), "the factory never runs on settings it cannot use");
+        }
+    }
+
+    @Test
+    void aPluginWithAMisspeltVariableDoesNotStartAndNamesTheSettingsItHas() {
+        Billing billing = new Billing(BATCH);
+        try (Vitals portal = TestPortal.start(TestPostgres.freshDatabase(),
+                TestPlugins.of().with("billing", () -> billing).source(), Map.of("VITALS_BILLING_BACTH", "50"))) {
+            PluginStatus status = portal.plugins().plugin("billing").orElseThrow().status();
+
+            assertEquals(PluginState.FAILED, status.state());
+            assertEquals(Optional.of("VITALS_BILLING_BACTH is set, but plugin billing has no setting bacth (its "
+                    + "settings: batch)"), status.reason());
+            assertEquals(0, billing.creates.get(), "the factory never runs with a setting the admin did not get");
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vitals.api.PluginApiVersion;
 import dev.vitals.core.database.DatabaseSettings;
 import dev.vitals.core.testing.TestPostgres;
 import java.io.IOException;
@@ -144,12 +145,14 @@ class TwoPortalsOneKilledMidJobIT {
         }
         try (OutputStream file = Files.newOutputStream(dir.resolve("countedjob-1.0.0.jar"));
                 JarOutputStream jar = new JarOutputStream(file)) {
+            // Built against this very API, as a plugin's build stamps it: from this version up to the next major.
+            int major = Integer.parseInt(PluginApiVersion.CURRENT.split("\\.")[0]);
             put(jar, "plugin.properties", """
                     plugin.id=countedjob
                     plugin.version=1.0.0
-                    plugin.requires=>=2.0.0 & <3.0.0
+                    plugin.requires=>=%s & <%d.0.0
                     plugin.description=Counts the runs of one job, for the fault-injection suite
-                    """.getBytes(StandardCharsets.UTF_8));
+                    """.formatted(PluginApiVersion.CURRENT, major + 1).getBytes(StandardCharsets.UTF_8));
             put(jar, "META-INF/extensions.idx", (CountedJobPlugin.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
             for (Path classFile : classFiles) {
                 put(jar, packageDir + "/" + classFile.getFileName(), Files.readAllBytes(classFile));

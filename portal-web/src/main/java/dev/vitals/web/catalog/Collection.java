@@ -1,6 +1,7 @@
 package dev.vitals.web.catalog;
 
 import dev.vitals.api.EntityRef;
+import dev.vitals.api.PluginUrls;
 import dev.vitals.core.catalog.WrittenRef;
 import java.util.Arrays;
 import java.util.Optional;
@@ -64,9 +65,7 @@ public enum Collection {
         if (parsed.isEmpty()) {
             return "/services";
         }
-        EntityRef r = parsed.get();
-        return Arrays.stream(values()).filter(c -> c.kind.equalsIgnoreCase(r.kind())).findFirst()
-                .map(c -> "/" + c.path + "/" + r.key())
-                .orElse("/catalog/" + r.kind() + "/" + r.key());
+        // One mapping from kinds to pages, the one plugins link with too.
+        return PluginUrls.entity(parsed.get());
     }
 }

@@ -26,7 +26,6 @@ final class MountCheck {
     private static final Pattern PARAMETER = Pattern.compile("\\{[^/{}]*}|<[^/<>]*>");
     private static final Pattern PLUGIN_SPACE = Pattern.compile("/(api|p)/([^/{}<>]+)(/.*)?");
     private final RouterConfig router;
-    private final Map<String, String> hostRoutes = new HashMap<>();
     private final Map<String, String> reserved = new LinkedHashMap<>();
 
     /** A route a plugin asks for: @param method the method @param path the full path @param what how to name it */
@@ -34,13 +33,13 @@ final class MountCheck {
     }
 
     /**
-     * @param hostRules the portal's own routes, which no plugin may take
+     * @param hostRules the portal's own routes: a plugin whose id names a prefix among them is refused whole, which
+     *     also keeps every one of its routes off theirs
      * @param router the router settings the portal serves with, so paths parse here as they match there
      */
     MountCheck(List<GuardedRoutes.Rule> hostRules, RouterConfig router) {
         this.router = router;
         for (GuardedRoutes.Rule rule : hostRules) {
-            hostRoutes.put(key(rule.method(), rule.path()), "the portal's " + rule.method() + " " + rule.path());
             Matcher space = PLUGIN_SPACE.matcher(rule.path());
             if (space.matches()) {
                 reserved.putIfAbsent(space.group(2), "/" + space.group(1) + "/" + space.group(2));
@@ -78,8 +77,6 @@ final class MountCheck {
             String before = own.putIfAbsent(key, route.what());
             if (before != null) {
                 problems.add(route.what() + " is declared twice (also as " + before + ")");
-            } else if (hostRoutes.containsKey(key)) {
-                problems.add(route.what() + " clashes with " + hostRoutes.get(key));
             }
         }
         return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));

@@ -227,7 +227,7 @@ public final class PluginRoutes implements GuardedRoutes.DynamicRules {
     private void dispatch(String pluginId, Context ctx) throws Exception {
         HostedPlugin plugin = plugins.plugin(pluginId).orElseThrow();
         Optional<PluginRouteTable.Match> match = method(ctx).flatMap(method -> table(plugin)
-                .flatMap(table -> table.match(method, requestPath(ctx))));
+                .flatMap(table -> table.match(method, ctx.path())));
         if (match.isEmpty()) {
             HttpMetrics.routeTemplate(ctx, "NOT_FOUND");
             throw ProblemException.notFound("no page or API route at " + ctx.path() + (plugin.isStarted() ? ""
@@ -244,12 +244,6 @@ public final class PluginRoutes implements GuardedRoutes.DynamicRules {
         return METHODS.stream().filter(m -> m.name().equals(name.equals("HEAD") ? "GET" : name)).findFirst();
     }
 
-    /** The path as Javalin matches it: as sent, still encoded, below the context path. */
-    private static String requestPath(Context ctx) {
-        String path = ctx.path();
-        String contextPath = ctx.contextPath();
-        return path.startsWith(contextPath) ? path.substring(contextPath.length()) : path;
-    }
 
     @Override
     public List<Rule> rules() {

@@ -118,7 +118,7 @@ public final class DeploysPlugin implements VitalsPlugin {
         BreakGlass breakGlass = new BreakGlass(jdbi, catalog, requestLifetime, openFor);
         ErrorBudgets budgets = new ErrorBudgets(context.signals(), settings.get(ErrorBudgets.SLO_PLUGIN),
                 settings.get(ErrorBudgets.SLO_SIGNAL_KIND));
-        DeployGate gate = new DeployGate(catalog, environments, freezes, budgets, breakGlass, blockOnSpentBudget,
+        DeployGate gate = new DeployGate(environments, freezes, budgets, breakGlass, blockOnSpentBudget,
                 context.orgTimeZone());
         Integrations integrations = new Integrations(jdbi);
         WebhookSecrets secrets = new WebhookSecrets(integrations, Map.of(

@@ -1,7 +1,6 @@
 package dev.vitals.plugins.deploys.gate;
 
 import dev.vitals.api.CatalogEntity;
-import dev.vitals.api.CatalogView;
 import dev.vitals.api.EntityRef;
 import dev.vitals.api.PluginSettings;
 import dev.vitals.api.Setting;
@@ -24,7 +23,6 @@ public final class DeployGate {
     public static final Setting<String> ERROR_BUDGET_POLICY = Setting.string("gate_error_budget",
             "block or ignore a spent error budget").withDefault("block");
 
-    private final CatalogView catalog;
     private final EnvironmentNames environments;
     private final FreezeWindows freezes;
     private final ErrorBudgets budgets;
@@ -36,9 +34,8 @@ public final class DeployGate {
      * @param blockOnSpentBudget the error-budget policy ({@code VITALS_DEPLOYS_GATE_ERROR_BUDGET=block|ignore},
      *     default block)
      */
-    public DeployGate(CatalogView catalog, EnvironmentNames environments, FreezeWindows freezes, ErrorBudgets budgets,
+    public DeployGate(EnvironmentNames environments, FreezeWindows freezes, ErrorBudgets budgets,
             BreakGlass breakGlass, boolean blockOnSpentBudget, ZoneId zone) {
-        this.catalog = catalog;
         this.environments = environments;
         this.freezes = freezes;
         this.budgets = budgets;

@@ -44,7 +44,7 @@ class DeployGateTest {
         freezes = new FreezeWindows(ctx.jdbi(), ctx.catalog(), BERLIN);
         budgets = new ErrorBudgets(ctx.signals(), "slo", "error-budget");
         breakGlass = new BreakGlass(ctx.jdbi(), ctx.catalog(), Duration.ofHours(4), Duration.ofMinutes(60));
-        gate = new DeployGate(ctx.catalog(), new EnvironmentNames(Set.of("prod")), freezes, budgets, breakGlass, true,
+        gate = new DeployGate(new EnvironmentNames(Set.of("prod")), freezes, budgets, breakGlass, true,
                 BERLIN);
     }
 

@@ -106,9 +106,4 @@ public final class SloLinks {
     public String program(String key) {
         return PluginUrls.entity(EntityRef.ofKey("program", key));
     }
-
-    /** @return the portal's page of any catalog entity */
-    public String entity(EntityRef ref) {
-        return PluginUrls.entity(ref);
-    }
 }

@@ -66,7 +66,7 @@ public final class ReviewPage {
         params.put("program", program.orElse(""));
         Set<String> components = catalog.entities("AvailabilityComponent").stream()
                 .map(c -> c.ref().key()).collect(Collectors.toCollection(TreeSet::new));
-        slos.all().forEach(s -> s.component().ifPresent(components::add));
+        components.addAll(slos.components());
         params.put("components", components);
         params.put("programs", catalog.entities("Program").stream().map(c -> c.ref().key()).toList());
         params.put("programComponents", program.map(p -> programComponents(p, review)).orElse(List.of()));

@@ -20,9 +20,11 @@ import java.util.regex.Pattern;
  * @param handler the code that answers
  * @param scope the scope an API token needs, e.g. {@code deploys:ingest}; declare it in
  *     {@link VitalsPlugin#scopes()} too so that admins can grant it
+ * @param doc what the portal's API description says about the route beyond the above (since 2.1.0)
  * @since 1.0.0
  */
-public record ApiRoute(HttpMethod method, String path, Role role, Handler handler, Optional<String> scope) {
+public record ApiRoute(HttpMethod method, String path, Role role, Handler handler, Optional<String> scope,
+        RouteDoc doc) {
 
     private static final Pattern SCOPE = Pattern.compile("[a-z][a-z0-9_-]*(:[a-z][a-z0-9_-]*)?");
 
@@ -32,6 +34,7 @@ public record ApiRoute(HttpMethod method, String path, Role role, Handler handle
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(doc, "doc");
         if (path == null || !path.startsWith("/")) {
             throw new IllegalArgumentException("route path must start with '/': " + path);
         }
@@ -43,6 +46,19 @@ public record ApiRoute(HttpMethod method, String path, Role role, Handler handle
     }
 
     /**
+     * A route not described beyond what it declares.
+     *
+     * @param method the HTTP method
+     * @param path the path below the plugin's prefix
+     * @param role the least role a caller needs
+     * @param handler the code that answers
+     * @param scope the scope an API token needs
+     */
+    public ApiRoute(HttpMethod method, String path, Role role, Handler handler, Optional<String> scope) {
+        this(method, path, role, handler, scope, RouteDoc.NONE);
+    }
+
+    /**
      * A route whose tokens need the plugin's default scope.
      *
      * @param method the HTTP method
@@ -51,7 +67,7 @@ public record ApiRoute(HttpMethod method, String path, Role role, Handler handle
      * @param handler the code that answers
      */
     public ApiRoute(HttpMethod method, String path, Role role, Handler handler) {
-        this(method, path, role, handler, Optional.empty());
+        this(method, path, role, handler, Optional.empty(), RouteDoc.NONE);
     }
 
     /** A GET route open to every viewer. @param path below the plugin prefix @param handler the code @return the route */
@@ -76,11 +92,22 @@ public record ApiRoute(HttpMethod method, String path, Role role, Handler handle
 
     /** The same route with another required role. @param required the role @return a copy */
     public ApiRoute requiring(Role required) {
-        return new ApiRoute(method, path, required, handler, scope);
+        return new ApiRoute(method, path, required, handler, scope, doc);
     }
 
     /** The same route needing another token scope. @param required the scope @return a copy */
     public ApiRoute scoped(String required) {
-        return new ApiRoute(method, path, role, handler, Optional.of(required));
+        return new ApiRoute(method, path, role, handler, Optional.of(required), doc);
+    }
+
+    /**
+     * The same route described for the API description.
+     *
+     * @param description summary, parameters, bodies and examples
+     * @return a copy
+     * @since 2.1.0
+     */
+    public ApiRoute doc(RouteDoc description) {
+        return new ApiRoute(method, path, role, handler, scope, description);
     }
 }

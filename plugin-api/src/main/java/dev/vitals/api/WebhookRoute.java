@@ -18,15 +18,39 @@ import java.util.Objects;
  *
  * @param path the path below the plugin's prefix, starting with {@code /}, e.g. {@code /webhooks/github}
  * @param handler the code that verifies the sender and answers
+ * @param doc what the portal's API description says about the webhook: the payload it takes, how the sender signs
+ *     (since 2.1.0)
  * @since 1.0.0
  */
-public record WebhookRoute(String path, Handler handler) {
+public record WebhookRoute(String path, Handler handler, RouteDoc doc) {
 
     /** Checks the path's form, so a mistake surfaces when the plugin is discovered. */
     public WebhookRoute {
         Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(doc, "doc");
         if (path == null || !path.startsWith("/") || path.contains("{") || path.contains("<")) {
             throw new IllegalArgumentException("webhook path must start with '/' and have no parameters: " + path);
         }
+    }
+
+    /**
+     * A webhook not described beyond its path.
+     *
+     * @param path the path below the plugin's prefix
+     * @param handler the code that verifies the sender and answers
+     */
+    public WebhookRoute(String path, Handler handler) {
+        this(path, handler, RouteDoc.NONE);
+    }
+
+    /**
+     * The same webhook described for the API description.
+     *
+     * @param description summary, payload and example
+     * @return a copy
+     * @since 2.1.0
+     */
+    public WebhookRoute doc(RouteDoc description) {
+        return new WebhookRoute(path, handler, description);
     }
 }

@@ -16,6 +16,9 @@ public final class Layout {
     public static final String HTMX = "/static/vendor/htmx.org/" + webjarVersion("org.webjars.npm", "htmx.org")
             + "/dist/htmx.min.js";
 
+    /** The portal's icon: a static file, open to anyone, so it shows on the sign-in page too. */
+    public static final String FAVICON = "/static/favicon.svg";
+
     private static String webjarVersion(String group, String artifact) {
         try (var in = Layout.class.getResourceAsStream("/META-INF/maven/" + group + "/" + artifact + "/pom.properties")) {
             java.util.Properties properties = new java.util.Properties();

@@ -144,20 +144,18 @@ public final class Pager implements Content {
             return;
         }
         out.writeContent("<nav class=\"pager\" aria-label=\"Pages\">");
-        previous().ifPresent(href -> {
-            out.writeContent("<a href=\"");
-            Escape.htmlAttribute(href, out);
-            out.writeContent("\" rel=\"prev\">← Previous</a>");
-        });
+        previous().ifPresent(href -> writeLink(out, href, "prev", "← Previous"));
         out.writeContent("<span>");
         Escape.htmlContent(range(), out);
         out.writeContent("</span>");
-        next().ifPresent(href -> {
-            out.writeContent("<a href=\"");
-            Escape.htmlAttribute(href, out);
-            out.writeContent("\" rel=\"next\">Next →</a>");
-        });
+        next().ifPresent(href -> writeLink(out, href, "next", "Next →"));
         out.writeContent("</nav>");
+    }
+
+    private static void writeLink(TemplateOutput out, String href, String rel, String label) {
+        out.writeContent("<a href=\"");
+        Escape.htmlAttribute(href, out);
+        out.writeContent("\" rel=\"" + rel + "\">" + label + "</a>");
     }
 
     private String link(int target) {

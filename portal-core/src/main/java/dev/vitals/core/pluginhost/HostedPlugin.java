@@ -192,6 +192,16 @@ public final class HostedPlugin {
         return discovered.id();
     }
 
+    /**
+     * How pages name the plugin to people: the title of its first service tab (what a health grid cell opens), else
+     * the label of its first navigation entry, else its id. Plugin descriptors carry no name of their own.
+     */
+    public String displayName() {
+        return serviceTabs().stream().map(ServiceTab::title).findFirst()
+                .or(() -> navigation().stream().map(NavEntry::label).findFirst())
+                .orElse(id());
+    }
+
     public PluginState state() {
         return state;
     }

@@ -2,6 +2,7 @@ package dev.vitals.web.admin;
 
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
+import dev.vitals.api.RequestCaller;
 import dev.vitals.api.Role;
 import dev.vitals.core.identity.People;
 import dev.vitals.core.identity.RoleGrant;
@@ -9,7 +10,6 @@ import dev.vitals.core.identity.RoleGrants;
 import dev.vitals.core.identity.Scopes;
 import dev.vitals.web.pages.Layout;
 import dev.vitals.web.pages.Templates;
-import dev.vitals.web.security.Caller;
 import dev.vitals.web.security.GuardedRoutes;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -66,7 +66,7 @@ public final class RolesAdmin {
 
     private void page(Context ctx) {
         layout.render(ctx, "Roles", Templates.content("roles.jte", Map.of("grants", grants.list(),
-                "people", people.list(), "csrf", Caller.of(ctx).csrfToken().orElse(""))));
+                "people", people.list(), "caller", RequestCaller.of(ctx))));
     }
 
     private RoleGrant grant(Context ctx, GrantRequest request) {

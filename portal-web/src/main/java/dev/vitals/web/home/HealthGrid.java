@@ -2,6 +2,7 @@ package dev.vitals.web.home;
 
 import dev.vitals.api.Signal;
 import dev.vitals.api.SignalStatus;
+import dev.vitals.api.ui.Pager;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.signals.OrgHealthQuery;
 import dev.vitals.core.catalog.CatalogOutline;
@@ -10,7 +11,6 @@ import dev.vitals.core.pluginhost.HostedPlugin;
 import dev.vitals.web.catalog.Collection;
 import dev.vitals.web.catalog.StatusCell;
 import dev.vitals.web.pages.Layout;
-import dev.vitals.web.pages.Pager;
 import dev.vitals.web.pages.Templates;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -63,9 +63,10 @@ public final class HealthGrid {
      * A plugin column.
      *
      * @param id the plugin id
+     * @param name how the column is headed: the plugin's display name
      * @param tabId the service tab the column's cells open when a signal has no link of its own, or null
      */
-    public record Column(String id, String tabId) {
+    public record Column(String id, String name, String tabId) {
     }
 
     public void render(Context ctx) {
@@ -94,7 +95,7 @@ public final class HealthGrid {
         List<Column> columns = new ArrayList<>();
         for (HostedPlugin plugin : vitals.plugins().plugins()) {
             if (plugin.isStarted()) {
-                columns.add(new Column(plugin.id(), plugin.serviceTabs().isEmpty() ? null
+                columns.add(new Column(plugin.id(), plugin.displayName(), plugin.serviceTabs().isEmpty() ? null
                         : plugin.id() + "." + plugin.serviceTabs().get(0).id()));
             }
         }

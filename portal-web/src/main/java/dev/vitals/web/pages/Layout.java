@@ -1,5 +1,6 @@
 package dev.vitals.web.pages;
 
+import dev.vitals.api.RequestCaller;
 import dev.vitals.core.pluginhost.HostedPlugin;
 import dev.vitals.core.pluginhost.PluginHost;
 import dev.vitals.web.security.Caller;
@@ -39,7 +40,7 @@ public final class Layout {
         Caller caller = Caller.of(ctx);
         ctx.html(Templates.render("layout.jte", Map.of("title", title, "nav", navigation(), "body", body,
                 "current", ctx.path(), "user", caller.authenticated() ? caller.name() : "",
-                "csrf", caller.csrfToken().orElse(""))));
+                "caller", RequestCaller.of(ctx))));
     }
 
     /** Nav entries of started plugins only: a disabled plugin's entries disappear with it. */

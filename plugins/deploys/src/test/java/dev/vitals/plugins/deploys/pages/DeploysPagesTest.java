@@ -67,6 +67,8 @@ class DeploysPagesTest {
         assertTrue(overview.contains("href=\"/p/deploys/services/alpha\""), overview);
         assertTrue(overview.contains("href=\"/p/deploys/deployments?team=streaming\""), overview);
         assertTrue(overview.contains("How these numbers are computed"), overview);
+        assertTrue(overview.contains("<span class=\"band band-top\">elite</span>"), "alpha deploys every 13 hours");
+        assertTrue(overview.contains("<span class=\"band band-none\">–</span>"), "beta has no deployments to rate");
         String main = overview.substring(overview.indexOf("<main"), overview.indexOf("</main>"));
         assertFalse(main.contains("<script"), "readable without JavaScript: the page needs no script of its own");
     }
@@ -80,8 +82,9 @@ class DeploysPagesTest {
         assertTrue(first.contains("href=\"/p/deploys/deployments?service=alpha&amp;page=2\""), first);
         String second = page("/p/deploys/deployments?service=alpha&page=2");
         assertTrue(second.contains("<code>p-54</code>"), second);
-        assertTrue(second.contains("Newer"), second);
-        assertFalse(second.contains("Older"), second);
+        assertTrue(second.contains("51–55 of 55"), second);
+        assertTrue(second.contains("href=\"/p/deploys/deployments?service=alpha&amp;page=1\" rel=\"prev\""), second);
+        assertFalse(second.contains("rel=\"next\""), second);
     }
 
     @Test

@@ -80,6 +80,7 @@ public final class DetailPage {
         params.put("mayEdit", RequestCaller.of(ctx).mayEdit(slo.subject()));
         params.put("pull", slo.prometheus().isPresent() ? pulls.last(slo.name()) : Optional.empty());
         params.put("pullConfigured", pullConfigured);
+        params.put("zone", zone);
         return new Page("SLO " + slo.name(), Templates.render("detail.jte", params));
     }
 }

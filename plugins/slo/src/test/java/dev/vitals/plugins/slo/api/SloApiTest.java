@@ -196,9 +196,10 @@ class SloApiTest {
                 VALUES ('pulled', '2026-11-01T11:59:00Z', '2026-11-01T12:00:30Z', false,
                         'Prometheus refused the query (HTTP 400, bad_data): parse error')"""));
         String failed = admin.page("/p/slo/slos/pulled").expect(200).body();
-        assertTrue(failed.contains("FAILED</span> 2026-11-01T12:00:30Z: Prometheus refused the query (HTTP 400, "
-                + "bad_data): parse error") && failed.contains("minutes from 2026-11-01T11:59:00Z on are asked for "
-                + "again"), failed);
+        assertTrue(failed.contains("Critical</span> failed <time datetime=\"2026-11-01T12:00:30Z\">1 Nov 2026, 12:00 UTC"
+                + "</time>: Prometheus refused the query (HTTP 400, bad_data): parse error")
+                && failed.contains("minutes from <time datetime=\"2026-11-01T11:59:00Z\">1 Nov 2026, 11:59 UTC</time> on "
+                + "are asked for again"), failed);
         String edit = admin.page("/p/slo/slos/pulled/edit").expect(200).body();
         assertTrue(edit.contains("value=\"sum(increase(http_requests_total[1m]))\""), edit);
     }

@@ -49,19 +49,19 @@ class ConcurrentRollUpTest {
     private static final int THREADS = 4;
     private static DeploysTestPortal portal;
     private static Jdbi jdbi;
-    private static EventParser parser;
-    private static DeploymentStore deployments;
-    private static IncidentStore incidents;
-    private static DoraQuery dora;
+    private static Writers writers;
+
+    /** The two stores every thread writes through, the parser they read, and the reports compared at the end. */
+    private record Writers(EventParser parser, DeploymentStore deployments, IncidentStore incidents, DoraQuery dora) {
+    }
 
     @BeforeAll
     static void start() {
-        portal = DeploysTestPortal.start("Europe/Berlin", Map.of());
+        portal = DeploysTestPortal.start(BERLIN.getId(), Map.of());
         jdbi = portal.context().jdbi();
-        parser = new EventParser(portal.context().catalog());
-        deployments = new DeploymentStore(jdbi, new EnvironmentNames(Set.of("prod")));
-        incidents = new IncidentStore(jdbi);
-        dora = new DoraQuery(jdbi, DoraThresholds.DEFAULTS);
+        writers = new Writers(new EventParser(portal.context().catalog()),
+                new DeploymentStore(jdbi, new EnvironmentNames(Set.of("prod"))), new IncidentStore(jdbi),
+                new DoraQuery(jdbi, DoraThresholds.DEFAULTS));
     }
 
     @AfterAll
@@ -90,7 +90,7 @@ class ConcurrentRollUpTest {
             for (Optional<List<String>> scope : List.of(Optional.<List<String>>empty(),
                     Optional.of(List.of("alpha")), Optional.of(List.of("beta", "gamma")))) {
                 Period period = new Period(LocalDate.of(2026, 2, 27), LocalDate.of(2026, 3, 12), BERLIN);
-                assertEquals(dora.fromEvents(scope, period), dora.report(scope, period), scope + ", " + context);
+                assertEquals(writers.dora().fromEvents(scope, period), writers.dora().report(scope, period), scope + ", " + context);
             }
         }
     }
@@ -164,13 +164,13 @@ class ConcurrentRollUpTest {
         Collections.shuffle(ds, order);
         boolean incidentsFirst = order.nextBoolean();
         if (incidentsFirst && !is.isEmpty()) {
-            incidents.ingest(parser.incidents(is, false), "test");
+            writers.incidents().ingest(writers.parser().incidents(is, false), "test");
         }
         if (!ds.isEmpty()) {
-            deployments.ingest(parser.deployments(ds), "test");
+            writers.deployments().ingest(writers.parser().deployments(ds), "test");
         }
         if (!incidentsFirst && !is.isEmpty()) {
-            incidents.ingest(parser.incidents(is, false), "test");
+            writers.incidents().ingest(writers.parser().incidents(is, false), "test");
         }
     }
 

@@ -55,7 +55,7 @@ public final class DoraSignals {
     /** @param services the catalog keys of the services; those without data are skipped */
     public void publish(Collection<String> services) {
         Period last30 = Period.lastDays(LocalDate.now(clock.withZone(zone)), DAYS, zone);
-        Set<String> withData = query.servicesWithData();
+        Set<String> withData = query.servicesWithData(services);
         for (String service : services) {
             if (!withData.contains(service)) {
                 continue;

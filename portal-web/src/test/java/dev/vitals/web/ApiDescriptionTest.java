@@ -67,6 +67,16 @@ class ApiDescriptionTest {
     }
 
     @Test
+    void everyApiRouteOfThePortalItselfIsDescribed() {
+        Set<String> plugins = server.vitals().plugins().pluginIds();
+        List<String> undescribed = server.portal().routes().stream()
+                .filter(rule -> rule.path().startsWith("/api/") && !plugins.contains(rule.path().split("/")[2]))
+                .filter(rule -> rule.doc().summary().isBlank())
+                .map(rule -> rule.method() + " " + rule.path()).toList();
+        assertEquals(List.of(), undescribed, "the portal's own routes each say what they do");
+    }
+
+    @Test
     void everyExampleInTheDocumentValidatesAgainstItsSchema() {
         ExampleCheck.Report report = ExampleCheck.of(document());
         assertTrue(report.checked() >= 10, "the host's and the documented plugin's examples: " + report.checked());

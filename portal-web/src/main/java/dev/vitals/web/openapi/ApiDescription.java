@@ -133,8 +133,8 @@ public final class ApiDescription {
                 .set("content", content(body, schemas)));
         ObjectNode responses = operation.putObject("responses");
         ObjectNode success = responses.putObject(String.valueOf(doc.status()))
-                .put("description", doc.response().isPresent() || doc.status() == 204 ? "Done"
-                        : doc == RouteDoc.NONE ? "Done; the answer is not described yet" : "Done");
+                .put("description", doc.summary().isBlank() && doc.response().isEmpty()
+                        ? "Done; the answer is not described yet" : "Done");
         doc.response().ifPresent(body -> success.set("content", content(body, schemas)));
         if (doc.request().isPresent() || !doc.query().isEmpty()) {
             responses.set("400", problemRef("BadRequest"));

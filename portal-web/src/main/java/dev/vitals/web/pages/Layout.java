@@ -20,7 +20,8 @@ public final class Layout {
     /** The portal's icon: a static file, open to anyone, so it shows on the sign-in page too. */
     public static final String FAVICON = "/static/favicon.svg";
 
-    private static String webjarVersion(String group, String artifact) {
+    /** The version of a webjar the build bundled, for the versioned path it serves its files under. */
+    public static String webjarVersion(String group, String artifact) {
         try (var in = Layout.class.getResourceAsStream("/META-INF/maven/" + group + "/" + artifact + "/pom.properties")) {
             java.util.Properties properties = new java.util.Properties();
             properties.load(in);

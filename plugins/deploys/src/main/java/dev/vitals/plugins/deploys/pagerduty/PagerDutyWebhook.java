@@ -32,7 +32,7 @@ public final class PagerDutyWebhook {
                                "data": {"id": "PFQZPSY", "type": "incident", "number": 9, "status": "triggered",
                                         "title": "Test Incident 3",
                                         "service": {"id": "PA2P440", "summary": "pig208", "type": "service_reference"},
-                                        "priority": null, "urgency": "high"}}}""")
+                                        "urgency": "high"}}}""")
             .returns(202, RouteDoc.Body.json(PagerDutyAnswer.class));
 
     private final WebhookSecrets secrets;

@@ -52,12 +52,9 @@ public final class ImportApi {
                                 type: Prometheus
                                 spec:
                                   query: http_requests_total{job="search-api"}
-                      timeWindow:
-                        - duration: 30d
-                          isRolling: true
+                      timeWindow: [{duration: 30d, isRolling: true}]
                       budgetingMethod: Occurrences
-                      objectives:
-                        - target: 0.999
+                      objectives: [{target: 0.999}]
                     """))
             .returns(ImportResult.class);
 

@@ -20,6 +20,7 @@ import dev.vitals.web.admin.SessionsAdmin;
 import dev.vitals.web.admin.TokenAdminApi;
 import dev.vitals.web.health.HealthRoutes;
 import dev.vitals.web.metrics.HttpMetrics;
+import dev.vitals.web.openapi.ApiDocs;
 import dev.vitals.web.pages.Layout;
 import dev.vitals.web.pluginroutes.PluginRoutes;
 import dev.vitals.web.problem.ProblemResponses;
@@ -128,6 +129,7 @@ public final class PortalServer implements AutoCloseable {
         new RolesAdmin(vitals.identity().grants(), vitals.identity().people(), layout).register(routes);
         new SessionsAdmin(vitals.identity().sessions(), vitals.identity().people()).register(routes);
         new AuditAdminApi(vitals.audit(), layout).register(routes);
+        new ApiDocs(vitals.plugins()).register(routes);
         new PluginRoutes(vitals.plugins(), layout, javalin.router).register(routes);
         ProblemResponses.register(javalin.routes);
         return routes;

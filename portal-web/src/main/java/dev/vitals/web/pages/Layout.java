@@ -16,7 +16,8 @@ public final class Layout {
     public static final String HTMX = "/static/vendor/htmx.org/" + webjarVersion("org.webjars.npm", "htmx.org")
             + "/dist/htmx.min.js";
 
-    private static String webjarVersion(String group, String artifact) {
+    /** The version of a webjar the build bundled, for the versioned path it serves its files under. */
+    public static String webjarVersion(String group, String artifact) {
         try (var in = Layout.class.getResourceAsStream("/META-INF/maven/" + group + "/" + artifact + "/pom.properties")) {
             java.util.Properties properties = new java.util.Properties();
             properties.load(in);

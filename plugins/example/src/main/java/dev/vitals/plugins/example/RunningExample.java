@@ -38,8 +38,8 @@ final class RunningExample implements RunningPlugin {
     @Override
     public List<ApiRoute> apiRoutes() {
         return List.of(
-                ApiRoute.get("/notes", api::list),
-                ApiRoute.post("/notes", api::add));
+                ApiRoute.get("/notes", api::list).doc(NotesApi.LIST),
+                ApiRoute.post("/notes", api::add).doc(NotesApi.ADD));
     }
 
     @Override

@@ -192,14 +192,9 @@ public final class HostedPlugin {
         return discovered.id();
     }
 
-    /**
-     * How pages name the plugin to people: the title of its first service tab (what a health grid cell opens), else
-     * the label of its first navigation entry, else its id. Plugin descriptors carry no name of their own.
-     */
+    /** How pages and the API description name the plugin to people: its declared name, else its id. */
     public String displayName() {
-        return serviceTabs().stream().map(ServiceTab::title).findFirst()
-                .or(() -> navigation().stream().map(NavEntry::label).findFirst())
-                .orElse(id());
+        return factory().flatMap(VitalsPlugin::displayName).orElse(id());
     }
 
     public PluginState state() {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vitals.api.NavEntry;
 import dev.vitals.api.PluginApiVersion;
 import dev.vitals.api.RouteDoc;
 import dev.vitals.api.RouteParam;
@@ -44,7 +43,7 @@ public final class ApiDescription {
     /**
      * How a plugin's routes are tagged.
      *
-     * @param name how people know the plugin: the label of its first navigation entry, else its id
+     * @param name how people know the plugin: its declared display name, else its id
      * @param description its descriptor's one line
      */
     record PluginTag(String name, String description) {
@@ -53,8 +52,8 @@ public final class ApiDescription {
     private final Function<String, Optional<PluginTag>> plugins;
 
     public ApiDescription(PluginHost plugins) {
-        this(id -> plugins.plugin(id).map(plugin -> new PluginTag(plugin.navigation().stream().findFirst()
-                .map(NavEntry::label).orElse(plugin.id()), plugin.status().description())));
+        this(id -> plugins.plugin(id).map(plugin -> new PluginTag(plugin.displayName(),
+                plugin.status().description())));
     }
 
     /** @param plugins the tag of the plugin with this id, if there is one */

@@ -68,6 +68,11 @@ import org.pf4j.Extension;
 public final class DeploysPlugin implements VitalsPlugin {
 
     @Override
+    public Optional<String> displayName() {
+        return Optional.of("Deploys");
+    }
+
+    @Override
     public List<Setting<?>> settings() {
         List<Setting<?>> settings = new ArrayList<>();
         settings.add(EnvironmentNames.PRODUCTION_ALIASES);

@@ -16,6 +16,9 @@ public final class Layout {
     public static final String HTMX = "/static/vendor/htmx.org/" + webjarVersion("org.webjars.npm", "htmx.org")
             + "/dist/htmx.min.js";
 
+    /** uPlot from its webjar, which the chart script draws the plugin API's charts with. */
+    public static final String UPLOT = "/static/vendor/uplot/" + webjarVersion("org.webjars.npm", "uplot") + "/dist/";
+
     private static String webjarVersion(String group, String artifact) {
         try (var in = Layout.class.getResourceAsStream("/META-INF/maven/" + group + "/" + artifact + "/pom.properties")) {
             java.util.Properties properties = new java.util.Properties();

@@ -6,7 +6,8 @@
   'use strict';
   // Okabe-Ito colours: told apart by people with the common colour-vision deficiencies.
   var COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'];
-  var HEIGHT = 220;
+  var HEIGHT = 240;
+  var DAY = 86400;
 
   function colour(i) { return COLOURS[i % COLOURS.length]; }
 
@@ -79,7 +80,13 @@
       series: series,
       bands: bands,
       axes: [
-        Object.assign({}, axis),
+        Object.assign({}, axis, {
+          // Month and day, with the time of day when ticks are closer than a day: never the US 11/25.
+          values: function (u, splits, ax, space, incr) {
+            var fmt = uPlot.fmtDate(incr < DAY ? '{MMM} {D} {HH}:{mm}' : incr >= 28 * DAY ? '{MMM} {YYYY}' : '{MMM} {D}');
+            return splits.map(function (ts) { return fmt(uPlot.tzDate(new Date(ts * 1e3), spec.timeZone)); });
+          }
+        }),
         Object.assign({}, axis, {
           label: spec.yLabel + (spec.unit ? ' (' + spec.unit + ')' : ''),
           values: function (u, ticks) { return ticks.map(function (t) { return t.toLocaleString('en'); }); }

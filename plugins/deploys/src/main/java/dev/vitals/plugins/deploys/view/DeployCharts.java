@@ -22,7 +22,7 @@ public final class DeployCharts {
     public static Chart weeklyDeploys(String title, List<LocalDate> weekStarts, List<Long> counts) {
         return Chart.builder(title, ChartKind.BARS)
                 .days("Week from", weekStarts)
-                .yAxis("Production deploys", "deploys/week")
+                .yAxis("Deploys", "deploys/week")
                 .series(ChartSeries.of("Production deploys", counts))
                 .build();
     }
@@ -35,7 +35,7 @@ public final class DeployCharts {
     public static Chart independentShare(String title, Map<LocalDate, Double> shareByWeekEnd) {
         return Chart.builder(title, ChartKind.LINES)
                 .days("Week ending", List.copyOf(shareByWeekEnd.keySet()))
-                .yAxis("Deploying independently", "%")
+                .yAxis("Independent", "%")
                 .decimals(1)
                 .yMin(0)
                 .yMax(100)

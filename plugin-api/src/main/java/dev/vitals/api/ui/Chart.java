@@ -37,36 +37,10 @@ public final class Chart implements Content {
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private final String title;
-    private final ChartKind kind;
-    private final String xHeading;
-    private final List<Long> xSeconds;
-    private final List<String> xLabels;
-    private final String timeZone;
-    private final String yLabel;
-    private final String unit;
-    private final int decimals;
-    private final List<ChartSeries> series;
-    private final List<ChartBand> bands;
-    private final OptionalDouble yMin;
-    private final OptionalDouble yMax;
-    private final String emptyMessage;
+    private final ChartSpec spec;
 
-    private Chart(Builder b) {
-        this.title = b.title;
-        this.kind = b.kind;
-        this.xHeading = b.xHeading;
-        this.xSeconds = List.copyOf(b.xSeconds);
-        this.xLabels = List.copyOf(b.xLabels);
-        this.timeZone = b.timeZone;
-        this.yLabel = b.yLabel;
-        this.unit = b.unit;
-        this.decimals = b.decimals;
-        this.series = List.copyOf(b.series);
-        this.bands = List.copyOf(b.bands);
-        this.yMin = b.yMin;
-        this.yMax = b.yMax;
-        this.emptyMessage = b.emptyMessage;
+    private Chart(ChartSpec spec) {
+        this.spec = spec;
     }
 
     /**
@@ -86,7 +60,7 @@ public final class Chart implements Content {
      * @since 2.1.0
      */
     public String title() {
-        return title;
+        return spec.title();
     }
 
     /**
@@ -94,12 +68,7 @@ public final class Chart implements Content {
      * @since 2.1.0
      */
     public boolean isEmpty() {
-        List<ChartSeries> all = new ArrayList<>(series);
-        bands.forEach(b -> {
-            all.add(b.low());
-            all.add(b.high());
-        });
-        return all.stream().flatMap(s -> s.values().stream()).noneMatch(OptionalDouble::isPresent);
+        return spec.empty();
     }
 
     /**
@@ -118,63 +87,7 @@ public final class Chart implements Content {
      * @since 2.1.0
      */
     public String html() {
-        return new ChartMarkup(this).html();
-    }
-
-    String titleText() {
-        return title;
-    }
-
-    ChartKind kind() {
-        return kind;
-    }
-
-    String xHeading() {
-        return xHeading;
-    }
-
-    List<Long> xSeconds() {
-        return xSeconds;
-    }
-
-    List<String> xLabels() {
-        return xLabels;
-    }
-
-    String timeZone() {
-        return timeZone;
-    }
-
-    String yLabel() {
-        return yLabel;
-    }
-
-    String unit() {
-        return unit;
-    }
-
-    int decimals() {
-        return decimals;
-    }
-
-    List<ChartSeries> series() {
-        return series;
-    }
-
-    List<ChartBand> bands() {
-        return bands;
-    }
-
-    OptionalDouble yMin() {
-        return yMin;
-    }
-
-    OptionalDouble yMax() {
-        return yMax;
-    }
-
-    String emptyMessage() {
-        return emptyMessage;
+        return new ChartMarkup(spec).html();
     }
 
     /**
@@ -330,18 +243,15 @@ public final class Chart implements Content {
             if (series.isEmpty() && bands.isEmpty()) {
                 throw new IllegalArgumentException("chart '" + title + "' has no series and no band");
             }
-            List<ChartSeries> all = new ArrayList<>(series);
-            bands.forEach(b -> {
-                all.add(b.low());
-                all.add(b.high());
-            });
-            for (ChartSeries s : all) {
+            ChartSpec spec = new ChartSpec(title, kind, xHeading, xSeconds, xLabels, timeZone, yLabel, unit, decimals,
+                    List.copyOf(series), List.copyOf(bands), yMin, yMax, emptyMessage);
+            for (ChartSeries s : spec.allSeries()) {
                 if (s.values().size() != xSeconds.size()) {
                     throw new IllegalArgumentException("series '" + s.label() + "' of chart '" + title + "' has "
                             + s.values().size() + " values for " + xSeconds.size() + " points in time");
                 }
             }
-            return new Chart(this);
+            return new Chart(spec);
         }
     }
 }

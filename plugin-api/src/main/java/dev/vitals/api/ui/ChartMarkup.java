@@ -14,16 +14,16 @@ import java.util.OptionalDouble;
  */
 final class ChartMarkup {
 
-    private final Chart chart;
+    private final ChartSpec chart;
 
-    ChartMarkup(Chart chart) {
+    ChartMarkup(ChartSpec chart) {
         this.chart = chart;
     }
 
     String html() {
         StringBuilder out = new StringBuilder("<figure class=\"vitals-chart\">");
-        out.append("<figcaption>").append(escape(chart.titleText())).append("</figcaption>");
-        if (chart.isEmpty()) {
+        out.append("<figcaption>").append(escape(chart.title())).append("</figcaption>");
+        if (chart.empty()) {
             return out.append("<p class=\"empty-state\">").append(escape(chart.emptyMessage())).append("</p></figure>")
                     .toString();
         }
@@ -31,7 +31,7 @@ final class ChartMarkup {
                 .append(escape(accessibleName())).append("\"></div>");
         out.append("<script type=\"application/json\" class=\"vitals-chart-data\">").append(json()).append("</script>");
         out.append("<details class=\"vitals-chart-table\"><summary>Data table</summary>")
-                .append("<table class=\"data\"><caption>").append(escape(chart.titleText())).append("</caption>")
+                .append("<table class=\"data\"><caption>").append(escape(chart.title())).append("</caption>")
                 .append("<thead><tr><th scope=\"col\">").append(escape(chart.xHeading())).append("</th>");
         for (Column c : columns()) {
             out.append("<th scope=\"col\">").append(escape(withUnit(c.label()))).append("</th>");
@@ -51,7 +51,7 @@ final class ChartMarkup {
     String json() {
         StringBuilder out = new StringBuilder("{");
         field(out, "kind", chart.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        field(out, "title", chart.titleText());
+        field(out, "title", chart.title());
         field(out, "yLabel", chart.yLabel());
         field(out, "unit", chart.unit());
         field(out, "timeZone", chart.timeZone());
@@ -103,7 +103,7 @@ final class ChartMarkup {
         List<String> labels = chart.xLabels();
         String axis = chart.yLabel().isEmpty() ? "" : " " + withUnit(chart.yLabel()) + ",";
         String span = labels.isEmpty() ? "" : " " + labels.get(0) + " to " + labels.get(labels.size() - 1) + ".";
-        return chart.titleText() + "." + axis + span + " Arrow keys step through the values; the data table below"
+        return chart.title() + "." + axis + span + " Arrow keys step through the values; the data table below"
                 + " lists them all.";
     }
 

@@ -81,6 +81,7 @@
       bands: bands,
       axes: [
         Object.assign({}, axis, {
+          space: 90,
           // Month and day, with the time of day when ticks are closer than a day: never the US 11/25.
           values: function (u, splits, ax, space, incr) {
             var fmt = uPlot.fmtDate(incr < DAY ? '{MMM} {D} {HH}:{mm}' : incr >= 28 * DAY ? '{MMM} {YYYY}' : '{MMM} {D}');

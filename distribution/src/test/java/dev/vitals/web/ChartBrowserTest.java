@@ -9,10 +9,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import dev.vitals.api.ui.Chart;
+import dev.vitals.api.ui.ChartBand;
+import dev.vitals.api.ui.ChartKind;
+import dev.vitals.api.ui.ChartSeries;
 import dev.vitals.core.testing.TestPlugins;
 import dev.vitals.plugins.deploys.DeploysPlugin;
 import dev.vitals.plugins.slo.SloPlugin;
 import dev.vitals.web.browser.Browser;
+import dev.vitals.web.pages.Layout;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -21,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -176,5 +182,46 @@ class ChartBrowserTest {
                 .anyMatch(t -> t.contains("No history")));
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("chart-team.png")).setFullPage(true));
         assertNoCspViolation(page, errors);
+    }
+
+    @Test
+    void stackedBarsAndABandDrawWithoutAScriptErrorAndReadOutEachSeriesOwnValue() {
+        List<LocalDate> days = List.of(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 3), LocalDate.of(2026, 11, 4));
+        Chart stacked = Chart.builder("Deploys by pipeline", ChartKind.STACKED_BARS).days("Day", days)
+                .yAxis("Deploys", "deploys/day")
+                .series(ChartSeries.of("train", List.of(1, 2, 3)), ChartSeries.of("own", List.of(4, 5, 6))).build();
+        Chart band = Chart.builder("Cost forecast", ChartKind.LINES).days("Day", days).yAxis("Cost", "EUR")
+                .series(new ChartSeries("actual", List.of(OptionalDouble.of(10), OptionalDouble.empty(),
+                        OptionalDouble.of(12))))
+                .band(new ChartBand("80 % interval", ChartSeries.of("low", List.of(8, 9, 10)),
+                        ChartSeries.of("high", List.of(12, 13, 14))))
+                .build();
+        Page page = browser.newContext(Map.of("X-Forwarded-User", "vera", "X-Forwarded-Groups", "staff")).newPage();
+        List<String> errors = new ArrayList<>();
+        page.onPageError(errors::add);
+        // Same origin as the portal, so the page loads the portal's own uPlot and chart script.
+        page.navigate(server.uri("/static/vitals.css").toString());
+        page.setContent("<!DOCTYPE html><html><head>"
+                + "<link rel=\"stylesheet\" href=\"" + Layout.UPLOT + "uPlot.min.css\">"
+                + "<script src=\"" + Layout.UPLOT + "uPlot.iife.min.js\"></script>"
+                + "<script src=\"/static/vitals-chart.js\" defer></script></head><body>" + stacked.html()
+                + band.html() + "</body></html>");
+        page.waitForSelector("figure.vitals-chart:nth-of-type(2) canvas");
+
+        for (int i = 0; i < 2; i++) {
+            int painted = ((Number) page.locator("figure.vitals-chart canvas").nth(i).evaluate(PAINTED_PIXELS))
+                    .intValue();
+            assertTrue(painted > 500, "chart " + i + " drew " + painted + " pixels");
+        }
+        page.locator(".vitals-chart-plot").first().focus();
+        page.keyboard().press("End");
+        assertEquals("2026-11-04: train 3 deploys/day; own 6 deploys/day",
+                page.locator(".vitals-chart-readout").first().textContent(), "each series' own value, not the sum");
+        page.locator(".vitals-chart-plot").nth(1).focus();
+        page.keyboard().press("Home");
+        page.keyboard().press("ArrowRight");
+        assertEquals("2026-11-03: actual no data; low 9 EUR; high 13 EUR",
+                page.locator(".vitals-chart-readout").nth(1).textContent());
+        assertEquals(List.of(), errors, "script errors");
     }
 }

@@ -92,7 +92,8 @@ class CatalogBrowserTest {
         Page page = signedInAs("vera", "staff");
         page.navigate(server.uri("/teams/recording").toString());
         assertEquals("Recording · Vitals", page.title());
-        assertTrue(page.locator("figure.chart svg").isVisible());
+        assertTrue(page.locator("section.health figure.vitals-chart figcaption").innerText()
+                .startsWith("Health score per day, last 90 days"));
         assertTrue(page.locator("main").innerText().contains("Ana Silva") || page.locator("main").innerText().contains("ana.silva"));
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("team.png")).setFullPage(true));
     }

@@ -21,7 +21,6 @@ import dev.vitals.core.catalog.RelatedEntity;
 import dev.vitals.core.pluginhost.HostedPlugin;
 import dev.vitals.core.signals.HealthHistory;
 import dev.vitals.core.signals.HealthScore;
-import dev.vitals.web.pages.Chart;
 import dev.vitals.web.pages.Layout;
 import dev.vitals.web.pages.Templates;
 import dev.vitals.web.pluginroutes.GuardedContent;
@@ -213,7 +212,7 @@ public final class CatalogPages {
         Map<String, List<Signal>> signals = vitals.signals().latestFor(ownedRefs);
         List<SignalStatus> statuses = signals.values().stream().flatMap(List::stream).map(Signal::status).toList();
         LocalDate today = LocalDate.now(vitals.clock().withZone(vitals.config().orgTimeZone()));
-        Chart chart = Chart.of(new HealthHistory(vitals.database().jdbi()).lastDays(ownedRefs, HISTORY_DAYS, today,
+        var chart = HealthChart.of(new HealthHistory(vitals.database().jdbi()).lastDays(ownedRefs, HISTORY_DAYS, today,
                 vitals.config().orgTimeZone()));
         Map<String, Object> params = common(ctx, detail);
         params.put("services", owned.stream().map(e -> row(e, signals)).toList());

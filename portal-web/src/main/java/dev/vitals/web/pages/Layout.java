@@ -17,6 +17,9 @@ public final class Layout {
     public static final String HTMX = "/static/vendor/htmx.org/" + webjarVersion("org.webjars.npm", "htmx.org")
             + "/dist/htmx.min.js";
 
+    /** uPlot from its webjar, which the chart script draws the plugin API's charts with. */
+    public static final String UPLOT = "/static/vendor/uplot/" + webjarVersion("org.webjars.npm", "uplot") + "/dist/";
+
     /** The portal's icon: a static file, open to anyone, so it shows on the sign-in page too. */
     public static final String FAVICON = "/static/favicon.svg";
 

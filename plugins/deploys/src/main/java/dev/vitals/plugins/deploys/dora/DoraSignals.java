@@ -77,8 +77,9 @@ public final class DoraSignals {
      */
     public void publishPastWeeks(int days) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        Set<String> withData = query.servicesWithData();
-        for (String service : ServiceRefs.keys(catalog.services())) {
+        List<String> services = ServiceRefs.keys(catalog.services());
+        Set<String> withData = query.servicesWithData(services);
+        for (String service : services) {
             if (!withData.contains(service)) {
                 continue;
             }

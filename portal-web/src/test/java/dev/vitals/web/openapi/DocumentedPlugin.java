@@ -63,6 +63,11 @@ public final class DocumentedPlugin implements VitalsPlugin {
              "tags": {"area": "search"}, "author": {"login": "rita", "name": "Rita"}}""";
 
     @Override
+    public Optional<String> displayName() {
+        return Optional.of("Documented notes");
+    }
+
+    @Override
     public RunningPlugin create(PluginContext context) {
         return new RunningPlugin() {
             @Override

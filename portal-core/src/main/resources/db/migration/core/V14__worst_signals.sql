@@ -25,14 +25,22 @@ $$;
 
 -- Recomputes one plugin's cell for one subject. The subject's row is locked before its signals are read: a save of
 -- another kind by the same plugin, running at the same time, has then committed, and the read (a new snapshot) sees
--- it. Rows are kept even when they become empty, so the lock always has a row to take.
+-- it. Rows are kept even when they become empty, so the lock nearly always has a row to take. A cell that comes out
+-- as it was is not written again.
 CREATE FUNCTION refresh_worst_signal(of_plugin text, of_subject text) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-    cell jsonb;
+    cells jsonb;
+    cell  jsonb;
 BEGIN
-    INSERT INTO core.worst_signals (subject, by_plugin) VALUES (of_subject, '{}') ON CONFLICT (subject) DO NOTHING;
-    PERFORM 1 FROM core.worst_signals WHERE subject = of_subject FOR UPDATE;
+    SELECT by_plugin INTO cells FROM core.worst_signals WHERE subject = of_subject FOR UPDATE;
+    IF NOT FOUND THEN
+        INSERT INTO core.worst_signals (subject, by_plugin) VALUES (of_subject, '{}') ON CONFLICT (subject) DO NOTHING;
+        SELECT by_plugin INTO cells FROM core.worst_signals WHERE subject = of_subject FOR UPDATE;
+    END IF;
     cell := core.worst_signal(of_plugin, of_subject);
+    IF cell IS NOT DISTINCT FROM cells -> of_plugin THEN
+        RETURN;
+    END IF;
     UPDATE core.worst_signals
        SET by_plugin = CASE WHEN cell IS NULL THEN by_plugin - of_plugin
                             ELSE jsonb_set(by_plugin, ARRAY[of_plugin], cell) END

@@ -85,11 +85,14 @@ public final class OrgHealthQuery {
             long total = unfiltered ? outline.count(Set.of("Component"))
                     : bind(h.createQuery("SELECT count(*) FROM core.catalog_entities e WHERE " + where), selection)
                             .mapTo(Long.class).one();
-            List<Row> rows = bind(h.createQuery("SELECT " + COLUMNS + ", " + group + " AS grid_group, "
-                            + "w.by_plugin::text AS worst FROM core.catalog_entities e "
-                            + "LEFT JOIN core.worst_signals w ON w.subject = e.ref WHERE " + where + " ORDER BY " + (group.equals("NULL") ? "" : group + " NULLS LAST, ")
-                            + "lower(coalesce(e.title, e.name)), e.ref "
-                            + "LIMIT :limit OFFSET :offset"), selection)
+            // The page is cut first and only its rows look up their cells: joined before the cut, every row a later
+            // page skips would fetch and convert its cells too.
+            List<Row> rows = bind(h.createQuery("SELECT p.*, w.by_plugin::text AS worst FROM (SELECT " + COLUMNS + ", "
+                            + group + " AS grid_group, lower(coalesce(e.title, e.name)) AS grid_title "
+                            + "FROM core.catalog_entities e WHERE " + where + " ORDER BY "
+                            + (group.equals("NULL") ? "" : group + " NULLS LAST, ") + "lower(coalesce(e.title, e.name)), e.ref "
+                            + "LIMIT :limit OFFSET :offset) p LEFT JOIN core.worst_signals w ON w.subject = p.ref "
+                            + "ORDER BY p.grid_group NULLS LAST, p.grid_title, p.ref"), selection)
                     .bind("limit", size).bind("offset", (long) (page - 1) * size)
                     .map((rs, ctx) -> new Row(Catalog.summary(rs), rs.getString("grid_group"),
                             WorstSignal.byPlugin(rs.getString("worst")))).list();

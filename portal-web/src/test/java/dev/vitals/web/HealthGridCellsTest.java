@@ -32,14 +32,6 @@ class HealthGridCellsTest {
     private static TestServer server;
     private static volatile PluginContext alpha;
 
-    static final class Alpha implements VitalsPlugin {
-        @Override
-        public RunningPlugin create(PluginContext context) {
-            alpha = context;
-            return new RunningPlugin() { };
-        }
-    }
-
     static final class Beta implements VitalsPlugin {
         @Override
         public RunningPlugin create(PluginContext context) {
@@ -51,7 +43,10 @@ class HealthGridCellsTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(TestPlugins.of().with("alpha", Alpha::new).with("beta", Beta::new).source(), Map.of());
+        server = TestServer.start(TestPlugins.of().with("alpha", () -> context -> {
+            alpha = context; // the test publishes as this plugin
+            return new RunningPlugin() { };
+        }).with("beta", Beta::new).source(), Map.of());
         // 55 services: team-y owns the even ones, team-x the odd ones.
         String yaml = "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-x\nspec:\n  type: team\n"
                 + "  children: []\n---\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-y\n"

@@ -1,10 +1,10 @@
 package dev.vitals.web.home;
 
-import dev.vitals.api.Signal;
 import dev.vitals.api.SignalStatus;
 import dev.vitals.api.ui.Pager;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.signals.OrgHealthQuery;
+import dev.vitals.core.signals.WorstSignal;
 import dev.vitals.core.catalog.CatalogOutline;
 import dev.vitals.core.catalog.EntitySummary;
 import dev.vitals.core.pluginhost.HostedPlugin;
@@ -16,14 +16,15 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code /}: the organisation's health at a glance. One row per service, one column per started plugin, each cell the
- * worst of that plugin's signals about the service. Filter by team, system, program or availability component, and
- * group rows by any of them.
+ * worst of that plugin's signals about the service, read precomputed with the page's rows ({@link WorstSignal}).
+ * Filter by team, system, program or availability component, and group rows by any of them.
  */
 public final class HealthGrid {
 
@@ -99,15 +100,11 @@ public final class HealthGrid {
                         : plugin.id() + "." + plugin.serviceTabs().get(0).id()));
             }
         }
-        Map<String, List<Signal>> signals = vitals.signals().latestFor(
-                result.rows().stream().map(r -> r.service().ref()).toList());
         List<GridRow> rows = new ArrayList<>();
         for (OrgHealthQuery.Row row : result.rows()) {
             EntitySummary service = row.service();
             String href = Collection.href(service.ref());
-            List<Signal> own = signals.getOrDefault(service.ref(), List.of());
-            List<StatusCell> cells = columns.stream().map(c -> StatusCell.of(
-                    own.stream().filter(s -> s.plugin().equals(c.id())).toList(),
+            List<StatusCell> cells = columns.stream().map(c -> cell(row.worst().get(c.id()),
                     c.tabId() == null ? href : href + "?tab=" + c.tabId())).toList();
             String group = groupBy.isEmpty() ? "" : row.group() == null ? "(none)" : EntitySummary.nameOf(row.group());
             rows.add(new GridRow(service, href, group, cells));
@@ -124,6 +121,13 @@ public final class HealthGrid {
         params.put("catalogEmpty", result.total() == 0 && outline.isEmpty());
         params.put("pager", Pager.of(ctx, page, PAGE_SIZE, result.total()));
         layout.render(ctx, "Engineering health", Templates.content("home.jte", params));
+    }
+
+    /** A plugin's cell from its precomputed worst signal; the columns are the started plugins, so others never show. */
+    private static StatusCell cell(WorstSignal worst, String fallbackHref) {
+        return worst == null ? StatusCell.of(List.of(), fallbackHref)
+                : new StatusCell(worst.status().name().toLowerCase(Locale.ROOT), worst.summary(),
+                        worst.link().orElse(fallbackHref));
     }
 
     private static Optional<String> param(Context ctx, String name) {

@@ -186,6 +186,10 @@ class ApiDescriptionTest {
                 "the webjar's files are served, at the version bundled");
         assertEquals(401, server.anonymousGet("/api/openapi.json").statusCode());
         assertEquals(401, server.anonymousGet("/api/docs").statusCode());
+        HttpResponse<String> browser = server.send(HttpRequest.newBuilder(server.uri("/api/docs"))
+                .header("Accept", "text/html,application/xhtml+xml"));
+        assertEquals(302, browser.statusCode(), "a browser is sent to sign in, as for every other page");
+        assertEquals("/login?next=%2Fapi%2Fdocs", browser.headers().firstValue("Location").orElseThrow());
     }
 
     private static String path(String html, String file) {

@@ -170,7 +170,7 @@ public final class GuardedRoutes {
                 || dynamic.isWebhook(ctx.method().name(), ctx.path())) {
             return;
         }
-        boolean page = ctx.method().name().equals("GET") && !ctx.path().startsWith("/api/")
+        boolean page = ctx.method().name().equals("GET") && (!ctx.path().startsWith("/api/") || answersHtml(ctx.path()))
                 && Optional.ofNullable(ctx.header("Accept")).orElse("").contains("text/html");
         if (page) {
             ctx.redirect("/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8));
@@ -180,6 +180,12 @@ public final class GuardedRoutes {
         ctx.header("WWW-Authenticate", "Bearer");
         throw new ProblemException(401, "sign in first: send 'Authorization: Bearer <token>' or sign in at /login",
                 List.of());
+    }
+
+    /** An HTML page under /api/, such as the API's docs, which a browser should reach by signing in first. */
+    private boolean answersHtml(String path) {
+        return rules.stream().anyMatch(r -> r.method() == HttpMethod.GET && r.path().equals(path)
+                && r.doc().response().map(body -> body.mediaType().equals("text/html")).orElse(false));
     }
 
     private boolean isOpen(String path) {

@@ -1,5 +1,6 @@
 package dev.vitals.web.openapi;
 
+import dev.vitals.api.PluginApiVersion;
 import dev.vitals.api.Role;
 import dev.vitals.api.RouteDoc;
 import dev.vitals.core.identity.Scopes;
@@ -37,6 +38,7 @@ public final class ApiDocs {
         routes.get("/api/docs", Role.VIEWER, Scopes.CATALOG_READ,
                 RouteDoc.of("Show this API's description to people")
                         .returns(200, RouteDoc.Body.text("text/html", "<!DOCTYPE html>")),
-                ctx -> ctx.html(Templates.render("api-docs.jte", Map.of("swaggerUi", SWAGGER_UI))));
+                ctx -> ctx.html(Templates.render("api-docs.jte", Map.of("swaggerUi", SWAGGER_UI,
+                        "version", PluginApiVersion.CURRENT))));
     }
 }

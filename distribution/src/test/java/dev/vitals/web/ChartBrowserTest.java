@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import dev.vitals.api.ui.Chart;
@@ -16,7 +15,7 @@ import dev.vitals.api.ui.ChartSeries;
 import dev.vitals.core.testing.TestPlugins;
 import dev.vitals.plugins.deploys.DeploysPlugin;
 import dev.vitals.plugins.slo.SloPlugin;
-import dev.vitals.web.browser.Browser;
+import dev.vitals.web.browser.PageProblems;
 import dev.vitals.web.pages.Layout;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -27,9 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The plugin API's chart in headless Chromium on the demo organisation: uPlot draws on the canvas under the strict
@@ -40,56 +38,22 @@ class ChartBrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Collects what the page's content security policy refused; an init script is not subject to the policy. */
-    private static final String CSP_LISTENER = "window.cspViolations = [];"
-            + "document.addEventListener('securitypolicyviolation',"
-            + " e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));";
     private static final String PAINTED_PIXELS = "c => { const d = c.getContext('2d')"
             + ".getImageData(0, 0, c.width, c.height).data; let n = 0;"
             + " for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n; }";
-    private static TestServer server;
-    private static Browser browser;
+    @RegisterExtension
+    static final BrowserPortal PORTAL = BrowserPortal.demoBehindProxy(TestPlugins.of()
+            .with("deploys", DeploysPlugin::new).with("slo", SloPlugin::new).source());
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(TestPlugins.of().with("deploys", DeploysPlugin::new).with("slo", SloPlugin::new)
-                .source(), Map.of("VITALS_DEMO", "true", "VITALS_AUTH", "proxy",
-                "VITALS_PROXY_ADDRESSES", "127.0.0.1,::1"));
-        browser = Browser.launch();
+    /** A fresh page as a staff member. */
+    private static Page staffPage() {
+        return PORTAL.browser().newContext(Map.of("X-Forwarded-User", "vera", "X-Forwarded-Groups", "staff")).newPage();
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        server.close();
-    }
-
-    /** A page as a staff member, with the chart drawn; console errors and refused resources are collected. */
-    private static Page open(String path, List<String> consoleErrors) {
-        BrowserContext context = browser.newContext(Map.of("X-Forwarded-User", "vera", "X-Forwarded-Groups", "staff"));
-        context.addInitScript(CSP_LISTENER);
-        Page page = context.newPage();
-        page.onConsoleMessage(m -> {
-            // A failed resource is reported with its address below.
-            if (m.type().equals("error") && !m.text().startsWith("Failed to load resource")) {
-                consoleErrors.add(m.text());
-            }
-        });
-        page.onResponse(r -> {
-            if (r.status() >= 400) {
-                consoleErrors.add(r.status() + " " + r.url());
-            }
-        });
-        page.navigate(server.uri(path).toString());
+    /** Opens the path on the page and waits for the chart to be drawn. */
+    private static void open(Page page, String path) {
+        page.navigate(PORTAL.server().uri(path).toString());
         page.waitForSelector("figure.vitals-chart canvas");
-        return page;
-    }
-
-    private static void assertNoCspViolation(Page page, List<String> consoleErrors) {
-        assertEquals(List.of(), page.evaluate("() => window.cspViolations"), "content security policy violations");
-        assertEquals(List.of(), consoleErrors, "console errors");
     }
 
     private static List<List<String>> tableRows(Locator figure) {
@@ -103,15 +67,16 @@ class ChartBrowserTest {
 
     /** The JSON API as the same signed-in person, through the browser context's own requests. */
     private static JsonNode api(Page page, String path) throws Exception {
-        var response = page.request().get(server.uri(path).toString());
+        var response = page.request().get(PORTAL.server().uri(path).toString());
         assertEquals(200, response.status(), path + ": " + response.text());
         return JSON.readTree(response.text());
     }
 
     @Test
     void aServicesWeeklyDeploysAreDrawnAndTabledAsTheDoraApiCountsThemWithoutACspViolation() throws Exception {
-        List<String> errors = new ArrayList<>();
-        Page page = open("/p/deploys/services/recorder-api", errors);
+        Page page = staffPage();
+        PageProblems problems = PageProblems.watch(page);
+        open(page, "/p/deploys/services/recorder-api");
         Locator figure = page.locator("figure.vitals-chart").first();
 
         int painted = ((Number) figure.locator("canvas").first().evaluate(PAINTED_PIXELS)).intValue();
@@ -145,14 +110,15 @@ class ChartBrowserTest {
                 "the left arrow steps one week back");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("chart-deploys.png"))
                 .setFullPage(true));
-        assertNoCspViolation(page, errors);
+        problems.assertNone(page.url());
     }
 
     @Test
     void theBurnDownEndsAtTheBudgetTheStatusApiAnswersForTheSameMoment() throws Exception {
-        String moment = server.vitals().clock().instant().truncatedTo(ChronoUnit.MINUTES).toString();
-        List<String> errors = new ArrayList<>();
-        Page page = open("/p/slo/slos/recorder-api-availability?range=7d&at=" + moment, errors);
+        String moment = PORTAL.server().vitals().clock().instant().truncatedTo(ChronoUnit.MINUTES).toString();
+        Page page = staffPage();
+        PageProblems problems = PageProblems.watch(page);
+        open(page, "/p/slo/slos/recorder-api-availability?range=7d&at=" + moment);
         JsonNode status = api(page, "/api/slo/slos/recorder-api-availability/status?at=" + moment);
         Locator figure = page.locator("figure.vitals-chart").first();
 
@@ -165,13 +131,14 @@ class ChartBrowserTest {
         assertEquals(expected, rows.get(rows.size() - 1).get(1), "the last point is the status at " + moment);
         assertTrue(figure.locator("table.data thead th").allTextContents().contains("Budget left (%)"));
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("chart-slo.png")).setFullPage(true));
-        assertNoCspViolation(page, errors);
+        problems.assertNone(page.url());
     }
 
     @Test
     void aFreshDemoTeamPageDrawsNinetyDaysOfHealthHistory() {
-        List<String> errors = new ArrayList<>();
-        Page page = open("/teams/recording", errors);
+        Page page = staffPage();
+        PageProblems problems = PageProblems.watch(page);
+        open(page, "/teams/recording");
         Locator figure = page.locator("section.health figure.vitals-chart");
 
         List<List<String>> rows = tableRows(figure);
@@ -181,7 +148,7 @@ class ChartBrowserTest {
         assertFalse(page.locator("section.health .empty-state").allTextContents().stream()
                 .anyMatch(t -> t.contains("No history")));
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("chart-team.png")).setFullPage(true));
-        assertNoCspViolation(page, errors);
+        problems.assertNone(page.url());
     }
 
     @Test
@@ -196,11 +163,10 @@ class ChartBrowserTest {
                 .band(new ChartBand("80 % interval", ChartSeries.of("low", List.of(8, 9, 10)),
                         ChartSeries.of("high", List.of(12, 13, 14))))
                 .build();
-        Page page = browser.newContext(Map.of("X-Forwarded-User", "vera", "X-Forwarded-Groups", "staff")).newPage();
-        List<String> errors = new ArrayList<>();
-        page.onPageError(errors::add);
+        Page page = staffPage();
+        PageProblems problems = PageProblems.watch(page);
         // Same origin as the portal, so the page loads the portal's own uPlot and chart script.
-        page.navigate(server.uri("/static/vitals.css").toString());
+        page.navigate(PORTAL.server().uri("/static/vitals.css").toString());
         page.setContent("<!DOCTYPE html><html><head>"
                 + "<link rel=\"stylesheet\" href=\"" + Layout.UPLOT + "uPlot.min.css\">"
                 + "<script src=\"" + Layout.UPLOT + "uPlot.iife.min.js\"></script>"
@@ -222,6 +188,6 @@ class ChartBrowserTest {
         page.keyboard().press("ArrowRight");
         assertEquals("2026-11-03: actual no data; low 9 EUR; high 13 EUR",
                 page.locator(".vitals-chart-readout").nth(1).textContent());
-        assertEquals(List.of(), errors, "script errors");
+        problems.assertNone("two charts set into the page");
     }
 }

@@ -14,23 +14,22 @@ import dev.vitals.core.pluginhost.HostedPlugin;
 import dev.vitals.core.testing.TestPlugins;
 import dev.vitals.plugins.deploys.DeploysPlugin;
 import dev.vitals.plugins.slo.SloPlugin;
-import dev.vitals.web.browser.Browser;
+import dev.vitals.web.browser.PageProblems;
 import dev.vitals.web.security.GuardedRoutes.Rule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every top-level page of the product as shipped (the plugins the distribution ships, on the demo organisation), in
@@ -53,35 +52,21 @@ class TopLevelPagesBrowserTest {
     private static final String API_DOCS = "/api/docs";
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-    private static TestServer server;
-    private static Browser browser;
+    @RegisterExtension
+    static final BrowserPortal PORTAL = BrowserPortal.demoBehindProxy(TestPlugins.of().with("slo", SloPlugin::new)
+            .with("deploys", DeploysPlugin::new).source());
     private static BrowserContext admin;
 
     @BeforeAll
-    static void start() throws IOException {
-        server = TestServer.start(TestPlugins.of().with("slo", SloPlugin::new).with("deploys", DeploysPlugin::new)
-                .source(), Map.of("VITALS_DEMO", "true", "VITALS_AUTH", "proxy",
-                "VITALS_PROXY_ADDRESSES", "127.0.0.1,::1"));
-        browser = Browser.launch();
-        admin = browser.newContext(Map.of("X-Forwarded-User", "ada", "X-Forwarded-Groups", "vitals-admins"));
-        // Chromium reports a violation on the console too; listening for the event itself makes the intent plain.
-        admin.addInitScript("document.addEventListener('securitypolicyviolation', e => console.error("
-                + "'CSP violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI));");
+    static void signInAsAdmin() throws IOException {
+        admin = PORTAL.browser().newContext(Map.of("X-Forwarded-User", "ada", "X-Forwarded-Groups", "vitals-admins"));
         Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        server.close();
     }
 
     @Test
     void everyStartedPluginHasAPageInTheNavigationAndSoAScreenshot() {
         List<String> pages = topLevelPages();
-        for (HostedPlugin plugin : server.vitals().plugins().plugins()) {
+        for (HostedPlugin plugin : PORTAL.server().vitals().plugins().plugins()) {
             assertTrue(plugin.isStarted(), plugin.id() + " did not start");
             assertTrue(pages.stream().anyMatch(p -> p.startsWith("/p/" + plugin.id() + "/")),
                     plugin.id() + " has no page among " + pages);
@@ -94,22 +79,16 @@ class TopLevelPagesBrowserTest {
     Stream<DynamicTest> everyTopLevelPageRendersWithItsHeadingAndNoConsoleErrorAndLeavesAScreenshot() {
         return topLevelPages().stream().map(path -> DynamicTest.dynamicTest(path, () -> {
             Page page = admin.newPage();
-            List<String> errors = new ArrayList<>();
-            page.onConsoleMessage(message -> {
-                if (message.type().equals("error")) {
-                    errors.add(message.text());
-                }
-            });
-            page.onPageError(errors::add);
+            PageProblems problems = PageProblems.watch(page);
             try {
-                Response response = page.navigate(server.uri(path).toString());
+                Response response = page.navigate(PORTAL.server().uri(path).toString());
                 page.waitForLoadState(LoadState.NETWORKIDLE);
                 assertEquals(200, response.status(), path);
-                assertEquals(server.uri(path).toString(), page.url(), "not sent elsewhere");
+                assertEquals(PORTAL.server().uri(path).toString(), page.url(), "not sent elsewhere");
                 String heading = page.locator("h1").first().innerText().strip();
                 assertFalse(heading.isEmpty(), path + " has an empty heading");
                 assertTrue(page.title().contains(heading), page.title() + " does not name the heading " + heading);
-                assertEquals(List.of(), errors, path + ": console errors");
+                problems.assertNone(path);
 
                 Path shot = SCREENSHOTS.resolve(fileName(path) + ".png");
                 page.screenshot(new Page.ScreenshotOptions().setPath(shot).setFullPage(true));
@@ -131,7 +110,7 @@ class TopLevelPagesBrowserTest {
         Set<String> pages = new LinkedHashSet<>();
         Page home = admin.newPage();
         try {
-            home.navigate(server.uri("/").toString());
+            home.navigate(PORTAL.server().uri("/").toString());
             for (Object href : (List<?>) home.locator("header nav[aria-label=Main] a")
                     .evaluateAll("links => links.map(a => a.getAttribute('href'))")) {
                 pages.add((String) href);
@@ -139,7 +118,7 @@ class TopLevelPagesBrowserTest {
         } finally {
             home.close();
         }
-        for (Rule rule : server.portal().routes()) {
+        for (Rule rule : PORTAL.server().portal().routes()) {
             String path = rule.path();
             if (rule.method() == HttpMethod.GET && rule.role().isPresent() && !rule.webhook()
                     && !path.contains("{") && !path.contains("<") && !path.startsWith("/api/")
@@ -147,7 +126,7 @@ class TopLevelPagesBrowserTest {
                 pages.add(path);
             }
         }
-        if (admin.request().get(server.uri(API_DOCS).toString()).status() == 200) {
+        if (admin.request().get(PORTAL.server().uri(API_DOCS).toString()).status() == 200) {
             pages.add(API_DOCS);
         }
         return List.copyOf(pages);

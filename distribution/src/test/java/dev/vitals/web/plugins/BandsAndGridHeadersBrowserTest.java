@@ -10,7 +10,7 @@ import dev.vitals.core.testing.TestPlugins;
 import dev.vitals.plugins.deploys.DeploysPlugin;
 import dev.vitals.plugins.example.ExamplePlugin;
 import dev.vitals.plugins.slo.SloPlugin;
-import dev.vitals.web.browser.Browser;
+import dev.vitals.web.browser.PageProblems;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -19,9 +19,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The UI kit's partials as people see them, in headless Chromium with the portal's stylesheet: DORA band badges
@@ -31,18 +31,16 @@ class BandsAndGridHeadersBrowserTest {
 
     private static final Map<String, String> ADA = Map.of("X-Forwarded-User", "ada", "X-Forwarded-Groups",
             "vitals-admins");
-    private static TestServer server;
-    private static Browser browser;
+    @RegisterExtension
+    static final BrowserPortal PORTAL = BrowserPortal.behindProxy(TestPlugins.of().with("slo", SloPlugin::new)
+            .with("deploys", DeploysPlugin::new).with("example", ExamplePlugin::new).source(), Map.of());
 
     /**
      * Two services of team streaming, each deployed ten times in the last ten days: fast-api ships a commit an
      * hour after it is made (lead time elite, under a day), slow-api forty days after (low, 730 hours or more).
      */
     @BeforeAll
-    static void start() {
-        server = TestServer.start(TestPlugins.of().with("slo", SloPlugin::new).with("deploys", DeploysPlugin::new)
-                .with("example", ExamplePlugin::new).source(),
-                Map.of("VITALS_AUTH", "proxy", "VITALS_PROXY_ADDRESSES", "127.0.0.1,::1"));
+    static void seed() {
         post("/api/catalog/import?source=streaming", "application/yaml", """
                 apiVersion: backstage.io/v1alpha1
                 kind: Group
@@ -59,7 +57,8 @@ class BandsAndGridHeadersBrowserTest {
                 metadata: {name: slow-api}
                 spec: {type: service, lifecycle: production, owner: streaming}
                 """);
-        Instant latest = server.vitals().clock().instant().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        Instant latest = PORTAL.server().vitals().clock().instant().minus(1, ChronoUnit.HOURS)
+                .truncatedTo(ChronoUnit.SECONDS);
         List<String> events = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             Instant at = latest.minus(Duration.ofDays(i));
@@ -67,7 +66,6 @@ class BandsAndGridHeadersBrowserTest {
             events.add(deployment("slow-" + i, "slow-api", at, at.minus(Duration.ofDays(40))));
         }
         post("/api/deploys/events", "application/json", "[" + String.join(",", events) + "]");
-        browser = Browser.launch();
     }
 
     private static String deployment(String id, String service, Instant finished, Instant committed) {
@@ -78,25 +76,18 @@ class BandsAndGridHeadersBrowserTest {
     }
 
     private static void post(String path, String type, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).header("Content-Type", type)
+        HttpRequest.Builder request = HttpRequest.newBuilder(PORTAL.server().uri(path)).header("Content-Type", type)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         ADA.forEach(request::header);
-        HttpResponse<String> response = server.send(request);
+        HttpResponse<String> response = PORTAL.server().send(request);
         assertTrue(response.statusCode() < 300, path + " answered " + response.statusCode() + ": " + response.body());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        server.close();
     }
 
     @Test
     void anEliteAndALowDoraBandLookDifferentAndBothKeepTheirTextReadable() {
-        Page page = browser.newContext(ADA).newPage();
-        page.navigate(server.uri("/p/deploys/").toString());
+        Page page = PORTAL.browser().newContext(ADA).newPage();
+        PageProblems problems = PageProblems.watch(page);
+        page.navigate(PORTAL.server().uri("/p/deploys/").toString());
         Locator elite = page.locator("span.band", new Page.LocatorOptions().setHasText("elite")).first();
         Locator low = page.locator("span.band", new Page.LocatorOptions().setHasText("low")).first();
         assertEquals("elite", elite.innerText(), "the word is shown, not only a colour");
@@ -110,17 +101,20 @@ class BandsAndGridHeadersBrowserTest {
             double contrast = ((Number) badge.evaluate(CONTRAST)).doubleValue();
             assertTrue(contrast >= 4.5, badge.innerText() + " has text contrast " + contrast + ", WCAG AA needs 4.5");
         }
+        problems.assertNone(page.url());
     }
 
     @Test
     void theHomeGridHeadsItsColumnsWithThePluginsNamesNotTheirIds() {
-        Page page = browser.newContext(ADA).newPage();
-        page.navigate(server.uri("/").toString());
+        Page page = PORTAL.browser().newContext(ADA).newPage();
+        PageProblems problems = PageProblems.watch(page);
+        page.navigate(PORTAL.server().uri("/").toString());
 
         List<String> headers = page.locator("table.grid thead th").allInnerTexts();
 
         assertEquals(List.of("Deploys", "Notes", "SLOs"),
                 headers.subList(1, headers.size()).stream().map(String::strip).sorted().toList(), headers.toString());
+        problems.assertNone(page.url());
     }
 
     /** WCAG's contrast ratio of an element's text colour on its background colour (both opaque here). */

@@ -129,9 +129,10 @@ public final class PortalServer implements AutoCloseable {
         routes.open(HttpMethod.GET, "/favicon.ico", ctx -> ctx.redirect(Layout.FAVICON, HttpStatus.MOVED_PERMANENTLY));
         new PluginAdminApi(vitals.plugins()).register(routes);
         new TokenAdminApi(vitals.identity().tokens(), vitals.plugins(), options.clock()).register(routes);
-        new RolesAdmin(vitals.identity().grants(), vitals.identity().people(), layout).register(routes);
+        new RolesAdmin(vitals.identity().grants(), vitals.identity().people(), vitals.config().orgTimeZone(),
+                layout).register(routes);
         new SessionsAdmin(vitals.identity().sessions(), vitals.identity().people()).register(routes);
-        new AuditAdminApi(vitals.audit(), layout).register(routes);
+        new AuditAdminApi(vitals.audit(), vitals.config().orgTimeZone(), layout).register(routes);
         new ApiDocs(vitals.plugins()).register(routes);
         new PluginRoutes(vitals.plugins(), layout, javalin.router).register(routes);
         ProblemResponses.register(javalin.routes);

@@ -10,6 +10,7 @@ import dev.vitals.core.testing.TestPlugins;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class AdminAuditAndRolesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern RAW_INSTANT = Pattern.compile(">\\s*\\d{4}-\\d\\d-\\d\\dT[^<]*Z\\s*<");
     private static TestServer server;
 
     @BeforeAll
@@ -80,7 +82,17 @@ class AdminAuditAndRolesTest {
                 .header("Accept", "text/html"));
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("role.grant") && page.body().contains("Download CSV"), page.body());
+        assertTimesAreForPeople(page);
+        assertTimesAreForPeople(server.send(HttpRequest.newBuilder(server.uri("/admin/roles"))
+                .header("X-Forwarded-User", "ada").header("X-Forwarded-Groups", "vitals-admins")
+                .header("Accept", "text/html")));
         assertEquals(403, as("vera", "", "GET", "/api/admin/audit", "").statusCode());
+    }
+
+    /** Times read as a date and clock time in the organisation's zone, never as a raw instant. */
+    private static void assertTimesAreForPeople(HttpResponse<String> page) {
+        assertTrue(page.body().contains("<time datetime=\""), page.body());
+        assertFalse(RAW_INSTANT.matcher(page.body()).find(), "a raw instant is shown: " + page.body());
     }
 
     private static HttpResponse<String> as(String user, String groups, String method, String path, String body) {

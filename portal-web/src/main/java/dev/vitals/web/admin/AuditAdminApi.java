@@ -14,6 +14,7 @@ import dev.vitals.web.pages.Templates;
 import dev.vitals.web.security.GuardedRoutes;
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +28,13 @@ import java.util.Optional;
 public final class AuditAdminApi {
 
     private final AuditLog audit;
+    private final ZoneId zone;
     private final Layout layout;
 
-    public AuditAdminApi(AuditLog audit, Layout layout) {
+    /** @param zone the organisation's time zone, in which the page shows when each change happened */
+    public AuditAdminApi(AuditLog audit, ZoneId zone, Layout layout) {
         this.audit = audit;
+        this.zone = zone;
         this.layout = layout;
     }
 
@@ -76,6 +80,7 @@ public final class AuditAdminApi {
                 .replaceAll("(^|&)format=[^&]*", ""));
         layout.render(ctx, "Audit log", Templates.content("audit.jte", Map.of(
                 "entries", audit.search(query),
+                "zone", zone,
                 "actor", query.actor().orElse(""),
                 "action", query.action().orElse(""),
                 "subject", query.subject().orElse(""),

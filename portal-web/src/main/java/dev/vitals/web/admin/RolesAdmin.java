@@ -14,6 +14,7 @@ import dev.vitals.web.pages.Templates;
 import dev.vitals.web.security.GuardedRoutes;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +29,14 @@ public final class RolesAdmin {
 
     private final RoleGrants grants;
     private final People people;
+    private final ZoneId zone;
     private final Layout layout;
 
-    public RolesAdmin(RoleGrants grants, People people, Layout layout) {
+    /** @param zone the organisation's time zone, in which the page shows when grants were made and people last seen */
+    public RolesAdmin(RoleGrants grants, People people, ZoneId zone, Layout layout) {
         this.grants = grants;
         this.people = people;
+        this.zone = zone;
         this.layout = layout;
     }
 
@@ -86,7 +90,7 @@ public final class RolesAdmin {
 
     private void page(Context ctx) {
         layout.render(ctx, "Roles", Templates.content("roles.jte", Map.of("grants", grants.list(),
-                "people", people.list(), "caller", RequestCaller.of(ctx))));
+                "people", people.list(), "caller", RequestCaller.of(ctx), "zone", zone)));
     }
 
     private RoleGrant grant(Context ctx, GrantRequest request) {

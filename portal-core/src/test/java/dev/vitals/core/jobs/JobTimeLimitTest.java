@@ -46,21 +46,27 @@ class JobTimeLimitTest {
     void aRunPastItsLimitIsInterruptedAndRecordedAsFailedWhileItsPluginKeepsServing() throws Exception {
         SlowJob plugin = new SlowJob();
         try (Vitals portal = TestPortal.start(TestPostgres.freshDatabase(), TestPlugins.of().with("slow", () -> plugin).source())) {
+            // The run's own InterruptedException is recorded as it ends, and the overrun right after, once the
+            // worker sees the run has stopped: wait for the second, as the admin page would show it a moment later.
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (plugin.interrupted.get() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
+            PluginStatus status = portal.plugins().plugin("slow").orElseThrow().status();
+            while ((plugin.interrupted.get() < 2 || !overran(status)) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                status = portal.plugins().plugin("slow").orElseThrow().status();
             }
 
             assertTrue(plugin.interrupted.get() >= 2, "each run is interrupted at its limit and the job runs again");
-            PluginStatus status = portal.plugins().plugin("slow").orElseThrow().status();
             assertEquals(PluginState.STARTED, status.state(), "a run that stops when told is a failed run, not a broken plugin");
             assertEquals("job slow", status.lastError().orElseThrow().during());
-            assertTrue(status.lastError().orElseThrow().message().contains("ran past its time limit of 0.3s"),
-                    status.lastError().toString());
+            assertTrue(overran(status), status.lastError().toString());
             int failures = portal.database().jdbi().withHandle(h -> h.createQuery(
                     "SELECT consecutive_failures FROM core.scheduled_tasks WHERE task_name = 'slow.slow'")
                     .mapTo(Integer.class).one());
             assertTrue(failures >= 1, "the scheduler records the overrun as a failed execution");
         }
+    }
+
+    private static boolean overran(PluginStatus status) {
+        return status.lastError().map(e -> e.message().contains("ran past its time limit of 0.3s")).orElse(false);
     }
 }

@@ -8,11 +8,13 @@ import dev.vitals.plugins.cost.allocation.Organisation;
 import dev.vitals.plugins.cost.allocation.ServiceTags;
 import dev.vitals.plugins.cost.costs.CostLedger;
 import dev.vitals.plugins.cost.costs.CostsApi;
+import dev.vitals.plugins.cost.demo.DemoCost;
 import dev.vitals.plugins.cost.focus.FocusFile;
 import dev.vitals.plugins.cost.imports.ChargeImport;
 import dev.vitals.plugins.cost.imports.ImportHistory;
 import dev.vitals.plugins.cost.imports.ImportsApi;
 import dev.vitals.plugins.cost.measures.EffectiveCostMeasures;
+import dev.vitals.plugins.cost.pages.CostPage;
 import dev.vitals.plugins.cost.rates.Rates;
 import dev.vitals.plugins.cost.rates.RatesApi;
 import java.util.List;
@@ -49,9 +51,14 @@ public final class CostPlugin implements VitalsPlugin {
         ChargeImport imports = new ChargeImport(context.jdbi(), new FocusFile(keys), reporting,
                 context.orgTimeZone());
 
+        ImportHistory history = new ImportHistory(context.jdbi(), reporting);
+
         return new RunningCost(
-                new ImportsApi(imports, new ImportHistory(context.jdbi(), reporting), measures, context.clock()),
+                new ImportsApi(imports, history, measures, context.clock()),
                 new RatesApi(rates, context.clock()),
-                new CostsApi(ledger, organisation));
+                new CostsApi(ledger, organisation),
+                new CostPage(ledger, history, context.clock(), context.orgTimeZone()),
+                new DemoCost(imports, measures, context.catalog(), reporting, context.clock(),
+                        context.orgTimeZone()));
     }
 }

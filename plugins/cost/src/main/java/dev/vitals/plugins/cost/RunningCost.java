@@ -1,6 +1,8 @@
 package dev.vitals.plugins.cost;
 
 import dev.vitals.api.ApiRoute;
+import dev.vitals.api.NavEntry;
+import dev.vitals.api.PageRoute;
 import dev.vitals.api.Role;
 import dev.vitals.api.RouteDoc;
 import dev.vitals.api.RouteParam;
@@ -9,9 +11,11 @@ import dev.vitals.plugins.cost.costs.CostAnswer;
 import dev.vitals.plugins.cost.costs.CostsApi;
 import dev.vitals.plugins.cost.costs.DailyAnswer;
 import dev.vitals.plugins.cost.costs.GroupBy;
+import dev.vitals.plugins.cost.demo.DemoCost;
 import dev.vitals.plugins.cost.imports.ImportList;
 import dev.vitals.plugins.cost.imports.ImportResult;
 import dev.vitals.plugins.cost.imports.ImportsApi;
+import dev.vitals.plugins.cost.pages.CostPage;
 import dev.vitals.plugins.cost.rates.NewRate;
 import dev.vitals.plugins.cost.rates.Rate;
 import dev.vitals.plugins.cost.rates.RateList;
@@ -19,8 +23,9 @@ import dev.vitals.plugins.cost.rates.RatesApi;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The cost plugin as it runs: its routes, each bound to an object {@link CostPlugin} built. */
-record RunningCost(ImportsApi imports, RatesApi rates, CostsApi costs) implements RunningPlugin {
+/** The cost plugin as it runs: its routes and page, each bound to an object {@link CostPlugin} built. */
+record RunningCost(ImportsApi imports, RatesApi rates, CostsApi costs, CostPage page, DemoCost demo)
+        implements RunningPlugin {
 
     private static final String FOCUS_EXAMPLE = """
             BillingAccountId,BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,\
@@ -28,6 +33,14 @@ record RunningCost(ImportsApi imports, RatesApi rates, CostsApi costs) implement
             123456789012,2024-09-01T00:00:00Z,2024-10-01T00:00:00Z,2024-09-18T00:00:00Z,2024-09-19T00:00:00Z,Usage,\
             NULL,AWS,USD,12.50,11.25,"{""service"": ""checkout""}"
             """;
+
+    /** The period and the one optional filter both cost routes read. */
+    private static final RouteParam[] PERIOD_AND_SCOPE = {
+        RouteParam.required("from", "the first day, e.g. 2024-09-01").ofType(LocalDate.class),
+        RouteParam.required("to", "the day after the last, e.g. 2024-10-01").ofType(LocalDate.class),
+        RouteParam.optional("service", "only this service's cost, e.g. checkout"),
+        RouteParam.optional("team", "only the cost of this team's services"),
+        RouteParam.optional("program", "only the cost of this program's services")};
 
     @Override
     public List<ApiRoute> apiRoutes() {
@@ -57,24 +70,27 @@ record RunningCost(ImportsApi imports, RatesApi rates, CostsApi costs) implement
                                 .description("Over the days [from, to) of the organisation's time zone, by the day "
                                         + "each charge's period starts. Amounts are exact decimal strings in the "
                                         + "reporting currency.")
-                                .query(RouteParam.optional("groupBy", GroupBy.CHOICES + "; service when absent"),
-                                        RouteParam.required("from", "the first day, e.g. 2024-09-01")
-                                                .ofType(LocalDate.class),
-                                        RouteParam.required("to", "the day after the last, e.g. 2024-10-01")
-                                                .ofType(LocalDate.class),
-                                        RouteParam.optional("service", "only this service's cost, e.g. checkout"),
-                                        RouteParam.optional("team", "only the cost of this team's services"),
-                                        RouteParam.optional("program", "only the cost of this program's services"))
+                                .query(RouteParam.optional("groupBy", GroupBy.CHOICES + "; service when absent"))
+                                .query(PERIOD_AND_SCOPE)
                                 .returns(CostAnswer.class)),
                 ApiRoute.get("/costs/daily", costs::daily)
                         .doc(RouteDoc.of("Sum the effective cost per day over a period")
-                                .query(RouteParam.required("from", "the first day, e.g. 2024-09-01")
-                                                .ofType(LocalDate.class),
-                                        RouteParam.required("to", "the day after the last, e.g. 2024-10-01")
-                                                .ofType(LocalDate.class),
-                                        RouteParam.optional("service", "only this service's cost, e.g. checkout"),
-                                        RouteParam.optional("team", "only the cost of this team's services"),
-                                        RouteParam.optional("program", "only the cost of this program's services"))
+                                .query(PERIOD_AND_SCOPE)
                                 .returns(DailyAnswer.class)));
+    }
+
+    @Override
+    public List<PageRoute> pages() {
+        return List.of(PageRoute.of("/", page::render));
+    }
+
+    @Override
+    public List<NavEntry> navigation() {
+        return List.of(new NavEntry("Cost", "/"));
+    }
+
+    @Override
+    public void seedDemoData() throws Exception {
+        demo.seed();
     }
 }

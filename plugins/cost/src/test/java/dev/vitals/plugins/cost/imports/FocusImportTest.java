@@ -14,6 +14,7 @@ import dev.vitals.testkit.VitalsPortal;
 import dev.vitals.testkit.VitalsPortalExtension;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -219,5 +220,19 @@ class FocusImportTest {
         assertEquals(0, new BigDecimal("7").compareTo(checkoutDays.get(0).value()));
         assertEquals(LocalDate.parse("2024-09-10"), checkoutDays.get(0).day());
         assertEquals(0, BigDecimal.ZERO.compareTo(ledgerDays.get(0).value()), "the replaced day is zero now");
+    }
+
+    @Test
+    void theCostPageShowsEachTeamsLastThirtyDaysAndTheImportsWithBilledAgainstEffective(VitalsPortal portal) {
+        LocalDate yesterday = LocalDate.now(portal.clock().withZone(UTC)).minusDays(1);
+        String month = YearMonth.from(yesterday).toString();
+        importAsAdmin(portal, new FocusCsv().billingMonth(month)
+                .usage(yesterday.atTime(10, 0) + ":00Z", "12.346", "checkout").text()).expect(201);
+
+        String page = portal.viewer().page("/p/cost/").expect(200).body();
+
+        assertTrue(page.contains("<td>payments</td><td>12.35</td>"), page);
+        assertTrue(page.contains("INV-acct-1-" + month), page);
+        assertTrue(page.contains("<td>USD</td><td>12.346</td><td>12.346</td>"), page);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vitals.plugins.cost.Conservation;
+import dev.vitals.plugins.cost.GeneratedFocus;
 import dev.vitals.plugins.cost.Uploads;
 import dev.vitals.testkit.TestCatalog;
 import dev.vitals.testkit.VitalsPortal;
@@ -12,15 +13,12 @@ import dev.vitals.testkit.VitalsPortalExtension;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -125,7 +123,7 @@ class SampleFileTest {
     void aFileOfTwoHundredThousandRowsStreamsThroughWhole(VitalsPortal portal) {
         int rows = 200_000;
 
-        JsonNode result = Uploads.asAdmin(portal, "text/csv", () -> generated(rows)).expect(201).json();
+        JsonNode result = Uploads.asAdmin(portal, "text/csv", () -> GeneratedFocus.stream(rows)).expect(201).json();
 
         assertEquals(rows, result.get("rows").asLong());
         // Row i costs i/1000 (0.001 … 200): the sum is n(n+1)/2000.
@@ -135,51 +133,6 @@ class SampleFileTest {
         // The even rows are tagged: the sum of 2k/1000 for k up to 100,000 is 100,000 * 100,001 / 1000.
         assertEquals("10000100", month.get("groups").get(0).get("cost").asText());
         assertEquals("10000000", month.get("unallocated").asText());
-    }
-
-    /** A FOCUS file made row by row as it is read, so the test holds no more of it than the portal does. */
-    private static InputStream generated(int rows) {
-        String header = "BillingAccountId,BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd,"
-                + "ChargeCategory,ProviderName,BillingCurrency,BilledCost,EffectiveCost,Tags\r\n";
-        Iterator<InputStream> parts = new Iterator<>() {
-            private int next = 0;
-
-            @Override
-            public boolean hasNext() {
-                return next <= rows;
-            }
-
-            @Override
-            public InputStream next() {
-                if (next == 0) {
-                    next++;
-                    return new ByteArrayInputStream(header.getBytes(StandardCharsets.UTF_8));
-                }
-                StringBuilder chunk = new StringBuilder();
-                for (int i = 0; i < 1000 && next <= rows; i++, next++) {
-                    String tags = next % 2 == 0 ? "\"{\"\"application\"\": \"\"BlueAssetEdge\"\"}\"" : "NULL";
-                    int hour = next % 720;
-                    String start = LocalDate.parse("2024-09-01").atStartOfDay().plusHours(hour) + ":00Z";
-                    String end = LocalDate.parse("2024-09-01").atStartOfDay().plusHours(hour + 1) + ":00Z";
-                    String cost = BigDecimal.valueOf(next, 3).toPlainString();
-                    chunk.append("acct-big,2024-09-01T00:00:00Z,2024-10-01T00:00:00Z,").append(start).append(',')
-                            .append(end).append(",Usage,AWS,USD,").append(cost).append(',').append(cost).append(',')
-                            .append(tags).append("\r\n");
-                }
-                return new ByteArrayInputStream(chunk.toString().getBytes(StandardCharsets.UTF_8));
-            }
-        };
-        return new SequenceInputStream(new Enumeration<>() {
-            @Override
-            public boolean hasMoreElements() {
-                return parts.hasNext();
-            }
-
-            @Override
-            public InputStream nextElement() {
-                return parts.next();
-            }
-        });
     }
 
     /** A small RFC 4180 reader of its own, so that the expected sums do not come from the importer's parser. */

@@ -11,6 +11,7 @@ import dev.vitals.plugins.cost.costs.CostsApi;
 import dev.vitals.plugins.cost.demo.DemoCost;
 import dev.vitals.plugins.cost.focus.FocusFile;
 import dev.vitals.plugins.cost.imports.ChargeImport;
+import dev.vitals.plugins.cost.imports.FocusFileImporter;
 import dev.vitals.plugins.cost.imports.ImportHistory;
 import dev.vitals.plugins.cost.imports.ImportsApi;
 import dev.vitals.plugins.cost.measures.EffectiveCostMeasures;
@@ -59,6 +60,7 @@ public final class CostPlugin implements VitalsPlugin {
                 new CostsApi(ledger, organisation),
                 new CostPage(ledger, history, context.clock(), context.orgTimeZone()),
                 new DemoCost(imports, measures, context.catalog(), reporting, context.clock(),
-                        context.orgTimeZone()));
+                        context.orgTimeZone()),
+                new FocusFileImporter(imports, measures, context.clock()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.vitals.plugins.cost;
 
 import dev.vitals.api.ApiRoute;
+import dev.vitals.api.FileImporter;
 import dev.vitals.api.NavEntry;
 import dev.vitals.api.PageRoute;
 import dev.vitals.api.Role;
@@ -12,6 +13,7 @@ import dev.vitals.plugins.cost.costs.CostsApi;
 import dev.vitals.plugins.cost.costs.DailyAnswer;
 import dev.vitals.plugins.cost.costs.GroupBy;
 import dev.vitals.plugins.cost.demo.DemoCost;
+import dev.vitals.plugins.cost.imports.FocusFileImporter;
 import dev.vitals.plugins.cost.imports.ImportList;
 import dev.vitals.plugins.cost.imports.ImportResult;
 import dev.vitals.plugins.cost.imports.ImportsApi;
@@ -22,10 +24,11 @@ import dev.vitals.plugins.cost.rates.RateList;
 import dev.vitals.plugins.cost.rates.RatesApi;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** The cost plugin as it runs: its routes and page, each bound to an object {@link CostPlugin} built. */
-record RunningCost(ImportsApi imports, RatesApi rates, CostsApi costs, CostPage page, DemoCost demo)
-        implements RunningPlugin {
+record RunningCost(ImportsApi imports, RatesApi rates, CostsApi costs, CostPage page, DemoCost demo,
+        FocusFileImporter files) implements RunningPlugin {
 
     private static final String FOCUS_EXAMPLE = """
             BillingAccountId,BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,\
@@ -92,5 +95,10 @@ record RunningCost(ImportsApi imports, RatesApi rates, CostsApi costs, CostPage 
     @Override
     public void seedDemoData() throws Exception {
         demo.seed();
+    }
+
+    @Override
+    public Optional<FileImporter> fileImporter() {
+        return Optional.of(files);
     }
 }

@@ -109,8 +109,9 @@ public final class ChargeImport {
                 if (buffer.length() >= FLUSH_AT) {
                     flush(copy, buffer);
                 }
-                if (charge.row() % PROGRESS_EVERY == 0) {
-                    progress.accept(charge.row() - 1);
+                long done = charge.row() - 1;        // the header is row 1
+                if (done % PROGRESS_EVERY == 0) {
+                    progress.accept(done);
                 }
             });
             flush(copy, buffer);

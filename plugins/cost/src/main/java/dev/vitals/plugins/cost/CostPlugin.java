@@ -19,6 +19,7 @@ import dev.vitals.plugins.cost.pages.CostPage;
 import dev.vitals.plugins.cost.rates.Rates;
 import dev.vitals.plugins.cost.rates.RatesApi;
 import java.util.List;
+import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
@@ -28,6 +29,11 @@ import org.pf4j.Extension;
  */
 @Extension
 public final class CostPlugin implements VitalsPlugin {
+
+    @Override
+    public Optional<String> displayName() {
+        return Optional.of("Cost");
+    }
 
     @Override
     public List<Setting<?>> settings() {

@@ -43,7 +43,8 @@ public final class CostPage {
                 "teams", teams.groups().stream().map(g -> new TeamLine(g.key(), cents(g.cost()))).toList(),
                 "total", cents(teams.total()),
                 "unallocated", cents(teams.unallocated()),
-                "imports", history.list().imports())));
+                "imports", history.list().imports(),
+                "zone", zone)));
     }
 
     /** Rounding is for display only: the API and the tables keep every digit. */

@@ -9,6 +9,7 @@ import dev.vitals.api.MeasurePoint;
 import dev.vitals.plugins.cost.Conservation;
 import dev.vitals.plugins.cost.FocusCsv;
 import dev.vitals.testkit.PortalResponse;
+import dev.vitals.testkit.RouteDocs;
 import dev.vitals.testkit.TestCatalog;
 import dev.vitals.testkit.VitalsPortal;
 import dev.vitals.testkit.VitalsPortalExtension;
@@ -16,9 +17,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,6 +36,11 @@ class FocusImportTest {
             .environment("VITALS_TIMEZONE", "UTC")
             .catalog(TestCatalog.of().team("payments").service("checkout", "payments").service("ledger", "payments"))
             .build();
+
+    @Test
+    void everyRouteIsDescribedAndItsExampleReadsAsTheRouteReadsItsBody(VitalsPortal portal) {
+        assertEquals(List.of(), RouteDocs.faults(portal.apiRoutes(), portal.webhooks(), Set.of()));
+    }
 
     @BeforeEach
     void emptyTables(VitalsPortal portal) {
@@ -234,5 +242,16 @@ class FocusImportTest {
         assertTrue(page.contains("<td>payments</td><td>12.35</td>"), page);
         assertTrue(page.contains("INV-acct-1-" + month), page);
         assertTrue(page.contains("<td>USD</td><td>12.346</td><td>12.346</td>"), page);
+        assertTrue(page.contains("<time datetime=\"" + portal.clock().instant().truncatedTo(ChronoUnit.SECONDS)
+                + "\">"), "the import's time is shown as people read it, the instant kept for machines: " + page);
+    }
+
+    @Test
+    void theCostPageWithNothingImportedSaysHowToImport(VitalsPortal portal) {
+        String page = portal.viewer().page("/p/cost/").expect(200).body();
+
+        assertTrue(page.contains("<p class=\"empty-state\">No cost allocated to a team in these 30 days."), page);
+        assertTrue(page.contains("<code>POST /api/cost/imports</code>"), page);
+        assertTrue(page.contains("<p class=\"empty-state\">No file imported yet.</p>"), page);
     }
 }

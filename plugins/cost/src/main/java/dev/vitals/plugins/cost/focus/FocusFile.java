@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -57,7 +58,13 @@ public final class FocusFile {
      * @throws IOException when the text cannot be read
      */
     public long read(Reader csv, Consumer<Charge> sink) throws IOException {
-        try (CSVParser parser = CSVParser.parse(withoutByteOrderMark(csv), FORMAT)) {
+        CSVParser opened;
+        try {
+            opened = CSVParser.parse(withoutByteOrderMark(csv), FORMAT);
+        } catch (CSVException e) {
+            throw new FocusProblem(1, Optional.empty(), "is not a CSV header: " + e.getMessage());
+        }
+        try (CSVParser parser = opened) {
             Header header = Header.of(parser.getHeaderNames());
             long row = 1;
             Iterator<CSVRecord> records = parser.iterator();
@@ -79,6 +86,12 @@ public final class FocusFile {
                 if (record.size() != header.size()) {
                     throw new FocusProblem(row, Optional.empty(), "has " + record.size() + " cells where the header "
                             + "has " + header.size() + " columns");
+                }
+                for (int i = 0; i < record.size(); i++) {
+                    // PostgreSQL text cannot hold NUL, and no FOCUS value has one.
+                    if (record.get(i).indexOf('\u0000') >= 0) {
+                        throw new FocusProblem(row, Optional.of(header.names().get(i)), "contains a NUL character");
+                    }
                 }
                 sink.accept(new Cells(header, record, row).charge());
             }
@@ -115,7 +128,8 @@ public final class FocusFile {
             Map<FocusColumn, Integer> focus = new EnumMap<>(FocusColumn.class);
             List<Integer> extra = new ArrayList<>();
             for (int i = 0; i < names.size(); i++) {
-                String name = names.get(i) == null ? "" : names.get(i).trim();
+                // strip, not trim: trim would also drop control characters such as NUL from a column name.
+                String name = names.get(i) == null ? "" : names.get(i).strip();
                 for (FocusColumn column : FocusColumn.values()) {
                     if (column.header().equalsIgnoreCase(name)) {
                         focus.putIfAbsent(column, i);
@@ -135,7 +149,7 @@ public final class FocusFile {
                 throw new FocusProblem(1, Optional.of(missing.get(0)), "the header lacks the mandatory FOCUS "
                         + (missing.size() == 1 ? "column " : "columns ") + String.join(", ", missing));
             }
-            return new Header(focus, names.stream().map(n -> n == null ? "" : n.trim()).toList(), List.copyOf(extra));
+            return new Header(focus, names.stream().map(n -> n == null ? "" : n.strip()).toList(), List.copyOf(extra));
         }
 
         int size() {

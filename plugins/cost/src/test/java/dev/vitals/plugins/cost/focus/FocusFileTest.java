@@ -98,4 +98,31 @@ class FocusFileTest {
         assertEquals(2, shortRow.row());
         assertEquals(Optional.of("Tags"), badTags.column());
     }
+
+    @Test
+    void aHeaderThatIsNotCsvOrHidesANulInAColumnNameIsRefusedAtRowOne() {
+        String valid = "BilledCost,EffectiveCost,ProviderName,ChargeCategory,BillingCurrency,BillingAccountId,"
+                + "BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd\n"
+                + "1,1,AWS,Usage,USD,a,2024-09-01,2024-10-01,2024-09-02,2024-09-03\n";
+
+        FocusProblem quoted = assertThrows(FocusProblem.class, () -> read("a: [\"lol\",\"lol\"]\n" + valid));
+        FocusProblem nul = assertThrows(FocusProblem.class,
+                () -> read(valid.replace("ChargePeriodEnd\n", "ChargePeriodEnd\u0000\n")));
+
+        assertEquals(1, quoted.row());
+        assertEquals(1, nul.row());
+        assertEquals(Optional.of("ChargePeriodEnd"), nul.column());
+    }
+
+    @Test
+    void aNulInACellIsRefusedNamingRowAndColumn() {
+        String csv = "BilledCost,EffectiveCost,ProviderName,ChargeCategory,BillingCurrency,BillingAccountId,"
+                + "BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd\n"
+                + "1,1,AWS,Usage,USD,a\u0000b,2024-09-01,2024-10-01,2024-09-02,2024-09-03\n";
+
+        FocusProblem problem = assertThrows(FocusProblem.class, () -> read(csv));
+
+        assertEquals(2, problem.row());
+        assertEquals(Optional.of("BillingAccountId"), problem.column());
+    }
 }

@@ -247,6 +247,18 @@ class FocusImportTest {
     }
 
     @Test
+    void aRateBeyondAnyCurrencysOrWithHundredsOfDigitsIsRefusedNamingTheField(VitalsPortal portal) {
+        for (String rate : List.of("1e400", "9".repeat(400), "0." + "1".repeat(30))) {
+            PortalResponse refused = portal.admin().put("/api/cost/rates/EUR/2024-09", "{\"rate\": " + rate + "}");
+            assertEquals(422, refused.status(), rate + ": " + refused.body());
+            assertEquals("rate", refused.json().get("errors").get(0).get("field").asText());
+        }
+        long stored = portal.pluginJdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM rates")
+                .mapTo(Long.class).one());
+        assertEquals(0, stored);
+    }
+
+    @Test
     void theCostPageWithNothingImportedSaysHowToImport(VitalsPortal portal) {
         String page = portal.viewer().page("/p/cost/").expect(200).body();
 

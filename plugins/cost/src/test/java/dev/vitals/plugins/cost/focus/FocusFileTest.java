@@ -16,6 +16,10 @@ class FocusFileTest {
 
     private static final FocusFile FOCUS = new FocusFile(List.of("service", "app", "component", "x_service"));
 
+    /** The mandatory FOCUS columns only, for the refusals. */
+    private static final String MANDATORY_HEADER = "BilledCost,EffectiveCost,ProviderName,ChargeCategory,"
+            + "BillingCurrency,BillingAccountId,BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd\n";
+
     private static List<Charge> read(String csv) throws Exception {
         List<Charge> charges = new ArrayList<>();
         FOCUS.read(new StringReader(csv), charges::add);
@@ -101,8 +105,7 @@ class FocusFileTest {
 
     @Test
     void aHeaderThatIsNotCsvOrHidesANulInAColumnNameIsRefusedAtRowOne() {
-        String valid = "BilledCost,EffectiveCost,ProviderName,ChargeCategory,BillingCurrency,BillingAccountId,"
-                + "BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd\n"
+        String valid = MANDATORY_HEADER
                 + "1,1,AWS,Usage,USD,a,2024-09-01,2024-10-01,2024-09-02,2024-09-03\n";
 
         FocusProblem quoted = assertThrows(FocusProblem.class, () -> read("a: [\"lol\",\"lol\"]\n" + valid));
@@ -116,8 +119,7 @@ class FocusFileTest {
 
     @Test
     void aNulInACellIsRefusedNamingRowAndColumn() {
-        String csv = "BilledCost,EffectiveCost,ProviderName,ChargeCategory,BillingCurrency,BillingAccountId,"
-                + "BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd\n"
+        String csv = MANDATORY_HEADER
                 + "1,1,AWS,Usage,USD,a\u0000b,2024-09-01,2024-10-01,2024-09-02,2024-09-03\n";
 
         FocusProblem problem = assertThrows(FocusProblem.class, () -> read(csv));

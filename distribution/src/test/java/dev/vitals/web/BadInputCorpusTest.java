@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vitals.api.HttpMethod;
 import dev.vitals.core.testing.Samples;
 import dev.vitals.core.testing.TestPlugins;
+import dev.vitals.plugins.cost.CostPlugin;
 import dev.vitals.plugins.deploys.DeploysPlugin;
 import dev.vitals.plugins.deploys.github.WebhookSignature;
 import dev.vitals.plugins.deploys.pagerduty.PagerDutySignature;
@@ -61,7 +62,7 @@ class BadInputCorpusTest {
             "core.catalog_entities", "core.catalog_relations", "core.plugin_settings",
             "slo.slos", "slo.samples", "deploys.deployments", "deploys.incidents", "deploys.freeze_windows",
             "deploys.break_glass_requests", "deploys.release_modes", "deploys.integrations",
-            "deploys.github_deployments", "example.notes");
+            "deploys.github_deployments", "example.notes", "cost.charges", "cost.imports", "cost.rates");
 
     private static TestServer server;
     private static String session;
@@ -71,8 +72,8 @@ class BadInputCorpusTest {
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.start(TestPlugins.of().with("slo", SloPlugin::new).with("deploys", DeploysPlugin::new)
-                .with("example", ExamplePlugin::new).source(), Map.of("VITALS_DEMO", "true",
-                "VITALS_DEPLOYS_GITHUB_SECRET", GITHUB_SECRET, "VITALS_DEPLOYS_PAGERDUTY_SECRET", PAGERDUTY_SECRET));
+                .with("example", ExamplePlugin::new).with("cost", CostPlugin::new).source(), Map.of("VITALS_DEMO",
+                "true", "VITALS_DEPLOYS_GITHUB_SECRET", GITHUB_SECRET, "VITALS_DEPLOYS_PAGERDUTY_SECRET", PAGERDUTY_SECRET));
         session = DevSignInTest.session(server.send(HttpRequest.newBuilder(server.uri("/login"))
                 .header("Content-Type", BadInputCorpus.FORM)
                 .POST(HttpRequest.BodyPublishers.ofString("token=" + TestServer.ADMIN_TOKEN))));
@@ -138,6 +139,8 @@ class BadInputCorpusTest {
                 "{\"name\": \"corpus-github\", \"kind\": \"github\"}", Set.of()));
         add(examples, new JsonExample("POST /api/example/notes", "/api/example/notes",
                 "{\"service\": \"recorder-api\", \"body\": \"a note from the corpus\"}", Set.of()));
+        add(examples, new JsonExample("PUT /api/cost/rates/{currency}/{month}", "/api/cost/rates/EUR/2024-09",
+                "{\"rate\": 1.0852}", Set.of()));
         return examples;
     }
 
@@ -157,7 +160,7 @@ class BadInputCorpusTest {
         return examples;
     }
 
-    /** Routes that take a YAML file. */
+    /** Routes that take a file: YAML, or CSV for the cost import. */
     private static Map<String, String> textExamples() {
         Map<String, String> examples = new LinkedHashMap<>();
         examples.put("POST /api/catalog/import", """
@@ -184,11 +187,21 @@ class BadInputCorpusTest {
                     - duration: 28d
                       isRolling: true
                 """);
+        // The last header column and the first quoted value are mandatory, so the corpus's NUL and invalid UTF-8
+        // land where a FOCUS file cannot do without them.
+        examples.put(COST_IMPORT, """
+                BillingAccountId,BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,\
+                ChargeClass,ProviderName,BillingCurrency,Tags,BilledCost,EffectiveCost
+                corpus-account,2024-09-01T00:00:00Z,2024-10-01T00:00:00Z,2024-09-18T00:00:00Z,2024-09-19T00:00:00Z,\
+                Usage,NULL,AWS,"USD","{""service"": ""recorder-api""}",12.50,11.25
+                """);
         return examples;
     }
 
+    private static final String COST_IMPORT = "POST /api/cost/imports";
     private static final Map<String, String> TEXT_PATHS = Map.of("POST /api/catalog/import",
-            "/api/catalog/import?source=corpus", "POST /api/slo/import", "/api/slo/import");
+            "/api/catalog/import?source=corpus", "POST /api/slo/import", "/api/slo/import",
+            COST_IMPORT, "/api/cost/imports");
 
     private static Map<String, FormExample> formExamples() {
         Map<String, FormExample> examples = new LinkedHashMap<>();
@@ -267,7 +280,14 @@ class BadInputCorpusTest {
                         Optional.of(BadInputCorpus.JSON), BadInputCorpus.utf8("{\"x\": \"\\u0000\"}"),
                         Optional.empty(), Expect.REFUSED));
             } else if (text.containsKey(route)) {
-                corpus.addAll(BadInputCorpus.text(route, TEXT_PATHS.get(route), "application/yaml", text.get(route)));
+                if (route.equals(COST_IMPORT)) {
+                    // Tabs are no fault in CSV, so that YAML case would be a valid file here.
+                    corpus.addAll(BadInputCorpus.text(route, TEXT_PATHS.get(route), "text/csv", text.get(route))
+                            .stream().filter(c -> !c.label().equals("tabs for indentation")).toList());
+                } else {
+                    corpus.addAll(BadInputCorpus.text(route, TEXT_PATHS.get(route), "application/yaml",
+                            text.get(route)));
+                }
             } else if (forms.containsKey(route)) {
                 FormExample example = forms.get(route);
                 String path = example.path().replace("DEMO", demoSlo);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vitals.core.pluginhost.HostedPlugin;
 import dev.vitals.core.testing.TestPlugins;
+import dev.vitals.plugins.cost.CostPlugin;
 import dev.vitals.plugins.deploys.DeploysPlugin;
 import dev.vitals.plugins.example.ExamplePlugin;
 import dev.vitals.plugins.slo.SloPlugin;
@@ -29,14 +30,14 @@ import org.junit.jupiter.api.Test;
  */
 class PluginApiDescriptionTest {
 
-    private static final Set<String> PLUGINS = Set.of("slo", "deploys", "example");
+    private static final Set<String> PLUGINS = Set.of("slo", "deploys", "example", "cost");
     private static TestServer server;
 
     @BeforeAll
     static void start() {
         server = TestServer.start(TestPlugins.of().with("slo", SloPlugin::new).with("deploys", DeploysPlugin::new)
-                .with("example", ExamplePlugin::new).source(), Map.of("VITALS_AUTH", "proxy",
-                "VITALS_PROXY_ADDRESSES", "127.0.0.1,::1"));
+                .with("example", ExamplePlugin::new).with("cost", CostPlugin::new).source(),
+                Map.of("VITALS_AUTH", "proxy", "VITALS_PROXY_ADDRESSES", "127.0.0.1,::1"));
     }
 
     @AfterAll
@@ -62,7 +63,7 @@ class PluginApiDescriptionTest {
                         + rule.path().replaceAll("<([^>]+)>", "{$1}"));
             }
         }
-        assertTrue(pluginRoutes.size() > 20, "the routes of slo, deploys and example: " + pluginRoutes);
+        assertTrue(pluginRoutes.size() > 20, "the routes of slo, deploys, example and cost: " + pluginRoutes);
         Set<String> missing = new TreeSet<>();
         for (String route : pluginRoutes) {
             String[] methodAndPath = route.split(" ", 2);

@@ -1,6 +1,7 @@
 package dev.vitals.api;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A started plugin, as {@link VitalsPlugin#create} returns it: what it serves and what it runs, bound to objects that
@@ -93,6 +94,17 @@ public interface RunningPlugin {
      */
     default List<Job> jobs() {
         return List.of();
+    }
+
+    /**
+     * The importer behind {@code java -jar vitals.jar import <pluginId> FILE…}, for a plugin that takes files on the
+     * command line too (see {@link FileImporter}).
+     *
+     * @return the importer; none by default, and the command then says the plugin imports no files
+     * @since 2.1.0
+     */
+    default Optional<FileImporter> fileImporter() {
+        return Optional.empty();
     }
 
     /**

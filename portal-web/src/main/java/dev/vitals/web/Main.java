@@ -34,6 +34,11 @@ public final class Main {
             env.put("VITALS_DEMO", "true");
         } else if (arguments.size() == 3 && arguments.get(0).equals("import") && arguments.get(1).equals("catalog")) {
             System.exit(importCatalog(config(env), arguments.get(2), out));
+        } else if (arguments.size() >= 3 && arguments.get(0).equals("import")) {
+            VitalsConfig config = config(env);
+            System.exit(PluginImportCommand.run(config, new Pf4jPluginSource(config.pluginsDir()
+                    .orElseGet(Main::defaultPluginsDir)), arguments.get(1), arguments.subList(2, arguments.size())
+                    .stream().map(Path::of).toList(), out, System.err));
         } else if (!arguments.isEmpty()) {
             boolean help = List.of("help", "--help", "-h").contains(arguments.get(0));
             (help ? out : System.err).println(USAGE);
@@ -72,6 +77,7 @@ public final class Main {
               java -jar vitals.jar                       start the portal
               java -jar vitals.jar --demo                start it with a demo organisation (same as VITALS_DEMO=true)
               java -jar vitals.jar import catalog PATH   import Backstage descriptors from a file, folder or URL
+              java -jar vitals.jar import PLUGIN FILE…   import files with a plugin's importer, e.g. import cost x.csv.gz
             Configuration comes from VITALS_* environment variables; see README.md.""";
 
     private static VitalsConfig config(Map<String, String> env) {

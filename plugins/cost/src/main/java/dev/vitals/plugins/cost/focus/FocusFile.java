@@ -1,0 +1,289 @@
+package dev.vitals.plugins.cost.focus;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a FOCUS CSV file row by row, as real exports write them: the columns in any order, {@code NULL} or nothing
+ * for an absent value, a byte order mark, CRLF or LF, quoted JSON in {@code Tags}. Each row is checked and handed on
+ * at once, so memory stays flat whatever the file's size; the first bad row stops the reading with a
+ * {@link FocusProblem} naming row, column and reason.
+ */
+public final class FocusFile {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CURRENCY = Pattern.compile("[A-Za-z]{3}");
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setAllowMissingColumnNames(true)
+            .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
+            .get();
+
+    private final List<String> allocationKeys;
+
+    /** @param allocationKeys the tag keys (or {@code x_…} columns) naming a row's service, first match wins */
+    public FocusFile(List<String> allocationKeys) {
+        this.allocationKeys = List.copyOf(allocationKeys);
+    }
+
+    /**
+     * Reads the whole file.
+     *
+     * @param csv the file's text
+     * @param sink receives each checked row, in file order
+     * @return how many rows were read
+     * @throws FocusProblem at the first row or header that cannot be imported
+     * @throws IOException when the text cannot be read
+     */
+    public long read(Reader csv, Consumer<Charge> sink) throws IOException {
+        CSVParser opened;
+        try {
+            opened = CSVParser.parse(withoutByteOrderMark(csv), FORMAT);
+        } catch (CSVException e) {
+            throw new FocusProblem(1, Optional.empty(), "is not a CSV header: " + e.getMessage());
+        }
+        try (CSVParser parser = opened) {
+            Header header = Header.of(parser.getHeaderNames());
+            long row = 1;
+            Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        return row - 1;
+                    }
+                    record = records.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    throw new FocusProblem(row + 1, Optional.empty(), "is not valid CSV: " + rootMessage(e));
+                }
+                row++;
+                if (record.size() == 1 && record.get(0).isEmpty()) {
+                    row--;          // a blank line, as some exports end with
+                    continue;
+                }
+                if (record.size() != header.size()) {
+                    throw new FocusProblem(row, Optional.empty(), "has " + record.size() + " cells where the header "
+                            + "has " + header.size() + " columns");
+                }
+                for (int i = 0; i < record.size(); i++) {
+                    // PostgreSQL text cannot hold NUL, and no FOCUS value has one.
+                    if (record.get(i).indexOf('\u0000') >= 0) {
+                        throw new FocusProblem(row, Optional.of(header.names().get(i)), "contains a NUL character");
+                    }
+                }
+                sink.accept(new Cells(header, record, row).charge());
+            }
+        } catch (IllegalArgumentException e) {
+            // Commons CSV refuses a header it cannot read (such as an empty file) this way.
+            throw new FocusProblem(1, Optional.empty(), "is not a CSV header: " + e.getMessage());
+        }
+    }
+
+    private static Reader withoutByteOrderMark(Reader in) throws IOException {
+        PushbackReader reader = new PushbackReader(in, 1);
+        int first = reader.read();
+        if (first != -1 && first != '\uFEFF') {
+            reader.unread(first);
+        }
+        return reader;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return String.valueOf(cause.getMessage());
+    }
+
+    /** Where each column is: the FOCUS ones by name, case aside, and the {@code x_…} ones. */
+    private record Header(Map<FocusColumn, Integer> focus, List<String> names, List<Integer> extra) {
+
+        static Header of(List<String> names) {
+            if (names.isEmpty()) {
+                throw new FocusProblem(1, Optional.empty(), "the file is empty: a FOCUS file starts with a header");
+            }
+            Map<FocusColumn, Integer> focus = new EnumMap<>(FocusColumn.class);
+            List<Integer> extra = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                // strip, not trim: trim would also drop control characters such as NUL from a column name.
+                String name = names.get(i) == null ? "" : names.get(i).strip();
+                for (FocusColumn column : FocusColumn.values()) {
+                    if (column.header().equalsIgnoreCase(name)) {
+                        focus.putIfAbsent(column, i);
+                    }
+                }
+                if (name.toLowerCase(Locale.ROOT).startsWith("x_")) {
+                    extra.add(i);
+                }
+            }
+            List<String> missing = new ArrayList<>();
+            for (FocusColumn column : FocusColumn.values()) {
+                if (column.mandatory() && !focus.containsKey(column)) {
+                    missing.add(column.header());
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new FocusProblem(1, Optional.of(missing.get(0)), "the header lacks the mandatory FOCUS "
+                        + (missing.size() == 1 ? "column " : "columns ") + String.join(", ", missing));
+            }
+            return new Header(focus, names.stream().map(n -> n == null ? "" : n.strip()).toList(), List.copyOf(extra));
+        }
+
+        int size() {
+            return names.size();
+        }
+    }
+
+    /** One record's cells, read as the types FOCUS gives them. */
+    private final class Cells {
+
+        private final Header header;
+        private final CSVRecord record;
+        private final long row;
+
+        Cells(Header header, CSVRecord record, long row) {
+            this.header = header;
+            this.record = record;
+            this.row = row;
+        }
+
+        Charge charge() {
+            Optional<JsonNode> tags = tags();
+            Optional<ObjectNode> extra = extra();
+            Instant billingStart = time(FocusColumn.BILLING_PERIOD_START);
+            Instant billingEnd = time(FocusColumn.BILLING_PERIOD_END);
+            Instant chargeStart = time(FocusColumn.CHARGE_PERIOD_START);
+            Instant chargeEnd = time(FocusColumn.CHARGE_PERIOD_END);
+            if (!billingEnd.isAfter(billingStart)) {
+                throw problem(FocusColumn.BILLING_PERIOD_END, "must be after BillingPeriodStart");
+            }
+            if (chargeEnd.isBefore(chargeStart)) {
+                throw problem(FocusColumn.CHARGE_PERIOD_END, "must not be before ChargePeriodStart");
+            }
+            return new Charge(row, required(FocusColumn.BILLING_ACCOUNT_ID), billingStart, billingEnd, chargeStart,
+                    chargeEnd, required(FocusColumn.CHARGE_CATEGORY), optional(FocusColumn.CHARGE_CLASS),
+                    required(FocusColumn.PROVIDER_NAME), optional(FocusColumn.INVOICE_ISSUER_NAME),
+                    optional(FocusColumn.INVOICE_ID), optional(FocusColumn.SUB_ACCOUNT_ID),
+                    optional(FocusColumn.SERVICE_CATEGORY), optional(FocusColumn.SERVICE_NAME), currency(),
+                    amount(FocusColumn.BILLED_COST), amount(FocusColumn.EFFECTIVE_COST),
+                    tags.map(JsonNode::toString), extra.map(ObjectNode::toString), allocationTag(tags, extra));
+        }
+
+        private Optional<String> cell(int index) {
+            String text = record.get(index).trim();
+            return text.isEmpty() || text.equals("NULL") ? Optional.empty() : Optional.of(text);
+        }
+
+        private Optional<String> optional(FocusColumn column) {
+            Integer index = header.focus().get(column);
+            return index == null ? Optional.empty() : cell(index);
+        }
+
+        private String required(FocusColumn column) {
+            return optional(column).orElseThrow(() -> problem(column, "is required, the cell is empty"));
+        }
+
+        private Instant time(FocusColumn column) {
+            String text = required(column);
+            return FocusTimestamp.parse(text).orElseThrow(() -> problem(column, "'" + text + "' is not a date-time: "
+                    + "expected " + FocusTimestamp.EXPECTED));
+        }
+
+        private BigDecimal amount(FocusColumn column) {
+            String text = required(column);
+            try {
+                return new BigDecimal(text);
+            } catch (NumberFormatException e) {
+                throw problem(column, "'" + text + "' is not a number: expected a decimal such as 12.34 or 1.5E-7");
+            }
+        }
+
+        private String currency() {
+            String text = required(FocusColumn.BILLING_CURRENCY);
+            if (!CURRENCY.matcher(text).matches()) {
+                throw problem(FocusColumn.BILLING_CURRENCY, "'" + text + "' is not an ISO 4217 currency code such "
+                        + "as USD");
+            }
+            return text.toUpperCase(Locale.ROOT);
+        }
+
+        private Optional<JsonNode> tags() {
+            Optional<String> text = optional(FocusColumn.TAGS);
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                JsonNode tags = JSON.readTree(text.get());
+                if (tags == null || !tags.isObject()) {
+                    throw problem(FocusColumn.TAGS, "must be a JSON object such as {\"service\": \"checkout\"}");
+                }
+                return Optional.of(tags);
+            } catch (JsonProcessingException e) {
+                throw problem(FocusColumn.TAGS, "is not JSON: " + e.getOriginalMessage());
+            }
+        }
+
+        private Optional<ObjectNode> extra() {
+            if (header.extra().isEmpty()) {
+                return Optional.empty();
+            }
+            ObjectNode extra = JSON.createObjectNode();
+            for (int index : header.extra()) {
+                extra.put(header.names().get(index), cell(index).orElse(null));
+            }
+            return Optional.of(extra);
+        }
+
+        /** The first allocation key the row carries, as a tag or an {@code x_…} column. */
+        private Optional<String> allocationTag(Optional<JsonNode> tags, Optional<ObjectNode> extra) {
+            for (String key : allocationKeys) {
+                Optional<String> value = tags.flatMap(t -> valueOf(t, key)).or(() -> extra.flatMap(e -> valueOf(e,
+                        key)));
+                if (value.isPresent()) {
+                    return value;
+                }
+            }
+            return Optional.empty();
+        }
+
+        private static Optional<String> valueOf(JsonNode object, String key) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                // Exports carry keys with stray spaces (" org") and in any case; people mean the same key.
+                if (field.getKey().trim().equalsIgnoreCase(key) && field.getValue().isValueNode()
+                        && !field.getValue().isNull() && !field.getValue().asText().isBlank()) {
+                    return Optional.of(field.getValue().asText().trim());
+                }
+            }
+            return Optional.empty();
+        }
+
+        private FocusProblem problem(FocusColumn column, String reason) {
+            return new FocusProblem(row, Optional.of(header.names().get(header.focus().getOrDefault(column, 0)))
+                    .filter(n -> header.focus().containsKey(column)).or(() -> Optional.of(column.header())), reason);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.vitals.plugins.cost.focus;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalQueries;
+import java.util.Optional;
+
+/**
+ * The date-times FOCUS exports write: ISO 8601 with or without the {@code T} and the {@code Z}
+ * ({@code 2024-10-01 00:00:00}, {@code 2023-01-01T00:00:00Z}, {@code 2024-10-01T00:00:00.000+00:00}), a bare date,
+ * and the US short form some spreadsheets leave behind ({@code 5/1/25}, {@code 5/1/2025 13:00}). FOCUS times are UTC,
+ * so a time without an offset is read as UTC.
+ */
+public final class FocusTimestamp {
+
+    /** What an error message tells the sender to write instead. */
+    public static final String EXPECTED = "a UTC date-time such as 2024-10-01T00:00:00Z or 2024-10-01 00:00:00";
+
+    private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .optionalStart()
+            .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':').appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+            .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalEnd()
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .optionalEnd()
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .toFormatter();
+
+    private static final DateTimeFormatter US = new DateTimeFormatterBuilder()
+            .appendPattern("M/d/")
+            .appendValueReduced(ChronoField.YEAR, 2, 4, 2000)
+            .optionalStart().appendLiteral(' ').appendPattern("H:mm").optionalStart().appendPattern(":ss")
+            .optionalEnd().optionalEnd()
+            .toFormatter();
+
+    private FocusTimestamp() {
+    }
+
+    /**
+     * @param text a cell's text, trimmed
+     * @return the instant, or empty when the text is no date-time of a form FOCUS exports use
+     */
+    public static Optional<Instant> parse(String text) {
+        try {
+            return Optional.of(parseWith(text, text.contains("/") ? US : ISO));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Instant parseWith(String text, DateTimeFormatter format) {
+        TemporalAccessor parsed = format.parse(text);
+        LocalDate date = LocalDate.from(parsed);
+        LocalTime time = parsed.query(TemporalQueries.localTime());
+        LocalDateTime local = time == null ? date.atStartOfDay() : date.atTime(time);
+        ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS)
+                ? ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)) : ZoneOffset.UTC;
+        return OffsetDateTime.of(local, offset).toInstant();
+    }
+}

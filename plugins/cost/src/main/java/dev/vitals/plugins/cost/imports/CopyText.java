@@ -1,0 +1,63 @@
+package dev.vitals.plugins.cost.imports;
+
+import dev.vitals.plugins.cost.focus.Charge;
+import java.util.Optional;
+
+/** A charge as one line of PostgreSQL's COPY text format: tab between columns, {@code \N} for null, escapes. */
+final class CopyText {
+
+    /** The staging table's columns in the order {@link #append} writes them. */
+    static final String COLUMNS = "row_number, billing_account_id, billing_period_start, billing_period_end, "
+            + "charge_period_start, charge_period_end, charge_category, charge_class, provider_name, "
+            + "invoice_issuer_name, invoice_id, sub_account_id, service_category, service_name, billing_currency, "
+            + "billed_cost, effective_cost, allocation_tag, tags, extra";
+
+    private CopyText() {
+    }
+
+    static void append(StringBuilder line, Charge c) {
+        line.append(c.row());
+        field(line, c.billingAccountId());
+        field(line, c.billingPeriodStart().toString());
+        field(line, c.billingPeriodEnd().toString());
+        field(line, c.chargePeriodStart().toString());
+        field(line, c.chargePeriodEnd().toString());
+        field(line, c.chargeCategory());
+        field(line, c.chargeClass());
+        field(line, c.providerName());
+        field(line, c.invoiceIssuerName());
+        field(line, c.invoiceId());
+        field(line, c.subAccountId());
+        field(line, c.serviceCategory());
+        field(line, c.serviceName());
+        field(line, c.billingCurrency());
+        field(line, c.billedCost().toPlainString());
+        field(line, c.effectiveCost().toPlainString());
+        field(line, c.allocationTag());
+        field(line, c.tags());
+        field(line, c.extra());
+        line.append('\n');
+    }
+
+    private static void field(StringBuilder line, Optional<String> value) {
+        if (value.isEmpty()) {
+            line.append("\t\\N");
+        } else {
+            field(line, value.get());
+        }
+    }
+
+    private static void field(StringBuilder line, String value) {
+        line.append('\t');
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            switch (ch) {
+                case '\\' -> line.append("\\\\");
+                case '\t' -> line.append("\\t");
+                case '\n' -> line.append("\\n");
+                case '\r' -> line.append("\\r");
+                default -> line.append(ch);
+            }
+        }
+    }
+}

@@ -5,15 +5,17 @@ import dev.vitals.api.Job;
 import dev.vitals.api.RunningPlugin;
 import dev.vitals.plugins.graph.api.GraphApi;
 import dev.vitals.plugins.graph.freshness.GraphHolder;
+import dev.vitals.plugins.graph.observed.ObservedApi;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The graph plugin as it runs: its routes and jobs, each bound to an object {@link GraphPlugin} built. */
-record RunningGraph(GraphApi answers, GraphHolder holder, Duration checkEvery) implements RunningPlugin {
+record RunningGraph(GraphApi answers, ObservedApi observed, GraphHolder holder, Duration checkEvery) implements RunningPlugin {
 
     @Override
     public List<ApiRoute> apiRoutes() {
-        return answers.routes();
+        return Stream.concat(answers.routes().stream(), observed.routes().stream()).toList();
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.vitals.api.RouteDoc;
 import dev.vitals.api.RouteParam;
 import dev.vitals.plugins.graph.answers.Betweenness;
 import dev.vitals.plugins.graph.answers.Criticality;
+import dev.vitals.plugins.graph.answers.Drift;
 import dev.vitals.plugins.graph.answers.GraphExport;
 import dev.vitals.plugins.graph.answers.Reach;
 import dev.vitals.plugins.graph.answers.ShortestPath;
@@ -77,6 +78,9 @@ public final class GraphApi {
                                                 + "component:checkout; default: the whole graph"),
                                         DEPTH)
                                 .returns(200, RouteDoc.Body.text("text/vnd.graphviz", "strict digraph G {\n}\n"))),
+                ApiRoute.get("/drift", this::drift)
+                        .doc(RouteDoc.of("List declared dependencies never observed in 30 days, and observed calls "
+                                + "never declared").returns(DriftJson.class)),
                 ApiRoute.get("/status", this::status)
                         .doc(RouteDoc.of("Say which catalog version the graph answers from and list dangling "
                                 + "references").returns(StatusJson.class)));
@@ -155,6 +159,15 @@ public final class GraphApi {
         OptionalInt depth = Parameters.wholeNumber(ctx, "depth", 1, 1_000_000);
         ctx.contentType(format.mediaType() + "; charset=utf-8")
                 .result(GraphExport.write(graph, format, focus, depth));
+    }
+
+    private void drift(Context ctx) {
+        GraphSnapshot snapshot = holder.current();
+        Drift drift = Drift.of(snapshot.graph(), snapshot.observed());
+        ctx.json(new DriftJson(drift.declaredNeverObserved(), drift.observedNeverDeclared().stream()
+                .map(e -> new DriftJson.Observed(e.from().toString(), e.to().toString(), e.calls(), e.errors(),
+                        e.lastDay().toString()))
+                .toList()));
     }
 
     private void status(Context ctx) {

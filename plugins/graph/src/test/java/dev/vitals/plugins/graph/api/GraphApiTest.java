@@ -45,26 +45,9 @@ class GraphApiTest {
                             """))
             .build();
 
-    /** A rebuild runs beside the reads; the tests wait until the graph answers from the catalog as it is. */
-    private static void awaitFreshGraph(VitalsPortal portal) {
-        for (int i = 0; i < 200; i++) {
-            StatusJson status = portal.viewer().get("/api/graph/status").expect(200).as(StatusJson.class);
-            if (status.fresh() && status.nodes() > 0) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("the graph never caught up with the catalog");
-    }
-
     @Test
     void theBlastRadiusOfAProviderListsTheApiAndItsConsumerWithTheirTeams(VitalsPortal portal) {
-        awaitFreshGraph(portal);
+        GraphStatus.awaitFresh(portal, status -> status.nodes() > 0);
 
         ReachJson reach = portal.viewer().get("/api/graph/nodes/component:pay-us-impl/dependents")
                 .expect(200).as(ReachJson.class);
@@ -79,7 +62,7 @@ class GraphApiTest {
 
     @Test
     void aDepthOfOneStopsAtTheApiAndSaysItWasCut(VitalsPortal portal) {
-        awaitFreshGraph(portal);
+        GraphStatus.awaitFresh(portal, status -> status.nodes() > 0);
 
         ReachJson reach = portal.viewer().get("/api/graph/nodes/component:shop/dependencies?depth=1")
                 .expect(200).as(ReachJson.class);
@@ -90,7 +73,7 @@ class GraphApiTest {
 
     @Test
     void aPathGoesThroughTheApiAndANodeWithoutOneIsA404WithTheReason(VitalsPortal portal) {
-        awaitFreshGraph(portal);
+        GraphStatus.awaitFresh(portal, status -> status.nodes() > 0);
 
         PathJson path = portal.viewer().get("/api/graph/path?from=component:shop&to=component:default%2Fpay-eu-impl")
                 .expect(200).as(PathJson.class);
@@ -105,7 +88,7 @@ class GraphApiTest {
 
     @Test
     void aDanglingReferenceIsListedAsMissing(VitalsPortal portal) {
-        awaitFreshGraph(portal);
+        GraphStatus.awaitFresh(portal, status -> status.nodes() > 0);
 
         StatusJson status = portal.viewer().get("/api/graph/status").expect(200).as(StatusJson.class);
 
@@ -114,7 +97,7 @@ class GraphApiTest {
 
     @Test
     void badParametersAreRefusedNamingTheParameter(VitalsPortal portal) {
-        awaitFreshGraph(portal);
+        GraphStatus.awaitFresh(portal, status -> status.nodes() > 0);
 
         var badRef = portal.viewer().get("/api/graph/nodes/not-a-ref/dependents");
         var unknown = portal.viewer().get("/api/graph/nodes/component:nowhere/dependents");
@@ -139,7 +122,7 @@ class GraphApiTest {
 
     @Test
     void theExportWritesEveryEdgeWithItsRelation(VitalsPortal portal) {
-        awaitFreshGraph(portal);
+        GraphStatus.awaitFresh(portal, status -> status.nodes() > 0);
 
         var dot = portal.viewer().get("/api/graph/export?format=dot").expect(200);
         var graphml = portal.viewer().get("/api/graph/export?format=graphml&focus=api:payments&depth=1")
@@ -153,7 +136,7 @@ class GraphApiTest {
 
     @Test
     void theTeamMapCountsWebDependingOnPaymentsThroughTheApiOncePerPair(VitalsPortal portal) {
-        awaitFreshGraph(portal);
+        GraphStatus.awaitFresh(portal, status -> status.nodes() > 0);
 
         var teams = portal.viewer().get("/api/graph/teams").expect(200).json();
 
@@ -164,7 +147,7 @@ class GraphApiTest {
 
     @Test
     void criticalityRanksTheApiFirstAndSaysBetweennessIsExact(VitalsPortal portal) {
-        awaitFreshGraph(portal);
+        GraphStatus.awaitFresh(portal, status -> status.nodes() > 0);
 
         CriticalityJson criticality = portal.viewer().get("/api/graph/criticality?limit=2").expect(200)
                 .as(CriticalityJson.class);

@@ -1,6 +1,7 @@
 package dev.vitals.plugins.graph;
 
 import dev.vitals.api.PluginContext;
+import dev.vitals.api.PluginDependency;
 import dev.vitals.api.RunningPlugin;
 import dev.vitals.api.Setting;
 import dev.vitals.api.VitalsPlugin;
@@ -9,6 +10,7 @@ import dev.vitals.plugins.graph.freshness.GraphHolder;
 import dev.vitals.plugins.graph.model.CatalogGraph;
 import dev.vitals.plugins.graph.observed.ObservedApi;
 import dev.vitals.plugins.graph.observed.ObservedStore;
+import dev.vitals.plugins.graph.rules.RuleSignals;
 import java.util.List;
 import org.pf4j.Extension;
 
@@ -26,6 +28,12 @@ public final class GraphPlugin implements VitalsPlugin {
     }
 
     @Override
+    public List<PluginDependency> dependencies() {
+        // Without the SLO plugin the rule "much-depended services have an SLO" is not checked; the others are.
+        return List.of(PluginDependency.optional(RuleSignals.SLO_PLUGIN));
+    }
+
+    @Override
     public List<String> scopes() {
         return List.of(ObservedApi.SCOPE);
     }
@@ -34,7 +42,9 @@ public final class GraphPlugin implements VitalsPlugin {
     public RunningPlugin create(PluginContext context) {
         ObservedStore observed = new ObservedStore(context.jdbi(), context.clock(), context.orgTimeZone());
         GraphHolder holder = new GraphHolder(new CatalogGraph(context.catalog()), observed::window, context.clock());
-        return new RunningGraph(new GraphApi(holder), new ObservedApi(observed, holder), holder,
-                context.settings().get(GraphSettings.CHECK_EVERY));
+        RuleSignals rules = new RuleSignals(holder, context,
+                context.settings().get(GraphSettings.MAX_DEPENDENTS_WITHOUT_SLO));
+        return new RunningGraph(new GraphApi(holder), new ObservedApi(observed, holder), holder, rules,
+                context.settings().get(GraphSettings.CHECK_EVERY), context.settings().get(GraphSettings.RULES_EVERY));
     }
 }

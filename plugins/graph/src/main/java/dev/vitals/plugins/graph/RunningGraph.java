@@ -6,12 +6,14 @@ import dev.vitals.api.RunningPlugin;
 import dev.vitals.plugins.graph.api.GraphApi;
 import dev.vitals.plugins.graph.freshness.GraphHolder;
 import dev.vitals.plugins.graph.observed.ObservedApi;
+import dev.vitals.plugins.graph.rules.RuleSignals;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
 /** The graph plugin as it runs: its routes and jobs, each bound to an object {@link GraphPlugin} built. */
-record RunningGraph(GraphApi answers, ObservedApi observed, GraphHolder holder, Duration checkEvery) implements RunningPlugin {
+record RunningGraph(GraphApi answers, ObservedApi observed, GraphHolder holder, RuleSignals rules,
+        Duration checkEvery, Duration rulesEvery) implements RunningPlugin {
 
     @Override
     public List<ApiRoute> apiRoutes() {
@@ -20,7 +22,8 @@ record RunningGraph(GraphApi answers, ObservedApi observed, GraphHolder holder, 
 
     @Override
     public List<Job> jobs() {
-        return List.of(new Job("rebuild-graph-when-catalog-changed", checkEvery, holder::rebuildIfStale));
+        return List.of(new Job("rebuild-graph-when-catalog-changed", checkEvery, holder::rebuildIfStale),
+                new Job("publish-dependency-rules", rulesEvery, rules::publish));
     }
 
     @Override

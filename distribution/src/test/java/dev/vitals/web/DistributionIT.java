@@ -47,6 +47,10 @@ class DistributionIT {
             assertEquals("STARTED", states.get("example"), states.toString());
             assertEquals("STARTED", states.get("slo"), states.toString());
             assertEquals("STARTED", states.get("deploys"), states.toString());
+            assertEquals("STARTED", states.get("graph"), states.toString());
+            // The graph plugin bundles JGraphT relocated in its jar: its algorithms and exporters answer from there.
+            assertEquals(200, get(port, "/api/graph/cycles").statusCode());
+            assertTrue(get(port, "/api/graph/export?format=graphml").body().contains("<graphml"));
 
             HttpResponse<String> page = get(port, "/p/example/");
             assertEquals(200, page.statusCode());

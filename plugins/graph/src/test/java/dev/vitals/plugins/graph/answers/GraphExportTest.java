@@ -15,6 +15,7 @@ import java.util.OptionalInt;
 import java.util.Random;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DirectedPseudograph;
+import org.jgrapht.nio.BaseEventDrivenImporter;
 import org.jgrapht.nio.GraphImporter;
 import org.jgrapht.nio.dot.DOTImporter;
 import org.jgrapht.nio.graphml.GraphMLImporter;
@@ -29,34 +30,9 @@ class GraphExportTest {
                 SupplierUtil.createStringSupplier(), false);
         Map<String, String> labels = new HashMap<>();
         Map<String, String> relations = new HashMap<>();
-        GraphImporter<String, String> importer;
-        if (format == GraphExport.Format.DOT) {
-            DOTImporter<String, String> dot = new DOTImporter<>();
-            dot.addVertexAttributeConsumer((p, a) -> {
-                if (p.getSecond().equals("label")) {
-                    labels.put(p.getFirst(), a.getValue());
-                }
-            });
-            dot.addEdgeAttributeConsumer((p, a) -> {
-                if (p.getSecond().equals("relation")) {
-                    relations.put(p.getFirst(), a.getValue());
-                }
-            });
-            importer = dot;
-        } else {
-            GraphMLImporter<String, String> graphml = new GraphMLImporter<>();
-            graphml.addVertexAttributeConsumer((p, a) -> {
-                if (p.getSecond().equals("label")) {
-                    labels.put(p.getFirst(), a.getValue());
-                }
-            });
-            graphml.addEdgeAttributeConsumer((p, a) -> {
-                if (p.getSecond().equals("relation")) {
-                    relations.put(p.getFirst(), a.getValue());
-                }
-            });
-            importer = graphml;
-        }
+        GraphImporter<String, String> importer = format == GraphExport.Format.DOT
+                ? listening(new DOTImporter<>(), labels, relations)
+                : listening(new GraphMLImporter<>(), labels, relations);
         importer.importGraph(graph, new StringReader(written));
         List<String> edges = new ArrayList<>();
         for (String edge : graph.edgeSet()) {
@@ -65,6 +41,22 @@ class GraphExportTest {
         }
         edges.sort(null);
         return edges;
+    }
+
+    /** Keeps each node's label and each edge's relation as the importer reads them. */
+    private static <T extends BaseEventDrivenImporter<String, String> & GraphImporter<String, String>> T listening(
+            T importer, Map<String, String> labels, Map<String, String> relations) {
+        importer.addVertexAttributeConsumer((p, a) -> {
+            if (p.getSecond().equals("label")) {
+                labels.put(p.getFirst(), a.getValue());
+            }
+        });
+        importer.addEdgeAttributeConsumer((p, a) -> {
+            if (p.getSecond().equals("relation")) {
+                relations.put(p.getFirst(), a.getValue());
+            }
+        });
+        return importer;
     }
 
     private static List<String> edges(DependencyGraph graph) {

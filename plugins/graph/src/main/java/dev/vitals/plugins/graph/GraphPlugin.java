@@ -10,6 +10,7 @@ import dev.vitals.plugins.graph.freshness.GraphHolder;
 import dev.vitals.plugins.graph.model.CatalogGraph;
 import dev.vitals.plugins.graph.observed.ObservedApi;
 import dev.vitals.plugins.graph.observed.ObservedStore;
+import dev.vitals.plugins.graph.pages.GraphPages;
 import dev.vitals.plugins.graph.rules.RuleSignals;
 import java.util.List;
 import org.pf4j.Extension;
@@ -44,7 +45,8 @@ public final class GraphPlugin implements VitalsPlugin {
         GraphHolder holder = new GraphHolder(new CatalogGraph(context.catalog()), observed::window, context.clock());
         RuleSignals rules = new RuleSignals(holder, context,
                 context.settings().get(GraphSettings.MAX_DEPENDENTS_WITHOUT_SLO));
-        return new RunningGraph(new GraphApi(holder), new ObservedApi(observed, holder), holder, rules,
+        return new RunningGraph(new GraphApi(holder), new ObservedApi(observed, holder),
+                new GraphPages(holder, context.urls()), holder, rules,
                 context.settings().get(GraphSettings.CHECK_EVERY), context.settings().get(GraphSettings.RULES_EVERY));
     }
 }

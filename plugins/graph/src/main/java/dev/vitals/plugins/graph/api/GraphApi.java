@@ -18,14 +18,10 @@ import dev.vitals.plugins.graph.freshness.GraphHolder;
 import dev.vitals.plugins.graph.freshness.GraphSnapshot;
 import dev.vitals.plugins.graph.model.DependencyGraph;
 import dev.vitals.plugins.graph.model.Direction;
-import dev.vitals.plugins.graph.model.Node;
 import io.javalin.http.Context;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
-import java.util.TreeSet;
 
 /** The graph's answers as JSON (and DOT or GraphML), each read from one snapshot. */
 public final class GraphApi {
@@ -90,16 +86,7 @@ public final class GraphApi {
         DependencyGraph graph = holder.current().graph();
         int start = Parameters.node(graph, ctx.pathParam("ref"), "ref");
         Reach reach = Reach.walk(graph, start, direction, Parameters.wholeNumber(ctx, "depth", 1, 1_000_000));
-        List<ReachJson.Reached> nodes = new ArrayList<>(reach.count());
-        TreeSet<String> teams = new TreeSet<>();
-        for (int i = 0; i < reach.count(); i++) {
-            Node node = graph.node(reach.reached()[i]);
-            nodes.add(new ReachJson.Reached(node.ref().toString(), reach.distance()[i],
-                    node.owner().map(EntityRef::toString)));
-            node.owner().ifPresent(owner -> teams.add(owner.toString()));
-        }
-        nodes.sort(Comparator.comparingInt(ReachJson.Reached::distance).thenComparing(ReachJson.Reached::ref));
-        ctx.json(new ReachJson(graph.node(start).ref().toString(), nodes, List.copyOf(teams), reach.truncated()));
+        ctx.json(ReachJson.of(graph, reach));
     }
 
     private void path(Context ctx) {

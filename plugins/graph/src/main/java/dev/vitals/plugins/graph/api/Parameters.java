@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /** The parameters the graph's routes share, read one way and refused one way: 400 or 404 naming the parameter. */
-final class Parameters {
+public final class Parameters {
 
     private Parameters() {
     }
@@ -21,7 +21,7 @@ final class Parameters {
      * @return the reference
      * @throws ProblemException 400 naming the parameter when the text is not a reference
      */
-    static EntityRef ref(String text, String name) {
+    public static EntityRef ref(String text, String name) {
         try {
             return EntityRef.parse(text);
         } catch (IllegalArgumentException e) {
@@ -35,14 +35,14 @@ final class Parameters {
      * @return the node's number in the graph
      * @throws ProblemException 400 when the text is no reference, 404 naming the parameter when the graph lacks it
      */
-    static int node(DependencyGraph graph, String text, String name) {
+    public static int node(DependencyGraph graph, String text, String name) {
         EntityRef ref = ref(text, name);
         return graph.indexOf(ref).orElseThrow(() -> new ProblemException(404, "the graph has no node " + ref,
                 List.of(new FieldError(name, "names no entity of the catalog nor any reference in it: " + ref))));
     }
 
     /** @return the required query parameter's node number */
-    static int requiredNode(Context ctx, DependencyGraph graph, String name) {
+    public static int requiredNode(Context ctx, DependencyGraph graph, String name) {
         String text = ctx.queryParam(name);
         if (text == null || text.isBlank()) {
             throw new ProblemException(400, "the query parameter '" + name + "' is required",
@@ -52,7 +52,7 @@ final class Parameters {
     }
 
     /** @return the optional query parameter's node number */
-    static OptionalInt optionalNode(Context ctx, DependencyGraph graph, String name) {
+    public static OptionalInt optionalNode(Context ctx, DependencyGraph graph, String name) {
         String text = ctx.queryParam(name);
         return text == null || text.isBlank() ? OptionalInt.empty() : OptionalInt.of(node(graph, text, name));
     }
@@ -61,7 +61,7 @@ final class Parameters {
      * @return the whole number the parameter holds; empty when absent
      * @throws ProblemException 400 naming the parameter when it is no whole number from {@code min} to {@code max}
      */
-    static OptionalInt wholeNumber(Context ctx, String name, int min, int max) {
+    public static OptionalInt wholeNumber(Context ctx, String name, int min, int max) {
         String text = ctx.queryParam(name);
         if (text == null || text.isBlank()) {
             return OptionalInt.empty();
@@ -79,7 +79,7 @@ final class Parameters {
     }
 
     /** @return the parameter's text, trimmed; empty when absent or blank */
-    static Optional<String> text(Context ctx, String name) {
+    public static Optional<String> text(Context ctx, String name) {
         return Optional.ofNullable(ctx.queryParam(name)).map(String::trim).filter(s -> !s.isEmpty());
     }
 }

@@ -1,5 +1,9 @@
 package dev.vitals.plugins.graph.api;
 
+import dev.vitals.api.EntityRef;
+import dev.vitals.plugins.graph.answers.Betweenness;
+import dev.vitals.plugins.graph.answers.Criticality;
+import dev.vitals.plugins.graph.model.DependencyGraph;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +17,22 @@ import java.util.Optional;
  */
 public record CriticalityJson(List<CriticalNode> nodes, boolean betweennessSampled, int betweennessSources,
         int graphNodes) {
+
+    /**
+     * @param graph the graph
+     * @param criticality its scores
+     * @param limit the most nodes to list
+     * @return the ranking, most transitive dependents first
+     */
+    public static CriticalityJson of(DependencyGraph graph, Criticality criticality, int limit) {
+        List<CriticalNode> nodes = criticality.ranking(limit).stream()
+                .map(i -> new CriticalNode(graph.node(i).ref().toString(),
+                        graph.node(i).owner().map(EntityRef::toString), criticality.dependents()[i],
+                        criticality.pageRank()[i], criticality.betweenness().scores()[i]))
+                .toList();
+        Betweenness betweenness = criticality.betweenness();
+        return new CriticalityJson(nodes, betweenness.sampled(), betweenness.sampledSources(), graph.size());
+    }
 
     /**
      * @param ref the node

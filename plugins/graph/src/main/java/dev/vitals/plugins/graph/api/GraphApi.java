@@ -6,8 +6,6 @@ import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import dev.vitals.api.RouteDoc;
 import dev.vitals.api.RouteParam;
-import dev.vitals.plugins.graph.answers.Betweenness;
-import dev.vitals.plugins.graph.answers.Criticality;
 import dev.vitals.plugins.graph.answers.Drift;
 import dev.vitals.plugins.graph.answers.GraphExport;
 import dev.vitals.plugins.graph.answers.Reach;
@@ -108,15 +106,7 @@ public final class GraphApi {
     private void criticality(Context ctx) {
         int limit = Parameters.wholeNumber(ctx, "limit", 1, 1000).orElse(50);
         GraphSnapshot snapshot = holder.current();
-        DependencyGraph graph = snapshot.graph();
-        Criticality criticality = snapshot.criticality();
-        List<CriticalityJson.CriticalNode> nodes = criticality.ranking(limit).stream()
-                .map(i -> new CriticalityJson.CriticalNode(graph.node(i).ref().toString(),
-                        graph.node(i).owner().map(EntityRef::toString), criticality.dependents()[i],
-                        criticality.pageRank()[i], criticality.betweenness().scores()[i]))
-                .toList();
-        Betweenness betweenness = criticality.betweenness();
-        ctx.json(new CriticalityJson(nodes, betweenness.sampled(), betweenness.sampledSources(), graph.size()));
+        ctx.json(CriticalityJson.of(snapshot.graph(), snapshot.criticality(), limit));
     }
 
     private void teams(Context ctx) {

@@ -2,7 +2,6 @@ package dev.vitals.plugins.graph.pages;
 
 import dev.vitals.api.Page;
 import dev.vitals.api.PluginUrls;
-import dev.vitals.plugins.graph.answers.Criticality;
 import dev.vitals.plugins.graph.answers.Reach;
 import dev.vitals.plugins.graph.answers.TeamMap;
 import dev.vitals.plugins.graph.api.CriticalityJson;
@@ -13,7 +12,6 @@ import dev.vitals.plugins.graph.freshness.GraphSnapshot;
 import dev.vitals.plugins.graph.model.DependencyGraph;
 import dev.vitals.plugins.graph.model.Direction;
 import io.javalin.http.Context;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -36,14 +34,9 @@ public final class GraphPages {
     public Page overview(Context ctx) {
         GraphSnapshot snapshot = holder.current();
         DependencyGraph graph = snapshot.graph();
-        Criticality criticality = snapshot.criticality();
-        List<CriticalityJson.CriticalNode> critical = criticality.ranking(25).stream()
-                .map(i -> new CriticalityJson.CriticalNode(graph.node(i).ref().toString(),
-                        graph.node(i).owner().map(Object::toString), criticality.dependents()[i],
-                        criticality.pageRank()[i], criticality.betweenness().scores()[i]))
-                .toList();
+        CriticalityJson criticality = CriticalityJson.of(graph, snapshot.criticality(), 25);
         return new Page("Dependencies", Templates.render("overview.jte", Map.of(
-                "cycles", snapshot.cycles(), "critical", critical, "sampled", criticality.betweenness().sampled(),
+                "cycles", snapshot.cycles(), "critical", criticality.nodes(), "sampled", criticality.betweennessSampled(),
                 "teams", TeamMap.of(graph), "blastRadius", urls.page("/blast-radius"),
                 "missing", graph.missing().size())));
     }

@@ -3,16 +3,20 @@ package dev.vitals.benchmark;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Locale;
 
 /**
  * The catalog at organisation scale: imports a generated catalog of 10,000 services (100 teams, 20 systems, each
- * service depending on three others) with {@code import catalog}, then measures the pages and API people open most,
- * beside the static-file floor.
+ * service depending on three others) with {@code import catalog}, gives every service latest signals of three
+ * plugins, then measures the pages and API people open most, beside the floors (a static file and
+ * {@code /api/health}) in the same run.
  *
- * <p>Usage: {@code java -cp benchmark/target/classes dev.vitals.benchmark.CatalogBenchmark distribution/target/vitals
- * [services=10000] [concurrency=16] [seconds=20]}
+ * <p>Usage: {@code java -cp 'benchmark/target/classes:benchmark/target/lib/*' dev.vitals.benchmark.CatalogBenchmark
+ * distribution/target/vitals [services=10000] [concurrency=16] [seconds=20]}
  */
 public final class CatalogBenchmark {
 
@@ -35,8 +39,12 @@ public final class CatalogBenchmark {
 
         int port = PortalProcess.freePort();
         try (PortalProcess portal = PortalProcess.start(distribution, dataDir, port)) {
+            double signalSeconds = publishSignals(dataDir, services);
+            System.out.printf(Locale.ROOT, "%d latest signals stored for %d services: %.1f s%n", 4 * services, services,
+                    signalSeconds);
             System.out.println("| Request | Concurrency | Throughput | p50 | p99 | Errors | CPU per request (portal + database) |");
-            for (String path : new String[] {"/static/vitals.css", "/", "/services", "/api/catalog/services",
+            for (String path : new String[] {"/static/vitals.css", "/api/health", "/", "/?page=100", "/?group=team",
+                    "/services", "/api/catalog/services",
                     "/services?text=service-12&owner=group:default/team-7"}) {
                 LoadGenerator.run(port, path, concurrency, duration.dividedBy(3), PortalProcess.ADMIN_TOKEN); // warm-up
                 Duration before = portal.cpuTime();
@@ -46,6 +54,32 @@ public final class CatalogBenchmark {
                 System.out.printf(Locale.ROOT, "%s %.1f ms |%n", result.line(), used.toNanos() / 1e6 / result.requests());
             }
         }
+    }
+
+    /**
+     * Four latest signals per service, as the SLO plugin (two kinds), the deploys plugin and the example plugin would
+     * publish them, with statuses spread over all four. They are written into {@code core.signal_latest} on the
+     * embedded database as the host's role, so the triggers keep the totals and the grid's cells as they do for every
+     * publish; the plugins have no data of their own here, so none of them publishes over them.
+     */
+    private static double publishSignals(Path dataDir, int services) throws Exception {
+        Path pgdata = dataDir.resolve("postgres");
+        String url = "jdbc:postgresql://127.0.0.1:" + Files.readString(pgdata.resolve("vitals-port")).strip() + "/vitals";
+        long start = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(url, "vitals",
+                Files.readString(pgdata.resolve("vitals-host-password")).strip());
+                PreparedStatement insert = c.prepareStatement("""
+                        INSERT INTO core.signal_latest (plugin, subject, kind, status, summary, value, link, observed_at)
+                        SELECT p.plugin, 'component:default/service-' || i, p.kind,
+                               (ARRAY['OK', 'OK', 'OK', 'WARN', 'CRITICAL', 'UNKNOWN'])[1 + (i * p.salt) % 6],
+                               p.kind || ' of service ' || i, i, '/p/' || p.plugin || '/service-' || i, now()
+                        FROM generate_series(0, ? - 1) i,
+                             (VALUES ('slo', 'error-budget', 7), ('slo', 'latency', 11), ('deploys', 'dora', 13),
+                                     ('example', 'notes', 1)) p (plugin, kind, salt)""")) {
+            insert.setInt(1, services);
+            insert.executeUpdate();
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private static Path generate(Path file, int services) throws Exception {

@@ -8,12 +8,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.vitals.core.testing.TestPlugins;
 import dev.vitals.plugins.example.ExamplePlugin;
-import dev.vitals.web.browser.Browser;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The pages people open every day, in headless Chromium, on the demo organisation, signed in through a trusted proxy
@@ -22,33 +20,20 @@ import org.junit.jupiter.api.Test;
 class CatalogBrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
-    private static TestServer server;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(TestPlugins.of().with("example", ExamplePlugin::new).source(),
-                Map.of("VITALS_DEMO", "true", "VITALS_AUTH", "proxy", "VITALS_PROXY_ADDRESSES", "127.0.0.1,::1"));
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        server.close();
-    }
+    @RegisterExtension
+    static final BrowserPortal PORTAL = BrowserPortal.demoBehindProxy(
+            TestPlugins.of().with("example", ExamplePlugin::new).source());
 
     private static Page signedInAs(String user, String groups) {
-        BrowserContext context = browser.newContext(Map.of("X-Forwarded-User", user, "X-Forwarded-Groups", groups));
+        BrowserContext context = PORTAL.browser().newContext(Map.of("X-Forwarded-User", user,
+                "X-Forwarded-Groups", groups));
         return context.newPage();
     }
 
     @Test
     void anEditorFiltersOpensAServiceSwitchesTabsEditsItAndTheAuditLogShowsTheEdit() {
         Page page = signedInAs("rita", "team-recording");
-        page.navigate(server.uri("/").toString());
+        page.navigate(PORTAL.server().uri("/").toString());
         assertEquals("Engineering health · Vitals", page.title());
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("home.png")).setFullPage(true));
 
@@ -73,7 +58,7 @@ class CatalogBrowserTest {
         assertTrue(page.locator(".lead").innerText().contains("desktop app"));
 
         Page admin = signedInAs("ada", "vitals-admins");
-        admin.navigate(server.uri("/admin/audit").toString());
+        admin.navigate(PORTAL.server().uri("/admin/audit").toString());
         String audit = admin.locator("main").innerText();
         assertTrue(audit.contains("catalog.edit") && audit.contains("rita")
                 && audit.contains("component:default/recorder-api"), audit);
@@ -82,7 +67,7 @@ class CatalogBrowserTest {
     @Test
     void anEditorCannotEditAnotherTeamsService() {
         Page page = signedInAs("rita", "team-recording");
-        page.navigate(server.uri("/catalog/edit?ref=component:default/billing-api").toString());
+        page.navigate(PORTAL.server().uri("/catalog/edit?ref=component:default/billing-api").toString());
         assertTrue(page.locator("main").innerText().contains("rita is not an editor of the team that owns"),
                 page.locator("main").innerText());
     }
@@ -90,9 +75,10 @@ class CatalogBrowserTest {
     @Test
     void theTeamPageShowsMembersServicesAndTheHealthChart() {
         Page page = signedInAs("vera", "staff");
-        page.navigate(server.uri("/teams/recording").toString());
+        page.navigate(PORTAL.server().uri("/teams/recording").toString());
         assertEquals("Recording · Vitals", page.title());
-        assertTrue(page.locator("figure.chart svg").isVisible());
+        assertTrue(page.locator("section.health figure.vitals-chart figcaption").innerText()
+                .startsWith("Health score per day, last 90 days"));
         assertTrue(page.locator("main").innerText().contains("Ana Silva") || page.locator("main").innerText().contains("ana.silva"));
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("team.png")).setFullPage(true));
     }

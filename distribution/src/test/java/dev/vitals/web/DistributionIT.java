@@ -1,6 +1,7 @@
 package dev.vitals.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,12 +16,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The built distribution, used as a person would: {@code java -jar vitals.jar} with a fresh data directory and the
- * embedded database, then its plugin, its switch, and a restart.
+ * embedded database and the plugins it ships; then a plugin dropped into a plugins folder, its switch, and a restart.
  */
 class DistributionIT {
 
@@ -29,34 +34,25 @@ class DistributionIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void theDistributionStartsServesTheExamplePluginAndRemembersAnAdminsSwitch(@TempDir Path dataDir) throws Exception {
+    void theDistributionShipsSloAndDeploysAndAPluginAddedLaterStartsAndKeepsAnAdminsSwitch(@TempDir Path dataDir,
+            @TempDir Path pluginsDir) throws Exception {
         Path distribution = Path.of(System.getProperty("vitals.distribution", "target/vitals"));
         assertTrue(Files.isRegularFile(distribution.resolve("vitals.jar")), "run 'mvn package' first");
         int port = freePort();
 
-        try (RunningPortal portal = RunningPortal.start(distribution, dataDir, port, TOKEN)) {
-            assertTrue(portal.output().contains("Plugin example"), portal.output());
+        try (RunningPortal portal = RunningPortal.start(distribution, dataDir, port, TOKEN, Optional.empty())) {
             assertTrue(portal.output().contains("http://localhost:" + port + "/"), portal.output());
-            assertEquals(401, http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/example/notes"))
+            assertFalse(portal.output().contains("Plugin example"), "the example plugin is not shipped");
+            assertEquals(401, http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/slo/slos"))
                     .build(), HttpResponse.BodyHandlers.ofString()).statusCode(), "anonymous callers are refused");
             JsonNode health = JSON.readTree(get(port, "/api/health").body());
             assertEquals("UP", health.get("status").asText());
-            // Every plugin the distribution ships started, the example among them; PF4J finds them in no set order.
-            java.util.Map<String, String> states = new java.util.TreeMap<>();
-            health.get("plugins").forEach(p -> states.put(p.get("id").asText(), p.get("state").asText()));
-            assertEquals("STARTED", states.get("example"), states.toString());
-            assertEquals("STARTED", states.get("slo"), states.toString());
-            assertEquals("STARTED", states.get("deploys"), states.toString());
-            assertEquals("STARTED", states.get("graph"), states.toString());
+            assertEquals(Map.of("slo", "STARTED", "deploys", "STARTED", "graph", "STARTED"), pluginStates(health),
+                    "every plugin the distribution ships started, and only those");
+            assertEquals(404, get(port, "/p/example/").statusCode());
             // The graph plugin bundles JGraphT relocated in its jar: its algorithms and exporters answer from there.
             assertEquals(200, get(port, "/api/graph/cycles").statusCode());
             assertTrue(get(port, "/api/graph/export?format=graphml").body().contains("<graphml"));
-
-            HttpResponse<String> page = get(port, "/p/example/");
-            assertEquals(200, page.statusCode());
-            assertTrue(page.body().contains("<title>Notes · Vitals</title>"), page.body());
-            assertEquals(201, send(port, "POST", "/api/example/notes", "{\"service\":\"artist-lookup\",\"body\":\"kept\"}").statusCode());
-            assertTrue(get(port, "/api/example/notes").body().contains("\"body\":\"kept\""));
 
             // The SLO plugin reads YAML with the parser bundled into its own jar: a Sloth spec is parsed and then
             // refused only because this empty catalog has no such service.
@@ -65,13 +61,32 @@ class DistributionIT {
                             + "    sli: {events: {error_query: e, total_query: t}}\n");
             assertEquals(422, sloth.statusCode(), sloth.body());
             assertTrue(sloth.body().contains("no service or availability component 'myservice'"), sloth.body());
+        }
+
+        // A plugin author's path: the example plugin's jar, built apart, dropped beside the shipped plugins.
+        try (Stream<Path> shipped = Files.list(distribution.resolve("plugins"))) {
+            for (Path jar : shipped.toList()) {
+                Files.copy(jar, pluginsDir.resolve(jar.getFileName()));
+            }
+        }
+        Files.copy(examplePluginJar(), pluginsDir.resolve("vitals-plugin-example.jar"));
+
+        try (RunningPortal portal = RunningPortal.start(distribution, dataDir, port, TOKEN, Optional.of(pluginsDir))) {
+            assertTrue(portal.output().contains("Plugin example"), portal.output());
+            assertEquals(Map.of("slo", "STARTED", "deploys", "STARTED", "graph", "STARTED", "example", "STARTED"),
+                    pluginStates(JSON.readTree(get(port, "/api/health").body())));
+            HttpResponse<String> page = get(port, "/p/example/");
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("<title>Notes · Vitals</title>"), page.body());
+            assertEquals(201, send(port, "POST", "/api/example/notes", "{\"service\":\"artist-lookup\",\"body\":\"kept\"}").statusCode());
+            assertTrue(get(port, "/api/example/notes").body().contains("\"body\":\"kept\""));
 
             assertEquals(200, send(port, "PUT", "/api/admin/plugins/example", "{\"enabled\": false}").statusCode());
             assertEquals(404, get(port, "/api/example/notes").statusCode());
             assertEquals(404, get(port, "/p/example/").statusCode());
         }
 
-        try (RunningPortal restarted = RunningPortal.start(distribution, dataDir, port, TOKEN)) {
+        try (RunningPortal restarted = RunningPortal.start(distribution, dataDir, port, TOKEN, Optional.of(pluginsDir))) {
             assertTrue(restarted.output().contains("Plugin example 0.1.0-SNAPSHOT: DISABLED (disabled by admin at "),
                     restarted.output());
             assertEquals(404, get(port, "/api/example/notes").statusCode());
@@ -80,6 +95,24 @@ class DistributionIT {
             assertEquals(200, notes.statusCode());
             assertTrue(notes.body().contains("\"body\":\"kept\""), "the plugin's data outlived the restart: " + notes.body());
         }
+    }
+
+    /** The example plugin's jar, which the build copies beside the distribution, not into it. */
+    private static Path examplePluginJar() throws IOException {
+        Path dir = Path.of(System.getProperty("vitals.examplePlugin", "target/example-plugin"));
+        try (Stream<Path> jars = Files.list(dir)) {
+            List<Path> found = jars.filter(f -> f.getFileName().toString().matches("vitals-plugin-example-.*\\.jar"))
+                    .toList();
+            assertEquals(1, found.size(), "one example plugin jar in " + dir + ": " + found);
+            return found.get(0);
+        }
+    }
+
+    /** Plugin id to state; PF4J finds the plugins in no set order. */
+    private static Map<String, String> pluginStates(JsonNode health) {
+        Map<String, String> states = new TreeMap<>();
+        health.get("plugins").forEach(p -> states.put(p.get("id").asText(), p.get("state").asText()));
+        return states;
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
@@ -110,7 +143,8 @@ class DistributionIT {
             this.log = log;
         }
 
-        static RunningPortal start(Path distribution, Path dataDir, int port, String token) throws Exception {
+        static RunningPortal start(Path distribution, Path dataDir, int port, String token,
+                Optional<Path> pluginsDir) throws Exception {
             Path log = Files.createTempFile("vitals-distribution", ".log");
             ProcessBuilder builder = new ProcessBuilder(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
@@ -120,6 +154,7 @@ class DistributionIT {
             builder.environment().put("VITALS_DATA_DIR", dataDir.toString());
             builder.environment().put("VITALS_PORT", String.valueOf(port));
             builder.environment().put("VITALS_ADMIN_TOKEN", token);
+            pluginsDir.ifPresent(dir -> builder.environment().put("VITALS_PLUGINS_DIR", dir.toString()));
             RunningPortal portal = new RunningPortal(builder.start(), log);
             portal.awaitReady(port);
             return portal;

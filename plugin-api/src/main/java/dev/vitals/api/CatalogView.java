@@ -1,6 +1,9 @@
 package dev.vitals.api;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +19,22 @@ public interface CatalogView {
      * @since 2.0.0
      */
     Optional<CatalogEntity> entity(EntityRef ref);
+
+    /**
+     * Several entities in one read, for a request that names many (a batch of events over 1,000 services asks once
+     * instead of 1,000 times). The default asks {@link #entity} for each; the host reads them all at once.
+     *
+     * @param refs entity references
+     * @return the entities the catalog has, keyed by the reference asked for; a reference it lacks has no entry
+     * @since 2.1.0
+     */
+    default Map<EntityRef, CatalogEntity> entities(Collection<EntityRef> refs) {
+        Map<EntityRef, CatalogEntity> found = new LinkedHashMap<>();
+        for (EntityRef ref : refs) {
+            entity(ref).ifPresent(entity -> found.put(ref, entity));
+        }
+        return found;
+    }
 
     /** @return every service (Backstage {@code Component}), orphaned ones included */
     List<CatalogEntity> services();

@@ -30,6 +30,29 @@ public interface Signals {
             Optional<String> link);
 
     /**
+     * Appends a verdict as it stood at a past moment to the history, for history a plugin reconstructs from its own
+     * data, e.g. from its demonstration data or after a backfill, so that charts of the past (a team's health over 90
+     * days) show it. The latest signal of (this plugin, subject, kind) stays as it is, and nothing is delivered to
+     * other plugins: a past verdict is news to no one.
+     *
+     * @param subject the entity the verdict is about
+     * @param kind what the verdict is about
+     * @param status the verdict as it stood then
+     * @param summary one line a person can read
+     * @param value the number behind the verdict, if any
+     * @param link where to see the detail, if anywhere
+     * @param observedAt the moment the verdict describes, not after now
+     * @return the stored signal
+     * @throws IllegalArgumentException when {@code observedAt} is in the future
+     * @throws UnsupportedOperationException when the host keeps no past verdicts (a host before API 2.1.0)
+     * @since 2.1.0
+     */
+    default Signal publishPast(EntityRef subject, String kind, SignalStatus status, String summary,
+            OptionalDouble value, Optional<String> link, Instant observedAt) {
+        throw new UnsupportedOperationException("this host keeps no past signals");
+    }
+
+    /**
      * @param filter which signals
      * @return the latest signal of every (plugin, subject, kind) the filter matches, ordered by subject, plugin and
      *     kind; signals of plugins that are not running are included

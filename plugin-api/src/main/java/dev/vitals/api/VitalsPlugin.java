@@ -1,6 +1,7 @@
 package dev.vitals.api;
 
 import java.util.List;
+import java.util.Optional;
 import org.pf4j.ExtensionPoint;
 
 /**
@@ -64,5 +65,16 @@ public interface VitalsPlugin extends ExtensionPoint {
      */
     default List<String> scopes() {
         return List.of();
+    }
+
+    /**
+     * How pages and the API description name this plugin to people, e.g. "SLOs" as a column heading of the home
+     * page's health grid and as the tag of its routes at {@code /api/docs}. Keep it short: a word or two.
+     *
+     * @return the name; empty to be named by the plugin's id
+     * @since 2.1.0
+     */
+    default Optional<String> displayName() {
+        return Optional.empty();
     }
 }

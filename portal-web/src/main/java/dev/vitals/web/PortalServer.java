@@ -20,6 +20,7 @@ import dev.vitals.web.admin.SessionsAdmin;
 import dev.vitals.web.admin.TokenAdminApi;
 import dev.vitals.web.health.HealthRoutes;
 import dev.vitals.web.metrics.HttpMetrics;
+import dev.vitals.web.openapi.ApiDocs;
 import dev.vitals.web.pages.Layout;
 import dev.vitals.web.pluginroutes.PluginRoutes;
 import dev.vitals.web.problem.ProblemResponses;
@@ -32,6 +33,7 @@ import dev.vitals.web.security.SignInPages;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,11 +125,14 @@ public final class PortalServer implements AutoCloseable {
         new SignalsApi(vitals.signals()).register(routes);
         // Prometheus scrapes without credentials; the figures are about the process, not about anyone's data.
         routes.open(HttpMethod.GET, "/metrics", metrics::scrape);
+        // Browsers and feed readers ask for /favicon.ico without reading the page; pages link the SVG itself.
+        routes.open(HttpMethod.GET, "/favicon.ico", ctx -> ctx.redirect(Layout.FAVICON, HttpStatus.MOVED_PERMANENTLY));
         new PluginAdminApi(vitals.plugins()).register(routes);
         new TokenAdminApi(vitals.identity().tokens(), vitals.plugins(), options.clock()).register(routes);
         new RolesAdmin(vitals.identity().grants(), vitals.identity().people(), layout).register(routes);
         new SessionsAdmin(vitals.identity().sessions(), vitals.identity().people()).register(routes);
         new AuditAdminApi(vitals.audit(), layout).register(routes);
+        new ApiDocs(vitals.plugins()).register(routes);
         new PluginRoutes(vitals.plugins(), layout, javalin.router).register(routes);
         ProblemResponses.register(javalin.routes);
         return routes;

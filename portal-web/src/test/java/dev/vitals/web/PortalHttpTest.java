@@ -207,6 +207,24 @@ class PortalHttpTest {
         assertTrue(metrics.body().contains("http_server_requests_seconds_count{method=\"GET\",status=\"200\",uri=\"/api/health\"}"));
     }
 
+    @Test
+    void theIconAnswersAnyoneSignedInOrNotAndEveryPageLinksIt() {
+        HttpResponse<String> ico = server.anonymousGet("/favicon.ico");
+        assertEquals(301, ico.statusCode(), ico.body());
+        assertEquals("/static/favicon.svg", ico.headers().firstValue("Location").orElseThrow());
+
+        HttpResponse<String> svg = server.anonymousGet("/static/favicon.svg");
+        assertEquals(200, svg.statusCode());
+        assertTrue(svg.headers().firstValue("Content-Type").orElseThrow().startsWith("image/svg+xml"),
+                svg.headers().toString());
+        assertTrue(svg.body().startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""), svg.body());
+
+        String link = "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">";
+        assertTrue(server.anonymousPage("/login").body().contains(link), "the sign-in page");
+        assertTrue(server.getPage("/").body().contains(link), "the home page");
+        assertTrue(server.getPage("/p/calm/").body().contains(link), "a plugin's page");
+    }
+
     private static JsonNode assertProblem(HttpResponse<String> response, int status, String title) throws Exception {
         assertEquals(status, response.statusCode(), response.body());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class RouteTableTest {
 
     private static final Set<String> OPEN = Set.of("GET /login", "POST /login", "POST /logout", "GET /health/live",
-            "GET /health/ready", "GET /api/health", "GET /metrics");
+            "GET /health/ready", "GET /api/health", "GET /metrics", "GET /favicon.ico");
     private static TestServer proxy;
     private static TestServer dev;
     private static TestOidcProvider provider;
@@ -79,7 +79,7 @@ class RouteTableTest {
     }
 
     @Test
-    void onlySignInHealthAndMetricsAreOpen() {
+    void onlySignInHealthMetricsAndTheIconAreOpen() {
         Set<String> open = proxy.portal().routes().stream().filter(Rule::open).map(RouteTableTest::name)
                 .collect(Collectors.toSet());
         assertEquals(OPEN, open);

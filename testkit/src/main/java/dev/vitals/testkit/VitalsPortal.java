@@ -1,10 +1,12 @@
 package dev.vitals.testkit;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.vitals.api.ApiRoute;
 import dev.vitals.api.EntityRef;
 import dev.vitals.api.MeasurePoint;
 import dev.vitals.api.Signal;
 import dev.vitals.api.SignalFilter;
+import dev.vitals.api.WebhookRoute;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.audit.Actor;
 import dev.vitals.core.config.VitalsConfig;
@@ -134,9 +136,30 @@ public final class VitalsPortal implements AutoCloseable {
         return status.state() + status.reason().map(reason -> ": " + reason).orElse("");
     }
 
-    private PluginStatus status() {
-        return server.vitals().plugins().plugin(pluginId).map(HostedPlugin::status).orElseThrow(
+    /**
+     * @return the API routes the plugin under test declared, as the host mounted them, with their descriptions;
+     *     {@link RouteDocs} checks those
+     * @since 2.1.0
+     */
+    public List<ApiRoute> apiRoutes() {
+        return hosted().apiRoutes();
+    }
+
+    /**
+     * @return the webhooks the plugin under test declared, as the host mounted them
+     * @since 2.1.0
+     */
+    public List<WebhookRoute> webhooks() {
+        return hosted().webhooks();
+    }
+
+    private HostedPlugin hosted() {
+        return server.vitals().plugins().plugin(pluginId).orElseThrow(
                 () -> new AssertionError("the portal found no plugin " + pluginId + " in " + plugins));
+    }
+
+    private PluginStatus status() {
+        return hosted().status();
     }
 
     // People

@@ -6,6 +6,7 @@ import dev.vitals.api.Setting;
 import dev.vitals.api.VitalsPlugin;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
@@ -22,6 +23,11 @@ public final class ${pluginName}Plugin implements VitalsPlugin {
     /** {@code VITALS_${pluginId.toUpperCase()}_PUBLISH_EVERY}: how often the greeting counts are published. */
     static final Setting<Duration> PUBLISH_EVERY = Setting.duration("publish_every",
             "How often the number of greetings per service is published as a signal").withDefault(Duration.ofMinutes(5));
+
+    @Override
+    public Optional<String> displayName() {
+        return Optional.of("${pluginName}");
+    }
 
     @Override
     public List<Setting<?>> settings() {

@@ -8,12 +8,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.vitals.core.testing.TestPlugins;
 import dev.vitals.plugins.slo.SloPlugin;
-import dev.vitals.web.browser.Browser;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The SLO form in headless Chromium, behind a trusted proxy: pat edits for team Payments (billing-api). The forms
@@ -21,25 +19,10 @@ import org.junit.jupiter.api.Test;
  */
 class SloFormBrowserTest {
 
-    private static TestServer server;
-
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(TestPlugins.of().with("slo", SloPlugin::new).source(), Map.of("VITALS_DEMO", "true",
-                "VITALS_AUTH", "proxy", "VITALS_PROXY_ADDRESSES", "127.0.0.1,::1"));
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        server.close();
-    }
+    @RegisterExtension
+    static final BrowserPortal PORTAL = BrowserPortal.demoBehindProxy(TestPlugins.of().with("slo", SloPlugin::new)
+            .source());
 
     private static Locator field(Page page, String label) {
         return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
@@ -47,9 +30,9 @@ class SloFormBrowserTest {
 
     @Test
     void inABrowserAnEditorCreatesAnSloThroughTheFormFixingAMistakeOnTheWay() {
-        Page page = browser.newContext(Map.of("X-Forwarded-User", "pat", "X-Forwarded-Groups", "team-payments"))
-                .newPage();
-        page.navigate(server.uri("/p/slo/").toString());
+        Page page = PORTAL.browser().newContext(Map.of("X-Forwarded-User", "pat",
+                "X-Forwarded-Groups", "team-payments")).newPage();
+        page.navigate(PORTAL.server().uri("/p/slo/").toString());
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New SLO")).click();
         assertEquals("New SLO · Vitals", page.title());
 

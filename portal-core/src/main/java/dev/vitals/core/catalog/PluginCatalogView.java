@@ -7,6 +7,7 @@ import dev.vitals.api.CatalogRelation;
 import dev.vitals.api.CatalogView;
 import dev.vitals.api.EntityRef;
 import dev.vitals.core.Json;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,6 +34,17 @@ public final class PluginCatalogView implements CatalogView {
         String key = ref.toString();
         return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE ref = :ref").bind("ref", key)
                 .map((rs, ctx) -> entity(rs)).findOne());
+    }
+
+    @Override
+    public Map<EntityRef, CatalogEntity> entities(Collection<EntityRef> refs) {
+        Map<String, EntityRef> asked = new HashMap<>();
+        refs.forEach(ref -> asked.put(ref.toString(), ref));
+        Map<EntityRef, CatalogEntity> found = new LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery(SELECT + "WHERE ref = ANY(:refs)")
+                .bindArray("refs", String.class, asked.keySet().toArray(String[]::new))
+                .map((rs, ctx) -> found.put(asked.get(rs.getString("ref")), entity(rs))).list());
+        return found;
     }
 
     @Override

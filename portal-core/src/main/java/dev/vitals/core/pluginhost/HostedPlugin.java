@@ -192,6 +192,11 @@ public final class HostedPlugin {
         return discovered.id();
     }
 
+    /** How pages and the API description name the plugin to people: its declared name, else its id. */
+    public String displayName() {
+        return factory().flatMap(VitalsPlugin::displayName).orElse(id());
+    }
+
     public PluginState state() {
         return state;
     }

@@ -38,6 +38,18 @@ final class PluginSignals implements Signals {
     }
 
     @Override
+    public Signal publishPast(EntityRef subject, String kind, SignalStatus status, String summary,
+            OptionalDouble value, Optional<String> link, Instant observedAt) {
+        if (observedAt.isAfter(clock.instant())) {
+            throw new IllegalArgumentException("observedAt " + observedAt + " is in the future; publish a current"
+                    + " verdict with publish");
+        }
+        Signal signal = new Signal(pluginId, subject, kind, status, summary, value, link, observedAt);
+        store.appendToHistory(signal);
+        return signal;
+    }
+
+    @Override
     public List<Signal> latest(SignalFilter filter) {
         return store.latest(filter);
     }

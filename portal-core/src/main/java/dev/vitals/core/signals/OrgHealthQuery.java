@@ -16,7 +16,8 @@ import org.jdbi.v3.core.statement.SqlStatement;
  * The organisation's health grid as one query: services narrowed by team, system, program, availability component
  * and text, optionally ordered by one of those groupings, a page of them, and the signal counts over all that match.
  * Filtering, grouping, counting and paging happen in the database, so a page costs the same at 40 services as at
- * 10,000.
+ * 10,000. Each row comes with its precomputed worst signal per plugin ({@link WorstSignal}), so a page reads one row
+ * per service whatever the number of plugins and signals.
  */
 public final class OrgHealthQuery {
 
@@ -53,8 +54,9 @@ public final class OrgHealthQuery {
      *
      * @param service the service
      * @param group the reference of the team, system, program or component it is grouped under, or null
+     * @param worst the worst latest signal about the service of each plugin that has any, by plugin id
      */
-    public record Row(EntitySummary service, String group) {
+    public record Row(EntitySummary service, String group, Map<String, WorstSignal> worst) {
     }
 
     /**
@@ -83,12 +85,17 @@ public final class OrgHealthQuery {
             long total = unfiltered ? outline.count(Set.of("Component"))
                     : bind(h.createQuery("SELECT count(*) FROM core.catalog_entities e WHERE " + where), selection)
                             .mapTo(Long.class).one();
-            List<Row> rows = bind(h.createQuery("SELECT " + COLUMNS + ", " + group + " AS grid_group FROM core.catalog_entities e "
-                            + "WHERE " + where + " ORDER BY " + (group.equals("NULL") ? "" : group + " NULLS LAST, ")
-                            + "lower(coalesce(e.title, e.name)), e.ref "
-                            + "LIMIT :limit OFFSET :offset"), selection)
+            // The page is cut first and only its rows look up their cells: joined before the cut, every row a later
+            // page skips would fetch and convert its cells too.
+            List<Row> rows = bind(h.createQuery("SELECT p.*, w.by_plugin::text AS worst FROM (SELECT " + COLUMNS + ", "
+                            + group + " AS grid_group, lower(coalesce(e.title, e.name)) AS grid_title "
+                            + "FROM core.catalog_entities e WHERE " + where + " ORDER BY "
+                            + (group.equals("NULL") ? "" : group + " NULLS LAST, ") + "lower(coalesce(e.title, e.name)), e.ref "
+                            + "LIMIT :limit OFFSET :offset) p LEFT JOIN core.worst_signals w ON w.subject = p.ref "
+                            + "ORDER BY p.grid_group NULLS LAST, p.grid_title, p.ref"), selection)
                     .bind("limit", size).bind("offset", (long) (page - 1) * size)
-                    .map((rs, ctx) -> new Row(Catalog.summary(rs), rs.getString("grid_group"))).list();
+                    .map((rs, ctx) -> new Row(Catalog.summary(rs), rs.getString("grid_group"),
+                            WorstSignal.byPlugin(rs.getString("worst")))).list();
             Map<SignalStatus, Long> counts = new EnumMap<>(SignalStatus.class);
             // Unfiltered, the counts are those of every signal about a component, which a trigger keeps in
             // signal_status_counts as signals are saved; filtered, each signal is checked with a key lookup.

@@ -50,6 +50,14 @@ public final class SignalStore {
         });
     }
 
+    /** Keeps a past verdict in the history only: the latest signal, newer than it, stays. */
+    public void appendToHistory(Signal signal) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO core.signal_history (plugin, subject, kind, status, summary, value, link, observed_at)
+                        VALUES (:plugin, :subject, :kind, :status, :summary, :value, :link, :observedAt)""")
+                .bindMap(columns(signal)).execute());
+    }
+
     /** The latest signals about one subject, from every plugin. */
     public List<Signal> latestFor(String subject) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM core.signal_latest WHERE subject = :subject "

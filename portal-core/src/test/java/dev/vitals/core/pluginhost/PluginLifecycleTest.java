@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vitals.api.PluginApiVersion;
 import dev.vitals.api.PluginContext;
 import dev.vitals.api.RunningPlugin;
 import dev.vitals.api.Setting;
@@ -84,8 +85,10 @@ class PluginLifecycleTest {
                 .with("beta", Healthy::new).source())) {
             PluginStatus refused = portal.plugins().plugin("alpha").orElseThrow().status();
             assertEquals(PluginState.FAILED, refused.state());
-            assertEquals(Optional.of("built for plugin API >=3.0.0 & <4.0.0, but this portal provides 2.0.0; "
-                    + "upgrade the portal or build the plugin against 2.0"), refused.reason());
+            String current = PluginApiVersion.CURRENT;
+            assertEquals(Optional.of("built for plugin API >=3.0.0 & <4.0.0, but this portal provides " + current
+                    + "; upgrade the portal or build the plugin against " + current.substring(0, current.lastIndexOf('.'))),
+                    refused.reason());
             assertEquals(PluginState.STARTED, portal.plugins().plugin("beta").orElseThrow().state());
             assertEquals(List.of(), tablesIn(portal, "alpha"), "a refused plugin is never migrated");
         }

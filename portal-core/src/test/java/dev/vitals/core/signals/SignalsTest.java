@@ -1,6 +1,8 @@
 package dev.vitals.core.signals;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vitals.api.EntityRef;
 import dev.vitals.api.PluginContext;
@@ -13,6 +15,9 @@ import dev.vitals.core.Vitals;
 import dev.vitals.core.testing.TestPlugins;
 import dev.vitals.core.testing.TestPortal;
 import dev.vitals.core.testing.TestPostgres;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -85,6 +90,45 @@ class SignalsTest {
                     listener.received.stream().map(Signal::status).toList());
             assertEquals("signal listener",
                     portal.plugins().plugin("beta").orElseThrow().status().lastError().orElseThrow().during());
+        }
+    }
+
+    @Test
+    void aPastVerdictJoinsTheHistoryAtItsMomentLeavesTheLatestAndIsDeliveredToNoOne() {
+        Publisher publisher = new Publisher();
+        Listener listener = new Listener();
+        try (Vitals portal = TestPortal.start(TestPostgres.freshDatabase(), TestPlugins.of()
+                .with("alpha", () -> publisher).with("gamma", () -> listener).source())) {
+            publisher.context.signals().publish(ARTIST_LOOKUP, "error-budget", SignalStatus.OK, "budget left",
+                    OptionalDouble.of(0.9), Optional.empty());
+            Instant lastWeek = portal.clock().instant().minus(Duration.ofDays(7)).truncatedTo(ChronoUnit.SECONDS);
+
+            publisher.context.signals().publishPast(ARTIST_LOOKUP, "error-budget", SignalStatus.CRITICAL,
+                    "budget spent", OptionalDouble.of(-0.2), Optional.empty(), lastWeek);
+
+            assertEquals(SignalStatus.OK, portal.signals().latestFor("component:default/artist-lookup").get(0).status(),
+                    "the latest stays");
+            List<Signal> past = publisher.context.signals().history(SignalFilter.about(ARTIST_LOOKUP),
+                    lastWeek, lastWeek.plusSeconds(1), 10);
+            assertEquals(List.of(SignalStatus.CRITICAL), past.stream().map(Signal::status).toList());
+            assertEquals(lastWeek, past.get(0).observedAt());
+            assertEquals(List.of(SignalStatus.OK), listener.received.stream().map(Signal::status).toList(),
+                    "only the current verdict is delivered");
+        }
+    }
+
+    @Test
+    void aPastVerdictDatedInTheFutureIsRefused() {
+        Publisher publisher = new Publisher();
+        try (Vitals portal = TestPortal.start(TestPostgres.freshDatabase(), TestPlugins.of()
+                .with("alpha", () -> publisher).source())) {
+            Instant tomorrow = portal.clock().instant().plus(Duration.ofDays(1));
+
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> publisher.context.signals().publishPast(ARTIST_LOOKUP, "error-budget", SignalStatus.OK,
+                            "fine", OptionalDouble.empty(), Optional.empty(), tomorrow));
+
+            assertTrue(refused.getMessage().contains("in the future"), refused.getMessage());
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.vitals.web.admin;
 import dev.vitals.web.security.GuardedRoutes;
 import dev.vitals.core.identity.Scopes;
 import dev.vitals.api.FieldError;
+import dev.vitals.api.RequestCaller;
 import dev.vitals.api.Role;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.catalog.CatalogAllowedHosts;
@@ -75,7 +76,7 @@ public final class AdminPages {
     private void plugins(Context ctx) {
         List<PluginRow> rows = vitals.plugins().plugins().stream().map(this::row).toList();
         layout.render(ctx, "Plugins", Templates.content("admin/plugins.jte", Map.of("plugins", rows,
-                "confirm", Optional.ofNullable(ctx.queryParam("confirm")).orElse(""), "csrf", csrf(ctx))));
+                "confirm", Optional.ofNullable(ctx.queryParam("confirm")).orElse(""), "caller", RequestCaller.of(ctx))));
     }
 
     /** One plugin: its state and why, its settings and where each comes from, and the plugins it works with. */
@@ -97,10 +98,6 @@ public final class AdminPages {
                 status.dependencies().stream().map(PluginDependencyRow::of).toList());
     }
 
-    private static String csrf(Context ctx) {
-        return Caller.of(ctx).csrfToken().orElse("");
-    }
-
     private void switchPlugin(Context ctx) {
         boolean enabled = "true".equals(ctx.formParam("enabled"));
         vitals.plugins().setEnabled(ctx.pathParam("id"), enabled, Caller.actor(ctx));
@@ -109,7 +106,8 @@ public final class AdminPages {
 
     private void catalog(Context ctx) {
         layout.render(ctx, "Catalog sources", Templates.content("admin/catalog.jte", Map.of(
-                "sources", vitals.catalogSources().list(), "counts", vitals.catalog().countsByKind(), "csrf", csrf(ctx),
+                "sources", vitals.catalogSources().list(), "counts", vitals.catalog().countsByKind(), "caller", RequestCaller.of(ctx),
+                "zone", vitals.config().orgTimeZone(),
                 "allowedHosts", List.copyOf(vitals.catalogSources().allowedHosts().list()))));
     }
 

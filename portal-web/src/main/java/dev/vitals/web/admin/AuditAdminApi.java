@@ -3,6 +3,8 @@ package dev.vitals.web.admin;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import dev.vitals.api.Role;
+import dev.vitals.api.RouteDoc;
+import dev.vitals.api.RouteParam;
 import dev.vitals.core.audit.AuditLog;
 import dev.vitals.core.audit.AuditLog.AuditEntry;
 import dev.vitals.core.audit.AuditQuery;
@@ -32,8 +34,29 @@ public final class AuditAdminApi {
         this.layout = layout;
     }
 
+    /**
+     * The JSON answer of {@code GET /api/admin/audit}.
+     *
+     * @param entries the entries found, newest first
+     */
+    public record AuditEntries(List<AuditEntry> entries) {
+    }
+
     public void register(GuardedRoutes routes) {
-        routes.get("/api/admin/audit", Role.ADMIN, Scopes.ADMIN, this::api);
+        routes.get("/api/admin/audit", Role.ADMIN, Scopes.ADMIN, RouteDoc.of("Search the audit log")
+                .description("JSON, or RFC 4180 CSV with format=csv.")
+                .query(RouteParam.optional("actor", "who acted, e.g. ada"),
+                        RouteParam.optional("action", "the start of the action, e.g. token. or plugin.enable"),
+                        RouteParam.optional("subject", "a part of what was acted on, e.g. artist-lookup"),
+                        RouteParam.optional("from", "from this instant on").ofType(Instant.class),
+                        RouteParam.optional("to", "before this instant").ofType(Instant.class),
+                        RouteParam.optional("limit", "at most this many entries, 1 to 10000; default 200")
+                                .ofType(Integer.class),
+                        RouteParam.optional("format", "csv for a CSV file"))
+                .returns(200, RouteDoc.Body.json(AuditEntries.class, """
+                        {"entries": [{"id": 1, "at": "2030-01-02T03:04:05Z", "actor": "ada", "action": "token.create",
+                          "subject": "token:12", "before": null, "after": "{\\"name\\": \\"ci-deploys\\"}",
+                          "sourceAddress": "203.0.113.7"}]}""")), this::api);
         routes.get("/admin/audit", Role.ADMIN, Scopes.ADMIN, this::page);
     }
 
@@ -44,7 +67,7 @@ public final class AuditAdminApi {
             ctx.contentType("text/csv; charset=utf-8").result(csv(entries));
             return;
         }
-        ctx.json(Map.of("entries", entries));
+        ctx.json(new AuditEntries(entries));
     }
 
     private void page(Context ctx) {

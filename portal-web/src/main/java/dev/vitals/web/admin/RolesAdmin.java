@@ -2,14 +2,15 @@ package dev.vitals.web.admin;
 
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
+import dev.vitals.api.RequestCaller;
 import dev.vitals.api.Role;
+import dev.vitals.api.RouteDoc;
 import dev.vitals.core.identity.People;
 import dev.vitals.core.identity.RoleGrant;
 import dev.vitals.core.identity.RoleGrants;
 import dev.vitals.core.identity.Scopes;
 import dev.vitals.web.pages.Layout;
 import dev.vitals.web.pages.Templates;
-import dev.vitals.web.security.Caller;
 import dev.vitals.web.security.GuardedRoutes;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -46,11 +47,30 @@ public final class RolesAdmin {
     public record GrantRequest(String grantee, String kind, String role, String team) {
     }
 
+    /**
+     * The answer to {@code GET /api/admin/roles}.
+     *
+     * @param grants every grant in force
+     */
+    public record GrantList(List<RoleGrant> grants) {
+    }
+
+    private static final String GRANT = """
+            {"id": 3, "grantee": "rita", "kind": "USER", "role": "EDITOR", "team": "identity", "grantedBy": "ada",
+             "grantedAt": "2030-01-02T03:04:05Z"}""";
+
     public void register(GuardedRoutes routes) {
-        routes.get("/api/admin/roles", Role.ADMIN, Scopes.ADMIN, ctx -> ctx.json(Map.of("grants", grants.list())));
-        routes.post("/api/admin/roles", Role.ADMIN, Scopes.ADMIN,
+        routes.get("/api/admin/roles", Role.ADMIN, Scopes.ADMIN, RouteDoc.of("List who holds which role")
+                .returns(200, RouteDoc.Body.json(GrantList.class, "{\"grants\": [" + GRANT + "]}")),
+                ctx -> ctx.json(new GrantList(grants.list())));
+        routes.post("/api/admin/roles", Role.ADMIN, Scopes.ADMIN, RouteDoc.of("Grant a role to a person or a group")
+                .description("It counts from the grantee's next request.")
+                .accepts(GrantRequest.class,
+                        "{\"grantee\": \"rita\", \"kind\": \"user\", \"role\": \"editor\", \"team\": \"identity\"}")
+                .returns(201, RouteDoc.Body.json(RoleGrant.class, GRANT)),
                 ctx -> ctx.status(201).json(grant(ctx, ctx.bodyAsClass(GrantRequest.class))));
-        routes.delete("/api/admin/roles/{id}", Role.ADMIN, Scopes.ADMIN,
+        routes.delete("/api/admin/roles/{id}", Role.ADMIN, Scopes.ADMIN, RouteDoc.of("Revoke a grant")
+                .returns(200, RouteDoc.Body.json(RoleGrant.class, GRANT)),
                 ctx -> ctx.json(revoke(ctx, ctx.pathParamAsClass("id", Long.class).get())));
         routes.get("/admin/roles", Role.ADMIN, Scopes.ADMIN, this::page);
         routes.post("/admin/roles", Role.ADMIN, Scopes.ADMIN, ctx -> {
@@ -66,7 +86,7 @@ public final class RolesAdmin {
 
     private void page(Context ctx) {
         layout.render(ctx, "Roles", Templates.content("roles.jte", Map.of("grants", grants.list(),
-                "people", people.list(), "csrf", Caller.of(ctx).csrfToken().orElse(""))));
+                "people", people.list(), "caller", RequestCaller.of(ctx))));
     }
 
     private RoleGrant grant(Context ctx, GrantRequest request) {

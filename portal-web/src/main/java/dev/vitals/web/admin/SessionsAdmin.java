@@ -3,6 +3,8 @@ package dev.vitals.web.admin;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import dev.vitals.api.Role;
+import dev.vitals.api.RouteDoc;
+import dev.vitals.api.RouteParam;
 import dev.vitals.core.identity.People;
 import dev.vitals.core.identity.Scopes;
 import dev.vitals.core.identity.Sessions;
@@ -11,7 +13,6 @@ import dev.vitals.web.security.GuardedRoutes;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,9 +38,25 @@ public final class SessionsAdmin {
     public record Ended(String person, int sessionsEnded) {
     }
 
+    /**
+     * The answer to {@code GET /api/admin/people}.
+     *
+     * @param people everyone who has signed in, those with live sessions first
+     */
+    public record PeopleList(List<People.Known> people) {
+    }
+
     public void register(GuardedRoutes routes) {
-        routes.get("/api/admin/people", Role.ADMIN, Scopes.ADMIN, ctx -> ctx.json(Map.of("people", people.list())));
-        routes.delete("/api/admin/sessions", Role.ADMIN, Scopes.ADMIN,
+        routes.get("/api/admin/people", Role.ADMIN, Scopes.ADMIN, RouteDoc.of("List who has signed in")
+                .returns(200, RouteDoc.Body.json(PeopleList.class, """
+                        {"people": [{"login": "rita", "groups": ["team-identity"], "seenAt": "2030-01-02T03:04:05Z",
+                          "sessions": 2}]}""")),
+                ctx -> ctx.json(new PeopleList(people.list())));
+        routes.delete("/api/admin/sessions", Role.ADMIN, Scopes.ADMIN, RouteDoc.of(
+                "End every browser session of a person, on every instance")
+                .description("It signs them out; it does not ban them. 404 for a login nobody signed in with.")
+                .query(RouteParam.required("person", "their login, e.g. rita"))
+                .returns(200, RouteDoc.Body.json(Ended.class, "{\"person\": \"rita\", \"sessionsEnded\": 2}")),
                 ctx -> ctx.json(end(ctx, ctx.queryParam("person"))));
         routes.post("/admin/sessions/end", Role.ADMIN, Scopes.ADMIN, ctx -> {
             end(ctx, ctx.formParam("person"));

@@ -3,6 +3,7 @@ package dev.vitals.web.admin;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import dev.vitals.api.Role;
+import dev.vitals.api.RouteDoc;
 import dev.vitals.core.audit.Actor;
 import dev.vitals.core.identity.Access;
 import dev.vitals.core.identity.ApiToken;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -62,11 +62,49 @@ public final class TokenAdminApi {
     public record CreatedToken(long id, String token, ApiToken details) {
     }
 
+    /**
+     * The answer to {@code GET /api/admin/tokens}.
+     *
+     * @param tokens the tokens the caller may manage, without their secrets
+     */
+    public record TokenList(List<ApiToken> tokens) {
+    }
+
+    /**
+     * The answer to {@code GET /api/admin/scopes}.
+     *
+     * @param scopes every scope a token may be given, in order
+     */
+    public record ScopeList(Set<String> scopes) {
+    }
+
+    private static final String TOKEN = """
+            {"id": 12, "name": "ci-deploys", "scopes": ["deploys:write"], "team": "identity", "createdBy": "rita",
+             "createdAt": "2030-01-02T03:04:05Z", "expiresAt": "2031-01-01T00:00:00Z", "revokedAt": null,
+             "lastUsedAt": null, "lastUsedFrom": null, "madeByAdmin": false}""";
+
     public void register(GuardedRoutes routes) {
-        routes.post("/api/admin/tokens", Role.EDITOR, Scopes.ADMIN, this::create);
-        routes.get("/api/admin/tokens", Role.EDITOR, Scopes.ADMIN, ctx -> ctx.json(Map.of("tokens", visible(ctx))));
-        routes.get("/api/admin/scopes", Role.EDITOR, Scopes.ADMIN, ctx -> ctx.json(Map.of("scopes", knownScopes())));
-        routes.delete("/api/admin/tokens/{id}", Role.EDITOR, Scopes.ADMIN, this::revoke);
+        routes.post("/api/admin/tokens", Role.EDITOR, Scopes.ADMIN, RouteDoc.of("Make an API token")
+                .description("Admins make tokens for anything; a team's editors for their team. The secret is in "
+                        + "this answer and nowhere else, ever.")
+                .accepts(TokenRequest.class, """
+                        {"name": "ci-deploys", "scopes": ["deploys:write"], "team": "identity",
+                         "expiresAt": "2031-01-01T00:00:00Z"}""")
+                .returns(201, RouteDoc.Body.json(CreatedToken.class,
+                        "{\"id\": 12, \"token\": \"vt_qJjDUlJOYDgdmJ_7RrYmzMXmzTLldUIh4lb1caZYOZE\", \"details\": "
+                                + TOKEN + "}")), this::create);
+        routes.get("/api/admin/tokens", Role.EDITOR, Scopes.ADMIN, RouteDoc.of("List the tokens you may manage")
+                .returns(200, RouteDoc.Body.json(TokenList.class, "{\"tokens\": [" + TOKEN + "]}")),
+                ctx -> ctx.json(new TokenList(visible(ctx))));
+        routes.get("/api/admin/scopes", Role.EDITOR, Scopes.ADMIN, RouteDoc.of("List the scopes a token may have")
+                .returns(200, RouteDoc.Body.json(ScopeList.class,
+                        "{\"scopes\": [\"admin\", \"catalog:read\", \"catalog:write\", \"slo:read\"]}")),
+                ctx -> ctx.json(new ScopeList(knownScopes())));
+        routes.delete("/api/admin/tokens/{id}", Role.EDITOR, Scopes.ADMIN, RouteDoc.of("Revoke a token")
+                .description("404 for a token the caller may not manage, so token ids reveal nothing.")
+                .returns(200, RouteDoc.Body.json(ApiToken.class,
+                        TOKEN.replace("\"revokedAt\": null", "\"revokedAt\": \"2030-02-01T00:00:00Z\""))),
+                this::revoke);
     }
 
     /** The host's scopes and every plugin's, for admins choosing what a token may do. */

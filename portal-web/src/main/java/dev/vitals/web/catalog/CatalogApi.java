@@ -11,6 +11,7 @@ import dev.vitals.core.Json;
 import dev.vitals.core.audit.Actor;
 import dev.vitals.core.catalog.CatalogAllowedHosts;
 import dev.vitals.core.catalog.CatalogFilter;
+import dev.vitals.core.catalog.CatalogSources;
 import dev.vitals.core.catalog.EntityDetail;
 import dev.vitals.api.EntityRef;
 import dev.vitals.core.catalog.ImportProblem;
@@ -39,19 +40,21 @@ public final class CatalogApi {
 
     public void register(GuardedRoutes routes) {
         for (Collection collection : Collection.values()) {
-            routes.get("/api/catalog/" + collection.path(), Role.VIEWER, Scopes.CATALOG_READ, ctx -> list(ctx, collection));
+            routes.get("/api/catalog/" + collection.path(), Role.VIEWER, Scopes.CATALOG_READ,
+                    CatalogApiDocs.list(collection), ctx -> list(ctx, collection));
             routes.get("/api/catalog/" + collection.path() + "/<key>", Role.VIEWER, Scopes.CATALOG_READ,
-                    ctx -> one(ctx, collection));
+                    CatalogApiDocs.one(collection), ctx -> one(ctx, collection));
         }
-        routes.get("/api/catalog/export", Role.VIEWER, Scopes.CATALOG_READ, this::export);
-        routes.post("/api/catalog/import", Role.ADMIN, Scopes.CATALOG_WRITE, this::importYaml);
-        routes.get("/api/catalog/sources", Role.ADMIN, Scopes.ADMIN, ctx -> {
-            ctx.json(Map.of("sources", vitals.catalogSources().list()));
-        });
-        routes.post("/api/catalog/sources", Role.ADMIN, Scopes.CATALOG_WRITE, this::registerSource);
-        routes.get("/api/admin/catalog/allowed-hosts", Role.ADMIN, Scopes.ADMIN, ctx -> ctx.json(
-                new AllowedHosts(List.copyOf(vitals.catalogSources().allowedHosts().list()))));
-        routes.put("/api/admin/catalog/allowed-hosts", Role.ADMIN, Scopes.ADMIN, this::replaceAllowedHosts);
+        routes.get("/api/catalog/export", Role.VIEWER, Scopes.CATALOG_READ, CatalogApiDocs.EXPORT, this::export);
+        routes.post("/api/catalog/import", Role.ADMIN, Scopes.CATALOG_WRITE, CatalogApiDocs.IMPORT, this::importYaml);
+        routes.get("/api/catalog/sources", Role.ADMIN, Scopes.ADMIN, CatalogApiDocs.SOURCES,
+                ctx -> ctx.json(new Sources(vitals.catalogSources().list())));
+        routes.post("/api/catalog/sources", Role.ADMIN, Scopes.CATALOG_WRITE, CatalogApiDocs.REGISTER_SOURCE,
+                this::registerSource);
+        routes.get("/api/admin/catalog/allowed-hosts", Role.ADMIN, Scopes.ADMIN, CatalogApiDocs.ALLOWED_HOSTS,
+                ctx -> ctx.json(new AllowedHosts(List.copyOf(vitals.catalogSources().allowedHosts().list()))));
+        routes.put("/api/admin/catalog/allowed-hosts", Role.ADMIN, Scopes.ADMIN, CatalogApiDocs.REPLACE_ALLOWED_HOSTS,
+                this::replaceAllowedHosts);
     }
 
     /**
@@ -60,6 +63,23 @@ public final class CatalogApi {
      * @param hosts the hosts URL sources and their Locations may be fetched from, besides a source's own host
      */
     public record AllowedHosts(List<String> hosts) {
+    }
+
+    /**
+     * The answer to {@code GET /api/catalog/sources}.
+     *
+     * @param sources every registered source with its last import
+     */
+    public record Sources(List<CatalogSources.Source> sources) {
+    }
+
+    /**
+     * The body of {@code POST /api/catalog/sources}. The route reads it member by member, so that a missing or
+     * misspelt location is answered in the route's own words.
+     *
+     * @param location a {@code .yaml} file, a folder or an http(s) URL
+     */
+    public record NewSource(String location) {
     }
 
     private void replaceAllowedHosts(Context ctx) {

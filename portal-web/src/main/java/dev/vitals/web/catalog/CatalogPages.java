@@ -3,7 +3,9 @@ package dev.vitals.web.catalog;
 import dev.vitals.core.catalog.WrittenRef;
 import dev.vitals.web.security.GuardedRoutes;
 import dev.vitals.core.identity.Scopes;
+import dev.vitals.api.ui.Pager;
 import dev.vitals.api.Panel;
+import dev.vitals.api.RequestCaller;
 import dev.vitals.api.Role;
 import dev.vitals.api.ServiceTab;
 import dev.vitals.api.Signal;
@@ -19,9 +21,7 @@ import dev.vitals.core.catalog.RelatedEntity;
 import dev.vitals.core.pluginhost.HostedPlugin;
 import dev.vitals.core.signals.HealthHistory;
 import dev.vitals.core.signals.HealthScore;
-import dev.vitals.web.pages.Chart;
 import dev.vitals.web.pages.Layout;
-import dev.vitals.web.pages.Pager;
 import dev.vitals.web.pages.Templates;
 import dev.vitals.web.pluginroutes.GuardedContent;
 import dev.vitals.web.security.Authentication;
@@ -212,7 +212,7 @@ public final class CatalogPages {
         Map<String, List<Signal>> signals = vitals.signals().latestFor(ownedRefs);
         List<SignalStatus> statuses = signals.values().stream().flatMap(List::stream).map(Signal::status).toList();
         LocalDate today = LocalDate.now(vitals.clock().withZone(vitals.config().orgTimeZone()));
-        Chart chart = Chart.of(new HealthHistory(vitals.database().jdbi()).lastDays(ownedRefs, HISTORY_DAYS, today,
+        var chart = HealthChart.of(new HealthHistory(vitals.database().jdbi()).lastDays(ownedRefs, HISTORY_DAYS, today,
                 vitals.config().orgTimeZone()));
         Map<String, Object> params = common(ctx, detail);
         params.put("services", owned.stream().map(e -> row(e, signals)).toList());
@@ -279,7 +279,8 @@ public final class CatalogPages {
         params.put("ownerLink", Link.ofRef(e.owner()));
         params.put("systemLink", Link.ofRef(e.system()));
         params.put("source", detail.source() == null ? "" : detail.source());
-        params.put("csrf", Caller.of(ctx).csrfToken().orElse(""));
+        params.put("caller", RequestCaller.of(ctx));
+        params.put("zone", vitals.config().orgTimeZone());
         params.put("exportHref", "/api/catalog/export?ref=" + java.net.URLEncoder.encode(e.ref(), java.nio.charset.StandardCharsets.UTF_8));
         params.put("editHref", "/catalog/edit?ref=" + java.net.URLEncoder.encode(e.ref(), java.nio.charset.StandardCharsets.UTF_8));
         Map<String, Object> metadata = (Map<String, Object>) detail.document().getOrDefault("metadata", Map.of());

@@ -2,6 +2,7 @@ package dev.vitals.web.catalog;
 
 import dev.vitals.api.Signal;
 import dev.vitals.api.SignalStatus;
+import dev.vitals.api.ui.StatusBadge;
 import java.util.Comparator;
 import java.util.List;
 
@@ -25,18 +26,11 @@ public record StatusCell(String status, String summary, String href) {
         return new StatusCell(worst.status().name().toLowerCase(), summary, worst.link().orElse(fallbackHref));
     }
 
-    public static String label(String status) {
-        return switch (status) {
-            case "ok" -> "OK";
-            case "warn" -> "Warning";
-            case "critical" -> "Critical";
-            case "unknown" -> "Unknown";
-            default -> "—";
-        };
-    }
-
-    public String label() {
-        return label(status);
+    /** The cell as every status on the portal shows: compact, the summary read out, linked to the detail. */
+    public StatusBadge badge() {
+        StatusBadge badge = status.equals("none") ? StatusBadge.noSignal()
+                : StatusBadge.of(SignalStatus.valueOf(status.toUpperCase()));
+        return badge.because(summary).compact().linkedTo(href);
     }
 
     /** Worst first, for sorting. */

@@ -5,12 +5,12 @@ import dev.vitals.core.Vitals;
 import dev.vitals.core.pluginhost.PluginStatus;
 import dev.vitals.api.HttpMethod;
 import dev.vitals.api.Role;
+import dev.vitals.api.RouteDoc;
 import dev.vitals.core.identity.Scopes;
 import dev.vitals.web.security.Caller;
 import dev.vitals.web.security.GuardedRoutes;
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code /health/live} (the process answers), {@code /health/ready} (the database answers and is migrated) and
@@ -59,14 +59,28 @@ public final class HealthRoutes {
      * them are for admins.
      */
     public void register(GuardedRoutes routes) {
-        routes.open(HttpMethod.GET, "/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+        routes.open(HttpMethod.GET, "/health/live", ctx -> ctx.json(new Status("UP")));
         routes.open(HttpMethod.GET, "/health/ready", this::ready);
-        routes.open(HttpMethod.GET, "/api/health", this::health);
+        routes.open(HttpMethod.GET, "/api/health", RouteDoc.of("Say whether the portal and each plugin run")
+                .description("503 with status DOWN while the database does not answer or is not migrated. Versions, "
+                        + "reasons and last errors are shown to admins only.")
+                .returns(200, RouteDoc.Body.json(Health.class, """
+                        {"status": "UP", "plugins": [{"id": "slo", "state": "STARTED"},
+                          {"id": "deploys", "state": "FAILED", "version": "1.4.0",
+                           "reason": "setting VITALS_DEPLOYS_GITHUB_SECRET is required"}]}""")), this::health);
+    }
+
+    /**
+     * The body of {@code /health/live} and {@code /health/ready}.
+     *
+     * @param status {@code UP} or {@code DOWN}
+     */
+    public record Status(String status) {
     }
 
     private void ready(Context ctx) {
         boolean ready = vitals.isReady();
-        ctx.status(ready ? 200 : 503).json(Map.of("status", ready ? "UP" : "DOWN"));
+        ctx.status(ready ? 200 : 503).json(new Status(ready ? "UP" : "DOWN"));
     }
 
     private void health(Context ctx) {

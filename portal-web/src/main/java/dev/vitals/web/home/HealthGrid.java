@@ -1,29 +1,30 @@
 package dev.vitals.web.home;
 
-import dev.vitals.api.Signal;
 import dev.vitals.api.SignalStatus;
+import dev.vitals.api.ui.Pager;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.signals.OrgHealthQuery;
+import dev.vitals.core.signals.WorstSignal;
 import dev.vitals.core.catalog.CatalogOutline;
 import dev.vitals.core.catalog.EntitySummary;
 import dev.vitals.core.pluginhost.HostedPlugin;
 import dev.vitals.web.catalog.Collection;
 import dev.vitals.web.catalog.StatusCell;
 import dev.vitals.web.pages.Layout;
-import dev.vitals.web.pages.Pager;
 import dev.vitals.web.pages.Templates;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code /}: the organisation's health at a glance. One row per service, one column per started plugin, each cell the
- * worst of that plugin's signals about the service. Filter by team, system, program or availability component, and
- * group rows by any of them.
+ * worst of that plugin's signals about the service, read precomputed with the page's rows ({@link WorstSignal}).
+ * Filter by team, system, program or availability component, and group rows by any of them.
  */
 public final class HealthGrid {
 
@@ -63,9 +64,10 @@ public final class HealthGrid {
      * A plugin column.
      *
      * @param id the plugin id
+     * @param name how the column is headed: the plugin's display name
      * @param tabId the service tab the column's cells open when a signal has no link of its own, or null
      */
-    public record Column(String id, String tabId) {
+    public record Column(String id, String name, String tabId) {
     }
 
     public void render(Context ctx) {
@@ -94,19 +96,15 @@ public final class HealthGrid {
         List<Column> columns = new ArrayList<>();
         for (HostedPlugin plugin : vitals.plugins().plugins()) {
             if (plugin.isStarted()) {
-                columns.add(new Column(plugin.id(), plugin.serviceTabs().isEmpty() ? null
+                columns.add(new Column(plugin.id(), plugin.displayName(), plugin.serviceTabs().isEmpty() ? null
                         : plugin.id() + "." + plugin.serviceTabs().get(0).id()));
             }
         }
-        Map<String, List<Signal>> signals = vitals.signals().latestFor(
-                result.rows().stream().map(r -> r.service().ref()).toList());
         List<GridRow> rows = new ArrayList<>();
         for (OrgHealthQuery.Row row : result.rows()) {
             EntitySummary service = row.service();
             String href = Collection.href(service.ref());
-            List<Signal> own = signals.getOrDefault(service.ref(), List.of());
-            List<StatusCell> cells = columns.stream().map(c -> StatusCell.of(
-                    own.stream().filter(s -> s.plugin().equals(c.id())).toList(),
+            List<StatusCell> cells = columns.stream().map(c -> cell(row.worst().get(c.id()),
                     c.tabId() == null ? href : href + "?tab=" + c.tabId())).toList();
             String group = groupBy.isEmpty() ? "" : row.group() == null ? "(none)" : EntitySummary.nameOf(row.group());
             rows.add(new GridRow(service, href, group, cells));
@@ -123,6 +121,13 @@ public final class HealthGrid {
         params.put("catalogEmpty", result.total() == 0 && outline.isEmpty());
         params.put("pager", Pager.of(ctx, page, PAGE_SIZE, result.total()));
         layout.render(ctx, "Engineering health", Templates.content("home.jte", params));
+    }
+
+    /** A plugin's cell from its precomputed worst signal; the columns are the started plugins, so others never show. */
+    private static StatusCell cell(WorstSignal worst, String fallbackHref) {
+        return worst == null ? StatusCell.of(List.of(), fallbackHref)
+                : new StatusCell(worst.status().name().toLowerCase(Locale.ROOT), worst.summary(),
+                        worst.link().orElse(fallbackHref));
     }
 
     private static Optional<String> param(Context ctx, String name) {

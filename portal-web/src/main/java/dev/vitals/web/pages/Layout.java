@@ -1,5 +1,6 @@
 package dev.vitals.web.pages;
 
+import dev.vitals.api.RequestCaller;
 import dev.vitals.core.pluginhost.HostedPlugin;
 import dev.vitals.core.pluginhost.PluginHost;
 import dev.vitals.web.security.Caller;
@@ -16,7 +17,14 @@ public final class Layout {
     public static final String HTMX = "/static/vendor/htmx.org/" + webjarVersion("org.webjars.npm", "htmx.org")
             + "/dist/htmx.min.js";
 
-    private static String webjarVersion(String group, String artifact) {
+    /** uPlot from its webjar, which the chart script draws the plugin API's charts with. */
+    public static final String UPLOT = "/static/vendor/uplot/" + webjarVersion("org.webjars.npm", "uplot") + "/dist/";
+
+    /** The portal's icon: a static file, open to anyone, so it shows on the sign-in page too. */
+    public static final String FAVICON = "/static/favicon.svg";
+
+    /** The version of a webjar the build bundled, for the versioned path it serves its files under. */
+    public static String webjarVersion(String group, String artifact) {
         try (var in = Layout.class.getResourceAsStream("/META-INF/maven/" + group + "/" + artifact + "/pom.properties")) {
             java.util.Properties properties = new java.util.Properties();
             properties.load(in);
@@ -36,7 +44,7 @@ public final class Layout {
         Caller caller = Caller.of(ctx);
         ctx.html(Templates.render("layout.jte", Map.of("title", title, "nav", navigation(), "body", body,
                 "current", ctx.path(), "user", caller.authenticated() ? caller.name() : "",
-                "csrf", caller.csrfToken().orElse(""))));
+                "caller", RequestCaller.of(ctx))));
     }
 
     /** Nav entries of started plugins only: a disabled plugin's entries disappear with it. */

@@ -171,15 +171,15 @@ public final class PluginRoutes implements GuardedRoutes.DynamicRules {
         for (ApiRoute route : declared.apiRoutes()) {
             String path = "/api/" + plugin.id() + route.path();
             String scope = Scopes.required(plugin.id(), route);
-            table.add(guarded(new Rule(route.method(), path, Optional.of(route.role()), Optional.of(scope), false),
-                    api(plugin, "route " + route.method() + " " + path, route.handler())));
+            table.add(guarded(new Rule(route.method(), path, Optional.of(route.role()), Optional.of(scope), false,
+                    route.doc()), api(plugin, "route " + route.method() + " " + path, route.handler())));
             LOG.info("Plugin {}: {} {} ({}, token scope {})", plugin.id(), route.method(), path, name(route.role()),
                     scope);
         }
         for (WebhookRoute webhook : declared.webhooks()) {
             String path = "/api/" + plugin.id() + webhook.path();
             table.add(new PluginRouteTable.Route(new Rule(HttpMethod.POST, path, Optional.empty(), Optional.empty(),
-                    true), new PathParser(path, router), api(plugin, "webhook POST " + path, webhook.handler())));
+                    true, webhook.doc()), new PathParser(path, router), api(plugin, "webhook POST " + path, webhook.handler())));
             LOG.info("Plugin {}: POST {} (webhook: the plugin verifies the sender, no sign-in)", plugin.id(), path);
         }
         for (PageRoute page : declared.pages()) {

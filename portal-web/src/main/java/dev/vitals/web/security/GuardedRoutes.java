@@ -3,6 +3,7 @@ package dev.vitals.web.security;
 import dev.vitals.api.HttpMethod;
 import dev.vitals.api.ProblemException;
 import dev.vitals.api.Role;
+import dev.vitals.api.RouteDoc;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -27,8 +28,16 @@ public final class GuardedRoutes {
      * @param role the least role, or empty for an open route
      * @param scope the scope an API token needs, or empty for an open route
      * @param webhook true for a plugin's webhook: reachable without sign-in, its handler verifies the sender
+     * @param doc what the API description says about it beyond the above; {@link RouteDoc#NONE} when nothing
      */
-    public record Rule(HttpMethod method, String path, Optional<Role> role, Optional<String> scope, boolean webhook) {
+    public record Rule(HttpMethod method, String path, Optional<Role> role, Optional<String> scope, boolean webhook,
+            RouteDoc doc) {
+
+        /** A route not described beyond who may call it. */
+        public Rule(HttpMethod method, String path, Optional<Role> role, Optional<String> scope, boolean webhook) {
+            this(method, path, role, scope, webhook, RouteDoc.NONE);
+        }
+
         public boolean open() {
             return role.isEmpty() && !webhook;
         }
@@ -69,23 +78,40 @@ public final class GuardedRoutes {
     }
 
     public void get(String path, Role role, String scope, Handler handler) {
-        add(HttpMethod.GET, path, role, scope, handler);
+        add(HttpMethod.GET, path, role, scope, handler, RouteDoc.NONE);
+    }
+
+    /** A GET route, described for the API description ({@code /api/openapi.json}). */
+    public void get(String path, Role role, String scope, RouteDoc doc, Handler handler) {
+        add(HttpMethod.GET, path, role, scope, handler, doc);
     }
 
     public void post(String path, Role role, String scope, Handler handler) {
-        add(HttpMethod.POST, path, role, scope, handler);
+        add(HttpMethod.POST, path, role, scope, handler, RouteDoc.NONE);
+    }
+
+    public void post(String path, Role role, String scope, RouteDoc doc, Handler handler) {
+        add(HttpMethod.POST, path, role, scope, handler, doc);
     }
 
     public void put(String path, Role role, String scope, Handler handler) {
-        add(HttpMethod.PUT, path, role, scope, handler);
+        add(HttpMethod.PUT, path, role, scope, handler, RouteDoc.NONE);
+    }
+
+    public void put(String path, Role role, String scope, RouteDoc doc, Handler handler) {
+        add(HttpMethod.PUT, path, role, scope, handler, doc);
     }
 
     public void delete(String path, Role role, String scope, Handler handler) {
-        add(HttpMethod.DELETE, path, role, scope, handler);
+        add(HttpMethod.DELETE, path, role, scope, handler, RouteDoc.NONE);
     }
 
-    public void add(HttpMethod method, String path, Role role, String scope, Handler handler) {
-        rules.add(new Rule(method, path, Optional.of(role), Optional.of(scope), false));
+    public void delete(String path, Role role, String scope, RouteDoc doc, Handler handler) {
+        add(HttpMethod.DELETE, path, role, scope, handler, doc);
+    }
+
+    public void add(HttpMethod method, String path, Role role, String scope, Handler handler, RouteDoc doc) {
+        rules.add(new Rule(method, path, Optional.of(role), Optional.of(scope), false, doc));
         register(method, path, ctx -> {
             Authentication.require(ctx, role, scope);
             handler.handle(ctx);
@@ -94,7 +120,12 @@ public final class GuardedRoutes {
 
     /** A route anyone may call, signed in or not: keep these few and free of data. */
     public void open(HttpMethod method, String path, Handler handler) {
-        rules.add(new Rule(method, path, Optional.empty(), Optional.empty(), false));
+        open(method, path, RouteDoc.NONE, handler);
+    }
+
+    /** An open route, described for the API description. */
+    public void open(HttpMethod method, String path, RouteDoc doc, Handler handler) {
+        rules.add(new Rule(method, path, Optional.empty(), Optional.empty(), false, doc));
         register(method, path, handler);
     }
 
@@ -139,7 +170,7 @@ public final class GuardedRoutes {
                 || dynamic.isWebhook(ctx.method().name(), ctx.path())) {
             return;
         }
-        boolean page = ctx.method().name().equals("GET") && !ctx.path().startsWith("/api/")
+        boolean page = ctx.method().name().equals("GET") && (!ctx.path().startsWith("/api/") || answersHtml(ctx.path()))
                 && Optional.ofNullable(ctx.header("Accept")).orElse("").contains("text/html");
         if (page) {
             ctx.redirect("/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8));
@@ -149,6 +180,12 @@ public final class GuardedRoutes {
         ctx.header("WWW-Authenticate", "Bearer");
         throw new ProblemException(401, "sign in first: send 'Authorization: Bearer <token>' or sign in at /login",
                 List.of());
+    }
+
+    /** An HTML page under /api/, such as the API's docs, which a browser should reach by signing in first. */
+    private boolean answersHtml(String path) {
+        return rules.stream().anyMatch(r -> r.method() == HttpMethod.GET && r.path().equals(path)
+                && r.doc().response().map(body -> body.mediaType().equals("text/html")).orElse(false));
     }
 
     private boolean isOpen(String path) {

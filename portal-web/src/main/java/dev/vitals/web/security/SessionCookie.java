@@ -12,8 +12,8 @@ import java.util.Set;
  */
 public final class SessionCookie {
 
-    static final String SECURE_NAME = "__Host-vitals-session";
-    static final String PLAIN_NAME = "vitals-session";
+    public static final String SECURE_NAME = "__Host-vitals-session";
+    public static final String PLAIN_NAME = "vitals-session";
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
 
     private SessionCookie() {

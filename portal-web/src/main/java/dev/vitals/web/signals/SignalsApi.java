@@ -4,6 +4,8 @@ import dev.vitals.api.EntityRef;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import dev.vitals.api.Role;
+import dev.vitals.api.RouteDoc;
+import dev.vitals.api.RouteParam;
 import dev.vitals.api.Signal;
 import dev.vitals.api.SignalStatus;
 import dev.vitals.core.identity.Scopes;
@@ -58,7 +60,15 @@ public final class SignalsApi {
     }
 
     public void register(GuardedRoutes routes) {
-        routes.get("/api/signals", Role.VIEWER, Scopes.CATALOG_READ, ctx -> {
+        routes.get("/api/signals", Role.VIEWER, Scopes.CATALOG_READ, RouteDoc.of(
+                "Show the latest signal of every plugin and kind about one subject")
+                .query(RouteParam.required("subject", "an entity reference; the kind may be left out for a service, "
+                        + "e.g. artist-lookup or component:default/artist-lookup"))
+                .returns(200, RouteDoc.Body.json(Answer.class, """
+                        {"subject": "component:default/artist-lookup", "signals": [{"plugin": "slo",
+                          "subject": "component:default/artist-lookup", "kind": "error-budget", "status": "WARN",
+                          "summary": "38% of the error budget left", "value": 0.38, "link": "/p/slo/artist-lookup",
+                          "observedAt": "2030-01-02T03:04:05Z"}]}""")), ctx -> {
             EntityRef subject = subject(ctx.queryParam("subject"));
             ctx.json(new Answer(subject.toString(),
                     signals.latestFor(subject.toString()).stream().map(SignalView::of).toList()));

@@ -68,6 +68,11 @@ import org.pf4j.Extension;
 public final class DeploysPlugin implements VitalsPlugin {
 
     @Override
+    public Optional<String> displayName() {
+        return Optional.of("Deploys");
+    }
+
+    @Override
     public List<Setting<?>> settings() {
         List<Setting<?>> settings = new ArrayList<>();
         settings.add(EnvironmentNames.PRODUCTION_ALIASES);
@@ -142,11 +147,11 @@ public final class DeploysPlugin implements VitalsPlugin {
                         integrationsApi.routes()),
                 List.of(github.route(), pagerDuty.route()),
                 concat(List.of(new OverviewPage(dora, catalog, org, urls).route()), servicePages.routes(),
-                        List.of(new DeploymentListPage(deployments, catalog, urls).route(),
+                        List.of(new DeploymentListPage(deployments, catalog, urls, context.orgTimeZone()).route(),
                                 migrationViews.route(),
                                 new FreezeCalendarPage(freezes, org, urls).route(),
-                                new BreakGlassPage(breakGlass, new GateLog(jdbi), clock, urls).route()),
-                        new IntegrationsPage(integrations, secrets, clock, urls).routes()),
+                                new BreakGlassPage(breakGlass, new GateLog(jdbi), org, urls).route()),
+                        new IntegrationsPage(integrations, secrets, clock, urls, context.orgTimeZone()).routes()),
                 List.of(new NavEntry("Deploys", "/")),
                 List.of(servicePages.tab()),
                 List.of(new TeamPanel(dora, catalog, org, urls).panel()),

@@ -37,6 +37,8 @@ record RunningDeploys(List<ApiRoute> apiRoutes, List<WebhookRoute> webhooks, Lis
     @Override
     public void seedDemoData() {
         if (demo.seed()) {
+            // The team pages chart 90 days of health: the demo's deployments go back that far, and so do its verdicts.
+            doraSignals.publishPastWeeks(DemoDeploys.DAYS);
             doraSignals.publishAll();
         }
     }

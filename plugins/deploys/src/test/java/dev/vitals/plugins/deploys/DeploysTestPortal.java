@@ -81,7 +81,7 @@ public final class DeploysTestPortal implements AutoCloseable {
     public void clear() {
         context().jdbi().useHandle(h -> h.execute(
                 "TRUNCATE deploy_days, commit_first_deploys, deployment_commits, deployments, incidents;"
-                + " UPDATE dora_version SET version = version + 1"));
+                + " SELECT nextval('dora_version')"));
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.vitals.api.RunningPlugin;
 import dev.vitals.api.Setting;
 import dev.vitals.api.VitalsPlugin;
 import java.util.List;
+import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
@@ -15,6 +16,11 @@ import org.pf4j.Extension;
  */
 @Extension
 public final class ExamplePlugin implements VitalsPlugin {
+
+    @Override
+    public Optional<String> displayName() {
+        return Optional.of("Notes");
+    }
 
     @Override
     public List<Setting<?>> settings() {

@@ -28,7 +28,7 @@ final class RunningExample implements RunningPlugin {
     RunningExample(PluginContext context) {
         this.notes = new NoteRepository(context.jdbi());
         this.api = new NotesApi(notes, context.clock());
-        this.pages = new NotesPages(notes, new SloVerdicts(context), context.urls());
+        this.pages = new NotesPages(notes, new SloVerdicts(context), context.urls(), context.orgTimeZone());
         this.countSignals = new NoteCountSignals(context.signals(), context.urls());
         this.countMeasures = new NoteCountMeasures(context.measures(), context.clock(), context.orgTimeZone());
         this.demo = new DemoNotes(notes, context.clock());
@@ -38,8 +38,8 @@ final class RunningExample implements RunningPlugin {
     @Override
     public List<ApiRoute> apiRoutes() {
         return List.of(
-                ApiRoute.get("/notes", api::list),
-                ApiRoute.post("/notes", api::add));
+                ApiRoute.get("/notes", api::list).doc(NotesApi.LIST),
+                ApiRoute.post("/notes", api::add).doc(NotesApi.ADD));
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.vitals.api.Signal;
 import dev.vitals.api.SignalFilter;
 import dev.vitals.api.SignalStatus;
 import dev.vitals.testkit.PortalResponse;
+import dev.vitals.testkit.RouteDocs;
 import dev.vitals.testkit.TestCatalog;
 import dev.vitals.testkit.VitalsPortal;
 import dev.vitals.testkit.VitalsPortalExtension;
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,6 +45,11 @@ class ExamplePluginTest {
         NoteList notes = portal.viewer().get("/api/example/notes").expect(200).as(NoteList.class);
         assertTrue(notes.notes().stream().anyMatch(n -> n.id() == note.id()), notes.toString());
         assertTrue(notes.notes().stream().noneMatch(n -> n.body().equals("no")), notes.toString());
+    }
+
+    @Test
+    void everyRouteIsDescribedAndItsExampleReadsAsTheRouteReadsItsBody(VitalsPortal portal) {
+        assertEquals(List.of(), RouteDocs.faults(portal.apiRoutes(), portal.webhooks(), Set.of()));
     }
 
     @Test

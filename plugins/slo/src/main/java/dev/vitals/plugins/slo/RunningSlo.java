@@ -31,7 +31,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
-/** The SLO plugin as it runs: its routes, pages, tab and jobs, each bound to an object {@link SloPlugin} built. */
+/**
+ * The SLO plugin as it runs: its routes, pages, tab and jobs, each bound to an object {@link SloPlugin} built. Each
+ * route's description for the API docs stands next to its handler.
+ */
 record RunningSlo(
         SloApi definitions,
         SampleApi samples,
@@ -57,15 +60,15 @@ record RunningSlo(
     @Override
     public List<ApiRoute> apiRoutes() {
         return List.of(
-                ApiRoute.get("/slos", definitions::list),
-                ApiRoute.post("/slos", definitions::create),
-                ApiRoute.get("/slos/{name}", definitions::get),
-                ApiRoute.put("/slos/{name}", definitions::replace),
-                ApiRoute.get("/slos/{name}/status", definitions::status),
-                ApiRoute.get("/slos/{name}/openslo", definitions::openSlo),
-                ApiRoute.post("/samples", samples::ingest),
-                ApiRoute.post("/import", imports::importFile),
-                ApiRoute.get("/review.csv", reviewCsv::download));
+                ApiRoute.get("/slos", definitions::list).doc(SloApi.LIST),
+                ApiRoute.post("/slos", definitions::create).doc(SloApi.CREATE),
+                ApiRoute.get("/slos/{name}", definitions::get).doc(SloApi.GET),
+                ApiRoute.put("/slos/{name}", definitions::replace).doc(SloApi.REPLACE),
+                ApiRoute.get("/slos/{name}/status", definitions::status).doc(SloApi.STATUS),
+                ApiRoute.get("/slos/{name}/openslo", definitions::openSlo).doc(SloApi.OPENSLO),
+                ApiRoute.post("/samples", samples::ingest).doc(SampleApi.INGEST),
+                ApiRoute.post("/import", imports::importFile).doc(ImportApi.IMPORT),
+                ApiRoute.get("/review.csv", reviewCsv::download).doc(ReviewCsv.DOWNLOAD));
     }
 
     @Override

@@ -62,6 +62,11 @@ public final class SloPlugin implements VitalsPlugin {
             + "document").withDefault("");
 
     @Override
+    public Optional<String> displayName() {
+        return Optional.of("SLOs");
+    }
+
+    @Override
     public List<Setting<?>> settings() {
         return List.of(PROMETHEUS_URL, WEBHOOKS);
     }

@@ -38,16 +38,22 @@ public final class ServiceRefs {
      * @return the service, when the text names one the catalog has
      */
     public static Optional<CatalogEntity> service(CatalogView catalog, String text) {
+        return parse(text).flatMap(catalog::entity);
+    }
+
+    /**
+     * @param text what a caller sent: a key ({@code recorder-api}) or a reference ({@code component:default/x})
+     * @return the service's reference, when the text can name one
+     */
+    public static Optional<EntityRef> parse(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        Optional<EntityRef> ref;
         try {
-            ref = Optional.of(EntityRef.parse(text.trim(), KIND));
+            return Optional.of(EntityRef.parse(text.trim(), KIND)).filter(r -> r.kind().equals(KIND));
         } catch (IllegalArgumentException e) {
-            ref = Optional.empty();
+            return Optional.empty();
         }
-        return ref.filter(r -> r.kind().equals(KIND)).flatMap(catalog::entity);
     }
 
     /** @param services catalog entities @return their keys as this plugin stores them */

@@ -29,7 +29,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class DemoDeploys {
 
-    private static final int DAYS = 90;
+    /** How many days back the demo's deployments and incidents go. */
+    public static final int DAYS = 90;
     private final Jdbi jdbi;
     private final CatalogView catalog;
     private final OrgClock clock;

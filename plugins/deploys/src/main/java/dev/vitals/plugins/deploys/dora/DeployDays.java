@@ -1,71 +1,76 @@
 package dev.vitals.plugins.deploys.dora;
 
-import java.time.LocalDate;
+import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The daily roll-up {@code deploy_days}: per service and local date, counted deployments, rolled back, failed and the
- * lead times of the commits first shipped that day. Writers never add to its numbers; they name the (service, day)
- * pairs they touched and those rows are recomputed from the events, so the roll-up says exactly what the events say
- * whatever the order of arrival, replays included.
+ * lead times of the commits first shipped that day. Each write adds its own share to the rows it touches, so writers
+ * never wait for one another except on the same (service, day) row, and then only for that row's update.
  *
- * <p>Recomputing reads committed rows only, so two transactions touching the same day could each miss the other's
- * rows. Every writer therefore takes one transaction-level advisory lock before it recomputes: whoever comes second
- * sees the first one's rows. Inserting the events themselves stays concurrent; only the recomputation and the commit
- * after it are serialised.
+ * <p>Adding stays exact because every share is computed from what the writer itself stored: the deployments its
+ * insert returned (a replay, or a copy another writer stored first, adds nothing), the commits whose first deployment
+ * it set (the key of {@code commit_first_deploys} orders two writers of one commit), and the incidents it can see.
+ * Lead times are kept as the values themselves, one array per row, because a median cannot be added up: the report's
+ * {@code percentile_cont} reads the union of the arrays, which is exactly the set of values it would read from
+ * {@code commit_first_deploys}, and a commit moved to an earlier day takes its value out of the old row.
+ *
+ * <p>An incident and the deployment it names may arrive at once, each in a transaction that cannot see the other. The
+ * incident's writer therefore holds the deployment's id for the rest of its transaction ({@link #claim}): a deployment
+ * with that id waits, and then sees the incident; a deployment already being written makes the claim wait, and is then
+ * seen by the incident's writer, which counts the failure under the day row's lock.
  */
 public final class DeployDays {
 
-    /** Advisory lock key: "deploys\1" as ASCII. Only this plugin's writers take it. */
-    private static final long LOCK = 0x6465706c6f797301L;
-    static final String COUNTED = "d.environment = 'production' AND d.status IN ('success', 'rolled_back')";
-    private final Optional<String> zone;
+    /** The deployments the DORA keys count, as a condition on {@code deployments d}. */
+    public static final String COUNTED = "d.environment = 'production' AND d.status IN ('success', 'rolled_back')";
+    /** A commit's lead time in hours, written once so that the roll-up and the reports compute the same float. */
+    static final String LEAD_HOURS = "extract(epoch FROM %1$s.first_finished_at - %1$s.committed_at)::float8 / 3600";
+    private final ZoneId zone;
 
-    private DeployDays(Optional<String> zone) {
+    private DeployDays(ZoneId zone) {
         this.zone = zone;
     }
 
     /**
-     * A (service, local date) row of the roll-up.
+     * A commit's first deployment as it was before a late, earlier deployment took its place.
      *
      * @param service the catalog key
-     * @param day the date in the roll-up's zone
+     * @param committedAt when the commit was made
+     * @param firstFinishedAt when the deployment that counted it so far finished
      */
-    public record Key(String service, LocalDate day) {
+    public record FormerFirst(String service, Instant committedAt, Instant firstFinishedAt) {
     }
 
     /**
-     * Takes the roll-up's lock for the rest of the transaction.
+     * The roll-up as a writer sees it. Reading its zone holds a share lock on the zone's table to the end of the
+     * transaction, so that {@link #follow} never cuts the roll-up again while a writer adds to it in another zone.
      *
-     * @param h a handle inside a transaction
-     * @return the roll-up as it is cut, to recompute rows with
+     * @param h a handle inside the writing transaction
+     * @return the roll-up to add to; empty before the plugin first started, when there is none yet
      */
-    public static DeployDays lock(Handle h) {
-        h.execute("SELECT pg_advisory_xact_lock(?)", LOCK);
-        return new DeployDays(zone(h).map(ZoneId::getId));
+    public static Optional<DeployDays> forWriter(Handle h) {
+        return zone(h).map(DeployDays::new);
     }
 
     /**
-     * Marks every cached DORA report as stale; call in the transaction that changes deployments or incidents, after
-     * {@link #lock} so that writers always take the lock before the version row.
+     * Marks every cached DORA report as stale. Writers call it inside their transaction, so that a committed write
+     * always moved it, and again once committed, so that a report read in between is not kept.
      *
-     * @param h the writing transaction's handle
+     * @param h a handle
      */
     public static void changed(Handle h) {
-        h.execute("UPDATE dora_version SET version = version + 1");
+        h.createQuery("SELECT nextval('dora_version')").mapTo(Long.class).one();
     }
 
     /** @param h a handle @return the number {@link #changed} last set */
     public static long version(Handle h) {
-        return h.createQuery("SELECT version FROM dora_version").mapTo(Long.class).one();
+        return h.createQuery("SELECT last_value FROM dora_version").mapTo(Long.class).one();
     }
 
     /** @param h a handle @return the zone the roll-up is cut in; empty before the plugin first started */
@@ -82,125 +87,152 @@ public final class DeployDays {
      * @return true when the roll-up was rebuilt
      */
     public static boolean follow(Jdbi jdbi, ZoneId orgZone) {
-        return jdbi.inTransaction(h -> {
-            DeployDays current = lock(h);
-            if (current.zone.equals(Optional.of(orgZone.getId()))) {
+        boolean rebuilt = jdbi.inTransaction(h -> {
+            // Waits for every writer that read the zone, and holds new ones off until the new cut is committed.
+            h.execute("LOCK TABLE deploy_days_zone IN ACCESS EXCLUSIVE MODE");
+            if (zone(h).equals(Optional.of(orgZone))) {
                 return false;
             }
             h.execute("DELETE FROM deploy_days");
-            changed(h);
             h.createUpdate("""
                     INSERT INTO deploy_days_zone (one, zone) VALUES (TRUE, :zone)
                     ON CONFLICT (one) DO UPDATE SET zone = excluded.zone""").bind("zone", orgZone.getId()).execute();
-            DeployDays rebuilt = new DeployDays(Optional.of(orgZone.getId()));
-            rebuilt.recompute(h, h.createQuery("SELECT DISTINCT d.service, (d.finished_at AT TIME ZONE :zone)::date"
-                    + " AS day FROM deployments d WHERE " + COUNTED).bind("zone", orgZone.getId())
-                    .map((rs, ctx) -> new Key(rs.getString("service"), rs.getObject("day", LocalDate.class))).list());
+            h.createUpdate("""
+                    INSERT INTO deploy_days (service, day, deployments, rolled_back, failed, lead_hours)
+                    SELECT c.service, c.day, c.n, c.rolled_back, c.failed, coalesce(l.hours, '{}')
+                    FROM (SELECT d.service, (d.finished_at AT TIME ZONE :zone)::date AS day, count(*) AS n,
+                                 count(*) FILTER (WHERE d.status = 'rolled_back') AS rolled_back,
+                                 count(*) FILTER (WHERE d.status = 'rolled_back'
+                                     OR EXISTS (SELECT 1 FROM incidents i WHERE i.deployment_id = d.id)) AS failed
+                          FROM deployments d WHERE %s
+                          GROUP BY 1, 2) c
+                    LEFT JOIN (SELECT f.service, (f.first_finished_at AT TIME ZONE :zone)::date AS day,
+                                      array_agg(%s) AS hours
+                               FROM commit_first_deploys f WHERE f.first_finished_at > f.committed_at
+                               GROUP BY 1, 2) l ON l.service = c.service AND l.day = c.day"""
+                            .formatted(COUNTED, LEAD_HOURS.formatted("f")))
+                    .bind("zone", orgZone.getId()).execute();
+            changed(h);
             return true;
         });
+        if (rebuilt) {
+            jdbi.useHandle(DeployDays::changed);
+        }
+        return rebuilt;
     }
 
     /**
-     * The rows that deployments touch: their own days, and the days their commits were first shipped on so far
-     * (ask before {@code commit_first_deploys} moves a commit to an earlier deployment).
+     * Adds what just-stored deployments bring: each counted one on its day (failed when rolled back or named by an
+     * incident already), the lead times of the commits they shipped first, less those of the commits they took from a
+     * later deployment. One statement, rows in key order, so that two writers never wait on each other crosswise.
+     *
+     * @param h the writing transaction's handle, after the deployments and {@code commit_first_deploys} are written
+     * @param added the deployments this transaction inserted
+     * @param formerFirsts commits whose first deployment this transaction moved to an earlier one
+     */
+    public void addDeployments(Handle h, Collection<String> added, List<FormerFirst> formerFirsts) {
+        h.createUpdate("""
+                WITH counted AS (
+                    SELECT d.service, (d.finished_at AT TIME ZONE :zone)::date AS day,
+                           (d.status = 'rolled_back')::int AS rolled_back,
+                           (d.status = 'rolled_back'
+                               OR EXISTS (SELECT 1 FROM incidents i WHERE i.deployment_id = d.id))::int AS failed
+                    FROM deployments d WHERE d.id = ANY(:added) AND %1$s),
+                leads AS (
+                    SELECT f.service, (f.first_finished_at AT TIME ZONE :zone)::date AS day, %2$s AS hours
+                    FROM deployments d
+                    JOIN deployment_commits c ON c.deployment_id = d.id
+                    JOIN commit_first_deploys f ON f.service = d.service AND f.sha = c.sha
+                        AND f.first_deployment_id = d.id
+                    WHERE d.id = ANY(:added) AND f.first_finished_at > f.committed_at),
+                gone AS (
+                    SELECT f.service, (f.first_finished_at AT TIME ZONE :zone)::date AS day, array_agg(%3$s) AS hours
+                    FROM unnest(:goneServices::text[], :goneCommitted::timestamptz[], :goneFinished::timestamptz[])
+                        AS f (service, committed_at, first_finished_at)
+                    WHERE f.first_finished_at > f.committed_at
+                    GROUP BY 1, 2),
+                share AS (
+                    SELECT service, day, sum(n)::int AS n, sum(rolled_back)::int AS rolled_back,
+                           sum(failed)::int AS failed,
+                           coalesce(array_agg(hours) FILTER (WHERE hours IS NOT NULL), '{}') AS hours
+                    FROM (SELECT service, day, 1 AS n, rolled_back, failed, NULL::float8 AS hours FROM counted
+                          UNION ALL SELECT service, day, 0, 0, 0, hours FROM leads
+                          UNION ALL SELECT service, day, 0, 0, 0, NULL FROM gone) parts
+                    GROUP BY service, day)
+                INSERT INTO deploy_days AS r (service, day, deployments, rolled_back, failed, lead_hours)
+                SELECT service, day, n, rolled_back, failed, hours FROM share ORDER BY service, day
+                ON CONFLICT (service, day) DO UPDATE SET deployments = r.deployments + excluded.deployments,
+                    rolled_back = r.rolled_back + excluded.rolled_back, failed = r.failed + excluded.failed,
+                    lead_hours = lead_hours_without(r.lead_hours, (SELECT g.hours FROM gone g
+                        WHERE g.service = excluded.service AND g.day = excluded.day)) || excluded.lead_hours"""
+                        .formatted(COUNTED, LEAD_HOURS.formatted("f"), LEAD_HOURS.formatted("f")))
+                .bind("zone", zone.getId())
+                .bindArray("added", String.class, added.toArray(String[]::new))
+                .bindArray("goneServices", String.class, formerFirsts.stream().map(FormerFirst::service)
+                        .toArray(String[]::new))
+                .bindArray("goneCommitted", String.class, formerFirsts.stream()
+                        .map(f -> f.committedAt().toString()).toArray(String[]::new))
+                .bindArray("goneFinished", String.class, formerFirsts.stream()
+                        .map(f -> f.firstFinishedAt().toString()).toArray(String[]::new))
+                .execute();
+    }
+
+    /**
+     * Holds the ids of deployments that new incidents name but that no committed deployment has, to the end of the
+     * transaction: it inserts a stand-in row under each id and the caller removes it with {@link #release} before
+     * committing, so no one else ever sees one. A deployment stored meanwhile under such an id waits for the commit
+     * and then finds the incident; one being stored right now makes this wait until it is committed, and is then
+     * left to the caller to count.
      *
      * @param h the writing transaction's handle
-     * @param ids the deployments just stored
-     * @return the pairs to recompute once the events are written
+     * @param named the deployment ids the new incidents name
+     * @return the ids claimed: no deployment has them
      */
-    public Set<Key> touchedByDeployments(Handle h, Collection<String> ids) {
-        if (zone.isEmpty() || ids.isEmpty()) {
-            return Set.of();
+    public static List<String> claim(Handle h, Collection<String> named) {
+        return h.createQuery("""
+                INSERT INTO deployments (id, service, environment, status, started_at, finished_at, source, content)
+                SELECT n, '', '', 'failure', 'epoch', 'epoch', 'claim', '' FROM unnest(:named::text[]) AS n ORDER BY n
+                ON CONFLICT (id) DO NOTHING
+                RETURNING id""")
+                .bindArray("named", String.class, named.toArray(String[]::new)).mapTo(String.class).list();
+    }
+
+    /** @param h the writing transaction's handle @param claimed what {@link #claim} returned */
+    public static void release(Handle h, Collection<String> claimed) {
+        if (!claimed.isEmpty()) {
+            h.createUpdate("DELETE FROM deployments WHERE id = ANY(:claimed) AND source = 'claim'")
+                    .bindArray("claimed", String.class, claimed.toArray(String[]::new)).execute();
         }
-        return new LinkedHashSet<>(h.createQuery("""
-                SELECT d.service, (d.finished_at AT TIME ZONE :zone)::date AS day
-                FROM deployments d WHERE d.id = ANY(:ids) AND %s
-                UNION
-                SELECT f.service, (f.first_finished_at AT TIME ZONE :zone)::date
-                FROM deployments d
-                JOIN deployment_commits c ON c.deployment_id = d.id
-                JOIN commit_first_deploys f ON f.service = d.service AND f.sha = c.sha
-                WHERE d.id = ANY(:ids)""".formatted(COUNTED))
-                .bind("zone", zone.get()).bindArray("ids", String.class, ids.toArray(String[]::new))
-                .map((rs, ctx) -> new Key(rs.getString("service"), rs.getObject("day", LocalDate.class))).list());
     }
 
     /**
-     * @param h the writing transaction's handle
-     * @param deploymentIds deployments that incidents just named as their cause
-     * @return the pairs whose failed count may change
-     */
-    public Set<Key> touchedByIncidents(Handle h, Collection<String> deploymentIds) {
-        if (zone.isEmpty() || deploymentIds.isEmpty()) {
-            return Set.of();
-        }
-        return new LinkedHashSet<>(h.createQuery("SELECT DISTINCT d.service, (d.finished_at AT TIME ZONE :zone)::date"
-                        + " AS day FROM deployments d WHERE d.id = ANY(:ids) AND " + COUNTED)
-                .bind("zone", zone.get()).bindArray("ids", String.class, deploymentIds.toArray(String[]::new))
-                .map((rs, ctx) -> new Key(rs.getString("service"), rs.getObject("day", LocalDate.class))).list());
-    }
-
-    /**
-     * Recomputes the given rows from the events; a pair without counted deployments has no row.
+     * Counts as failed the stored, counted, successful deployments that new incidents name and that no incident named
+     * before. The day rows are locked first, in key order, and the incidents read after: of two writers naming one
+     * deployment, the second sees the first's incident and adds nothing.
      *
-     * @param h the writing transaction's handle, after {@link #lock}
-     * @param keys the pairs
+     * @param h the writing transaction's handle, before it inserts the new incidents
+     * @param named deployment ids the new incidents name, stored deployments only (not {@link #claim}ed)
      */
-    public void recompute(Handle h, Collection<Key> keys) {
-        changed(h);
-        if (zone.isEmpty() || keys.isEmpty()) {
+    public void addIncidents(Handle h, Collection<String> named) {
+        if (named.isEmpty()) {
             return;
         }
-        List<String> services = new ArrayList<>(keys.size());
-        List<String> days = new ArrayList<>(keys.size());
-        for (Key key : keys) {
-            services.add(key.service());
-            days.add(key.day().toString());
-        }
-        // Each pair is looked up on its own (LATERAL) so that PostgreSQL walks the (service, finished_at) indexes
-        // instead of hashing the whole table on the local date. The window is the local day widened by three hours
-        // on each side, which covers any daylight-saving quirk at midnight; the local date itself decides.
+        String[] ids = named.toArray(String[]::new);
+        h.createQuery("""
+                SELECT 1 FROM deploy_days r
+                JOIN deployments d ON d.service = r.service AND (d.finished_at AT TIME ZONE :zone)::date = r.day
+                WHERE d.id = ANY(:ids) AND %s AND d.status = 'success'
+                ORDER BY r.service, r.day
+                FOR UPDATE OF r""".formatted(COUNTED))
+                .bind("zone", zone.getId()).bindArray("ids", String.class, ids).mapTo(Integer.class).list();
         h.createUpdate("""
-                WITH keys AS (
-                    SELECT DISTINCT k.service, k.day,
-                           (k.day::timestamp AT TIME ZONE :zone) - interval '3 hours' AS low,
-                           ((k.day + 1)::timestamp AT TIME ZONE :zone) + interval '3 hours' AS high
-                    FROM unnest(:services::text[], :days::date[]) AS k (service, day)),
-                counts AS (
-                    SELECT k.service, k.day, c.n, c.rolled_back, c.failed
-                    FROM keys k CROSS JOIN LATERAL (
-                        SELECT count(*) AS n,
-                               count(*) FILTER (WHERE d.status = 'rolled_back') AS rolled_back,
-                               count(*) FILTER (WHERE d.status = 'rolled_back'
-                                   OR EXISTS (SELECT 1 FROM incidents i WHERE i.deployment_id = d.id)) AS failed
-                        FROM deployments d
-                        WHERE d.service = k.service AND %s
-                          AND d.finished_at >= k.low AND d.finished_at < k.high
-                          AND (d.finished_at AT TIME ZONE :zone)::date = k.day) c
-                    WHERE c.n > 0),
-                leads AS (
-                    SELECT k.service, k.day, l.hours
-                    FROM keys k CROSS JOIN LATERAL (
-                        SELECT array_agg(extract(epoch FROM f.first_finished_at - f.committed_at)::float8 / 3600)
-                                   AS hours
-                        FROM commit_first_deploys f
-                        WHERE f.service = k.service
-                          AND f.first_finished_at >= k.low AND f.first_finished_at < k.high
-                          AND (f.first_finished_at AT TIME ZONE :zone)::date = k.day
-                          AND f.first_finished_at > f.committed_at) l),
-                gone AS (
-                    DELETE FROM deploy_days r USING keys k
-                    WHERE r.service = k.service AND r.day = k.day
-                      AND NOT EXISTS (SELECT 1 FROM counts c WHERE c.service = k.service AND c.day = k.day))
-                INSERT INTO deploy_days (service, day, deployments, rolled_back, failed, lead_hours)
-                SELECT c.service, c.day, c.n, c.rolled_back, c.failed, coalesce(l.hours, '{}')
-                FROM counts c LEFT JOIN leads l ON l.service = c.service AND l.day = c.day
-                ON CONFLICT (service, day) DO UPDATE SET deployments = excluded.deployments,
-                    rolled_back = excluded.rolled_back, failed = excluded.failed, lead_hours = excluded.lead_hours"""
-                        .formatted(COUNTED))
-                .bind("zone", zone.get())
-                .bindArray("services", String.class, services.toArray(String[]::new))
-                .bindArray("days", String.class, days.toArray(String[]::new))
-                .execute();
+                UPDATE deploy_days r SET failed = r.failed + n.failed
+                FROM (SELECT d.service, (d.finished_at AT TIME ZONE :zone)::date AS day, count(*)::int AS failed
+                      FROM deployments d
+                      WHERE d.id = ANY(:ids) AND %s AND d.status = 'success'
+                        AND NOT EXISTS (SELECT 1 FROM incidents i WHERE i.deployment_id = d.id)
+                      GROUP BY 1, 2) n
+                WHERE r.service = n.service AND r.day = n.day""".formatted(COUNTED))
+                .bind("zone", zone.getId()).bindArray("ids", String.class, ids).execute();
     }
 }

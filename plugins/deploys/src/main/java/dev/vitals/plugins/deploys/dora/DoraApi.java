@@ -6,6 +6,8 @@ import dev.vitals.api.CatalogView;
 import dev.vitals.api.EntityRef;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
+import dev.vitals.api.RouteDoc;
+import dev.vitals.api.RouteParam;
 import dev.vitals.plugins.deploys.catalog.ServiceRefs;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -21,6 +23,16 @@ import java.util.Optional;
  */
 public final class DoraApi {
 
+    static final RouteDoc REPORT = RouteDoc.of("Report the four DORA keys of a service, a team or everyone")
+            .description("Over [from, to) in the organisation's time zone, by default the 30 days up to today "
+                    + "included, at most 5 years. Name a service or a team, not both; neither gives the whole "
+                    + "organisation. A key without data is null, never zero.")
+            .query(RouteParam.optional("service", "a service's catalog key, e.g. recorder-api"),
+                    RouteParam.optional("team", "a team's key or reference, e.g. recording"),
+                    RouteParam.optional("from", "the first day, e.g. 2026-10-01").ofType(LocalDate.class),
+                    RouteParam.optional("to", "the day after the last, e.g. 2026-11-01").ofType(LocalDate.class))
+            .returns(DoraAnswer.class);
+
     private final DoraQuery dora;
     private final CatalogView catalog;
     private final Clock clock;
@@ -35,7 +47,7 @@ public final class DoraApi {
 
     /** @return the report's route */
     public List<ApiRoute> routes() {
-        return List.of(ApiRoute.get("/dora", this::report));
+        return List.of(ApiRoute.get("/dora", this::report).doc(REPORT));
     }
 
     private void report(Context ctx) {

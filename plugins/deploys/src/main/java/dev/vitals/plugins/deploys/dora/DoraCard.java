@@ -1,5 +1,6 @@
 package dev.vitals.plugins.deploys.dora;
 
+import dev.vitals.api.ui.BandBadge;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -36,24 +37,24 @@ public record DoraCard(String title, String link, DoraReport report) {
         return hours(report.timeToRestoreHours());
     }
 
-    public String frequencyBand() {
+    public BandBadge frequencyBand() {
         return band(report.frequencyBand());
     }
 
-    public String leadTimeBand() {
+    public BandBadge leadTimeBand() {
         return band(report.leadTimeBand());
     }
 
-    public String failureRateBand() {
+    public BandBadge failureRateBand() {
         return band(report.changeFailureRateBand());
     }
 
-    public String timeToRestoreBand() {
+    public BandBadge timeToRestoreBand() {
         return band(report.timeToRestoreBand());
     }
 
-    static String band(Optional<Band> band) {
-        return band.map(Band::label).orElse("–");
+    static BandBadge band(Optional<Band> band) {
+        return band.map(Band::badge).orElse(BandBadge.none());
     }
 
     static String hours(OptionalDouble hours) {

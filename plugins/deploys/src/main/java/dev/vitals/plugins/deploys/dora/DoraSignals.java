@@ -55,7 +55,7 @@ public final class DoraSignals {
     /** @param services the catalog keys of the services; those without data are skipped */
     public void publish(Collection<String> services) {
         Period last30 = Period.lastDays(LocalDate.now(clock.withZone(zone)), DAYS, zone);
-        Set<String> withData = query.servicesWithData();
+        Set<String> withData = query.servicesWithData(services);
         for (String service : services) {
             if (!withData.contains(service)) {
                 continue;
@@ -64,6 +64,32 @@ public final class DoraSignals {
             Verdict verdict = verdict(report, thresholds);
             signals.publish(ServiceRefs.ref(service), KIND, verdict.status(), verdict.summary(), report.perWeek(),
                     Optional.of(urls.page("/services/{service}", service)));
+        }
+    }
+
+    /**
+     * Adds to the history the verdict every service with data had at the end of yesterday and of every seventh day
+     * before it, as the hourly job would have published it then from the same deployments and incidents; the latest
+     * signals stay. Weekly, not daily: a report per service and day made the demo's start several times slower, and
+     * the team pages' daily health carries each verdict forward until the next.
+     *
+     * @param days how many days back, at most
+     */
+    public void publishPastWeeks(int days) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        List<String> services = ServiceRefs.keys(catalog.services());
+        Set<String> withData = query.servicesWithData(services);
+        for (String service : services) {
+            if (!withData.contains(service)) {
+                continue;
+            }
+            for (LocalDate day = today.minusDays(1); !day.isBefore(today.minusDays(days)); day = day.minusWeeks(1)) {
+                DoraReport report = query.report(Optional.of(List.of(service)), Period.lastDays(day, DAYS, zone));
+                Verdict verdict = verdict(report, thresholds);
+                signals.publishPast(ServiceRefs.ref(service), KIND, verdict.status(), verdict.summary(),
+                        report.perWeek(), Optional.of(urls.page("/services/{service}", service)),
+                        day.plusDays(1).atStartOfDay(zone).toInstant().minusSeconds(1));
+            }
         }
     }
 

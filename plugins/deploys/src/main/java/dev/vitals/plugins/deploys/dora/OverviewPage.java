@@ -5,7 +5,7 @@ import dev.vitals.api.CatalogView;
 import dev.vitals.api.Page;
 import dev.vitals.api.PageRoute;
 import dev.vitals.api.PluginUrls;
-import dev.vitals.plugins.deploys.view.SvgChart;
+import dev.vitals.plugins.deploys.view.DeployCharts;
 import dev.vitals.plugins.deploys.view.Templates;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,11 +60,10 @@ public final class OverviewPage {
                 period)));
         params.put("teams", teams);
         params.put("services", serviceCards);
-        params.put("chart", SvgChart.bars(weekly, "production deploys per week"));
-        params.put("chartCaption", "Production deploys per ISO week, " + weeks.from() + " to "
+        params.put("chart", DeployCharts.weeklyDeploys("Production deploys per ISO week, " + weeks.from() + " to "
                 + weeks.to().minusDays(1) + "; most recent week "
                 + (weekly.isEmpty() ? 0 : weekly.get(weekly.size() - 1)) + ", peak "
-                + weekly.stream().mapToLong(Long::longValue).max().orElse(0) + ".");
+                + weekly.stream().mapToLong(Long::longValue).max().orElse(0), weeks.weekStarts(), weekly));
         params.put("period", period.from() + " to " + period.to().minusDays(1) + " (" + period.zone() + ")");
         params.put("empty", weekly.stream().allMatch(w -> w == 0));
         return params;

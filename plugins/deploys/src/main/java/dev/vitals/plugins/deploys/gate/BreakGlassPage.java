@@ -4,7 +4,7 @@ import dev.vitals.api.Page;
 import dev.vitals.api.PageRoute;
 import dev.vitals.api.PluginUrls;
 import dev.vitals.plugins.deploys.view.Templates;
-import java.time.Clock;
+import dev.vitals.plugins.deploys.dora.OrgClock;
 import java.util.Map;
 
 /** {@code /break-glass}: the latest break-glass requests and the gate log. */
@@ -12,10 +12,10 @@ public final class BreakGlassPage {
 
     private final BreakGlass breakGlass;
     private final GateLog gateLog;
-    private final Clock clock;
+    private final OrgClock clock;
     private final PluginUrls urls;
 
-    public BreakGlassPage(BreakGlass breakGlass, GateLog gateLog, Clock clock, PluginUrls urls) {
+    public BreakGlassPage(BreakGlass breakGlass, GateLog gateLog, OrgClock clock, PluginUrls urls) {
         this.breakGlass = breakGlass;
         this.gateLog = gateLog;
         this.clock = clock;
@@ -25,7 +25,7 @@ public final class BreakGlassPage {
     /** @return the page's route */
     public PageRoute route() {
         return PageRoute.of("/break-glass", ctx -> new Page("Break-glass", Templates.render("break-glass.jte",
-                Map.of("urls", urls, "requests", breakGlass.latest(0, 100), "now", clock.instant(),
-                        "log", gateLog.latest(100)))));
+                Map.of("urls", urls, "requests", breakGlass.latest(0, 100), "now", clock.now(),
+                        "log", gateLog.latest(100), "zone", clock.zone()))));
     }
 }

@@ -1,6 +1,8 @@
 package dev.vitals.plugins.deploys.github;
 
 import dev.vitals.api.BackgroundRefresh;
+import dev.vitals.api.RouteDoc;
+import dev.vitals.api.RouteParam;
 import dev.vitals.api.Setting;
 import dev.vitals.api.WebhookRoute;
 import dev.vitals.plugins.deploys.ingest.DeploymentStore;
@@ -19,6 +21,27 @@ public final class GithubWebhook {
     /** {@code VITALS_DEPLOYS_GITHUB_SECRET}: for calls that name no integration. */
     public static final Setting<String> SECRET = Setting.string("github_secret",
             "The GitHub webhook secret for calls without ?integration=; without it those are refused").secret();
+
+    static final RouteDoc DOC = RouteDoc.of("Receive GitHub's deployment and deployment_status events")
+            .description("Called by GitHub, not people: X-Hub-Signature-256 must be sha256= and the hex "
+                    + "HMAC-SHA256 of the body under the integration's secret (or github_secret without "
+                    + "?integration=), else 401. "
+                    + "X-GitHub-Event says what came: `ping` answers 200 {\"pong\": true}; `deployment` is noted "
+                    + "and counts once a `deployment_status` reports its outcome; other events answer 202 with "
+                    + "{\"ignored\", \"reason\"}. The repository maps to the services whose catalog annotation "
+                    + "github.com/project-slug names it. GitHub's many other fields are ignored.")
+            .query(RouteParam.optional("integration", "the integration whose secret signs the call, e.g. "
+                    + "recording-github"))
+            .accepts(GithubEvent.class, """
+                    {"action": "created",
+                     "deployment_status": {"id": 209916254, "state": "success", "environment": "production",
+                                           "created_at": "2019-05-15T15:20:55Z"},
+                     "deployment": {"id": 145988746, "sha": "f95f852bd8fca8fcc58a9a2d6c842781e32a215e",
+                                    "ref": "master", "task": "deploy", "environment": "production",
+                                    "creator": {"login": "Codertocat"}, "created_at": "2019-05-15T15:20:53Z"},
+                     "repository": {"id": 186853002, "full_name": "Codertocat/Hello-World"},
+                     "sender": {"login": "Codertocat"}}""")
+            .returns(202, RouteDoc.Body.json(GithubAnswer.Recorded.class));
 
     private final WebhookSecrets secrets;
     private final GithubDeployments github;
@@ -39,7 +62,7 @@ public final class GithubWebhook {
 
     /** @return the webhook */
     public WebhookRoute route() {
-        return new WebhookRoute("/webhooks/github", this::receive);
+        return new WebhookRoute("/webhooks/github", this::receive).doc(DOC);
     }
 
     /** Verifies GitHub's signature before anything else is read. */

@@ -5,11 +5,12 @@ import dev.vitals.api.EntityRef;
 import dev.vitals.api.Page;
 import dev.vitals.api.PageRoute;
 import dev.vitals.api.PluginUrls;
+import dev.vitals.api.ui.Pager;
 import dev.vitals.plugins.deploys.catalog.ServiceRefs;
 import dev.vitals.plugins.deploys.view.Templates;
 import io.javalin.http.Context;
+import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,11 +22,14 @@ public final class DeploymentListPage {
     private final DeploymentStore deployments;
     private final CatalogView catalog;
     private final PluginUrls urls;
+    private final ZoneId zone;
 
-    public DeploymentListPage(DeploymentStore deployments, CatalogView catalog, PluginUrls urls) {
+    /** @param zone the organisation's time zone, in which the page shows times */
+    public DeploymentListPage(DeploymentStore deployments, CatalogView catalog, PluginUrls urls, ZoneId zone) {
         this.deployments = deployments;
         this.catalog = catalog;
         this.urls = urls;
+        this.zone = zone;
     }
 
     /** @return the page's route */
@@ -40,16 +44,13 @@ public final class DeploymentListPage {
                 .filter(s -> !s.isEmpty());
         Optional<List<String>> scope = Optional.empty();
         String what = "all services";
-        Map<String, String> filter = new LinkedHashMap<>();
         if (service.isPresent()) {
             scope = Optional.of(List.of(service.get()));
             what = "service " + service.get();
-            filter.put("service", service.get());
         } else if (team.isPresent()) {
             scope = Optional.of(EntityRef.fromKey("group", team.get())
                     .map(r -> ServiceRefs.keys(catalog.servicesOf(r))).orElse(List.of()));
             what = "team " + team.get();
-            filter.put("team", team.get());
         }
         int page = 1;
         if (ctx.queryParam("page") != null) {
@@ -57,20 +58,15 @@ public final class DeploymentListPage {
         }
         List<DeploymentRow> rows = deployments.page(scope, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
         boolean more = rows.size() > PAGE_SIZE;
+        long total = deployments.count(scope);
         Map<String, Object> params = new HashMap<>();
         params.put("urls", urls);
         params.put("rows", more ? rows.subList(0, PAGE_SIZE) : rows);
         params.put("what", what);
-        params.put("page", page);
-        params.put("newer", page > 1 ? pageUrl(filter, page - 1) : "");
-        params.put("older", more ? pageUrl(filter, page + 1) : "");
-        params.put("total", deployments.count(scope));
+        params.put("total", total);
+        params.put("pager", Pager.of(ctx, page, PAGE_SIZE, total));
+        params.put("zone", zone);
         return new Page("Deployments of " + what, Templates.render("deployments.jte", params));
     }
 
-    private String pageUrl(Map<String, String> filter, int page) {
-        Map<String, Object> query = new LinkedHashMap<>(filter);
-        query.put("page", page);
-        return PluginUrls.withQuery(urls.page("/deployments"), query);
-    }
 }

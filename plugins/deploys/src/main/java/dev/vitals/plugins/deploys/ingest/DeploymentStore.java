@@ -3,15 +3,19 @@ package dev.vitals.plugins.deploys.ingest;
 import dev.vitals.api.ProblemException;
 import dev.vitals.plugins.deploys.dora.DeployDays;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** Deployments and their commits in schema {@code deploys}. A batch is stored whole or not at all. */
 public final class DeploymentStore {
@@ -26,7 +30,8 @@ public final class DeploymentStore {
 
     /**
      * Stores the events that are new. An id already stored with the same content is left alone; with other content
-     * the whole batch is refused with 409.
+     * the whole batch is refused with 409. One short transaction whatever the batch's size: the events, their
+     * commits and the daily roll-up's share each go in with one statement over arrays.
      *
      * @param events the batch
      * @param source where it came from, e.g. {@code api} or {@code github}
@@ -41,77 +46,185 @@ public final class DeploymentStore {
                         + " different content; nothing was stored");
             }
         }
-        return jdbi.inTransaction(h -> {
-            Map<String, String> stored = existing(h, byId.keySet());
-            Set<String> services = new TreeSet<>();
-            PreparedBatch deployments = h.prepareBatch("""
-                    INSERT INTO deployments (id, service, environment, status, started_at, finished_at, version,
-                        pipeline, source, content)
-                    VALUES (:id, :service, :environment, :status, :startedAt, :finishedAt, :version, :pipeline,
-                        :source, :content)
-                    ON CONFLICT (id) DO NOTHING""");
-            PreparedBatch commits = h.prepareBatch("""
-                    INSERT INTO deployment_commits (deployment_id, sha, committed_at) VALUES (:id, :sha, :at)
-                    ON CONFLICT DO NOTHING""");
-            List<String> added = new java.util.ArrayList<>();
-            for (DeploymentEvent event : byId.values()) {
-                String content = event.content();
-                String before = stored.get(event.id());
-                if (before != null) {
-                    if (!before.equals(content)) {
-                        throw ProblemException.conflict("deployment " + event.id() + " is already stored with other"
-                                + " content; an id names one deployment for good. Nothing was stored");
-                    }
-                    continue;
-                }
-                added.add(event.id());
-                services.add(event.service());
-                deployments.bind("id", event.id()).bind("service", event.service())
-                        .bind("environment", environments.normalise(event.environment()))
-                        .bind("status", event.status().wire()).bind("startedAt", event.startedAt())
-                        .bind("finishedAt", event.finishedAt()).bind("version", event.version().orElse(null))
-                        .bind("pipeline", event.pipeline().orElse(null)).bind("source", source)
-                        .bind("content", content).add();
-                for (Commit commit : event.commits()) {
-                    commits.bind("id", event.id()).bind("sha", commit.sha()).bind("at", commit.committedAt()).add();
-                }
+        return jdbi.withHandle(h -> {
+            IngestResult result = h.inTransaction(t -> store(t, byId.values(), source, events.size()));
+            if (result.stored() > 0) {
+                DeployDays.changed(h);
             }
-            if (added.isEmpty()) {
-                return new IngestResult(events.size(), 0, services);
-            }
-            deployments.execute();
-            boolean shippedCommits = commits.size() > 0;
-            if (shippedCommits) {
-                commits.execute();
-            }
-            DeployDays days = DeployDays.lock(h);
-            Set<DeployDays.Key> touched = days.touchedByDeployments(h, added);
-            if (shippedCommits) {
-                h.createUpdate("""
-                        INSERT INTO commit_first_deploys (service, sha, committed_at, first_deployment_id,
-                            first_finished_at)
-                        SELECT DISTINCT ON (d.service, c.sha) d.service, c.sha, c.committed_at, d.id, d.finished_at
-                        FROM deployment_commits c JOIN deployments d ON d.id = c.deployment_id
-                        WHERE d.id = ANY(:ids) AND d.environment = 'production'
-                          AND d.status IN ('success', 'rolled_back')
-                        ORDER BY d.service, c.sha, d.finished_at, d.id
-                        ON CONFLICT (service, sha) DO UPDATE SET committed_at = excluded.committed_at,
-                            first_deployment_id = excluded.first_deployment_id,
-                            first_finished_at = excluded.first_finished_at
-                        WHERE (excluded.first_finished_at, excluded.first_deployment_id)
-                            < (commit_first_deploys.first_finished_at, commit_first_deploys.first_deployment_id)""")
-                        .bindArray("ids", String.class, added.toArray(String[]::new)).execute();
-            }
-            days.recompute(h, touched);
-            return new IngestResult(events.size(), added.size(), services);
+            return result;
         });
     }
 
-    private static Map<String, String> existing(Handle h, Set<String> ids) {
-        Map<String, String> found = new HashMap<>();
+    private IngestResult store(Handle h, Collection<DeploymentEvent> events, String source, int received) {
+        List<String> added = insert(h, events, source);
+        if (added.isEmpty()) {
+            return new IngestResult(received, 0, Set.of());
+        }
+        Set<String> addedIds = new HashSet<>(added);
+        Set<String> services = new TreeSet<>();
+        boolean shippedCommits = false;
+        for (DeploymentEvent event : events) {
+            if (addedIds.contains(event.id())) {
+                services.add(event.service());
+                shippedCommits |= !event.commits().isEmpty();
+            }
+        }
+        DeployDays.changed(h);
+        Optional<DeployDays> days = DeployDays.forWriter(h);
+        List<DeployDays.FormerFirst> formerFirsts = shippedCommits ? firstDeploys(h, added) : List.of();
+        days.ifPresent(d -> d.addDeployments(h, added, formerFirsts));
+        return new IngestResult(received, added.size(), services);
+    }
+
+    /**
+     * Inserts the deployments and their commits; a deployment whose id is stored already, or is being stored by
+     * another transaction right now (the insert waits for it), is compared instead.
+     *
+     * @return the ids this transaction inserted
+     */
+    private List<String> insert(Handle h, Collection<DeploymentEvent> events, String source) {
+        int n = events.size();
+        String[] ids = new String[n];
+        String[] services = new String[n];
+        String[] environments = new String[n];
+        String[] statuses = new String[n];
+        String[] started = new String[n];
+        String[] finished = new String[n];
+        String[] versions = new String[n];
+        String[] pipelines = new String[n];
+        String[] contents = new String[n];
+        List<String> commitIds = new ArrayList<>();
+        List<String> shas = new ArrayList<>();
+        List<String> committed = new ArrayList<>();
+        Map<String, String> sentContent = new HashMap<>();
+        int i = 0;
+        for (DeploymentEvent event : events) {
+            ids[i] = event.id();
+            services[i] = event.service();
+            environments[i] = this.environments.normalise(event.environment());
+            statuses[i] = event.status().wire();
+            started[i] = event.startedAt().toString();
+            finished[i] = event.finishedAt().toString();
+            versions[i] = event.version().orElse(null);
+            pipelines[i] = event.pipeline().orElse(null);
+            contents[i] = event.content();
+            sentContent.put(event.id(), contents[i]);
+            for (Commit commit : event.commits()) {
+                commitIds.add(event.id());
+                shas.add(commit.sha());
+                committed.add(commit.committedAt().toString());
+            }
+            i++;
+        }
+        List<String> added = new ArrayList<>();
+        Map<String, Optional<String>> others = new HashMap<>();
+        h.createQuery("""
+                WITH sent AS (
+                    SELECT * FROM unnest(:ids::text[], :services::text[], :environments::text[], :statuses::text[],
+                                         :started::timestamptz[], :finished::timestamptz[], :versions::text[],
+                                         :pipelines::text[], :contents::text[])
+                        AS s (id, service, environment, status, started_at, finished_at, version, pipeline, content)),
+                added AS (
+                    INSERT INTO deployments (id, service, environment, status, started_at, finished_at, version,
+                        pipeline, source, content)
+                    SELECT id, service, environment, status, started_at, finished_at, version, pipeline, :source,
+                        content
+                    FROM sent ORDER BY id
+                    ON CONFLICT (id) DO NOTHING
+                    RETURNING id),
+                shipped AS (
+                    INSERT INTO deployment_commits (deployment_id, sha, committed_at)
+                    SELECT c.id, c.sha, c.committed_at
+                    FROM unnest(:commitIds::text[], :shas::text[], :committed::timestamptz[]) AS c (id, sha, committed_at)
+                    JOIN added a ON a.id = c.id)
+                SELECT s.id, a.id IS NOT NULL AS added, d.content
+                FROM sent s LEFT JOIN added a ON a.id = s.id LEFT JOIN deployments d ON d.id = s.id""")
+                .bindArray("ids", String.class, ids).bindArray("services", String.class, services)
+                .bindArray("environments", String.class, environments).bindArray("statuses", String.class, statuses)
+                .bindArray("started", String.class, started).bindArray("finished", String.class, finished)
+                .bindArray("versions", String.class, versions).bindArray("pipelines", String.class, pipelines)
+                .bindArray("contents", String.class, contents).bind("source", source)
+                .bindArray("commitIds", String.class, commitIds.toArray(String[]::new))
+                .bindArray("shas", String.class, shas.toArray(String[]::new))
+                .bindArray("committed", String.class, committed.toArray(String[]::new))
+                .map((rs, ctx) -> {
+                    if (rs.getBoolean("added")) {
+                        added.add(rs.getString("id"));
+                    } else {
+                        others.put(rs.getString("id"), Optional.ofNullable(rs.getString("content")));
+                    }
+                    return null;
+                }).list();
+        // Stored by a transaction that committed while this one waited: not in this statement's snapshot, so read it.
+        List<String> raced = others.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey)
+                .toList();
+        if (!raced.isEmpty()) {
+            others.putAll(existing(h, raced));
+        }
+        for (Map.Entry<String, Optional<String>> other : others.entrySet()) {
+            if (!other.getValue().equals(Optional.of(sentContent.get(other.getKey())))) {
+                throw ProblemException.conflict("deployment " + other.getKey() + " is already stored with other"
+                        + " content; an id names one deployment for good. Nothing was stored");
+            }
+        }
+        return added;
+    }
+
+    /**
+     * Makes the just-stored counted deployments the first deployment of the commits they shipped, where they are the
+     * earliest so far: new commits in one statement, and in a second one, only when a commit was known already, the
+     * commits that an earlier deployment arriving late takes from a later one.
+     *
+     * @return the commits taken over, as they were before, so that their lead time leaves the later day
+     */
+    private static List<DeployDays.FormerFirst> firstDeploys(Handle h, List<String> added) {
+        String candidates = """
+                candidates AS (
+                    SELECT DISTINCT ON (d.service, c.sha) d.service, c.sha, c.committed_at, d.id, d.finished_at
+                    FROM deployments d JOIN deployment_commits c ON c.deployment_id = d.id
+                    WHERE d.id = ANY(:added) AND %s
+                    ORDER BY d.service, c.sha, d.finished_at, d.id)""".formatted(DeployDays.COUNTED);
+        String[] ids = added.toArray(String[]::new);
+        boolean allNew = h.createQuery("""
+                WITH %s,
+                firsts AS (
+                    INSERT INTO commit_first_deploys (service, sha, committed_at, first_deployment_id,
+                        first_finished_at)
+                    SELECT service, sha, committed_at, id, finished_at FROM candidates ORDER BY service, sha
+                    ON CONFLICT (service, sha) DO NOTHING
+                    RETURNING 1)
+                SELECT (SELECT count(*) FROM candidates) = (SELECT count(*) FROM firsts)""".formatted(candidates))
+                .bindArray("added", String.class, ids).mapTo(Boolean.class).one();
+        if (allNew) {
+            return List.of();
+        }
+        // Locked in key order and compared again on the latest version, so two late deployments of one commit take
+        // turns and the second compares with the first.
+        return h.createQuery("""
+                WITH %s,
+                later AS (
+                    SELECT f.service, f.sha, f.committed_at, f.first_finished_at
+                    FROM commit_first_deploys f JOIN candidates k ON k.service = f.service AND k.sha = f.sha
+                    WHERE (k.finished_at, k.id) < (f.first_finished_at, f.first_deployment_id)
+                    ORDER BY f.service, f.sha
+                    FOR UPDATE OF f)
+                UPDATE commit_first_deploys f SET committed_at = k.committed_at, first_deployment_id = k.id,
+                    first_finished_at = k.finished_at
+                FROM later l JOIN candidates k ON k.service = l.service AND k.sha = l.sha
+                WHERE f.service = l.service AND f.sha = l.sha
+                RETURNING l.service, l.committed_at, l.first_finished_at""".formatted(candidates))
+                .bindArray("added", String.class, ids)
+                .map((rs, ctx) -> new DeployDays.FormerFirst(rs.getString("service"),
+                        rs.getObject("committed_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("first_finished_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    private static Map<String, Optional<String>> existing(Handle h, Collection<String> ids) {
+        Map<String, Optional<String>> found = new HashMap<>();
         h.createQuery("SELECT id, content FROM deployments WHERE id = ANY(:ids)")
                 .bindArray("ids", String.class, ids.toArray(String[]::new))
-                .map((rs, ctx) -> found.put(rs.getString("id"), rs.getString("content"))).list();
+                .map((rs, ctx) -> found.put(rs.getString("id"), Optional.of(rs.getString("content")))).list();
         return found;
     }
 

@@ -3,6 +3,7 @@ package dev.vitals.plugins.deploys.ingest;
 import dev.vitals.api.ApiRoute;
 import dev.vitals.api.BackgroundRefresh;
 import dev.vitals.api.RequestCaller;
+import dev.vitals.api.RouteDoc;
 import dev.vitals.plugins.deploys.catalog.ServiceRefs;
 import io.javalin.http.Context;
 import java.util.Arrays;
@@ -13,6 +14,33 @@ import java.util.List;
  * are idempotent, all or nothing, and only for services the caller's team owns.
  */
 public final class IngestApi {
+
+    static final RouteDoc EVENTS = RouteDoc.of("Record deployments")
+            .description("A JSON array of deployments, stored whole or not at all: a deployment is keyed by its "
+                    + "id, so a replay changes nothing (counted as unchanged) and the same id with other values is "
+                    + "a 409; a mistake in any element is a 422 naming it (`[1].finishedAt`). Environments named "
+                    + "in the production_aliases setting (prod, prd, live) count as production. Only editors of "
+                    + "the team owning every service in the batch may send it (admins and all-team tokens: any).")
+            .accepts(SentDeployment[].class, """
+                    [{"id": "deploy-4711", "service": "recorder-api", "environment": "production",
+                      "status": "success", "startedAt": "2026-11-03T14:02:11Z", "finishedAt": "2026-11-03T14:09:47Z",
+                      "version": "2.41.0", "pipeline": "service-pipeline",
+                      "commits": [{"sha": "f95f852bd8fca8fcc58a9a2d6c842781e32a215e",
+                                   "committedAt": "2026-11-03T09:15:30+01:00"}]},
+                     {"id": "deploy-4712", "service": "recorder-api", "environment": "prod",
+                      "status": "rolled_back", "startedAt": "2026-11-03T16:20:00Z",
+                      "finishedAt": "2026-11-03T16:31:05Z"}]""")
+            .returns(IngestAnswer.class);
+
+    static final RouteDoc INCIDENTS = RouteDoc.of("Record incidents")
+            .description("One incident, or a JSON array of them as shown, stored whole or not at all. An incident "
+                    + "is keyed by its id: sending it again unchanged changes nothing, sending it with its "
+                    + "resolvedAt resolves it, and other changes are a 409. Only editors of the team owning every "
+                    + "service named may send it, since an incident counts against its service's failure rate.")
+            .accepts(SentIncident[].class, """
+                    [{"id": "INC-1234", "service": "recorder-api", "startedAt": "2026-11-03T16:05:00Z",
+                      "resolvedAt": "2026-11-03T17:40:00Z", "severity": "sev2", "deployment": "deploy-4712"}]""")
+            .returns(IngestAnswer.class);
 
     private final EventParser parser;
     private final DeploymentStore deployments;
@@ -32,7 +60,8 @@ public final class IngestApi {
 
     /** @return the ingest routes */
     public List<ApiRoute> routes() {
-        return List.of(ApiRoute.post("/events", this::deployments), ApiRoute.post("/incidents", this::incidents));
+        return List.of(ApiRoute.post("/events", this::deployments).doc(EVENTS),
+                ApiRoute.post("/incidents", this::incidents).doc(INCIDENTS));
     }
 
     private void deployments(Context ctx) {

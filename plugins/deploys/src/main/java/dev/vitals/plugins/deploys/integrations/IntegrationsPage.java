@@ -8,6 +8,7 @@ import dev.vitals.api.Role;
 import dev.vitals.plugins.deploys.view.Templates;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +24,16 @@ public final class IntegrationsPage {
     private final WebhookSecrets secrets;
     private final Clock clock;
     private final PluginUrls urls;
+    private final ZoneId zone;
 
-    public IntegrationsPage(Integrations integrations, WebhookSecrets secrets, Clock clock, PluginUrls urls) {
+    /** @param zone the organisation's time zone, in which the page shows times */
+    public IntegrationsPage(Integrations integrations, WebhookSecrets secrets, Clock clock, PluginUrls urls,
+            ZoneId zone) {
         this.integrations = integrations;
         this.secrets = secrets;
         this.clock = clock;
         this.urls = urls;
+        this.zone = zone;
     }
 
     /** @return the page and its forms */
@@ -62,7 +67,8 @@ public final class IntegrationsPage {
         params.put("integrations", integrations.all());
         params.put("log", integrations.log(50));
         params.put("revealed", revealed);
-        params.put("csrf", RequestCaller.of(ctx).formToken().orElse(""));
+        params.put("caller", RequestCaller.of(ctx));
+        params.put("zone", zone);
         params.put("envGithub", secrets.hasDefault("github"));
         params.put("envPagerDuty", secrets.hasDefault("pagerduty"));
         return params;

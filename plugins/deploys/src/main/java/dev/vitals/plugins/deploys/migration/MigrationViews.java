@@ -8,7 +8,7 @@ import dev.vitals.api.Panel;
 import dev.vitals.api.PluginUrls;
 import dev.vitals.plugins.deploys.catalog.ServiceRefs;
 import dev.vitals.plugins.deploys.dora.OrgClock;
-import dev.vitals.plugins.deploys.view.SvgChart;
+import dev.vitals.plugins.deploys.view.DeployCharts;
 import dev.vitals.plugins.deploys.view.Templates;
 import gg.jte.Content;
 import java.time.LocalDate;
@@ -54,18 +54,17 @@ public final class MigrationViews {
         List<String> services = ServiceRefs.keys(catalog.services());
         List<LocalDate> weeks = WeekEnds.upTo(clock.today());
         List<ReleaseMode> modes = migration.modes(services, clock.today());
-        Map<String, Object> params = common(services, weeks, "share of services deploying independently, weekly");
+        Map<String, Object> params = common(services, weeks, "Share of services deploying independently at the end of"
+                + " each week, " + weeks.get(0) + " to " + weeks.get(weeks.size() - 1));
         params.put("modes", modes);
         params.put("independent", modes.stream().filter(ReleaseMode::independent).count());
-        params.put("first", weeks.get(0).toString());
-        params.put("last", weeks.get(weeks.size() - 1).toString());
         return params;
     }
 
     private Content programPanel(EntityRef program) {
         List<String> services = ServiceRefs.keys(catalog.servicesOf(program));
         Map<String, Object> params = common(services, WeekEnds.upTo(clock.today()),
-                "share of the program's services deploying independently, weekly");
+                "Share of the program's services deploying independently, weekly");
         params.put("services", services.size());
         params.put("independent", migration.modes(services, clock.today()).stream()
                 .filter(ReleaseMode::independent).count());
@@ -73,11 +72,12 @@ public final class MigrationViews {
     }
 
     /** The share chart, the target date and the URLs, which both views show. */
-    private Map<String, Object> common(List<String> services, List<LocalDate> weeks, String chartLabel) {
+    private Map<String, Object> common(List<String> services, List<LocalDate> weeks, String chartTitle) {
         Map<LocalDate, Double> share = migration.shareOver(services, weeks);
         Map<String, Object> params = new HashMap<>();
         params.put("urls", urls);
-        params.put("chart", share.isEmpty() ? "" : SvgChart.line(List.copyOf(share.values()), chartLabel));
+        params.put("chart", share.isEmpty() ? Optional.empty() : Optional.of(DeployCharts.independentShare(chartTitle,
+                share)));
         params.put("target", target.map(LocalDate::toString).orElse(""));
         return params;
     }

@@ -5,6 +5,7 @@ import dev.vitals.api.CatalogEntity;
 import dev.vitals.api.CatalogView;
 import dev.vitals.api.ProblemException;
 import dev.vitals.api.RequestCaller;
+import dev.vitals.api.RouteDoc;
 import dev.vitals.plugins.deploys.catalog.ServiceRefs;
 import dev.vitals.plugins.deploys.dora.OrgClock;
 import io.javalin.http.Context;
@@ -12,6 +13,16 @@ import java.util.List;
 
 /** {@code GET /release-modes} and {@code PUT /release-modes/{service}}: who rides the train, who ships alone. */
 public final class ReleaseModesApi {
+
+    static final RouteDoc LIST = RouteDoc.of("List every service's release mode today")
+            .returns(ReleaseModeList.class);
+
+    static final RouteDoc SET = RouteDoc.of("Move a service onto or off the release train")
+            .description("From the date `since` on, in the organisation's time zone, the service deploys with the "
+                    + "train or independently; only editors of the service's team may move it.")
+            .accepts(SentReleaseMode.class, """
+                    {"mode": "independent", "since": "2026-11-02"}""")
+            .returnsNothing(204);
 
     private final MigrationTracker migration;
     private final CatalogView catalog;
@@ -28,8 +39,8 @@ public final class ReleaseModesApi {
         return List.of(
                 ApiRoute.get("/release-modes", ctx -> ctx.json(new ReleaseModeList(migration.modes(
                         ServiceRefs.keys(catalog.services()), clock.today()).stream().map(ReleaseModeJson::of)
-                        .toList()))),
-                ApiRoute.put("/release-modes/{service}", this::set));
+                        .toList()))).doc(LIST),
+                ApiRoute.put("/release-modes/{service}", this::set).doc(SET));
     }
 
     private void set(Context ctx) {

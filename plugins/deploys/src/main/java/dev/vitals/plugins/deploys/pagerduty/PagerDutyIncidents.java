@@ -68,8 +68,8 @@ public final class PagerDutyIncidents {
                         ON CONFLICT (id) DO UPDATE SET severity = excluded.severity""")
                         .bind("id", id).bind("service", service).bind("started", started).bind("severity", severity)
                         .execute();
-                // The roll-up's lock first, as every writer takes it, so that no two wait on each other.
-                DeployDays.lock(h);
+                // Time to restore reads incidents, so cached reports go stale; no deployment is named, so the daily
+                // roll-up stays as it is.
                 DeployDays.changed(h);
                 if (type.equals("incident.resolved")) {
                     h.createUpdate("UPDATE incidents SET resolved_at = greatest(started_at, :at) WHERE id = :id")
@@ -78,6 +78,7 @@ public final class PagerDutyIncidents {
                     h.createUpdate("UPDATE incidents SET resolved_at = NULL WHERE id = :id").bind("id", id).execute();
                 }
             });
+            jdbi.useHandle(DeployDays::changed);
         }
         return new Outcome(type + " recorded for " + String.join(", ", services), services);
     }

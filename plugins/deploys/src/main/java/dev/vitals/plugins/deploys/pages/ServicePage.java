@@ -8,7 +8,7 @@ import dev.vitals.api.PluginUrls;
 import dev.vitals.plugins.deploys.catalog.ServiceRefs;
 import dev.vitals.plugins.deploys.dora.DoraCard;
 import dev.vitals.plugins.deploys.dora.Period;
-import dev.vitals.plugins.deploys.view.SvgChart;
+import dev.vitals.plugins.deploys.view.DeployCharts;
 import dev.vitals.plugins.deploys.view.Templates;
 import io.javalin.http.Context;
 import java.time.YearMonth;
@@ -55,8 +55,9 @@ final class ServicePage {
         Map<String, Object> params = view.params(service, PluginUrls.entity(service.ref()));
         params.put("servicePage", PluginUrls.entity(service.ref()));
         params.put("months", months);
-        params.put("chart", SvgChart.bars(view.dora().weeklyDeployments(Optional.of(scope),
-                view.clock().lastWeeks(WEEKS)), "production deploys per week of " + key));
+        Period weeks = view.clock().lastWeeks(WEEKS);
+        params.put("chart", DeployCharts.weeklyDeploys("Production deploys of " + key + " per ISO week, last " + WEEKS
+                + " weeks", weeks.weekStarts(), view.dora().weeklyDeployments(Optional.of(scope), weeks)));
         return new Page("Deploys of " + key, Templates.render("service.jte", params));
     }
 }

@@ -5,8 +5,10 @@ import static dev.vitals.plugins.deploys.Webhooks.samplePayload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vitals.api.RouteDoc;
 import dev.vitals.plugins.deploys.Webhooks;
 import dev.vitals.testkit.PortalResponse;
 import dev.vitals.testkit.VitalsPortal;
@@ -63,6 +65,17 @@ class GithubWebhookTest {
                 "SELECT id || ' ' || service || ' ' || environment || ' ' || status FROM deploys.deployments"
                         + " WHERE source = 'github'").mapTo(String.class).one());
         assertEquals("github:145988746:hello-world hello-world production success", stored);
+    }
+
+    @Test
+    void theExampleOfTheApiDescriptionIsRecordedAsAFinishedDeployment(VitalsPortal portal) {
+        String body = GithubWebhook.DOC.request().flatMap(RouteDoc.Body::example).orElseThrow();
+
+        JsonNode answer = post(portal, "deployment_status", body, Optional.of(githubSignature(SECRET, body)))
+                .expect(202).json();
+
+        // Recorded now, or unchanged when a sample of the same deployment came first.
+        assertEquals(1, answer.get("recorded").asInt() + answer.get("unchanged").asInt(), answer.toString());
     }
 
     @Test

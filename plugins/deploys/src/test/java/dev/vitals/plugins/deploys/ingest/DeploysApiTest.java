@@ -11,6 +11,7 @@ import dev.vitals.api.SignalStatus;
 import dev.vitals.testkit.Person;
 import dev.vitals.testkit.PortalClient;
 import dev.vitals.testkit.PortalResponse;
+import dev.vitals.testkit.RouteDocs;
 import dev.vitals.testkit.TestCatalog;
 import dev.vitals.testkit.VitalsPortal;
 import dev.vitals.testkit.VitalsPortalExtension;
@@ -19,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,6 +46,12 @@ class DeploysApiTest {
     private static long stored(VitalsPortal portal, String table) {
         return portal.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM deploys." + table)
                 .mapTo(Long.class).one());
+    }
+
+    @Test
+    void everyRouteIsDescribedAndItsExampleReadsAsTheRouteReadsItsBody(VitalsPortal portal) {
+        assertEquals(List.of(), RouteDocs.faults(portal.apiRoutes(), portal.webhooks(),
+                Set.of("POST /break-glass/{id}/approve", "POST /integrations/{name}/rotate")));
     }
 
     @Test

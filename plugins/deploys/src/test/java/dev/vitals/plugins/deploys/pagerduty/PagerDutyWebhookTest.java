@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vitals.api.RouteDoc;
 import dev.vitals.plugins.deploys.Webhooks;
 import dev.vitals.testkit.PortalResponse;
 import dev.vitals.testkit.TestCatalog;
@@ -48,6 +49,15 @@ class PagerDutyWebhookTest {
     private static PortalResponse post(VitalsPortal portal, String body, Optional<String> signature) {
         return portal.anonymous().send("POST", "/api/deploys/webhooks/pagerduty", "application/json", body,
                 signature.map(s -> Map.of("X-PagerDuty-Signature", s)).orElse(Map.of()));
+    }
+
+    @Test
+    void theExampleOfTheApiDescriptionStartsAnIncidentOnTheMappedService(VitalsPortal portal) {
+        String body = PagerDutyWebhook.DOC.request().flatMap(RouteDoc.Body::example).orElseThrow();
+
+        PortalResponse answer = post(portal, body, Optional.of(pagerDutySignature(SECRET, body))).expect(202);
+
+        assertEquals("incident.triggered recorded for pig", answer.json().get("outcome").asText());
     }
 
     @Test

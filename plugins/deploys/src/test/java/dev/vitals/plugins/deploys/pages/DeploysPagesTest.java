@@ -62,13 +62,17 @@ class DeploysPagesTest {
     @Test
     void theOverviewDrawsWeeklyDeploysAndTheKeysPerTeamAndServiceWithTheirDefinitions() {
         String overview = page("/p/deploys/");
-        assertTrue(overview.contains("<svg"), overview);
+        assertTrue(overview.contains("<figure class=\"vitals-chart\">"), overview);
+        assertTrue(overview.contains("<th scope=\"col\">Production deploys (deploys/week)</th>"), overview);
         assertTrue(overview.contains("Production deploys per ISO week"), overview);
         assertTrue(overview.contains("href=\"/p/deploys/services/alpha\""), overview);
         assertTrue(overview.contains("href=\"/p/deploys/deployments?team=streaming\""), overview);
         assertTrue(overview.contains("How these numbers are computed"), overview);
+        assertTrue(overview.contains("<span class=\"band band-top\">elite</span>"), "alpha deploys every 13 hours");
+        assertTrue(overview.contains("<span class=\"band band-none\">–</span>"), "beta has no deployments to rate");
         String main = overview.substring(overview.indexOf("<main"), overview.indexOf("</main>"));
-        assertFalse(main.contains("<script"), "readable without JavaScript: the page needs no script of its own");
+        assertFalse(main.replace("<script type=\"application/json\"", "").contains("<script"),
+                "readable without JavaScript: the page has no script of its own, only the chart's data");
     }
 
     @Test
@@ -80,8 +84,9 @@ class DeploysPagesTest {
         assertTrue(first.contains("href=\"/p/deploys/deployments?service=alpha&amp;page=2\""), first);
         String second = page("/p/deploys/deployments?service=alpha&page=2");
         assertTrue(second.contains("<code>p-54</code>"), second);
-        assertTrue(second.contains("Newer"), second);
-        assertFalse(second.contains("Older"), second);
+        assertTrue(second.contains("51–55 of 55"), second);
+        assertTrue(second.contains("href=\"/p/deploys/deployments?service=alpha&amp;page=1\" rel=\"prev\""), second);
+        assertFalse(second.contains("rel=\"next\""), second);
     }
 
     @Test
@@ -102,9 +107,11 @@ class DeploysPagesTest {
         String tracker = page("/p/deploys/migration");
         assertTrue(tracker.contains("1 of 2 services deploy independently"), tracker);
         assertTrue(tracker.contains("Target: every service by <strong>2030-06-30</strong>"), tracker);
-        assertTrue(tracker.contains("<polyline"), tracker);
+        assertTrue(tracker.contains("<th scope=\"col\">Services deploying independently (%)</th>"), tracker);
         String program = page("/programs/continuous-delivery");
         assertTrue(program.contains("1 of 2 services in scope deploy independently"), program);
+        assertTrue(program.contains("<figcaption>Share of the program&#39;s services deploying independently"),
+                program);
     }
 
     @Test

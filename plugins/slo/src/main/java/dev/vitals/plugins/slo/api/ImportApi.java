@@ -2,6 +2,8 @@ package dev.vitals.plugins.slo.api;
 
 import dev.vitals.api.CatalogView;
 import dev.vitals.api.RequestCaller;
+import dev.vitals.api.RouteDoc;
+import dev.vitals.api.RouteParam;
 import dev.vitals.plugins.slo.objectives.Slo;
 import dev.vitals.plugins.slo.objectives.SloRepository;
 import dev.vitals.plugins.slo.openslo.OpenSloImport;
@@ -15,6 +17,46 @@ import java.util.Optional;
 
 /** {@code POST /import}: an OpenSLO v1 or Sloth file, taken whole or refused whole with every reason. */
 public final class ImportApi {
+
+    public static final RouteDoc IMPORT = RouteDoc.of("Import SLOs from an OpenSLO v1 or Sloth file")
+            .description("The YAML file is taken whole or refused whole: 422 with every reason, named by document "
+                    + "and field; 403 unless the caller edits for the owner of every SLO in it and of every SLO it "
+                    + "replaces. OpenSLO `SLO` documents (inline indicator or an `indicatorRef` to an `SLI` of the "
+                    + "same file) and Sloth `prometheus/v1` specs are read; alert policies, services and data "
+                    + "sources are passed over with a note.")
+            .query(RouteParam.optional("service", "import into this catalog service rather than the one the file "
+                            + "names, e.g. search-api"),
+                    RouteParam.optional("component", "import into this availability component rather than what the "
+                            + "file names, e.g. playback"))
+            .accepts(RouteDoc.Body.text("application/yaml", """
+                    apiVersion: openslo/v1
+                    kind: SLO
+                    metadata:
+                      name: search-api-availability
+                    spec:
+                      description: Searches answered without a 5xx
+                      service: search-api
+                      indicator:
+                        metadata:
+                          name: search-api-requests
+                        spec:
+                          ratioMetric:
+                            counter: true
+                            good:
+                              metricSource:
+                                type: Prometheus
+                                spec:
+                                  query: http_requests_total{job="search-api",code!~"5.."}
+                            total:
+                              metricSource:
+                                type: Prometheus
+                                spec:
+                                  query: http_requests_total{job="search-api"}
+                      timeWindow: [{duration: 30d, isRolling: true}]
+                      budgetingMethod: Occurrences
+                      objectives: [{target: 0.999}]
+                    """))
+            .returns(ImportResult.class);
 
     private final SloRepository slos;
     private final CatalogView catalog;

@@ -1,6 +1,7 @@
 package dev.vitals.plugins.slo.api;
 
 import dev.vitals.api.RequestCaller;
+import dev.vitals.api.RouteDoc;
 import dev.vitals.plugins.slo.ingest.SampleBatch;
 import dev.vitals.plugins.slo.ingest.SampleOwnership;
 import dev.vitals.plugins.slo.ingest.SampleRow;
@@ -22,6 +23,22 @@ import java.util.Set;
  * request measures they change are recomputed after the answer.
  */
 public final class SampleApi {
+
+    public static final RouteDoc INGEST = RouteDoc.of("Send minutes of SLO data")
+            .description("A JSON array: `good` and `total` per minute for occurrences SLOs, `value` for timeslices "
+                    + "(a minute is good when value ≤ sliceThreshold). The batch is stored whole or not at all: a "
+                    + "replay adds nothing (`added` 0), other numbers for a stored minute are a 409, and good > "
+                    + "total, negative numbers, a minute off the minute boundary or more than 5 minutes ahead, or an "
+                    + "unknown SLO are a 422 naming the row and field (`[3].minute`). Every SLO of the batch must "
+                    + "belong to a team the caller edits (admins and all-team tokens: any); one that does not "
+                    + "refuses the batch with 403. Budgets and measures are recomputed after the answer.")
+            .accepts(SampleRow[].class, """
+                    [{"slo": "recorder-api-availability", "minute": "2026-11-01T10:00:00Z",
+                      "good": 1996, "total": 2000},
+                     {"slo": "recorder-api-availability", "minute": "2026-11-01T10:01:00Z",
+                      "good": 2000, "total": 2000},
+                     {"slo": "stream-edge-latency", "minute": "2026-11-01T10:00:00Z", "value": 212.5}]""")
+            .returns(IngestResult.class);
 
     private final SloRepository slos;
     private final SampleRepository samples;

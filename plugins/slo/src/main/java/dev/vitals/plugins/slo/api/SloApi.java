@@ -1,6 +1,8 @@
 package dev.vitals.plugins.slo.api;
 
 import dev.vitals.api.ProblemException;
+import dev.vitals.api.RouteDoc;
+import dev.vitals.api.RouteParam;
 import dev.vitals.plugins.slo.links.SloLinks;
 import dev.vitals.plugins.slo.objectives.Slo;
 import dev.vitals.plugins.slo.objectives.SloDefinitions;
@@ -12,9 +14,80 @@ import dev.vitals.plugins.slo.web.AtParameter;
 import dev.vitals.plugins.slo.web.QueryParameters;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.Instant;
 
 /** The SLO definitions in the API: list, read, create, replace, status and the OpenSLO export of one. */
 public final class SloApi {
+
+    public static final RouteDoc LIST = RouteDoc.of("List the SLOs, a page at a time, by name")
+            .query(RouteParam.optional("page", "the page, from 1; 1 when absent").ofType(Integer.class),
+                    RouteParam.optional("size", "SLOs per page, 1 to 100; 25 when absent").ofType(Integer.class))
+            .returns(SloListJson.class);
+
+    public static final RouteDoc CREATE = RouteDoc.of("Define an SLO")
+            .description("The SLO belongs to a service or an availability component of the catalog (give exactly "
+                    + "one); only editors of the team that owns it may define it. The objective and slice threshold "
+                    + "are kept exactly as written, at most 6 decimal places. Answers 201 with the SLO's address in "
+                    + "Location, 409 when the name is taken (change it with PUT), 422 naming every field at fault. "
+                    + "With `prometheus` queries the minutes are pulled rather than sent to /samples.")
+            .accepts(SloInput.class, """
+                    {"name": "checkout-availability", "service": "billing-api", "objective": 0.999,
+                     "window": "30d", "method": "occurrences", "description": "Checkouts answered without a 5xx"}""")
+            .returns(201, RouteDoc.Body.json(SloJson.class));
+
+    public static final RouteDoc GET = RouteDoc.of("Read one SLO's definition").returns(SloJson.class);
+
+    public static final RouteDoc REPLACE = RouteDoc.of("Change an SLO, or define it under this name")
+            .description("Answers 200 when it replaced the SLO, 201 when it defined a new one. The name is the "
+                    + "URL's: a body naming another is a 422, since an SLO cannot be renamed. The caller must edit "
+                    + "for the team that owns the SLO, and, when it moves to another service or component, for "
+                    + "that one's team too.")
+            .accepts(SloInput.class, """
+                    {"component": "playback", "objective": 0.99, "window": "28d", "method": "timeslices",
+                     "sliceThreshold": 300, "description": "Minutes whose p99 segment latency is at most 300 ms",
+                     "prometheus": {"value": "histogram_quantile(0.99, sum by (le) (rate(segment_ms_bucket[1m])))"}}""")
+            .returns(SloJson.class);
+
+    public static final RouteDoc STATUS = RouteDoc.of("Evaluate an SLO: attainment, error budget, burn rates, alerts")
+            .description("Over the SLO's window ending at `at`. Figures without data are null, never zero; "
+                    + "`burnRates` is keyed by window (5m, 30m, 1h, 2h, 6h, 1d, 3d).")
+            .query(RouteParam.optional("at", "the moment to evaluate at, e.g. 2026-11-01T10:00:00Z; now when "
+                    + "absent").ofType(Instant.class))
+            .returns(StatusJson.class);
+
+    public static final RouteDoc OPENSLO = RouteDoc.of("Export an SLO as an OpenSLO v1 document")
+            .description("The document imports back unchanged through /import.")
+            .returns(200, RouteDoc.Body.text("application/yaml", """
+                    apiVersion: openslo/v1
+                    kind: SLO
+                    metadata:
+                      name: recorder-api-availability
+                    spec:
+                      description: "Recording requests answered without a 5xx"
+                      service: recorder-api
+                      indicator:
+                        metadata:
+                          name: recorder-api-availability-sli
+                        spec:
+                          ratioMetric:
+                            counter: true
+                            good:
+                              metricSource:
+                                type: Vitals
+                                spec:
+                                  series: good
+                            total:
+                              metricSource:
+                                type: Vitals
+                                spec:
+                                  series: total
+                      timeWindow:
+                        - duration: 30d
+                          isRolling: true
+                      budgetingMethod: Occurrences
+                      objectives:
+                        - target: 0.999
+                    """));
 
     private final SloRepository slos;
     private final SloDefinitions definitions;

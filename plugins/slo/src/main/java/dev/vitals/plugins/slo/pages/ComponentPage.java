@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,7 +47,6 @@ public final class ComponentPage {
                 .sorted(Comparator.comparingDouble(SloRow::remainingOrMax)).toList();
         BudgetPolicy verdict = BudgetPolicy.worst(rows.stream().map(SloRow::verdict).toList());
         return new Page("Availability component " + component, Templates.render("component.jte", Map.of(
-                "links", links, "component", component, "rows", rows, "verdict", verdict,
-                "statusClass", "status status-" + verdict.status().name().toLowerCase(Locale.ROOT))));
+                "links", links, "component", component, "rows", rows, "verdict", verdict)));
     }
 }

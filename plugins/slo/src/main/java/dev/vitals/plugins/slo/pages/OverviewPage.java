@@ -3,6 +3,8 @@ package dev.vitals.plugins.slo.pages;
 import dev.vitals.api.Page;
 import dev.vitals.api.RequestCaller;
 import dev.vitals.api.Role;
+import dev.vitals.api.ui.AsOf;
+import dev.vitals.api.ui.Pager;
 import dev.vitals.plugins.slo.links.SloLinks;
 import dev.vitals.plugins.slo.objectives.SloRepository;
 import dev.vitals.plugins.slo.review.SloScope;
@@ -11,10 +13,8 @@ import dev.vitals.plugins.slo.web.QueryParameters;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,8 +26,6 @@ import java.util.Set;
 public final class OverviewPage {
 
     static final int PAGE_SIZE = 25;
-    /** How the overview says when its figures were computed, in the organisation's time zone. */
-    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT);
 
     private final SloRepository slos;
     private final LatestStatuses latest;
@@ -66,16 +64,13 @@ public final class OverviewPage {
         params.put("rows", found.rows());
         params.put("total", found.total());
         params.put("anySlo", found.total() > 0 || slos.count() > 0);
-        params.put("asOf", asOf.map(a -> AS_OF.format(a.atZone(zone))).orElse(""));
+        params.put("asOf", asOf.map(a -> AsOf.of(a, zone)));
         params.put("teams", slos.teams());
         params.put("components", slos.components());
         params.put("team", teamKey);
         params.put("component", componentKey);
         params.put("sort", sort);
-        params.put("page", shown);
-        params.put("pages", pages);
-        params.put("previous", links.overview(teamKey, componentKey, sort, shown - 1));
-        params.put("next", links.overview(teamKey, componentKey, sort, shown + 1));
+        params.put("pager", Pager.of(ctx, shown, PAGE_SIZE, found.total()));
         params.put("byBudget", links.overview(teamKey, componentKey, "budget", 1));
         params.put("mayCreate", RequestCaller.of(ctx).has(Role.EDITOR));
         return new Page("SLOs", Templates.render("overview.jte", params));

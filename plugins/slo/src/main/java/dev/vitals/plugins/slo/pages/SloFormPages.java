@@ -115,7 +115,7 @@ public final class SloFormPages {
         params.put("action", action);
         params.put("editing", editing);
         params.put("cancel", cancel);
-        params.put("csrf", RequestCaller.of(ctx).formToken().orElse(""));
+        params.put("caller", RequestCaller.of(ctx));
         params.put("components", catalog.entities("AvailabilityComponent").stream().map(c -> c.ref().key())
                 .toList());
         params.put("windows", Arrays.stream(SloWindow.values()).map(SloWindow::code).toList());

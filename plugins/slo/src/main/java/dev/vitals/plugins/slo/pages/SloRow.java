@@ -1,12 +1,12 @@
 package dev.vitals.plugins.slo.pages;
 
+import dev.vitals.api.ui.StatusBadge;
 import dev.vitals.plugins.slo.objectives.ExactDecimal;
 import dev.vitals.plugins.slo.objectives.Slo;
 import dev.vitals.plugins.slo.status.BudgetPolicy;
 import dev.vitals.plugins.slo.status.ErrorBudget;
 import dev.vitals.plugins.slo.status.Percent;
 import dev.vitals.plugins.slo.status.SloStatus;
-import java.util.Locale;
 
 /**
  * One SLO as the overview and tabs show it.
@@ -42,7 +42,8 @@ public record SloRow(SloStatus status, BudgetPolicy verdict) {
         return ExactDecimal.percent(slo().objective());
     }
 
-    public String statusClass() {
-        return "status status-" + verdict.status().name().toLowerCase(Locale.ROOT);
+    /** @return the policy's verdict as a badge, its summary beside it */
+    public StatusBadge badge() {
+        return StatusBadge.of(verdict.status()).because(verdict.summary());
     }
 }

@@ -1,9 +1,10 @@
 package dev.vitals.plugins.slo.status;
 
+import dev.vitals.api.SignalStatus;
+import dev.vitals.api.ui.StatusBadge;
 import dev.vitals.plugins.slo.objectives.ExactDecimal;
 import dev.vitals.plugins.slo.objectives.Slo;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -35,15 +36,12 @@ public record StoredStatus(Slo slo, Optional<Instant> evaluatedAt, OptionalDoubl
         return evaluatedAt.isPresent() ? "no data" : "not evaluated yet";
     }
 
-    public String statusName() {
-        return verdict.map(v -> v.status().name()).orElse("UNKNOWN");
-    }
-
     public String summary() {
         return verdict.map(BudgetPolicy::summary).orElse("evaluated within a minute");
     }
 
-    public String statusClass() {
-        return "status status-" + statusName().toLowerCase(Locale.ROOT);
+    /** @return the policy's verdict then as a badge, its summary beside it; unknown before the first evaluation */
+    public StatusBadge badge() {
+        return StatusBadge.of(verdict.map(BudgetPolicy::status).orElse(SignalStatus.UNKNOWN)).because(summary());
     }
 }

@@ -6,17 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vitals.api.EntityRef;
+import dev.vitals.api.RouteDoc;
 import dev.vitals.api.Signal;
 import dev.vitals.api.SignalFilter;
 import dev.vitals.api.SignalStatus;
 import dev.vitals.testkit.PortalClient;
 import dev.vitals.testkit.PortalResponse;
+import dev.vitals.testkit.RouteDocs;
 import dev.vitals.testkit.VitalsPortal;
 import dev.vitals.testkit.VitalsPortalExtension;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,6 +70,24 @@ class SloApiTest {
         assertEquals(2, page.get("items").size());
         assertTrue(page.get("total").asLong() >= 9, page.toString());
         portal.viewer().get("/api/slo/slos/nothing-here").expect(404);
+    }
+
+    @Test
+    void everyRouteIsDescribedAndItsExampleReadsAsTheRouteReadsItsBody(VitalsPortal portal) {
+        assertEquals(List.of(), RouteDocs.faults(portal.apiRoutes(), portal.webhooks(), Set.of()));
+    }
+
+    @Test
+    void theExamplesOfTheApiDescriptionAreTakenAsTheyStand(VitalsPortal portal) {
+        PortalClient admin = portal.admin();
+        admin.post("/api/slo/slos", example(SloApi.CREATE)).expect(201);
+        admin.put("/api/slo/slos/playback-segment-latency", example(SloApi.REPLACE)).expect(201);
+        JsonNode imported = admin.post("/api/slo/import", example(ImportApi.IMPORT)).expect(200).json();
+        assertEquals("search-api-availability", imported.get("imported").get(0).get("name").asText());
+    }
+
+    private static String example(RouteDoc doc) {
+        return doc.request().flatMap(RouteDoc.Body::example).orElseThrow();
     }
 
     @Test
@@ -196,9 +217,10 @@ class SloApiTest {
                 VALUES ('pulled', '2026-11-01T11:59:00Z', '2026-11-01T12:00:30Z', false,
                         'Prometheus refused the query (HTTP 400, bad_data): parse error')"""));
         String failed = admin.page("/p/slo/slos/pulled").expect(200).body();
-        assertTrue(failed.contains("FAILED</span> 2026-11-01T12:00:30Z: Prometheus refused the query (HTTP 400, "
-                + "bad_data): parse error") && failed.contains("minutes from 2026-11-01T11:59:00Z on are asked for "
-                + "again"), failed);
+        assertTrue(failed.contains("Critical</span> failed <time datetime=\"2026-11-01T12:00:30Z\">1 Nov 2026, 12:00 UTC"
+                + "</time>: Prometheus refused the query (HTTP 400, bad_data): parse error")
+                && failed.contains("minutes from <time datetime=\"2026-11-01T11:59:00Z\">1 Nov 2026, 11:59 UTC</time> on "
+                + "are asked for again"), failed);
         String edit = admin.page("/p/slo/slos/pulled/edit").expect(200).body();
         assertTrue(edit.contains("value=\"sum(increase(http_requests_total[1m]))\""), edit);
     }

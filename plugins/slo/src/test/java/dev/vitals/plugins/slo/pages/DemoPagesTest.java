@@ -42,7 +42,8 @@ class DemoPagesTest {
         assertTrue(admin.page("/p/slo/?component=sign-in").body().contains("auth-service-sign-in"));
         assertFalse(admin.page("/p/slo/?team=playback").body().contains("auth-service-sign-in"));
         PortalResponse detail = admin.page("/p/slo/slos/recorder-api-availability?range=7d").expect(200);
-        assertTrue(detail.body().contains("<polyline"), "draws the burn-down chart");
+        assertTrue(detail.body().contains("class=\"vitals-chart-data\"")
+                && detail.body().contains("<th scope=\"col\">Budget left (%)</th>"), "draws the burn-down chart");
         assertTrue(detail.body().contains("ticket"));
         String slowBurn = admin.page("/p/slo/slos/auth-service-sign-in").body();
         assertTrue(slowBurn.contains("Alert history") && slowBurn.contains("<strong>firing</strong>"),

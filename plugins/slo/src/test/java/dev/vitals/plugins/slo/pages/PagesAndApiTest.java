@@ -1,6 +1,7 @@
 package dev.vitals.plugins.slo.pages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -69,6 +71,19 @@ class PagesAndApiTest {
         assertTrue(form.contains("action=\"/p/slo/new\"") && form.contains("value=\"billing-api\""), form);
         String edit = page(portal, "/p/slo/slos/checkout-availability/edit");
         assertTrue(edit.contains("action=\"/p/slo/slos/checkout-availability/edit\""), edit);
+    }
+
+    @Test
+    void everyPageSaysAVerdictInThePortalsOneWordingWithItsReasonAsText(VitalsPortal portal) {
+        Pattern badge = Pattern.compile("aria-hidden=\"true\"></span>(OK|Warning|Critical|Unknown)</span> "
+                + "<span class=\"status-reason\">[^<]+</span>");
+        Pattern enumName = Pattern.compile(">(OK|UNKNOWN|WARN|CRITICAL)<");
+        for (String path : List.of("/p/slo/", "/p/slo/slos/checkout-availability", "/p/slo/components/checkout",
+                "/services/billing-api?tab=slo.slos")) {
+            String html = page(portal, path);
+            assertTrue(badge.matcher(html).find(), path + ": " + html);
+            assertFalse(enumName.matcher(html).find(), path + " shows an enum name: " + html);
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.vitals.plugins.graph.observed.ObservedStore;
 import dev.vitals.plugins.graph.pages.GraphPages;
 import dev.vitals.plugins.graph.rules.RuleSignals;
 import java.util.List;
+import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
@@ -22,6 +23,11 @@ import org.pf4j.Extension;
  */
 @Extension
 public final class GraphPlugin implements VitalsPlugin {
+
+    @Override
+    public Optional<String> displayName() {
+        return Optional.of("Dependencies");
+    }
 
     @Override
     public List<Setting<?>> settings() {

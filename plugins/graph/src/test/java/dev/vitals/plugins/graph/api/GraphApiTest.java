@@ -3,11 +3,13 @@ package dev.vitals.plugins.graph.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vitals.testkit.RouteDocs;
 import dev.vitals.testkit.TestCatalog;
 import dev.vitals.testkit.VitalsPortal;
 import dev.vitals.testkit.VitalsPortalExtension;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -44,6 +46,11 @@ class GraphApiTest {
                             spec: {type: library, lifecycle: production, owner: payments, providesApis: [payments]}
                             """))
             .build();
+
+    @Test
+    void everyRouteIsDescribedAndItsExampleReadsAsTheRouteReadsItsBody(VitalsPortal portal) {
+        assertEquals(List.of(), RouteDocs.faults(portal.apiRoutes(), portal.webhooks(), Set.of()));
+    }
 
     @Test
     void theBlastRadiusOfAProviderListsTheApiAndItsConsumerWithTheirTeams(VitalsPortal portal) {

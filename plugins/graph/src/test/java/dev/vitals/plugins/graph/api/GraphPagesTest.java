@@ -1,6 +1,7 @@
 package dev.vitals.plugins.graph.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vitals.testkit.TestCatalog;
@@ -41,5 +42,15 @@ class GraphPagesTest {
         assertTrue(page.body().contains("group:default/web"), page.body());
         assertTrue(page.body().contains("group:default/payments"), page.body());
         assertEquals(404, unknown.status());
+    }
+
+    @Test
+    void aServiceNothingDependsOnSaysSoInsteadOfAnEmptyTable(VitalsPortal portal) {
+        GraphStatus.awaitFresh(portal, status -> status.nodes() > 0);
+
+        var page = portal.viewer().page("/p/graph/blast-radius?ref=component:shop").expect(200);
+
+        assertTrue(page.body().contains("<p class=\"empty-state\">Nothing depends on it.</p>"), page.body());
+        assertFalse(page.body().contains("<h2>Dependents</h2>"), page.body());
     }
 }

@@ -14,6 +14,8 @@ import java.util.Set;
 /** Checks a batch of observed edges whole: one bad item refuses all of it, naming each bad field by position. */
 public final class ObservedBatch {
 
+    private static final int MAX_REF = 200;
+
     private ObservedBatch() {
     }
 
@@ -57,6 +59,13 @@ public final class ObservedBatch {
     }
 
     private static Optional<EntityRef> ref(String text, String field, List<FieldError> errors) {
+        // A callee need not be in the catalog (that is what the drift report finds), so only the length bounds it:
+        // kind, namespace and name of at most 63 characters each fit.
+        if (text != null && text.length() > MAX_REF) {
+            errors.add(new FieldError(field, "must be an entity reference of at most " + MAX_REF
+                    + " characters, got " + text.length()));
+            return Optional.empty();
+        }
         try {
             return Optional.of(EntityRef.parse(text, "component"));
         } catch (IllegalArgumentException e) {

@@ -78,6 +78,19 @@ class ObservedEdgesTest {
     }
 
     @Test
+    void anOverlongReferenceIsRefusedNamingTheFieldAndNothingIsStored(VitalsPortal portal) {
+        long before = stored(portal);
+
+        var refused = portal.admin().post("/api/graph/observed", List.of(
+                new SentObservedEdge("shop", "x".repeat(201), 1L, 0L, today(portal))));
+
+        assertEquals(422, refused.status());
+        assertTrue(refused.body().contains("[0].to"), refused.body());
+        assertTrue(refused.body().contains("at most 200 characters, got 201"), refused.body());
+        assertEquals(before, stored(portal));
+    }
+
+        @Test
     void aTokenNeedsTheIngestScope(VitalsPortal portal) {
         List<SentObservedEdge> batch = List.of(new SentObservedEdge("cron", "pay", 3L, 0L, today(portal)));
 

@@ -34,7 +34,7 @@ class DistributionIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void theDistributionShipsSloAndDeploysAndAPluginAddedLaterStartsAndKeepsAnAdminsSwitch(@TempDir Path dataDir,
+    void theDistributionShipsSloDeploysAndGraphAndAPluginAddedLaterStartsAndKeepsAnAdminsSwitch(@TempDir Path dataDir,
             @TempDir Path pluginsDir) throws Exception {
         Path distribution = Path.of(System.getProperty("vitals.distribution", "target/vitals"));
         assertTrue(Files.isRegularFile(distribution.resolve("vitals.jar")), "run 'mvn package' first");

@@ -13,6 +13,7 @@ import dev.vitals.plugins.deploys.DeploysPlugin;
 import dev.vitals.plugins.deploys.github.WebhookSignature;
 import dev.vitals.plugins.deploys.pagerduty.PagerDutySignature;
 import dev.vitals.plugins.example.ExamplePlugin;
+import dev.vitals.plugins.graph.GraphPlugin;
 import dev.vitals.plugins.slo.SloPlugin;
 import dev.vitals.web.BadInputCorpus.Case;
 import dev.vitals.web.BadInputCorpus.Expect;
@@ -25,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +64,8 @@ class BadInputCorpusTest {
             "core.catalog_entities", "core.catalog_relations", "core.plugin_settings",
             "slo.slos", "slo.samples", "deploys.deployments", "deploys.incidents", "deploys.freeze_windows",
             "deploys.break_glass_requests", "deploys.release_modes", "deploys.integrations",
-            "deploys.github_deployments", "example.notes", "cost.charges", "cost.imports", "cost.rates");
+            "deploys.github_deployments", "example.notes", "cost.charges", "cost.imports", "cost.rates",
+            "graph.observed_edges");
 
     private static TestServer server;
     private static String session;
@@ -72,7 +75,8 @@ class BadInputCorpusTest {
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.start(TestPlugins.of().with("slo", SloPlugin::new).with("deploys", DeploysPlugin::new)
-                .with("example", ExamplePlugin::new).with("cost", CostPlugin::new).source(), Map.of("VITALS_DEMO",
+                .with("example", ExamplePlugin::new).with("cost", CostPlugin::new)
+                .with("graph", GraphPlugin::new).source(), Map.of("VITALS_DEMO",
                 "true", "VITALS_DEPLOYS_GITHUB_SECRET", GITHUB_SECRET, "VITALS_DEPLOYS_PAGERDUTY_SECRET", PAGERDUTY_SECRET));
         session = DevSignInTest.session(server.send(HttpRequest.newBuilder(server.uri("/login"))
                 .header("Content-Type", BadInputCorpus.FORM)
@@ -141,6 +145,10 @@ class BadInputCorpusTest {
                 "{\"service\": \"recorder-api\", \"body\": \"a note from the corpus\"}", Set.of()));
         add(examples, new JsonExample("PUT /api/cost/rates/{currency}/{month}", "/api/cost/rates/EUR/2024-09",
                 "{\"rate\": 1.0852}", Set.of()));
+        add(examples, new JsonExample("POST /api/graph/observed", "/api/graph/observed", """
+                [{"from": "component:recorder-api", "to": "component:artist-lookup", "calls": 40, "errors": 1,
+                  "day": "%s"}]""".formatted(now.minus(1, ChronoUnit.DAYS).atZone(ZoneOffset.UTC).toLocalDate()),
+                Set.of()));
         return examples;
     }
 

@@ -34,7 +34,7 @@ class DistributionIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void theDistributionShipsSloAndDeploysAndAPluginAddedLaterStartsAndKeepsAnAdminsSwitch(@TempDir Path dataDir,
+    void theDistributionShipsSloDeploysAndGraphAndAPluginAddedLaterStartsAndKeepsAnAdminsSwitch(@TempDir Path dataDir,
             @TempDir Path pluginsDir) throws Exception {
         Path distribution = Path.of(System.getProperty("vitals.distribution", "target/vitals"));
         assertTrue(Files.isRegularFile(distribution.resolve("vitals.jar")), "run 'mvn package' first");
@@ -47,9 +47,13 @@ class DistributionIT {
                     .build(), HttpResponse.BodyHandlers.ofString()).statusCode(), "anonymous callers are refused");
             JsonNode health = JSON.readTree(get(port, "/api/health").body());
             assertEquals("UP", health.get("status").asText());
-            assertEquals(Map.of("slo", "STARTED", "deploys", "STARTED"), pluginStates(health),
+            assertEquals(Map.of("slo", "STARTED", "deploys", "STARTED", "cost", "STARTED", "graph", "STARTED"),
+                    pluginStates(health),
                     "every plugin the distribution ships started, and only those");
             assertEquals(404, get(port, "/p/example/").statusCode());
+            // The graph plugin bundles JGraphT relocated in its jar: its algorithms and exporters answer from there.
+            assertEquals(200, get(port, "/api/graph/cycles").statusCode());
+            assertTrue(get(port, "/api/graph/export?format=graphml").body().contains("<graphml"));
 
             // The SLO plugin reads YAML with the parser bundled into its own jar: a Sloth spec is parsed and then
             // refused only because this empty catalog has no such service.
@@ -70,7 +74,8 @@ class DistributionIT {
 
         try (RunningPortal portal = RunningPortal.start(distribution, dataDir, port, TOKEN, Optional.of(pluginsDir))) {
             assertTrue(portal.output().contains("Plugin example"), portal.output());
-            assertEquals(Map.of("slo", "STARTED", "deploys", "STARTED", "example", "STARTED"),
+            assertEquals(Map.of("slo", "STARTED", "deploys", "STARTED", "cost", "STARTED", "graph", "STARTED",
+                    "example", "STARTED"),
                     pluginStates(JSON.readTree(get(port, "/api/health").body())));
             HttpResponse<String> page = get(port, "/p/example/");
             assertEquals(200, page.statusCode());

@@ -14,6 +14,7 @@ import dev.vitals.core.testing.TestPlugins;
 import dev.vitals.plugins.cost.CostPlugin;
 import dev.vitals.plugins.deploys.DeploysPlugin;
 import dev.vitals.plugins.example.ExamplePlugin;
+import dev.vitals.plugins.graph.GraphPlugin;
 import dev.vitals.plugins.slo.SloPlugin;
 import dev.vitals.web.security.GuardedRoutes.Rule;
 import java.net.URLEncoder;
@@ -131,7 +132,8 @@ class TeamScopeTest {
     @BeforeAll
     static void start() {
         server = TestServer.start(TestPlugins.of().with("slo", SloPlugin::new).with("deploys", DeploysPlugin::new)
-                .with("example", ExamplePlugin::new).with("cost", CostPlugin::new).source(),
+                .with("example", ExamplePlugin::new).with("cost", CostPlugin::new)
+                .with("graph", GraphPlugin::new).source(),
                 Map.of("VITALS_AUTH", "proxy", "VITALS_PROXY_ADDRESSES", "127.0.0.1,::1"));
         server.vitals().catalogSources().importText("test", CATALOG, new Actor("test", Optional.empty()));
         for (String slo : List.of("green-availability", "green-edited")) {
@@ -203,6 +205,9 @@ class TeamScopeTest {
         table.put("POST /api/example/notes", new Case(() -> Write.json("POST", "/api/example/notes", """
                 {"service": "green-api", "body": "Green's runbook is in the wiki."}"""),
                 () -> read("/api/example/notes"), BOB_OF_GREEN));
+        table.put("POST /api/graph/observed", new Case(() -> Write.json("POST", "/api/graph/observed", """
+                [{"from": "component:green-api", "to": "component:blue-api", "calls": 40, "errors": 1,
+                  "day": "2026-01-05"}]"""), () -> count("graph.observed_edges"), BOB_OF_GREEN));
         return table;
     }
 
@@ -366,7 +371,7 @@ class TeamScopeTest {
     private static Set<String> pluginWriteRoutes() {
         Set<String> ids = server.vitals().plugins().plugins().stream().map(HostedPlugin::id)
                 .collect(Collectors.toSet());
-        assertEquals(Set.of("slo", "deploys", "example", "cost"), ids);
+        assertEquals(Set.of("slo", "deploys", "example", "cost", "graph"), ids);
         Set<String> writes = server.portal().routes().stream().filter(r -> r.method() != HttpMethod.GET)
                 .filter(r -> ids.stream().anyMatch(id -> r.path().startsWith("/api/" + id + "/")
                         || r.path().startsWith("/p/" + id + "/")))

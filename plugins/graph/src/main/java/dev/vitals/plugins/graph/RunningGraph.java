@@ -1,0 +1,46 @@
+package dev.vitals.plugins.graph;
+
+import dev.vitals.api.ApiRoute;
+import dev.vitals.api.Job;
+import dev.vitals.api.NavEntry;
+import dev.vitals.api.PageRoute;
+import dev.vitals.api.RunningPlugin;
+import dev.vitals.plugins.graph.api.GraphApi;
+import dev.vitals.plugins.graph.freshness.GraphHolder;
+import dev.vitals.plugins.graph.observed.ObservedApi;
+import dev.vitals.plugins.graph.pages.GraphPages;
+import dev.vitals.plugins.graph.rules.RuleSignals;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The graph plugin as it runs: its routes, pages and jobs, each bound to an object {@link GraphPlugin} built. */
+record RunningGraph(GraphApi answers, ObservedApi observed, GraphPages screens, GraphHolder holder, RuleSignals rules,
+        Duration checkEvery, Duration rulesEvery) implements RunningPlugin {
+
+    @Override
+    public List<ApiRoute> apiRoutes() {
+        return Stream.concat(answers.routes().stream(), observed.routes().stream()).toList();
+    }
+
+    @Override
+    public List<PageRoute> pages() {
+        return List.of(PageRoute.of("/", screens::overview), PageRoute.of("/blast-radius", screens::blastRadius));
+    }
+
+    @Override
+    public List<NavEntry> navigation() {
+        return List.of(new NavEntry("Dependencies", "/"));
+    }
+
+    @Override
+    public List<Job> jobs() {
+        return List.of(new Job("rebuild-graph-when-catalog-changed", checkEvery, holder::rebuildIfStale),
+                new Job("publish-dependency-rules", rulesEvery, rules::publish));
+    }
+
+    @Override
+    public void stop() {
+        holder.close();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.vitals.plugins.graph.freshness;
+
+import dev.vitals.plugins.graph.model.CatalogGraph;
+import dev.vitals.plugins.graph.model.DependencyGraph;
+import dev.vitals.plugins.graph.model.ObservedEdge;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds the current {@link GraphSnapshot} and replaces it whole. A rebuild runs on its own thread and swaps the new
+ * snapshot in only when it is complete, so readers never wait for one and never see half a graph. Requests that come
+ * while a rebuild runs are folded into one more rebuild after it.
+ */
+public final class GraphHolder implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphHolder.class);
+
+    private final CatalogGraph catalog;
+    private final Supplier<List<ObservedEdge>> observed;
+    private final Clock clock;
+    private final AtomicReference<GraphSnapshot> current;
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "graph-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /**
+     * Builds the first snapshot before returning, so that the plugin answers from a whole graph from its start.
+     *
+     * @param catalog the catalog reader
+     * @param observed reads the observed edges of the window
+     * @param clock the clock
+     */
+    public GraphHolder(CatalogGraph catalog, Supplier<List<ObservedEdge>> observed, Clock clock) {
+        this.catalog = catalog;
+        this.observed = observed;
+        this.clock = clock;
+        this.current = new AtomicReference<>(build());
+    }
+
+    /**
+     * The snapshot to answer from. When the catalog has changed since it was built, a rebuild is started and this
+     * snapshot still answers.
+     *
+     * @return the current snapshot
+     */
+    public GraphSnapshot current() {
+        GraphSnapshot snapshot = current.get();
+        if (catalog.version() != snapshot.catalogVersion()) {
+            requestRebuild();
+        }
+        return snapshot;
+    }
+
+    /** @return whether the current snapshot was built from the catalog as it is now */
+    public boolean fresh() {
+        return current.get().catalogVersion() == catalog.version() && !pending.get() && !running.get();
+    }
+
+    /** Starts a rebuild in the background, e.g. after observed edges arrived; returns at once. */
+    public void requestRebuild() {
+        pending.set(true);
+        if (running.compareAndSet(false, true)) {
+            builder.execute(this::drain);
+        }
+    }
+
+    /** Rebuilds when the catalog changed: the scheduled check. */
+    public void rebuildIfStale() {
+        if (catalog.version() != current.get().catalogVersion()) {
+            requestRebuild();
+        }
+    }
+
+    private void drain() {
+        try {
+            while (pending.getAndSet(false)) {
+                current.set(build());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("The dependency graph could not be rebuilt; the previous one still answers", e);
+        } finally {
+            running.set(false);
+            if (pending.get() && running.compareAndSet(false, true)) {
+                builder.execute(this::drain);
+            }
+        }
+    }
+
+    private GraphSnapshot build() {
+        // The version is read first: a change during the build leaves the snapshot stale, so it is built again.
+        long version = catalog.version();
+        DependencyGraph graph = catalog.build();
+        return new GraphSnapshot(graph, observed.get(), version, clock.instant());
+    }
+
+    @Override
+    public void close() {
+        builder.shutdownNow();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.vitals.plugins.graph.freshness;
+
+import dev.vitals.plugins.graph.answers.Criticality;
+import dev.vitals.plugins.graph.answers.Cycles;
+import dev.vitals.plugins.graph.model.DependencyGraph;
+import dev.vitals.plugins.graph.model.ObservedEdge;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One complete, immutable graph as readers see it: the declared graph, the observed edges of the last 30 days, and
+ * the catalog version it was built from. The answers that cost a walk per node are computed once per snapshot, on
+ * first use.
+ */
+public final class GraphSnapshot {
+
+    private final DependencyGraph graph;
+    private final List<ObservedEdge> observed;
+    private final long catalogVersion;
+    private final Instant builtAt;
+    private volatile Criticality criticality;
+    private volatile List<List<String>> cycles;
+
+    /**
+     * @param graph the declared graph
+     * @param observed the observed edges
+     * @param catalogVersion the catalog version the graph was read at
+     * @param builtAt when it was built
+     */
+    public GraphSnapshot(DependencyGraph graph, List<ObservedEdge> observed, long catalogVersion, Instant builtAt) {
+        this.graph = graph;
+        this.observed = List.copyOf(observed);
+        this.catalogVersion = catalogVersion;
+        this.builtAt = builtAt;
+    }
+
+    /** @return the declared graph */
+    public DependencyGraph graph() {
+        return graph;
+    }
+
+    /** @return the observed edges of the window */
+    public List<ObservedEdge> observed() {
+        return observed;
+    }
+
+    /** @return the catalog version the graph was read at */
+    public long catalogVersion() {
+        return catalogVersion;
+    }
+
+    /** @return when it was built */
+    public Instant builtAt() {
+        return builtAt;
+    }
+
+    /** @return every node's criticality, computed on first use */
+    public Criticality criticality() {
+        Criticality computed = criticality;
+        if (computed == null) {
+            computed = Criticality.of(graph);
+            criticality = computed;
+        }
+        return computed;
+    }
+
+    /** @return the dependency cycles, computed on first use */
+    public List<List<String>> cycles() {
+        List<List<String>> computed = cycles;
+        if (computed == null) {
+            computed = Cycles.of(graph);
+            cycles = computed;
+        }
+        return computed;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.vitals.plugins.graph.model;
+
+import dev.vitals.api.CatalogEntity;
+import dev.vitals.api.CatalogRelation;
+import dev.vitals.api.CatalogView;
+import dev.vitals.api.EntityRef;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/** Reads the catalog through the plugin API, in bulk, into a {@link DependencyGraph}. */
+public final class CatalogGraph {
+
+    /** The annotation that gives a service's tier: 1 is the most critical. */
+    public static final String TIER_ANNOTATION = "vitals.dev/tier";
+    /** The kinds whose details (owner, lifecycle, tier) the graph reads. */
+    static final List<String> KINDS = List.of("Component", "API", "Resource", "System", "Group", "Program");
+
+    private final CatalogView catalog;
+
+    /** @param catalog the catalog */
+    public CatalogGraph(CatalogView catalog) {
+        this.catalog = catalog;
+    }
+
+    /** @return the graph of the catalog as it is now */
+    public DependencyGraph build() {
+        List<Node> nodes = new ArrayList<>();
+        for (String kind : KINDS) {
+            catalog.entities(kind).forEach(entity -> nodes.add(node(entity)));
+        }
+        List<CatalogRelation> relations = catalog.relations();
+        Set<EntityRef> known = new HashSet<>();
+        List<Edge> edges = new ArrayList<>(relations.size());
+        for (CatalogRelation relation : relations) {
+            // A relation is written on its source, so the source is in the catalog; the target may not be.
+            known.add(relation.source());
+            if (relation.targetKnown()) {
+                known.add(relation.target());
+            }
+            edges.add(edge(relation));
+        }
+        return DependencyGraph.of(nodes, edges, known);
+    }
+
+    /**
+     * @param relation a relation as the catalog writes it
+     * @return the edge in the graph's direction: an API points at its provider
+     */
+    public static Edge edge(CatalogRelation relation) {
+        if (relation.type().equals(Relations.PROVIDES_API)) {
+            return new Edge(relation.target(), relation.source(), Relations.PROVIDES_API, relation.role());
+        }
+        return new Edge(relation.source(), relation.target(), relation.type(), relation.role());
+    }
+
+    private static Node node(CatalogEntity entity) {
+        return new Node(entity.ref(), false, entity.owner(), entity.lifecycle().map(String::trim),
+                tier(entity.annotations().get(TIER_ANNOTATION)));
+    }
+
+    static OptionalInt tier(String annotation) {
+        try {
+            return annotation == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(annotation.trim()));
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /** @return the catalog's version now, to tell whether a graph is stale */
+    public long version() {
+        return catalog.version();
+    }
+
+    /** @param ref a reference @return the catalog's entity, for details the graph does not keep */
+    public Optional<CatalogEntity> entity(EntityRef ref) {
+        return catalog.entity(ref);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.vitals.plugins.graph.model;
+
+import dev.vitals.api.EntityRef;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An immutable snapshot of the declared graph: every node, every edge with its relation, and the dependency edges
+ * again as arrays of node numbers so that walks over tens of thousands of nodes stay in arrays. Nothing is dropped:
+ * an edge to an entity the catalog does not have points at a node marked missing, and two relations between the same
+ * pair are two edges.
+ */
+public final class DependencyGraph {
+
+    private final List<Node> nodes;
+    private final Map<EntityRef, Integer> index;
+    private final List<Edge> edges;
+    private final int[][] dependsOn;
+    private final int[][] dependedOnBy;
+
+    private DependencyGraph(List<Node> nodes, List<Edge> edges) {
+        this.nodes = List.copyOf(nodes);
+        this.edges = List.copyOf(edges);
+        this.index = new HashMap<>(nodes.size() * 2);
+        for (int i = 0; i < nodes.size(); i++) {
+            index.put(nodes.get(i).ref(), i);
+        }
+        int[] outCount = new int[nodes.size()];
+        int[] inCount = new int[nodes.size()];
+        for (Edge edge : this.edges) {
+            if (edge.isDependency()) {
+                outCount[index.get(edge.from())]++;
+                inCount[index.get(edge.to())]++;
+            }
+        }
+        dependsOn = new int[nodes.size()][];
+        dependedOnBy = new int[nodes.size()][];
+        for (int i = 0; i < nodes.size(); i++) {
+            dependsOn[i] = new int[outCount[i]];
+            dependedOnBy[i] = new int[inCount[i]];
+        }
+        Arrays.fill(outCount, 0);
+        Arrays.fill(inCount, 0);
+        for (Edge edge : this.edges) {
+            if (edge.isDependency()) {
+                int from = index.get(edge.from());
+                int to = index.get(edge.to());
+                dependsOn[from][outCount[from]++] = to;
+                dependedOnBy[to][inCount[to]++] = from;
+            }
+        }
+    }
+
+    /**
+     * Builds a graph. Entities give the nodes' details; every edge's ends become nodes, and an end no entity
+     * describes is marked missing unless {@code known} says the catalog has it.
+     *
+     * @param entities the nodes the catalog describes
+     * @param edges every edge, in the graph's direction
+     * @param known references the catalog has though no entity above describes them
+     * @return the graph, nodes sorted by reference
+     */
+    public static DependencyGraph of(Collection<Node> entities, Collection<Edge> edges, Collection<EntityRef> known) {
+        Map<EntityRef, Node> byRef = new LinkedHashMap<>();
+        entities.forEach(node -> byRef.put(node.ref(), node));
+        known.forEach(ref -> byRef.putIfAbsent(ref, Node.known(ref)));
+        for (Edge edge : edges) {
+            byRef.putIfAbsent(edge.from(), Node.missing(edge.from()));
+            byRef.putIfAbsent(edge.to(), Node.missing(edge.to()));
+        }
+        List<Node> sorted = new ArrayList<>(byRef.values());
+        sorted.sort(Comparator.comparing(node -> node.ref().toString()));
+        return new DependencyGraph(sorted, new ArrayList<>(edges));
+    }
+
+    /** @return an empty graph, the one readers see before the first build */
+    public static DependencyGraph empty() {
+        return new DependencyGraph(List.of(), List.of());
+    }
+
+    /** @return every node, sorted by reference; a node's position is its number */
+    public List<Node> nodes() {
+        return nodes;
+    }
+
+    /** @return every edge */
+    public List<Edge> edges() {
+        return edges;
+    }
+
+    /** @return the nodes something refers to that the catalog does not have */
+    public List<Node> missing() {
+        return nodes.stream().filter(Node::missing).toList();
+    }
+
+    /** @return the number of nodes */
+    public int size() {
+        return nodes.size();
+    }
+
+    /** @param ref a reference @return its node's number, when the graph has it */
+    public Optional<Integer> indexOf(EntityRef ref) {
+        return Optional.ofNullable(index.get(ref));
+    }
+
+    /** @param i a node's number @return the node */
+    public Node node(int i) {
+        return nodes.get(i);
+    }
+
+    /** @param i a node's number @return the numbers of the nodes it depends on directly, one per edge */
+    public int[] dependenciesOf(int i) {
+        return dependsOn[i];
+    }
+
+    /** @param i a node's number @return the numbers of the nodes that depend on it directly, one per edge */
+    public int[] dependentsOf(int i) {
+        return dependedOnBy[i];
+    }
+
+    /** @param direction the way a walk goes @return per node number, its neighbours that way, one per edge */
+    public int[][] adjacency(Direction direction) {
+        return direction == Direction.DEPENDENTS ? dependedOnBy : dependsOn;
+    }
+}

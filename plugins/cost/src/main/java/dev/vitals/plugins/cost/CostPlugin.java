@@ -67,6 +67,7 @@ public final class CostPlugin implements VitalsPlugin {
                 new CostPage(ledger, history, context.clock(), context.orgTimeZone()),
                 new DemoCost(imports, measures, context.catalog(), reporting, context.clock(),
                         context.orgTimeZone()),
-                new FocusFileImporter(imports, measures, context.clock()));
+                new FocusFileImporter(imports, measures, context.clock()),
+                CostViews.of(context, ledger, organisation, history, reporting));
     }
 }

@@ -28,7 +28,7 @@ import java.util.Optional;
 
 /** The cost plugin as it runs: its routes and page, each bound to an object {@link CostPlugin} built. */
 record RunningCost(ImportsApi imports, RatesApi rates, CostsApi costs, CostPage page, DemoCost demo,
-        FocusFileImporter files) implements RunningPlugin {
+        FocusFileImporter files, CostViews views) implements RunningPlugin {
 
     private static final String FOCUS_EXAMPLE = """
             BillingAccountId,BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,\
@@ -79,7 +79,9 @@ record RunningCost(ImportsApi imports, RatesApi rates, CostsApi costs, CostPage 
                 ApiRoute.get("/costs/daily", costs::daily)
                         .doc(RouteDoc.of("Sum the effective cost per day over a period")
                                 .query(PERIOD_AND_SCOPE)
-                                .returns(DailyAnswer.class)));
+                                .returns(DailyAnswer.class)),
+                views.forecastRoute(),
+                views.unitCostRoute());
     }
 
     @Override

@@ -15,7 +15,6 @@ import dev.vitals.plugins.cost.imports.FocusFileImporter;
 import dev.vitals.plugins.cost.imports.ImportHistory;
 import dev.vitals.plugins.cost.imports.ImportsApi;
 import dev.vitals.plugins.cost.measures.EffectiveCostMeasures;
-import dev.vitals.plugins.cost.pages.CostPage;
 import dev.vitals.plugins.cost.rates.Rates;
 import dev.vitals.plugins.cost.rates.RatesApi;
 import java.util.List;
@@ -59,15 +58,15 @@ public final class CostPlugin implements VitalsPlugin {
                 context.orgTimeZone());
 
         ImportHistory history = new ImportHistory(context.jdbi(), reporting);
+        CostViews views = CostViews.of(context, ledger, organisation, reporting);
 
         return new RunningCost(
                 new ImportsApi(imports, history, measures, context.clock()),
                 new RatesApi(rates, context.clock()),
                 new CostsApi(ledger, organisation),
-                new CostPage(ledger, history, context.clock(), context.orgTimeZone()),
                 new DemoCost(imports, measures, context.catalog(), reporting, context.clock(),
                         context.orgTimeZone()),
                 new FocusFileImporter(imports, measures, context.clock()),
-                CostViews.of(context, ledger, organisation, history, reporting));
+                views);
     }
 }

@@ -1,35 +1,42 @@
 package dev.vitals.plugins.cost;
 
 import dev.vitals.api.ApiRoute;
+import dev.vitals.api.PageRoute;
+import dev.vitals.api.Panel;
 import dev.vitals.api.PluginContext;
 import dev.vitals.api.RouteDoc;
 import dev.vitals.api.RouteParam;
+import dev.vitals.api.ServiceTab;
 import dev.vitals.plugins.cost.allocation.Organisation;
 import dev.vitals.plugins.cost.costs.CostLedger;
 import dev.vitals.plugins.cost.forecast.CostForecast;
 import dev.vitals.plugins.cost.forecast.ForecastAnswer;
 import dev.vitals.plugins.cost.forecast.ForecastApi;
 import dev.vitals.plugins.cost.forecast.KnownDays;
-import dev.vitals.plugins.cost.imports.ImportHistory;
+import dev.vitals.plugins.cost.pages.AnomaliesPartial;
+import dev.vitals.plugins.cost.pages.CostPages;
 import dev.vitals.plugins.cost.unitcost.UnitCost;
 import dev.vitals.plugins.cost.unitcost.UnitCostAnswer;
 import dev.vitals.plugins.cost.unitcost.UnitCostApi;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * What the plugin shows of the cost it holds: the forecast, the unit cost, and the pages, panels and tab built on
  * them. Built from the context and the ledger in one place, so the factory and the running plugin each wire it with a
  * line.
  */
-record CostViews(ForecastApi forecast, UnitCostApi unitCosts) {
+record CostViews(ForecastApi forecast, UnitCostApi unitCosts, CostPages pages) {
 
-    static CostViews of(PluginContext context, CostLedger ledger, Organisation organisation, ImportHistory history,
-            String currency) {
+    static CostViews of(PluginContext context, CostLedger ledger, Organisation organisation, String currency) {
         KnownDays known = new KnownDays(context.jdbi(), context.orgTimeZone());
         CostForecast forecasts = new CostForecast(ledger, known, context.clock(), context.orgTimeZone());
         UnitCost unitCost = new UnitCost(ledger, context.measures());
+        // The open anomalies' partial plugs in here, where the overview shows it.
+        CostPages pages = CostPages.of(context, ledger, organisation, forecasts, known, unitCost,
+                AnomaliesPartial.ABSENT);
         return new CostViews(new ForecastApi(forecasts, organisation, known, currency),
-                new UnitCostApi(unitCost, context.catalog()));
+                new UnitCostApi(unitCost, context.catalog()), pages);
     }
 
     ApiRoute forecastRoute() {
@@ -61,5 +68,21 @@ record CostViews(ForecastApi forecast, UnitCostApi unitCosts) {
                                 RouteParam.required("to", "the day after the last, e.g. 2024-10-01")
                                         .ofType(LocalDate.class))
                         .returns(UnitCostAnswer.class));
+    }
+
+    List<PageRoute> pageRoutes() {
+        return List.of(PageRoute.of("/", pages.overview()::render), PageRoute.of("/imports", pages.imports()::render));
+    }
+
+    List<ServiceTab> serviceTabs() {
+        return List.of(pages.tab().tab());
+    }
+
+    List<Panel> teamPanels() {
+        return List.of(pages.panels().team());
+    }
+
+    List<Panel> programPanels() {
+        return List.of(pages.panels().program());
     }
 }

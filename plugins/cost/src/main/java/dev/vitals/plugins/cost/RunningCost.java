@@ -4,10 +4,12 @@ import dev.vitals.api.ApiRoute;
 import dev.vitals.api.FileImporter;
 import dev.vitals.api.NavEntry;
 import dev.vitals.api.PageRoute;
+import dev.vitals.api.Panel;
 import dev.vitals.api.Role;
 import dev.vitals.api.RouteDoc;
 import dev.vitals.api.RouteParam;
 import dev.vitals.api.RunningPlugin;
+import dev.vitals.api.ServiceTab;
 import dev.vitals.plugins.cost.costs.CostAnswer;
 import dev.vitals.plugins.cost.costs.CostsApi;
 import dev.vitals.plugins.cost.costs.DailyAnswer;
@@ -17,7 +19,6 @@ import dev.vitals.plugins.cost.imports.FocusFileImporter;
 import dev.vitals.plugins.cost.imports.ImportList;
 import dev.vitals.plugins.cost.imports.ImportResult;
 import dev.vitals.plugins.cost.imports.ImportsApi;
-import dev.vitals.plugins.cost.pages.CostPage;
 import dev.vitals.plugins.cost.rates.NewRate;
 import dev.vitals.plugins.cost.rates.Rate;
 import dev.vitals.plugins.cost.rates.RateList;
@@ -27,8 +28,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** The cost plugin as it runs: its routes and page, each bound to an object {@link CostPlugin} built. */
-record RunningCost(ImportsApi imports, RatesApi rates, CostsApi costs, CostPage page, DemoCost demo,
-        FocusFileImporter files, CostViews views) implements RunningPlugin {
+record RunningCost(ImportsApi imports, RatesApi rates, CostsApi costs, DemoCost demo, FocusFileImporter files,
+        CostViews views) implements RunningPlugin {
 
     private static final String FOCUS_EXAMPLE = """
             BillingAccountId,BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,\
@@ -86,7 +87,22 @@ record RunningCost(ImportsApi imports, RatesApi rates, CostsApi costs, CostPage 
 
     @Override
     public List<PageRoute> pages() {
-        return List.of(PageRoute.of("/", page::render));
+        return views.pageRoutes();
+    }
+
+    @Override
+    public List<ServiceTab> serviceTabs() {
+        return views.serviceTabs();
+    }
+
+    @Override
+    public List<Panel> teamPanels() {
+        return views.teamPanels();
+    }
+
+    @Override
+    public List<Panel> programPanels() {
+        return views.programPanels();
     }
 
     @Override

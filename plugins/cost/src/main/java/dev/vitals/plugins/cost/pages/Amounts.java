@@ -1,0 +1,29 @@
+package dev.vitals.plugins.cost.pages;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Optional;
+
+/** Amounts as pages show them: rounded to cents, for display only; the API and the charts' tables keep the rest. */
+final class Amounts {
+
+    private Amounts() {
+    }
+
+    static String cents(BigDecimal exact) {
+        return exact.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    static String cents(String exact) {
+        return cents(new BigDecimal(exact));
+    }
+
+    /** @return the part as a share of the whole, e.g. {@code 12.5 %}; empty when the whole is zero */
+    static Optional<String> share(BigDecimal part, BigDecimal whole) {
+        if (whole.signum() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_EVEN)
+                .toPlainString() + " %");
+    }
+}

@@ -60,8 +60,10 @@ public final class CostForecast {
             return untils.stream().map(u -> Forecaster.forecast(List.of(), from.minusDays(1), from, u)).toList();
         }
         LocalDate last = lastKnown.get();
-        List<BigDecimal> history = ledger.daily(last.minusDays(Forecaster.HISTORY_DAYS - 1L), last.plusDays(1), scope).days()
-                .stream().map(d -> new BigDecimal(d.cost())).toList();
+        LocalDate first = last.minusDays(Forecaster.HISTORY_DAYS - 1L);
+        List<BigDecimal> history = scope.isEmpty() ? known.organisationDaily(first, last.plusDays(1))
+                : ledger.daily(first, last.plusDays(1), scope).days().stream().map(d -> new BigDecimal(d.cost()))
+                        .toList();
         return untils.stream().map(u -> Forecaster.forecast(history, last, from, u)).toList();
     }
 }

@@ -213,6 +213,18 @@ public final class MapView {
         return GROUP + key;
     }
 
+    /**
+     * @param id a node's or a group's id, as edges name them
+     * @return how a list names it: the reference, or "group" and the team's or system's name
+     */
+    public static String describe(String id) {
+        if (!id.startsWith(GROUP)) {
+            return id;
+        }
+        String key = id.substring(GROUP.length());
+        return key.equals(NONE) ? "group of the rest" : "group " + EntityRef.parse(key).name();
+    }
+
     /** The key nodes without a team or system fold into. */
     public static final String NONE = "none";
 

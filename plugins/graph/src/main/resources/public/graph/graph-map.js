@@ -19,6 +19,8 @@
   var NO_TEAM = "#90a4ae";
   /** Above this many edges labels, hover highlighting and curves are left out: they cost the most per frame. */
   var LARGE = 1000;
+  /** The most edges drawn; above it the heaviest are drawn, the status says how many are not, the list has all. */
+  var MOST_EDGES = 5000;
 
   function teamColour(team) {
     if (!team) {
@@ -66,13 +68,19 @@
         symbolSize: Math.min(48, 14 + 4 * Math.sqrt(g.nodes))
       };
     });
-    var links = map.edges.map(function (e) {
+    var edges = map.edges;
+    if (edges.length > MOST_EDGES) {
+      edges = edges.slice().sort(function (a, b) {
+        return b.count - a.count;
+      }).slice(0, MOST_EDGES);
+    }
+    var links = edges.map(function (e) {
       return {
         source: e.from, target: e.to, value: e.count, relation: e.relation,
         lineStyle: { width: Math.min(8, 1 + Math.log(e.count) / Math.LN2) }
       };
     });
-    return { data: nodes.concat(groups), links: links };
+    return { data: nodes.concat(groups), links: links, left: map.edges.length - links.length };
   }
 
   function option(drawn, by) {
@@ -186,7 +194,9 @@
     var status = element.dataset.status ? document.getElementById(element.dataset.status) : null;
     if (status) {
       status.textContent = "Drawn: " + map.nodes.length + " nodes, " + map.groups.length + " groups and " +
-        drawn.links.length + " edges. Drag to move, scroll to zoom, click a node to centre the map on it.";
+        drawn.links.length + " edges" + (drawn.left > 0 ? " (the heaviest; " + drawn.left +
+        " lighter ones are not drawn, the list has them all)" : "") +
+        ". Drag to move, scroll to zoom, click a node to centre the map on it.";
     }
   }
 

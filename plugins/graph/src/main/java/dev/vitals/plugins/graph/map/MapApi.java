@@ -68,16 +68,19 @@ public final class MapApi {
 
     /** @return the map page showing this map */
     public String link(DependencyGraph graph, MapQuery query) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        query.parameters(graph).forEach((name, values) -> parameters.put(name, String.join(",", values)));
-        return PluginUrls.withQuery(urls.page("/map"), parameters);
+        return PluginUrls.withQuery(urls.page("/map"), parameters(graph, query));
     }
 
     /** @return the JSON route answering the same map */
     public String source(DependencyGraph graph, MapQuery query) {
+        return PluginUrls.withQuery(urls.api("/map"), parameters(graph, query));
+    }
+
+    /** Repeated values joined by commas, which the query reads back as repeated. */
+    private static Map<String, String> parameters(DependencyGraph graph, MapQuery query) {
         Map<String, String> parameters = new LinkedHashMap<>();
         query.parameters(graph).forEach((name, values) -> parameters.put(name, String.join(",", values)));
-        return PluginUrls.withQuery(urls.api("/map"), parameters);
+        return parameters;
     }
 
     /** @return the most nodes drawn one by one */

@@ -2,6 +2,8 @@ package dev.vitals.plugins.graph.pages;
 
 import dev.vitals.api.Page;
 import dev.vitals.api.PluginUrls;
+import dev.vitals.api.ui.Pager;
+import dev.vitals.plugins.graph.api.Parameters;
 import dev.vitals.plugins.graph.map.MapApi;
 import dev.vitals.plugins.graph.map.MapAssets;
 import dev.vitals.plugins.graph.map.MapJson;
@@ -23,6 +25,9 @@ import java.util.TreeSet;
  * users and for browsers without scripts.
  */
 public final class MapPage {
+
+    /** Edges per page of the list; the drawing has them all. */
+    static final int EDGES_PER_PAGE = 1000;
 
     private final MapApi map;
     private final NodeHealth health;
@@ -57,6 +62,10 @@ public final class MapPage {
         String colour = "health".equals(ctx.queryParam("colour")) ? "health" : "team";
         Map<String, Object> params = new HashMap<>();
         params.put("map", answer);
+        int page = Parameters.wholeNumber(ctx, Pager.PARAMETER, 1, 1_000_000).orElse(1);
+        int from = Math.min((page - 1) * EDGES_PER_PAGE, answer.edges().size());
+        params.put("edges", answer.edges().subList(from, Math.min(from + EDGES_PER_PAGE, answer.edges().size())));
+        params.put("edgePager", Pager.of(ctx, page, EDGES_PER_PAGE, answer.edges().size()));
         params.put("query", query);
         params.put("focusText", query.focus().isPresent()
                 ? graph.node(query.focus().getAsInt()).ref().toString() : "");

@@ -52,7 +52,8 @@ public final class GraphPlugin implements VitalsPlugin {
         RuleSignals rules = new RuleSignals(holder, context,
                 context.settings().get(GraphSettings.MAX_DEPENDENTS_WITHOUT_SLO));
         return new RunningGraph(new GraphApi(holder), new ObservedApi(observed, holder),
-                new GraphPages(holder, context.urls()), holder, rules,
+                new GraphPages(holder, context, Math.toIntExact(context.settings().get(GraphSettings.MAP_BUDGET))),
+                holder, rules,
                 context.settings().get(GraphSettings.CHECK_EVERY), context.settings().get(GraphSettings.RULES_EVERY));
     }
 }

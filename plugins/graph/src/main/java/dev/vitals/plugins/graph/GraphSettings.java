@@ -21,10 +21,15 @@ final class GraphSettings {
             "A service that more than this many services depend on, directly or transitively, gets a WARN signal "
                     + "while it has no SLO").withDefault(5L);
 
+    /** {@code VITALS_GRAPH_MAP_BUDGET}: the most nodes the map draws one by one before it groups them. */
+    static final Setting<Long> MAP_BUDGET = Setting.integer("map_budget", "The most nodes the dependency map draws "
+            + "one by one; above it nodes are grouped by team or system, each group saying how many nodes and edges "
+            + "it holds").withDefault(300L);
+
     private GraphSettings() {
     }
 
     static List<Setting<?>> all() {
-        return List.of(CHECK_EVERY, RULES_EVERY, MAX_DEPENDENTS_WITHOUT_SLO);
+        return List.of(CHECK_EVERY, RULES_EVERY, MAX_DEPENDENTS_WITHOUT_SLO, MAP_BUDGET);
     }
 }

@@ -4,7 +4,9 @@ import dev.vitals.api.ApiRoute;
 import dev.vitals.api.Job;
 import dev.vitals.api.NavEntry;
 import dev.vitals.api.PageRoute;
+import dev.vitals.api.Panel;
 import dev.vitals.api.RunningPlugin;
+import dev.vitals.api.ServiceTab;
 import dev.vitals.plugins.graph.api.GraphApi;
 import dev.vitals.plugins.graph.freshness.GraphHolder;
 import dev.vitals.plugins.graph.observed.ObservedApi;
@@ -20,12 +22,22 @@ record RunningGraph(GraphApi answers, ObservedApi observed, GraphPages screens, 
 
     @Override
     public List<ApiRoute> apiRoutes() {
-        return Stream.concat(answers.routes().stream(), observed.routes().stream()).toList();
+        return Stream.of(answers.routes(), observed.routes(), screens.apiRoutes()).flatMap(List::stream).toList();
     }
 
     @Override
     public List<PageRoute> pages() {
-        return List.of(PageRoute.of("/", screens::overview), PageRoute.of("/blast-radius", screens::blastRadius));
+        return screens.pages();
+    }
+
+    @Override
+    public List<ServiceTab> serviceTabs() {
+        return screens.serviceTabs();
+    }
+
+    @Override
+    public List<Panel> programPanels() {
+        return screens.programPanels();
     }
 
     @Override

@@ -22,13 +22,14 @@ import dev.vitals.plugins.cost.rates.NewRate;
 import dev.vitals.plugins.cost.rates.Rate;
 import dev.vitals.plugins.cost.rates.RateList;
 import dev.vitals.plugins.cost.rates.RatesApi;
+import dev.vitals.plugins.cost.rules.AllocationRoutes;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 /** The cost plugin as it runs: its routes and page, each bound to an object {@link CostPlugin} built. */
 record RunningCost(ImportsApi imports, RatesApi rates, CostsApi costs, CostPage page, DemoCost demo,
-        FocusFileImporter files) implements RunningPlugin {
+        FocusFileImporter files, AllocationRoutes allocation) implements RunningPlugin {
 
     private static final String FOCUS_EXAMPLE = """
             BillingAccountId,BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,\
@@ -47,7 +48,7 @@ record RunningCost(ImportsApi imports, RatesApi rates, CostsApi costs, CostPage 
 
     @Override
     public List<ApiRoute> apiRoutes() {
-        return List.of(
+        List<ApiRoute> routes = new java.util.ArrayList<>(List.of(
                 ApiRoute.post("/imports", imports::importFile).scoped(ImportsApi.SCOPE)
                         .doc(RouteDoc.of("Import a FOCUS billing export")
                                 .description("A FOCUS 1.0, 1.1 or 1.2 CSV file, plain or gzip, from an admin or a "
@@ -79,12 +80,16 @@ record RunningCost(ImportsApi imports, RatesApi rates, CostsApi costs, CostPage 
                 ApiRoute.get("/costs/daily", costs::daily)
                         .doc(RouteDoc.of("Sum the effective cost per day over a period")
                                 .query(PERIOD_AND_SCOPE)
-                                .returns(DailyAnswer.class)));
+                                .returns(DailyAnswer.class))));
+        routes.addAll(allocation.apiRoutes());
+        return List.copyOf(routes);
     }
 
     @Override
     public List<PageRoute> pages() {
-        return List.of(PageRoute.of("/", page::render));
+        List<PageRoute> pages = new java.util.ArrayList<>(List.of(PageRoute.of("/", page::render)));
+        pages.addAll(allocation.pages());
+        return List.copyOf(pages);
     }
 
     @Override
@@ -95,6 +100,7 @@ record RunningCost(ImportsApi imports, RatesApi rates, CostsApi costs, CostPage 
     @Override
     public void seedDemoData() throws Exception {
         demo.seed();
+        allocation.seedDemo();
     }
 
     @Override

@@ -71,7 +71,7 @@ public final class ChargeImport {
                         charge_period_end timestamptz, charge_category text, charge_class text, provider_name text,
                         invoice_issuer_name text, invoice_id text, sub_account_id text, service_category text,
                         service_name text, billing_currency text, billed_cost numeric, effective_cost numeric,
-                        allocation_tag text, tags jsonb, extra jsonb
+                        allocation_tag text, tags jsonb, extra jsonb, resource_id text
                     ) ON COMMIT DROP""");
             long rows = copy(h, csv, progress);
             if (rows == 0) {
@@ -187,18 +187,24 @@ public final class ChargeImport {
                 INSERT INTO charges (import_id, row_number, billing_account_id, billing_period_start,
                         billing_period_end, charge_period_start, charge_period_end, charge_category, charge_class,
                         provider_name, invoice_issuer_name, invoice_id, sub_account_id, service_category, service_name,
-                        billing_currency, billed_cost, effective_cost, rate, billed, cost, allocation_tag, tags, extra)
+                        billing_currency, billed_cost, effective_cost, rate, billed, cost, allocation_tag, tags, extra,
+                        resource_id)
                 SELECT :id, s.row_number, s.billing_account_id, s.billing_period_start, s.billing_period_end,
                        s.charge_period_start, s.charge_period_end, s.charge_category, s.charge_class, s.provider_name,
                        s.invoice_issuer_name, s.invoice_id, s.sub_account_id, s.service_category, s.service_name,
                        s.billing_currency, s.billed_cost, s.effective_cost, coalesce(r.rate, 1),
                        s.billed_cost * coalesce(r.rate, 1), s.effective_cost * coalesce(r.rate, 1),
-                       s.allocation_tag, s.tags, s.extra
+                       s.allocation_tag, s.tags, s.extra, s.resource_id
                 FROM staging s
                 LEFT JOIN rates r ON s.billing_currency <> :reporting AND r.currency = s.billing_currency
                                  AND r.reporting = :reporting
                                  AND r.month = date_trunc('month', s.billing_period_start AT TIME ZONE 'UTC')::date""")
                 .bind("id", id).bind("reporting", reporting)
+                .execute();
+        // The days touched are allocated to services again before the next answer (costs.CostLedger).
+        h.createUpdate("INSERT INTO allocation_dirty (first_start, last_start) VALUES (:first, :last)")
+                .bind("first", span.first().atStartOfDay(zone).toOffsetDateTime())
+                .bind("last", span.last().atStartOfDay(zone).toOffsetDateTime())
                 .execute();
         return new ImportResult(id, rows, replaced, periods, span.first(), span.last());
     }

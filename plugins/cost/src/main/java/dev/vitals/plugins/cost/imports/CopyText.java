@@ -10,7 +10,7 @@ final class CopyText {
     static final String COLUMNS = "row_number, billing_account_id, billing_period_start, billing_period_end, "
             + "charge_period_start, charge_period_end, charge_category, charge_class, provider_name, "
             + "invoice_issuer_name, invoice_id, sub_account_id, service_category, service_name, billing_currency, "
-            + "billed_cost, effective_cost, allocation_tag, tags, extra";
+            + "billed_cost, effective_cost, allocation_tag, tags, extra, resource_id";
 
     private CopyText() {
     }
@@ -36,6 +36,7 @@ final class CopyText {
         field(line, c.allocationTag());
         field(line, c.tags());
         field(line, c.extra());
+        field(line, c.resourceId());
         line.append('\n');
     }
 

@@ -3,12 +3,12 @@ package dev.vitals.plugins.cost.allocation;
 import dev.vitals.api.EntityRef;
 import dev.vitals.api.MeasurePoint;
 import dev.vitals.api.Measures;
+import dev.vitals.plugins.cost.imports.ChargeImport;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -39,8 +39,6 @@ import org.postgresql.PGConnection;
  */
 public final class Allocator {
 
-    /** A full re-allocation of years of a large organisation takes minutes, not the portal's one. */
-    private static final Duration TIME_LIMIT = Duration.ofMinutes(30);
     /** Days allocated per statement, so that memory stays bounded whatever the history. */
     private static final int CHUNK_DAYS = 31;
 
@@ -168,7 +166,8 @@ public final class Allocator {
     }
 
     private void allocate(Handle h, Span whole, CatalogShape.Snapshot shape) {
-        allowTime(h);
+        // A full re-allocation of years of a large organisation may take longer than the portal's one minute.
+        ChargeImport.allowTime(h);
         List<RuleSpan> rules = RuleSpan.of(RuleBook.versions(h));
         for (LocalDate start = whole.from(); start.isBefore(whole.until()); start = start.plusDays(CHUNK_DAYS)) {
             LocalDate end = start.plusDays(CHUNK_DAYS).isBefore(whole.until()) ? start.plusDays(CHUNK_DAYS)
@@ -309,15 +308,6 @@ public final class Allocator {
 
     private static void lock(Handle h) {
         h.execute("SELECT pg_advisory_xact_lock(hashtext('cost.allocation'))");
-    }
-
-    private static void allowTime(Handle h) {
-        h.execute("SELECT set_config('statement_timeout', ?, true)", TIME_LIMIT.toMillis() + "ms");
-        try {
-            h.getConnection().setNetworkTimeout(Runnable::run, (int) TIME_LIMIT.plusMinutes(1).toMillis());
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException("cannot give the allocation its time", e, null);
-        }
     }
 
     /** Days [from, until). */

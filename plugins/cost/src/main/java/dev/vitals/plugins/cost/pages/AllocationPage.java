@@ -69,9 +69,13 @@ public final class AllocationPage {
         RuleForm form = new RuleForm(field(ctx, "name"), field(ctx, "matchKind"), field(ctx, "matchKey"),
                 field(ctx, "matchValue"), field(ctx, "split"), field(ctx, "among"), field(ctx, "reallocateFrom"));
         SharedRule rule = refused(() -> form.rule());
-        if ("save".equals(field(ctx, "action"))) {
-            Optional<LocalDate> from = form.reallocateFrom().isEmpty() ? Optional.empty()
-                    : Optional.of(refused(() -> day(form.reallocateFrom(), "reallocateFrom")));
+        Optional<LocalDate> from = form.reallocateFrom().isBlank() ? Optional.empty()
+                : Optional.of(refused(() -> day(form.reallocateFrom(), "reallocateFrom")));
+        String action = field(ctx, "action");
+        if (!action.equals("preview") && !action.equals("save")) {
+            throw refusal("action", "must be preview or save");
+        }
+        if (action.equals("save")) {
             refused(() -> rules.save(rule.name(), Optional.of(rule), from, RequestCaller.of(ctx).name()));
             return Page.seeOther(ctx, urls.page("/allocation"));
         }
@@ -140,7 +144,11 @@ public final class AllocationPage {
 
     private static LocalDate day(String text, String field) {
         try {
-            return LocalDate.parse(text.strip());
+            LocalDate day = LocalDate.parse(text.strip());
+            if (day.getYear() < 1970 || day.getYear() > 9998) {
+                throw new RuleProblem(field, "must be a day from 1970 on");
+            }
+            return day;
         } catch (DateTimeParseException e) {
             throw new RuleProblem(field, "must be a day such as 2024-09-01");
         }

@@ -148,12 +148,13 @@ class BadInputCorpusTest {
                 "{\"rate\": 1.0852}", Set.of()));
         String costRule = """
                 {"name": "%s", "match": {"tag": {"shared": "corpus"}}, "split": "even", "among": "org"}""";
+        // The tag's key is the admin's to choose, so the corpus spoils match.tag itself, not a member of it.
         add(examples, new JsonExample("POST /api/cost/rules", "/api/cost/rules", costRule.formatted("corpus-rule"),
-                Set.of("split")));
+                Set.of("split"), 2));
         add(examples, new JsonExample("POST /api/cost/rules/preview", "/api/cost/rules/preview",
-                costRule.formatted("corpus-preview"), Set.of("split")));
+                costRule.formatted("corpus-preview"), Set.of("split"), 2));
         add(examples, new JsonExample("PUT /api/cost/rules/{name}", "/api/cost/rules/corpus-put",
-                costRule.formatted("corpus-put"), Set.of("name", "split")));
+                costRule.formatted("corpus-put"), Set.of("name", "split"), 2));
         add(examples, new JsonExample("PUT /api/cost/resource-rules", "/api/cost/resource-rules",
                 "{\"prefix\": \"arn:aws:s3:::corpus-\", \"service\": \"recorder-api\"}", Set.of()));
         add(examples, new JsonExample("PUT /api/cost/sub-account-rules/{subAccountId}",

@@ -59,6 +59,10 @@ public record RuleMatch(Kind kind, String key, String value) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             throw new RuleProblem(field, "is required: " + FORMS.substring("must have ".length()));
         }
+        if (node.isObject() && node.isEmpty()) {
+            // Name the member most rules use, so that the error points inside the object.
+            throw new RuleProblem(field + ".tag", "is required, or serviceName or account instead");
+        }
         if (!node.isObject() || node.size() != 1) {
             throw new RuleProblem(field, FORMS);
         }

@@ -56,7 +56,7 @@ public final class AllocationRoutes {
                                         + "slo.requests. When the base is zero for every service that day, the split "
                                         + "is even. 409 when the name is taken.")
                                 .query(REALLOCATE)
-                                .accepts(RuleInput.class, RULE_EXAMPLE)
+                                .accepts(RuleBody.class, RULE_EXAMPLE)
                                 .returns(201, RouteDoc.Body.json(RuleSaved.class))),
                 ApiRoute.post("/rules/preview", api::preview).requiring(Role.ADMIN)
                         .doc(RouteDoc.of("Preview a shared-cost rule's effect per service, saving nothing")
@@ -67,7 +67,7 @@ public final class AllocationRoutes {
                                         .ofType(LocalDate.class),
                                         RouteParam.optional("to", "the day after the last, e.g. 2024-10-01")
                                                 .ofType(LocalDate.class))
-                                .accepts(RuleInput.class, RULE_EXAMPLE)
+                                .accepts(RuleBody.class, RULE_EXAMPLE)
                                 .returns(RulePreview.class)),
                 ApiRoute.get("/rules/{name}", api::get)
                         .doc(RouteDoc.of("Read a shared-cost rule").returns(RuleView.class)),
@@ -77,7 +77,7 @@ public final class AllocationRoutes {
                                         + "?reallocate=from:YYYY-MM-DD names; the days before keep what the "
                                         + "earlier version gave them.")
                                 .query(REALLOCATE)
-                                .accepts(RuleInput.class, RULE_EXAMPLE)
+                                .accepts(RuleBody.class, RULE_EXAMPLE)
                                 .returns(RuleSaved.class)),
                 ApiRoute.delete("/rules/{name}", api::delete).requiring(Role.ADMIN)
                         .doc(RouteDoc.of("Delete a shared-cost rule")
@@ -92,7 +92,7 @@ public final class AllocationRoutes {
                         .doc(RouteDoc.of("Allocate the rows of a ResourceId prefix to a service")
                                 .description("For rows no tag and no shared-cost rule takes; the longest prefix "
                                         + "wins. Every stored day is allocated again, and that is recorded.")
-                                .accepts(ResourceRuleInput.class,
+                                .accepts(ResourceRuleBody.class,
                                         "{\"prefix\": \"arn:aws:s3:::checkout-\", \"service\": \"checkout\"}")
                                 .returns(DirectRuleSaved.class)),
                 ApiRoute.delete("/resource-rules", api::deleteResourceRule).requiring(Role.ADMIN)
@@ -103,7 +103,7 @@ public final class AllocationRoutes {
                         .doc(RouteDoc.of("Allocate a sub-account's remaining rows to a team")
                                 .description("For rows nothing before takes: spread over the team's services by "
                                         + "the split (even when absent). Every stored day is allocated again.")
-                                .accepts(SubAccountRuleInput.class, "{\"team\": \"payments\", \"split\": \"even\"}")
+                                .accepts(SubAccountRuleBody.class, "{\"team\": \"payments\", \"split\": \"even\"}")
                                 .returns(DirectRuleSaved.class)),
                 ApiRoute.delete("/sub-account-rules/{subAccountId}", api::deleteSubAccountRule)
                         .requiring(Role.ADMIN)

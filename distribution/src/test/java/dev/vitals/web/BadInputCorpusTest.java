@@ -65,6 +65,7 @@ class BadInputCorpusTest {
             "slo.slos", "slo.samples", "deploys.deployments", "deploys.incidents", "deploys.freeze_windows",
             "deploys.break_glass_requests", "deploys.release_modes", "deploys.integrations",
             "deploys.github_deployments", "example.notes", "cost.charges", "cost.imports", "cost.rates",
+            "cost.shared_rule_versions", "cost.resource_rules", "cost.sub_account_rules", "cost.reallocations",
             "graph.observed_edges");
 
     private static TestServer server;
@@ -145,6 +146,20 @@ class BadInputCorpusTest {
                 "{\"service\": \"recorder-api\", \"body\": \"a note from the corpus\"}", Set.of()));
         add(examples, new JsonExample("PUT /api/cost/rates/{currency}/{month}", "/api/cost/rates/EUR/2024-09",
                 "{\"rate\": 1.0852}", Set.of()));
+        String costRule = """
+                {"name": "%s", "match": {"tag": {"shared": "corpus"}}, "split": "even", "among": "org"}""";
+        // The tag's key is the admin's to choose, so the corpus spoils match.tag itself, not a member of it.
+        add(examples, new JsonExample("POST /api/cost/rules", "/api/cost/rules", costRule.formatted("corpus-rule"),
+                Set.of("split"), 2));
+        add(examples, new JsonExample("POST /api/cost/rules/preview", "/api/cost/rules/preview",
+                costRule.formatted("corpus-preview"), Set.of("split"), 2));
+        add(examples, new JsonExample("PUT /api/cost/rules/{name}", "/api/cost/rules/corpus-put",
+                costRule.formatted("corpus-put"), Set.of("name", "split"), 2));
+        add(examples, new JsonExample("PUT /api/cost/resource-rules", "/api/cost/resource-rules",
+                "{\"prefix\": \"arn:aws:s3:::corpus-\", \"service\": \"recorder-api\"}", Set.of()));
+        add(examples, new JsonExample("PUT /api/cost/sub-account-rules/{subAccountId}",
+                "/api/cost/sub-account-rules/corpus-sub", "{\"team\": \"payments\", \"split\": \"even\"}",
+                Set.of("split")));
         add(examples, new JsonExample("POST /api/graph/observed", "/api/graph/observed", """
                 [{"from": "component:recorder-api", "to": "component:artist-lookup", "calls": 40, "errors": 1,
                   "day": "%s"}]""".formatted(now.minus(1, ChronoUnit.DAYS).atZone(ZoneOffset.UTC).toLocalDate()),
@@ -165,6 +180,9 @@ class BadInputCorpusTest {
         examples.put("POST /admin/roles/{id}/revoke", "/admin/roles/999999/revoke");
         examples.put("POST /p/deploys/admin/integrations/{name}/rotate", "/p/deploys/admin/integrations/no-such/rotate");
         examples.put("POST /p/deploys/admin/integrations/{name}/delete", "/p/deploys/admin/integrations/no-such/delete");
+        examples.put("DELETE /api/cost/rules/{name}", "/api/cost/rules/no-such-rule");
+        examples.put("DELETE /api/cost/resource-rules", "/api/cost/resource-rules?prefix=no-such-prefix");
+        examples.put("DELETE /api/cost/sub-account-rules/{subAccountId}", "/api/cost/sub-account-rules/no-such-sub");
         return examples;
     }
 
@@ -236,6 +254,11 @@ class BadInputCorpusTest {
                 "sliceThreshold", "", "description", "edited by the corpus")));
         add(examples, new FormExample("POST /p/deploys/admin/integrations", "/p/deploys/admin/integrations",
                 fields("name", "corpus-form-github", "kind", "github")));
+        add(examples, new FormExample("POST /p/cost/allocation/rules", "/p/cost/allocation/rules", fields("name",
+                "corpus-form-rule", "matchKind", "tag", "matchKey", "shared", "matchValue", "corpus", "split", "even",
+                "among", "org", "reallocateFrom", "", "action", "preview")));
+        add(examples, new FormExample("POST /p/cost/allocation/rates", "/p/cost/allocation/rates", fields("currency",
+                "EUR", "month", "2024-09", "rate", "1.0852")));
         return examples;
     }
 

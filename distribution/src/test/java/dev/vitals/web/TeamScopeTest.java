@@ -82,7 +82,7 @@ class TeamScopeTest {
      * Write routes that are not about one team's data, each with the reason; {@link
      * #exemptRoutesAnswerOnlyAdminsOrAVerifiedSender} checks them for their role or signature instead.
      */
-    private static final Map<String, String> EXEMPT = Map.of(
+    private static final Map<String, String> BASE_EXEMPT = Map.of(
             "POST /api/deploys/webhooks/github", "webhook: no caller; the handler verifies GitHub's signature",
             "POST /api/deploys/webhooks/pagerduty", "webhook: no caller; the handler verifies PagerDuty's signature",
             "POST /api/deploys/integrations", "admin only: webhook secrets belong to the whole portal",
@@ -93,6 +93,27 @@ class TeamScopeTest {
             "POST /p/deploys/admin/integrations/{name}/delete", "admin only: the form behind the API's delete",
             "POST /api/cost/imports", "admins and import tokens: a billing export spans every team's services",
             "PUT /api/cost/rates/{currency}/{month}", "admin only: exchange rates belong to the whole portal");
+
+    /** The cost allocation rules split cost across every team's services: they belong to the whole portal. */
+    private static final Map<String, String> COST_ALLOCATION_EXEMPT = Map.of(
+            "POST /api/cost/rules", "admin only: shared-cost rules split cost across teams",
+            "POST /api/cost/rules/preview", "admin only: the preview of a shared-cost rule",
+            "PUT /api/cost/rules/{name}", "admin only: shared-cost rules split cost across teams",
+            "DELETE /api/cost/rules/{name}", "admin only: shared-cost rules split cost across teams",
+            "PUT /api/cost/resource-rules", "admin only: a resource prefix may name any team's service",
+            "DELETE /api/cost/resource-rules", "admin only: a resource prefix may name any team's service",
+            "PUT /api/cost/sub-account-rules/{subAccountId}", "admin only: a sub-account may go to any team",
+            "DELETE /api/cost/sub-account-rules/{subAccountId}", "admin only: a sub-account may go to any team",
+            "POST /p/cost/allocation/rules", "admin only: the form behind the shared-cost rules' API",
+            "POST /p/cost/allocation/rates", "admin only: the form behind PUT /api/cost/rates");
+
+    private static final Map<String, String> EXEMPT = exempt();
+
+    private static Map<String, String> exempt() {
+        Map<String, String> all = new java.util.HashMap<>(BASE_EXEMPT);
+        all.putAll(COST_ALLOCATION_EXEMPT);
+        return Map.copyOf(all);
+    }
 
     /**
      * One request to a write route.

@@ -4,6 +4,8 @@ import dev.vitals.api.PluginContext;
 import dev.vitals.api.RunningPlugin;
 import dev.vitals.api.Setting;
 import dev.vitals.api.VitalsPlugin;
+import dev.vitals.plugins.cost.allocation.Allocator;
+import dev.vitals.plugins.cost.allocation.CatalogShape;
 import dev.vitals.plugins.cost.allocation.Organisation;
 import dev.vitals.plugins.cost.allocation.ServiceTags;
 import dev.vitals.plugins.cost.costs.CostLedger;
@@ -15,6 +17,12 @@ import dev.vitals.plugins.cost.imports.FocusFileImporter;
 import dev.vitals.plugins.cost.imports.ImportHistory;
 import dev.vitals.plugins.cost.imports.ImportsApi;
 import dev.vitals.plugins.cost.measures.EffectiveCostMeasures;
+import dev.vitals.plugins.cost.pages.AllocationPage;
+import dev.vitals.plugins.cost.pages.UnallocatedRows;
+import dev.vitals.plugins.cost.rules.AllocationRoutes;
+import dev.vitals.plugins.cost.rules.AllocationRules;
+import dev.vitals.plugins.cost.rules.DemoRule;
+import dev.vitals.plugins.cost.rules.RulesApi;
 import dev.vitals.plugins.cost.rates.Rates;
 import dev.vitals.plugins.cost.rates.RatesApi;
 import java.util.List;
@@ -51,14 +59,23 @@ public final class CostPlugin implements VitalsPlugin {
 
         Rates rates = new Rates(context.jdbi(), reporting);
         Organisation organisation = new Organisation(context.catalog());
-        CostLedger ledger = new CostLedger(context.jdbi(), new ServiceTags(context.catalog()), organisation,
-                context.orgTimeZone(), reporting);
+        ServiceTags tags = new ServiceTags(context.catalog());
+        Allocator allocator = new Allocator(context.jdbi(), new CatalogShape(context.catalog(), tags),
+                context.measures(), context.orgTimeZone());
+        CostLedger ledger = new CostLedger(context.jdbi(), tags, organisation, context.orgTimeZone(), reporting,
+                allocator);
         EffectiveCostMeasures measures = new EffectiveCostMeasures(ledger, context.measures());
         ChargeImport imports = new ChargeImport(context.jdbi(), new FocusFile(keys), reporting,
                 context.orgTimeZone());
 
         ImportHistory history = new ImportHistory(context.jdbi(), reporting);
         CostViews views = CostViews.of(context, ledger, organisation, reporting);
+
+        AllocationRules rules = new AllocationRules(context.jdbi(), allocator, context.catalog(), measures,
+                context.clock(), reporting);
+        AllocationPage allocationPage = new AllocationPage(rules, new Rates(context.jdbi(), reporting),
+                new UnallocatedRows(context.jdbi(), context.orgTimeZone(), keys), context.clock(),
+                context.orgTimeZone(), context.urls());
 
         return new RunningCost(
                 new ImportsApi(imports, history, measures, context.clock()),
@@ -67,6 +84,8 @@ public final class CostPlugin implements VitalsPlugin {
                 new DemoCost(imports, measures, context.catalog(), reporting, context.clock(),
                         context.orgTimeZone()),
                 new FocusFileImporter(imports, measures, context.clock()),
-                views);
+                views,
+                new AllocationRoutes(new RulesApi(rules, context.clock()), allocationPage::routes,
+                        new DemoRule(rules)));
     }
 }

@@ -23,13 +23,14 @@ import dev.vitals.plugins.cost.rates.NewRate;
 import dev.vitals.plugins.cost.rates.Rate;
 import dev.vitals.plugins.cost.rates.RateList;
 import dev.vitals.plugins.cost.rates.RatesApi;
+import dev.vitals.plugins.cost.rules.AllocationRoutes;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 /** The cost plugin as it runs: its routes and page, each bound to an object {@link CostPlugin} built. */
 record RunningCost(ImportsApi imports, RatesApi rates, CostsApi costs, DemoCost demo, FocusFileImporter files,
-        CostViews views) implements RunningPlugin {
+        CostViews views, AllocationRoutes allocation) implements RunningPlugin {
 
     private static final String FOCUS_EXAMPLE = """
             BillingAccountId,BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,\
@@ -48,7 +49,7 @@ record RunningCost(ImportsApi imports, RatesApi rates, CostsApi costs, DemoCost 
 
     @Override
     public List<ApiRoute> apiRoutes() {
-        return List.of(
+        List<ApiRoute> routes = new java.util.ArrayList<>(List.of(
                 ApiRoute.post("/imports", imports::importFile).scoped(ImportsApi.SCOPE)
                         .doc(RouteDoc.of("Import a FOCUS billing export")
                                 .description("A FOCUS 1.0, 1.1 or 1.2 CSV file, plain or gzip, from an admin or a "
@@ -82,12 +83,16 @@ record RunningCost(ImportsApi imports, RatesApi rates, CostsApi costs, DemoCost 
                                 .query(PERIOD_AND_SCOPE)
                                 .returns(DailyAnswer.class)),
                 views.forecastRoute(),
-                views.unitCostRoute());
+                views.unitCostRoute()));
+        routes.addAll(allocation.apiRoutes());
+        return List.copyOf(routes);
     }
 
     @Override
     public List<PageRoute> pages() {
-        return views.pageRoutes();
+        List<PageRoute> pages = new java.util.ArrayList<>(views.pageRoutes());
+        pages.addAll(allocation.pages());
+        return List.copyOf(pages);
     }
 
     @Override
@@ -113,6 +118,7 @@ record RunningCost(ImportsApi imports, RatesApi rates, CostsApi costs, DemoCost 
     @Override
     public void seedDemoData() throws Exception {
         demo.seed();
+        allocation.seedDemo();
     }
 
     @Override

@@ -34,6 +34,11 @@ public final class Organisation {
         return current().programs().getOrDefault(service, List.of());
     }
 
+    /** @return per service the programs that have it in scope, for services in at least one */
+    public Map<EntityRef, List<EntityRef>> programsByService() {
+        return current().programs();
+    }
+
     /**
      * @param ref a service, team or program
      * @return the services it stands for; empty when the catalog has no such entity

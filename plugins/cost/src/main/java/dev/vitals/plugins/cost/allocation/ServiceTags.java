@@ -34,6 +34,11 @@ public final class ServiceTags {
         return Optional.ofNullable(current().byTag().get(tag));
     }
 
+    /** @return every tag the catalog answers to, lower case, with its service */
+    public Map<String, EntityRef> all() {
+        return current().byTag();
+    }
+
     private Snapshot current() {
         long version = catalog.version();
         Snapshot now = snapshot;

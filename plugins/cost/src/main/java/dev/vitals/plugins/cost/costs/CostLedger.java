@@ -1,6 +1,8 @@
 package dev.vitals.plugins.cost.costs;
 
 import dev.vitals.api.EntityRef;
+import dev.vitals.plugins.cost.allocation.Allocated;
+import dev.vitals.plugins.cost.allocation.Allocator;
 import dev.vitals.plugins.cost.allocation.Organisation;
 import dev.vitals.plugins.cost.allocation.ServiceTags;
 import dev.vitals.plugins.cost.web.Money;
@@ -19,9 +21,10 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The stored charges summed the ways the API answers: per group or per day, over days of the organisation's time
- * zone, each row counted on the day its charge period starts (a correction on the day it restates). Rows are
- * allocated to services at read time, so a service added to the catalog, or tagged, gets its cost from rows already
- * stored; rows that name no service are unallocated and always counted.
+ * zone, each row counted on the day its charge period starts (a correction on the day it restates). Services, teams
+ * and programs read the allocation per day and service the {@link Allocator} keeps (direct and shared cost, and the
+ * unallocated line), brought up to date before each answer, so a service added to the catalog, or tagged, gets its
+ * cost from rows already stored. Accounts, providers and categories sum the charges themselves.
  */
 public final class CostLedger {
 
@@ -30,9 +33,12 @@ public final class CostLedger {
     private final Organisation organisation;
     private final ZoneId zone;
     private final String currency;
+    private final Allocator allocator;
 
-    public CostLedger(Jdbi jdbi, ServiceTags tags, Organisation organisation, ZoneId zone, String currency) {
+    public CostLedger(Jdbi jdbi, ServiceTags tags, Organisation organisation, ZoneId zone, String currency,
+            Allocator allocator) {
         this.jdbi = jdbi;
+        this.allocator = allocator;
         this.tags = tags;
         this.organisation = organisation;
         this.zone = zone;
@@ -47,6 +53,59 @@ public final class CostLedger {
      * @return the groups, the total and the unallocated cost
      */
     public CostAnswer costs(GroupBy by, LocalDate from, LocalDate to, Optional<Set<EntityRef>> scope) {
+        return switch (by) {
+            case SERVICE, TEAM, PROGRAM -> allocated(by, from, to, scope);
+            case ACCOUNT, PROVIDER, CATEGORY -> charged(by, from, to, scope);
+        };
+    }
+
+    private CostAnswer allocated(GroupBy by, LocalDate from, LocalDate to, Optional<Set<EntityRef>> scope) {
+        allocator.ensureCurrent();
+        Map<String, Part> groups = new HashMap<>();
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal unallocated = BigDecimal.ZERO;
+        for (ServiceCost row : perService(from, to)) {
+            Optional<EntityRef> service = row.service();
+            if (scope.isPresent() && (service.isEmpty() || !scope.get().contains(service.get()))) {
+                continue;
+            }
+            total = total.add(row.direct()).add(row.shared());
+            if (service.isEmpty()) {
+                unallocated = unallocated.add(row.direct()).add(row.shared());
+                continue;
+            }
+            for (String key : keys(by, Optional.empty(), service)) {
+                groups.merge(key, new Part(row.direct(), row.shared()), Part::plus);
+            }
+        }
+        Map<String, List<String>> sharing = by == GroupBy.PROGRAM ? programsSharingServices() : Map.of();
+        List<CostGroup> answer = groups.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<String, Part>, BigDecimal>comparing(g -> g.getValue().cost())
+                        .reversed().thenComparing(Map.Entry::getKey))
+                .map(g -> new CostGroup(g.getKey(), Money.text(g.getValue().cost()), Money.text(g.getValue().direct()),
+                        Money.text(g.getValue().shared()), sharing.getOrDefault(g.getKey(), List.of())))
+                .toList();
+        return new CostAnswer(currency, from, to, Money.text(total), Money.text(unallocated), answer);
+    }
+
+    /** Per program, the other programs that count some of its services too. */
+    private Map<String, List<String>> programsSharingServices() {
+        Map<String, Set<String>> sharing = new HashMap<>();
+        for (Map.Entry<EntityRef, List<EntityRef>> service : organisation.programsByService().entrySet()) {
+            for (EntityRef program : service.getValue()) {
+                for (EntityRef other : service.getValue()) {
+                    if (!other.equals(program)) {
+                        sharing.computeIfAbsent(program.key(), p -> new java.util.TreeSet<>()).add(other.key());
+                    }
+                }
+            }
+        }
+        Map<String, List<String>> lists = new HashMap<>();
+        sharing.forEach((program, others) -> lists.put(program, List.copyOf(others)));
+        return lists;
+    }
+
+    private CostAnswer charged(GroupBy by, LocalDate from, LocalDate to, Optional<Set<EntityRef>> scope) {
         Map<String, BigDecimal> groups = new HashMap<>();
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal unallocated = BigDecimal.ZERO;
@@ -59,7 +118,7 @@ public final class CostLedger {
             if (service.isEmpty()) {
                 unallocated = unallocated.add(slice.cost());
             }
-            for (String key : keys(by, slice, service)) {
+            for (String key : keys(by, Optional.of(slice), service)) {
                 groups.merge(key, slice.cost(), BigDecimal::add);
             }
         }
@@ -79,16 +138,20 @@ public final class CostLedger {
      * @return every day's cost, days without charges at zero
      */
     public DailyAnswer daily(LocalDate from, LocalDate to, Optional<Set<EntityRef>> scope) {
+        allocator.ensureCurrent();
         Map<LocalDate, BigDecimal> days = new TreeMap<>();
         for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
             days.put(day, BigDecimal.ZERO);
         }
-        for (CostSlice slice : slices(GroupBy.SERVICE, from, to)) {
-            Optional<EntityRef> service = slice.tag().flatMap(tags::service);
-            if (scope.isEmpty() || service.isPresent() && scope.get().contains(service.get())) {
-                days.merge(slice.day(), slice.cost(), BigDecimal::add);
-            }
-        }
+        jdbi.useHandle(h -> h.createQuery("""
+                SELECT day, sum(direct + shared) AS cost FROM allocations
+                WHERE day >= :from AND day < :to AND (:all OR service = ANY(:services))
+                GROUP BY day""")
+                .bind("from", from).bind("to", to).bind("all", scope.isEmpty())
+                .bindArray("services", String.class, scope.orElse(Set.of()).stream().map(EntityRef::toString)
+                        .toList())
+                .map((rs, ctx) -> Map.entry(rs.getObject("day", LocalDate.class), rs.getBigDecimal("cost")))
+                .forEach(d -> days.put(d.getKey(), d.getValue())));
         return new DailyAnswer(currency, from, to, days.entrySet().stream()
                 .map(d -> new DayCost(d.getKey(), Money.text(d.getValue()))).toList());
     }
@@ -96,24 +159,40 @@ public final class CostLedger {
     /**
      * @param from the first day
      * @param to the day after the last
-     * @return per service and day the cost allocated to it; days without cost are absent
+     * @return per service and day the cost allocated to it, direct and shared; days without cost are absent
      */
     public Map<EntityRef, Map<LocalDate, BigDecimal>> perServiceAndDay(LocalDate from, LocalDate to) {
+        allocator.ensureCurrent();
         Map<EntityRef, Map<LocalDate, BigDecimal>> costs = new HashMap<>();
-        for (CostSlice slice : slices(GroupBy.SERVICE, from, to)) {
-            slice.tag().flatMap(tags::service).ifPresent(service -> costs
-                    .computeIfAbsent(service, s -> new TreeMap<>()).merge(slice.day(), slice.cost(), BigDecimal::add));
-        }
+        jdbi.useHandle(h -> h.createQuery("""
+                SELECT day, service, direct + shared AS cost FROM allocations
+                WHERE day >= :from AND day < :to AND service <> ''""")
+                .bind("from", from).bind("to", to)
+                .map((rs, ctx) -> new Allocated(rs.getObject("day", LocalDate.class), rs.getString("service"),
+                        rs.getBigDecimal("cost"), BigDecimal.ZERO))
+                .forEach(a -> costs.computeIfAbsent(EntityRef.parse(a.service()), s -> new TreeMap<>())
+                        .merge(a.day(), a.direct(), BigDecimal::add)));
         return costs;
     }
 
-    private List<String> keys(GroupBy by, CostSlice slice, Optional<EntityRef> service) {
+    /** Each service's (and the unallocated line's) direct and shared cost over the days. */
+    private List<ServiceCost> perService(LocalDate from, LocalDate to) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT service, sum(direct) AS direct, sum(shared) AS shared FROM allocations
+                WHERE day >= :from AND day < :to GROUP BY service""")
+                .bind("from", from).bind("to", to)
+                .map((rs, ctx) -> new ServiceCost(Optional.of(rs.getString("service")).filter(s -> !s.isEmpty())
+                        .map(EntityRef::parse), rs.getBigDecimal("direct"), rs.getBigDecimal("shared")))
+                .list());
+    }
+
+    private List<String> keys(GroupBy by, Optional<CostSlice> slice, Optional<EntityRef> service) {
         return switch (by) {
             case SERVICE -> service.map(s -> List.of(s.key())).orElse(List.of());
             case TEAM -> service.flatMap(organisation::teamOf).map(t -> List.of(t.key())).orElse(List.of());
             case PROGRAM -> service.map(s -> organisation.programsOf(s).stream().map(EntityRef::key).toList())
                     .orElse(List.of());
-            case ACCOUNT, PROVIDER, CATEGORY -> List.of(slice.dimension());
+            case ACCOUNT, PROVIDER, CATEGORY -> List.of(slice.orElseThrow().dimension());
         };
     }
 
@@ -131,5 +210,19 @@ public final class CostLedger {
                 .map((rs, ctx) -> new CostSlice(rs.getObject("day", LocalDate.class), rs.getString("dimension"),
                         Optional.ofNullable(rs.getString("tag")), rs.getBigDecimal("cost")))
                 .list());
+    }
+
+    private record ServiceCost(Optional<EntityRef> service, BigDecimal direct, BigDecimal shared) {
+    }
+
+    private record Part(BigDecimal direct, BigDecimal shared) {
+
+        BigDecimal cost() {
+            return direct.add(shared);
+        }
+
+        Part plus(Part other) {
+            return new Part(direct.add(other.direct), shared.add(other.shared));
+        }
     }
 }

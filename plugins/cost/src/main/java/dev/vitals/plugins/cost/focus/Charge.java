@@ -27,11 +27,12 @@ import java.util.Optional;
  * @param tags the {@code Tags} object as JSON text
  * @param extra the {@code x_…} columns as a JSON object
  * @param allocationTag the value of the first allocation key the row carries
+ * @param resourceId the resource billed, when the export says; ResourceId prefix rules allocate by it
  */
 public record Charge(long row, String billingAccountId, Instant billingPeriodStart, Instant billingPeriodEnd,
         Instant chargePeriodStart, Instant chargePeriodEnd, String chargeCategory, Optional<String> chargeClass,
         String providerName, Optional<String> invoiceIssuerName, Optional<String> invoiceId,
         Optional<String> subAccountId, Optional<String> serviceCategory, Optional<String> serviceName,
         String billingCurrency, BigDecimal billedCost, BigDecimal effectiveCost, Optional<String> tags,
-        Optional<String> extra, Optional<String> allocationTag) {
+        Optional<String> extra, Optional<String> allocationTag, Optional<String> resourceId) {
 }

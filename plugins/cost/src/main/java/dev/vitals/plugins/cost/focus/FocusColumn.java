@@ -19,6 +19,7 @@ public enum FocusColumn {
     INVOICE_ID("InvoiceId", false),
     INVOICE_ISSUER_NAME("InvoiceIssuerName", false),
     PROVIDER_NAME("ProviderName", true),
+    RESOURCE_ID("ResourceId", false),
     SERVICE_CATEGORY("ServiceCategory", false),
     SERVICE_NAME("ServiceName", false),
     SUB_ACCOUNT_ID("SubAccountId", false),

@@ -189,7 +189,8 @@ public final class FocusFile {
                     optional(FocusColumn.INVOICE_ID), optional(FocusColumn.SUB_ACCOUNT_ID),
                     optional(FocusColumn.SERVICE_CATEGORY), optional(FocusColumn.SERVICE_NAME), currency(),
                     amount(FocusColumn.BILLED_COST), amount(FocusColumn.EFFECTIVE_COST),
-                    tags.map(JsonNode::toString), extra.map(ObjectNode::toString), allocationTag(tags, extra));
+                    tags.map(JsonNode::toString), extra.map(ObjectNode::toString), allocationTag(tags, extra),
+                    optional(FocusColumn.RESOURCE_ID));
         }
 
         private Optional<String> cell(int index) {

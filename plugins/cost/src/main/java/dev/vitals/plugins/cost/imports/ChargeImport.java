@@ -22,10 +22,10 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Imports a FOCUS file all or nothing, in one transaction: its rows stream from the parser into a staging table
- * through PostgreSQL's COPY (memory stays flat whatever the file's size), then one set-based statement converts them
- * into the reporting currency and stores them, replacing the rows of earlier imports of the same billing accounts
- * and periods, so that importing a file again never counts it twice.
+ * Imports a FOCUS file all or nothing, in one transaction: its rows stream from the parser straight into the
+ * charges through PostgreSQL's COPY (memory stays flat whatever the file's size), rows in another currency are then
+ * converted into the reporting currency, and the rows of earlier imports of the same billing accounts and periods are
+ * removed, so that importing a file again never counts it twice.
  */
 public final class ChargeImport {
 
@@ -64,26 +64,28 @@ public final class ChargeImport {
             // One import at a time: two files of the same billing period must not interleave their replacement.
             allowTime(h);
             h.execute("SELECT pg_advisory_xact_lock(hashtext('cost.import'))");
-            h.execute("""
-                    CREATE TEMP TABLE staging (
-                        row_number bigint, billing_account_id text, billing_period_start timestamptz,
-                        billing_period_end timestamptz, charge_period_start timestamptz,
-                        charge_period_end timestamptz, charge_category text, charge_class text, provider_name text,
-                        invoice_issuer_name text, invoice_id text, sub_account_id text, service_category text,
-                        service_name text, billing_currency text, billed_cost numeric, effective_cost numeric,
-                        allocation_tag text, tags jsonb, extra jsonb
-                    ) ON COMMIT DROP""");
-            long rows = copy(h, csv, progress);
+            long id = h.createQuery("""
+                    INSERT INTO imports (imported_at, imported_by, rows, reporting) VALUES (:at, :by, 0, :reporting)
+                    RETURNING id""")
+                    .bind("at", at).bind("by", by).bind("reporting", reporting)
+                    .mapTo(Long.class).one();
+            // Straight into the fact table, in the reporting currency at rate 1: one write of every row instead of
+            // a staging table and a second copy. Rows in another currency are converted below; a failure anywhere
+            // rolls the whole file back.
+            long rows = copy(h, csv, progress, id);
             if (rows == 0) {
                 throw new FocusProblem(2, Optional.empty(), "the file has a header but no rows: nothing to import");
             }
-            refuseMissingRates(h);
-            return store(h, rows, by, at);
+            refuseMissingRates(h, id);
+            convert(h, id);
+            h.createUpdate("UPDATE imports SET rows = :rows WHERE id = :id").bind("rows", rows).bind("id", id)
+                    .execute();
+            return store(h, id, rows);
         });
     }
 
     /** The statement limit for this transaction, and the socket's read limit past it (the pool resets it). */
-    private static void allowTime(Handle h) {
+    public static void allowTime(Handle h) {
         h.execute("SELECT set_config('statement_timeout', ?, true)", TIME_LIMIT.toMillis() + "ms");
         try {
             h.getConnection().setNetworkTimeout(Runnable::run, (int) TIME_LIMIT.plusMinutes(1).toMillis());
@@ -92,20 +94,20 @@ public final class ChargeImport {
         }
     }
 
-    private long copy(Handle h, Reader csv, LongConsumer progress) throws IOException {
+    private long copy(Handle h, Reader csv, LongConsumer progress, long id) throws IOException {
         try {
             return copy(h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY staging (" + CopyText.COLUMNS + ") FROM STDIN"), csv, progress);
+                    "COPY charges (" + CopyText.COLUMNS + ") FROM STDIN"), csv, progress, id);
         } catch (SQLException e) {
-            throw new UnableToExecuteStatementException("COPY into the staging table failed", e, null);
+            throw new UnableToExecuteStatementException("COPY into the charges failed", e, null);
         }
     }
 
-    private long copy(CopyIn copy, Reader csv, LongConsumer progress) throws IOException, SQLException {
+    private long copy(CopyIn copy, Reader csv, LongConsumer progress, long id) throws IOException, SQLException {
         StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
         try {
             long rows = focus.read(csv, charge -> {
-                CopyText.append(buffer, charge);
+                CopyText.append(buffer, id, charge);
                 if (buffer.length() >= FLUSH_AT) {
                     flush(copy, buffer);
                 }
@@ -135,19 +137,19 @@ public final class ChargeImport {
         }
     }
 
-    private void refuseMissingRates(Handle h) {
+    private void refuseMissingRates(Handle h, long id) {
         h.createQuery("""
                 SELECT s.billing_currency, min(s.month) AS month, min(s.row_number) AS first_row
                 FROM (SELECT billing_currency, row_number,
                              date_trunc('month', billing_period_start AT TIME ZONE 'UTC')::date AS month
-                      FROM staging WHERE billing_currency <> :reporting) s
+                      FROM charges WHERE import_id = :id AND billing_currency <> :reporting) s
                 LEFT JOIN rates r ON r.currency = s.billing_currency AND r.reporting = :reporting
                                  AND r.month = s.month
                 WHERE r.rate IS NULL
                 GROUP BY s.billing_currency, s.month
                 ORDER BY first_row
                 LIMIT 1""")
-                .bind("reporting", reporting)
+                .bind("id", id).bind("reporting", reporting)
                 .map((rs, ctx) -> new MissingRate(rs.getString("billing_currency"),
                         YearMonth.from(rs.getObject("month", LocalDate.class)), rs.getLong("first_row")))
                 .findOne()
@@ -156,49 +158,50 @@ public final class ChargeImport {
                 });
     }
 
-    private ImportResult store(Handle h, long rows, String by, Instant at) {
-        long id = h.createQuery("""
-                INSERT INTO imports (imported_at, imported_by, rows, reporting) VALUES (:at, :by, :rows, :reporting)
-                RETURNING id""")
-                .bind("at", at).bind("by", by).bind("rows", rows).bind("reporting", reporting)
-                .mapTo(Long.class).one();
-        h.execute("ANALYZE staging");
+    /** Rows billed in another currency, at the rate of their billing period's month. */
+    private void convert(Handle h, long id) {
+        h.createUpdate("""
+                UPDATE charges c SET rate = r.rate, billed = c.billed_cost * r.rate, cost = c.effective_cost * r.rate
+                FROM rates r
+                WHERE c.import_id = :id AND c.billing_currency <> :reporting AND r.currency = c.billing_currency
+                  AND r.reporting = :reporting
+                  AND r.month = date_trunc('month', c.billing_period_start AT TIME ZONE 'UTC')::date""")
+                .bind("id", id).bind("reporting", reporting)
+                .execute();
+    }
+
+    private ImportResult store(Handle h, long id, long rows) {
         List<BillingPeriod> periods = h.createQuery("""
-                SELECT billing_account_id, billing_period_start, count(*) AS rows FROM staging
+                SELECT billing_account_id, billing_period_start, count(*) AS rows FROM charges WHERE import_id = :id
                 GROUP BY billing_account_id, billing_period_start ORDER BY billing_account_id, billing_period_start""")
+                .bind("id", id)
                 .map((rs, ctx) -> new BillingPeriod(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getLong(3)))
                 .list();
+        String earlier = """
+                SELECT c.* FROM charges c
+                JOIN (SELECT DISTINCT billing_account_id, billing_period_start FROM charges WHERE import_id = :id) p
+                  ON c.billing_account_id = p.billing_account_id AND c.billing_period_start = p.billing_period_start
+                WHERE c.import_id <> :id""";
         // The days touched: those the replaced rows had and those the new ones have, so answers about both change.
         DaySpan span = h.createQuery("""
                 SELECT min(d), max(d) FROM (
-                    SELECT (charge_period_start AT TIME ZONE :zone)::date AS d FROM staging
+                    SELECT (charge_period_start AT TIME ZONE :zone)::date AS d FROM charges WHERE import_id = :id
                     UNION ALL
-                    SELECT (c.charge_period_start AT TIME ZONE :zone)::date FROM charges c
-                    WHERE (c.billing_account_id, c.billing_period_start) IN
-                          (SELECT DISTINCT billing_account_id, billing_period_start FROM staging)) days""")
-                .bind("zone", zone.getId())
+                    SELECT (e.charge_period_start AT TIME ZONE :zone)::date FROM (%s) e) days""".formatted(earlier))
+                .bind("zone", zone.getId()).bind("id", id)
                 .map((rs, ctx) -> new DaySpan(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)))
                 .one();
         int replaced = h.createUpdate("""
-                DELETE FROM charges c USING (SELECT DISTINCT billing_account_id, billing_period_start FROM staging) p
-                WHERE c.billing_account_id = p.billing_account_id AND c.billing_period_start = p.billing_period_start""")
+                DELETE FROM charges c USING (SELECT DISTINCT billing_account_id, billing_period_start FROM charges
+                                             WHERE import_id = :id) p
+                WHERE c.billing_account_id = p.billing_account_id AND c.billing_period_start = p.billing_period_start
+                  AND c.import_id <> :id""")
+                .bind("id", id)
                 .execute();
-        h.createUpdate("""
-                INSERT INTO charges (import_id, row_number, billing_account_id, billing_period_start,
-                        billing_period_end, charge_period_start, charge_period_end, charge_category, charge_class,
-                        provider_name, invoice_issuer_name, invoice_id, sub_account_id, service_category, service_name,
-                        billing_currency, billed_cost, effective_cost, rate, billed, cost, allocation_tag, tags, extra)
-                SELECT :id, s.row_number, s.billing_account_id, s.billing_period_start, s.billing_period_end,
-                       s.charge_period_start, s.charge_period_end, s.charge_category, s.charge_class, s.provider_name,
-                       s.invoice_issuer_name, s.invoice_id, s.sub_account_id, s.service_category, s.service_name,
-                       s.billing_currency, s.billed_cost, s.effective_cost, coalesce(r.rate, 1),
-                       s.billed_cost * coalesce(r.rate, 1), s.effective_cost * coalesce(r.rate, 1),
-                       s.allocation_tag, s.tags, s.extra
-                FROM staging s
-                LEFT JOIN rates r ON s.billing_currency <> :reporting AND r.currency = s.billing_currency
-                                 AND r.reporting = :reporting
-                                 AND r.month = date_trunc('month', s.billing_period_start AT TIME ZONE 'UTC')::date""")
-                .bind("id", id).bind("reporting", reporting)
+        // The days touched are allocated to services again before the next answer (costs.CostLedger).
+        h.createUpdate("INSERT INTO allocation_dirty (first_start, last_start) VALUES (:first, :last)")
+                .bind("first", span.first().atStartOfDay(zone).toOffsetDateTime())
+                .bind("last", span.last().atStartOfDay(zone).toOffsetDateTime())
                 .execute();
         return new ImportResult(id, rows, replaced, periods, span.first(), span.last());
     }

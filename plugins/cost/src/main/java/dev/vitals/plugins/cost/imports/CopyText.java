@@ -6,17 +6,18 @@ import java.util.Optional;
 /** A charge as one line of PostgreSQL's COPY text format: tab between columns, {@code \N} for null, escapes. */
 final class CopyText {
 
-    /** The staging table's columns in the order {@link #append} writes them. */
-    static final String COLUMNS = "row_number, billing_account_id, billing_period_start, billing_period_end, "
+    /** The charges' columns in the order {@link #append} writes them. */
+    static final String COLUMNS = "import_id, row_number, billing_account_id, billing_period_start, billing_period_end, "
             + "charge_period_start, charge_period_end, charge_category, charge_class, provider_name, "
             + "invoice_issuer_name, invoice_id, sub_account_id, service_category, service_name, billing_currency, "
-            + "billed_cost, effective_cost, allocation_tag, tags, extra";
+            + "billed_cost, effective_cost, rate, billed, cost, allocation_tag, tags, extra, resource_id";
 
     private CopyText() {
     }
 
-    static void append(StringBuilder line, Charge c) {
-        line.append(c.row());
+    /** A charge of the import, in the reporting currency at rate 1 until it is converted. */
+    static void append(StringBuilder line, long importId, Charge c) {
+        line.append(importId).append('\t').append(c.row());
         field(line, c.billingAccountId());
         field(line, c.billingPeriodStart().toString());
         field(line, c.billingPeriodEnd().toString());
@@ -31,11 +32,17 @@ final class CopyText {
         field(line, c.serviceCategory());
         field(line, c.serviceName());
         field(line, c.billingCurrency());
-        field(line, c.billedCost().toPlainString());
-        field(line, c.effectiveCost().toPlainString());
+        String billed = c.billedCost().toPlainString();
+        String effective = c.effectiveCost().toPlainString();
+        field(line, billed);
+        field(line, effective);
+        line.append("\t1");
+        field(line, billed);
+        field(line, effective);
         field(line, c.allocationTag());
         field(line, c.tags());
         field(line, c.extra());
+        field(line, c.resourceId());
         line.append('\n');
     }
 

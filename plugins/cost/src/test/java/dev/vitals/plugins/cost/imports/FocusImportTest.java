@@ -44,7 +44,7 @@ class FocusImportTest {
 
     @BeforeEach
     void emptyTables(VitalsPortal portal) {
-        portal.pluginJdbi().useHandle(h -> h.execute("TRUNCATE charges, imports, rates"));
+        portal.pluginJdbi().useHandle(h -> h.execute("TRUNCATE charges, imports, rates, allocations, allocation_dirty"));
     }
 
     private static PortalResponse importAsAdmin(VitalsPortal portal, String csv) {

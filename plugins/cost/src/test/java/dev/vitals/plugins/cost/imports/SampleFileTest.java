@@ -54,7 +54,7 @@ class SampleFileTest {
 
     @BeforeEach
     void emptyTables(VitalsPortal portal) {
-        portal.pluginJdbi().useHandle(h -> h.execute("TRUNCATE charges, imports, rates"));
+        portal.pluginJdbi().useHandle(h -> h.execute("TRUNCATE charges, imports, rates, allocations, allocation_dirty"));
     }
 
     private static byte[] sample() throws IOException {

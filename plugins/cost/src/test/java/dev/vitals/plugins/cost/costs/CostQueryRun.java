@@ -1,0 +1,153 @@
+package dev.vitals.plugins.cost.costs;
+
+import dev.vitals.plugins.cost.Uploads;
+import dev.vitals.testkit.Person;
+import dev.vitals.testkit.TestCatalog;
+import dev.vitals.testkit.VitalsPortal;
+import dev.vitals.testkit.VitalsPortalExtension;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A measurement, not a test of the build (it runs only when {@code -Dcost.services=N} is given): N services in N/20
+ * teams, each billed daily for 13 months (one row per service and day, plus a {@code shared=platform} row a day split
+ * by a proportional rule among the organisation), imported month by month through {@code POST /api/cost/imports};
+ * then, at concurrency 16, the cost overview ({@code groupBy=team} over the last 30 days), a team's daily series over
+ * the same days, and {@code GET /api/health} as the floor, each closed-loop for {@code cost.seconds} (default 20).
+ *
+ * <pre>
+ * mvn -B -q -o test -pl plugins/cost -am -Dtest=CostQueryRun -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dcost.services=2000
+ * </pre>
+ */
+@EnabledIfSystemProperty(named = "cost.services", matches = "[0-9]+")
+class CostQueryRun {
+
+    private static final int SERVICES = Integer.getInteger("cost.services", 0);
+    private static final int TEAMS = Math.max(1, SERVICES / 20);
+    private static final YearMonth LAST = YearMonth.of(2025, 12);
+    private static final int CONCURRENCY = 16;
+
+    @RegisterExtension
+    static final VitalsPortalExtension VITALS = VitalsPortalExtension.forPluginUnderTest()
+            .environment("VITALS_TIMEZONE", "UTC")
+            .catalog(catalog())
+            .build();
+
+    private static TestCatalog catalog() {
+        TestCatalog catalog = TestCatalog.of();
+        for (int t = 0; t < TEAMS; t++) {
+            catalog = catalog.team("team-" + t);
+        }
+        for (int s = 0; s < SERVICES; s++) {
+            catalog = catalog.service("service-" + s, "team-" + (s % TEAMS));
+        }
+        return catalog;
+    }
+
+    @Test
+    void overviewAndTeamSeriesAgainstTheHealthFloor(VitalsPortal portal) throws Exception {
+        long started = System.nanoTime();
+        long rows = 0;
+        for (YearMonth month = LAST.minusMonths(12); !month.isAfter(LAST); month = month.plusMonths(1)) {
+            byte[] file = month(month);
+            rows += month.lengthOfMonth() * (SERVICES + 1L);
+            Uploads.asAdmin(portal, "text/csv", () -> new ByteArrayInputStream(file)).expect(201);
+        }
+        double importSeconds = (System.nanoTime() - started) / 1e9;
+        started = System.nanoTime();
+        portal.admin().send("POST", "/api/cost/rules?reallocate=from:" + LAST.minusMonths(12).atDay(1),
+                "application/json", """
+                {"name": "platform", "match": {"tag": {"shared": "platform"}}, "split": "proportional",
+                 "among": "org"}""", java.util.Map.of()).expect(201);
+        double ruleSeconds = (System.nanoTime() - started) / 1e9;
+
+        LocalDate to = LAST.plusMonths(1).atDay(1);
+        LocalDate from = to.minusDays(30);
+        String overview = "/api/cost/costs?groupBy=team&from=" + from + "&to=" + to;
+        String team = "/api/cost/costs/daily?team=team-7&from=" + from + "&to=" + to;
+        int seconds = Integer.getInteger("cost.seconds", 20);
+        List<String> lines = new ArrayList<>();
+        for (String path : List.of("/api/health", overview, team)) {
+            load(portal, path, Duration.ofSeconds(Math.max(1, seconds / 3)));
+            lines.add(load(portal, path, Duration.ofSeconds(seconds)));
+        }
+        System.out.printf(Locale.ROOT, "cost queries at %,d services x 13 months (%,d rows): import %.1f s, "
+                + "proportional rule over all days %.1f s%n", SERVICES, rows, importSeconds, ruleSeconds);
+        System.out.println("| URL | Concurrency | Throughput | p50 | p99 | Errors |");
+        lines.forEach(System.out::println);
+    }
+
+    private static byte[] month(YearMonth month) {
+        StringBuilder csv = new StringBuilder("BillingAccountId,BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,"
+                + "ChargePeriodEnd,ChargeCategory,ProviderName,BillingCurrency,BilledCost,EffectiveCost,Tags\n");
+        String period = month.atDay(1) + "T00:00:00Z," + month.plusMonths(1).atDay(1) + "T00:00:00Z,";
+        for (int d = 1; d <= month.lengthOfMonth(); d++) {
+            LocalDate day = month.atDay(d);
+            String charge = day + "T00:00:00Z," + day.plusDays(1) + "T00:00:00Z,Usage,AWS,USD,";
+            for (int s = 0; s < SERVICES; s++) {
+                String cost = BigDecimal.valueOf(1000 + (s * 37L + d * 11L) % 900, 2).toPlainString();
+                csv.append("acct-big,").append(period).append(charge).append(cost).append(',').append(cost)
+                        .append(",\"{\"\"service\"\": \"\"service-").append(s).append("\"\"}\"\n");
+            }
+            csv.append("acct-big,").append(period).append(charge).append("250.00,250.00,")
+                    .append("\"{\"\"shared\"\": \"\"platform\"\"}\"\n");
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Closed loop: each worker sends the next request as soon as the last one answered. */
+    private static String load(VitalsPortal portal, String path, Duration duration) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(CONCURRENCY * 2);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(threads).build();
+        Person viewer = Person.viewer("vera");
+        HttpRequest request = HttpRequest.newBuilder(portal.uri(path)).header("Accept", "application/json")
+                .header("X-Forwarded-User", viewer.name()).build();
+        long end = System.nanoTime() + duration.toNanos();
+        long start = System.nanoTime();
+        List<Future<long[]>> workers = new ArrayList<>();
+        for (int i = 0; i < CONCURRENCY; i++) {
+            workers.add(threads.submit(() -> {
+                long[] took = new long[1 << 12];
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    HttpResponse<byte[]> answer = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    if (answer.statusCode() != 200) {
+                        throw new IllegalStateException(path + " answered " + answer.statusCode());
+                    }
+                    took = n == took.length ? Arrays.copyOf(took, n * 2) : took;
+                    took[n++] = System.nanoTime() - t0;
+                }
+                return Arrays.copyOf(took, n);
+            }));
+        }
+        List<long[]> parts = new ArrayList<>();
+        for (Future<long[]> worker : workers) {
+            parts.add(worker.get());
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        threads.shutdown();
+        long[] sorted = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return String.format(Locale.ROOT, "| `GET %s` | %d | %.0f req/s | %.1f ms | %.1f ms | 0 |", path, CONCURRENCY,
+                sorted.length / elapsed, sorted[sorted.length / 2] / 1e6,
+                sorted[Math.max(0, (int) Math.ceil(0.99 * sorted.length) - 1)] / 1e6);
+    }
+}

@@ -4,6 +4,7 @@ import dev.vitals.api.EntityRef;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,6 +25,8 @@ public final class DependencyGraph {
     private final List<Edge> edges;
     private final int[][] dependsOn;
     private final int[][] dependedOnBy;
+    private final int[] ownerNumber;
+    private final List<String> teams;
 
     private DependencyGraph(List<Node> nodes, List<Edge> edges) {
         this.nodes = List.copyOf(nodes);
@@ -45,6 +48,24 @@ public final class DependencyGraph {
         for (int i = 0; i < nodes.size(); i++) {
             dependsOn[i] = new int[outCount[i]];
             dependedOnBy[i] = new int[inCount[i]];
+        }
+        Map<EntityRef, Integer> teamNumbers = new HashMap<>();
+        List<EntityRef> owners = new ArrayList<>();
+        for (Node node : this.nodes) {
+            node.owner().ifPresent(owner -> {
+                if (teamNumbers.putIfAbsent(owner, 0) == null) {
+                    owners.add(owner);
+                }
+            });
+        }
+        List<String> teamRefs = new ArrayList<>(owners.stream().map(EntityRef::toString).sorted().toList());
+        for (EntityRef owner : owners) {
+            teamNumbers.put(owner, Collections.binarySearch(teamRefs, owner.toString()));
+        }
+        teams = List.copyOf(teamRefs);
+        ownerNumber = new int[nodes.size()];
+        for (int i = 0; i < nodes.size(); i++) {
+            ownerNumber[i] = this.nodes.get(i).owner().map(teamNumbers::get).orElse(-1);
         }
         Arrays.fill(outCount, 0);
         Arrays.fill(inCount, 0);
@@ -75,9 +96,20 @@ public final class DependencyGraph {
             byRef.putIfAbsent(edge.from(), Node.missing(edge.from()));
             byRef.putIfAbsent(edge.to(), Node.missing(edge.to()));
         }
-        List<Node> sorted = new ArrayList<>(byRef.values());
-        sorted.sort(Comparator.comparing(node -> node.ref().toString()));
-        return new DependencyGraph(sorted, new ArrayList<>(edges));
+        // Each reference is written out once for the sort, not twice per comparison.
+        List<Node> unsorted = new ArrayList<>(byRef.values());
+        String[] keys = new String[unsorted.size()];
+        Integer[] order = new Integer[unsorted.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = unsorted.get(i).ref().toString();
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparing(i -> keys[i]));
+        List<Node> sorted = new ArrayList<>(keys.length);
+        for (Integer i : order) {
+            sorted.add(unsorted.get(i));
+        }
+        return new DependencyGraph(sorted, edges instanceof List<Edge> list ? list : new ArrayList<>(edges));
     }
 
     /** @return an empty graph, the one readers see before the first build */
@@ -123,6 +155,19 @@ public final class DependencyGraph {
     /** @param i a node's number @return the numbers of the nodes that depend on it directly, one per edge */
     public int[] dependentsOf(int i) {
         return dependedOnBy[i];
+    }
+
+    /**
+     * @param i a node's number
+     * @return its owning team's number, an index into {@link #teams()}; -1 when the catalog names no owner
+     */
+    public int ownerNumber(int i) {
+        return ownerNumber[i];
+    }
+
+    /** @return every team that owns a node, by reference, sorted: a team's position is its number */
+    public List<String> teams() {
+        return teams;
     }
 
     /** @param direction the way a walk goes @return per node number, its neighbours that way, one per edge */

@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,19 +27,24 @@ public final class DependencyGraph {
     private final int[] ownerNumber;
     private final List<String> teams;
 
-    private DependencyGraph(List<Node> nodes, List<Edge> edges) {
+    /**
+     * @param nodes the nodes, sorted by reference
+     * @param index each node's reference to its number
+     * @param edges every edge
+     * @param ends per edge, the numbers of its two ends: from at 2e, to at 2e + 1
+     */
+    private DependencyGraph(List<Node> nodes, Map<EntityRef, Integer> index, List<Edge> edges, int[] ends) {
         this.nodes = List.copyOf(nodes);
         this.edges = List.copyOf(edges);
-        this.index = new HashMap<>(nodes.size() * 2);
-        for (int i = 0; i < nodes.size(); i++) {
-            index.put(nodes.get(i).ref(), i);
-        }
+        this.index = index;
+        boolean[] dependency = new boolean[this.edges.size()];
         int[] outCount = new int[nodes.size()];
         int[] inCount = new int[nodes.size()];
-        for (Edge edge : this.edges) {
-            if (edge.isDependency()) {
-                outCount[index.get(edge.from())]++;
-                inCount[index.get(edge.to())]++;
+        for (int e = 0; e < dependency.length; e++) {
+            dependency[e] = this.edges.get(e).isDependency();
+            if (dependency[e]) {
+                outCount[ends[2 * e]]++;
+                inCount[ends[2 * e + 1]]++;
             }
         }
         dependsOn = new int[nodes.size()][];
@@ -48,6 +52,16 @@ public final class DependencyGraph {
         for (int i = 0; i < nodes.size(); i++) {
             dependsOn[i] = new int[outCount[i]];
             dependedOnBy[i] = new int[inCount[i]];
+        }
+        Arrays.fill(outCount, 0);
+        Arrays.fill(inCount, 0);
+        for (int e = 0; e < dependency.length; e++) {
+            if (dependency[e]) {
+                int from = ends[2 * e];
+                int to = ends[2 * e + 1];
+                dependsOn[from][outCount[from]++] = to;
+                dependedOnBy[to][inCount[to]++] = from;
+            }
         }
         Map<EntityRef, Integer> teamNumbers = new HashMap<>();
         List<EntityRef> owners = new ArrayList<>();
@@ -67,16 +81,6 @@ public final class DependencyGraph {
         for (int i = 0; i < nodes.size(); i++) {
             ownerNumber[i] = this.nodes.get(i).owner().map(teamNumbers::get).orElse(-1);
         }
-        Arrays.fill(outCount, 0);
-        Arrays.fill(inCount, 0);
-        for (Edge edge : this.edges) {
-            if (edge.isDependency()) {
-                int from = index.get(edge.from());
-                int to = index.get(edge.to());
-                dependsOn[from][outCount[from]++] = to;
-                dependedOnBy[to][inCount[to]++] = from;
-            }
-        }
     }
 
     /**
@@ -89,32 +93,63 @@ public final class DependencyGraph {
      * @return the graph, nodes sorted by reference
      */
     public static DependencyGraph of(Collection<Node> entities, Collection<Edge> edges, Collection<EntityRef> known) {
-        Map<EntityRef, Node> byRef = new LinkedHashMap<>();
-        entities.forEach(node -> byRef.put(node.ref(), node));
-        known.forEach(ref -> byRef.putIfAbsent(ref, Node.known(ref)));
-        for (Edge edge : edges) {
-            byRef.putIfAbsent(edge.from(), Node.missing(edge.from()));
-            byRef.putIfAbsent(edge.to(), Node.missing(edge.to()));
+        // Each reference is looked up once: a node is numbered when first met, and each edge keeps its ends'
+        // numbers, renumbered once the nodes are sorted. At hundreds of thousands of edges the lookups are the cost.
+        Map<EntityRef, Integer> number = new HashMap<>();
+        List<Node> found = new ArrayList<>();
+        for (Node node : entities) {
+            Integer seen = number.putIfAbsent(node.ref(), found.size());
+            if (seen == null) {
+                found.add(node);
+            } else {
+                found.set(seen, node);
+            }
+        }
+        for (EntityRef ref : known) {
+            if (number.putIfAbsent(ref, found.size()) == null) {
+                found.add(Node.known(ref));
+            }
+        }
+        List<Edge> edgeList = edges instanceof List<Edge> list ? list : new ArrayList<>(edges);
+        int[] ends = new int[2 * edgeList.size()];
+        for (int e = 0; e < edgeList.size(); e++) {
+            ends[2 * e] = numbered(number, found, edgeList.get(e).from());
+            ends[2 * e + 1] = numbered(number, found, edgeList.get(e).to());
         }
         // Each reference is written out once for the sort, not twice per comparison.
-        List<Node> unsorted = new ArrayList<>(byRef.values());
-        String[] keys = new String[unsorted.size()];
-        Integer[] order = new Integer[unsorted.size()];
+        String[] keys = new String[found.size()];
+        Integer[] order = new Integer[found.size()];
         for (int i = 0; i < keys.length; i++) {
-            keys[i] = unsorted.get(i).ref().toString();
+            keys[i] = found.get(i).ref().toString();
             order[i] = i;
         }
         Arrays.sort(order, Comparator.comparing(i -> keys[i]));
+        int[] position = new int[found.size()];
         List<Node> sorted = new ArrayList<>(keys.length);
         for (Integer i : order) {
-            sorted.add(unsorted.get(i));
+            position[i] = sorted.size();
+            sorted.add(found.get(i));
         }
-        return new DependencyGraph(sorted, edges instanceof List<Edge> list ? list : new ArrayList<>(edges));
+        for (int k = 0; k < ends.length; k++) {
+            ends[k] = position[ends[k]];
+        }
+        number.replaceAll((ref, provisional) -> position[provisional]);
+        return new DependencyGraph(sorted, number, edgeList, ends);
+    }
+
+    private static int numbered(Map<EntityRef, Integer> number, List<Node> found, EntityRef ref) {
+        Integer seen = number.get(ref);
+        if (seen != null) {
+            return seen;
+        }
+        number.put(ref, found.size());
+        found.add(Node.missing(ref));
+        return found.size() - 1;
     }
 
     /** @return an empty graph, the one readers see before the first build */
     public static DependencyGraph empty() {
-        return new DependencyGraph(List.of(), List.of());
+        return new DependencyGraph(List.of(), new HashMap<>(), List.of(), new int[0]);
     }
 
     /** @return every node, sorted by reference; a node's position is its number */

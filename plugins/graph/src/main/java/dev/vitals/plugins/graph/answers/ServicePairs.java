@@ -3,6 +3,7 @@ package dev.vitals.plugins.graph.answers;
 import dev.vitals.plugins.graph.model.DependencyGraph;
 import dev.vitals.plugins.graph.model.Edge;
 import dev.vitals.plugins.graph.model.Relations;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -39,6 +40,69 @@ public final class ServicePairs {
             }
         }
         return pairs;
+    }
+
+    /**
+     * The same pairs as {@link #of}, packed into longs (the depending service's number in the high half) and sorted,
+     * so that tens of thousands of services' pairs take one array rather than a set of boxed pairs.
+     *
+     * @param graph the graph
+     * @return each distinct pair once, in ascending order
+     */
+    public static long[] packed(DependencyGraph graph) {
+        long[] pairs = new long[1024];
+        int count = 0;
+        for (Edge edge : graph.edges()) {
+            boolean dependsOn = edge.relation().equals(Relations.DEPENDS_ON);
+            if (!dependsOn && !edge.relation().equals(Relations.CONSUMES_API)) {
+                continue;
+            }
+            int from = graph.indexOf(edge.from()).orElseThrow();
+            if (!graph.node(from).isService()) {
+                continue;
+            }
+            int to = graph.indexOf(edge.to()).orElseThrow();
+            if (dependsOn) {
+                if (graph.node(to).isService()) {
+                    pairs = grown(pairs, count, 1);
+                    pairs[count++] = pack(from, to);
+                }
+                continue;
+            }
+            int[] providers = graph.dependenciesOf(to);
+            pairs = grown(pairs, count, providers.length);
+            for (int provider : providers) {
+                if (graph.node(provider).isService()) {
+                    pairs[count++] = pack(from, provider);
+                }
+            }
+        }
+        Arrays.sort(pairs, 0, count);
+        int distinct = 0;
+        for (int i = 0; i < count; i++) {
+            if (distinct == 0 || pairs[i] != pairs[distinct - 1]) {
+                pairs[distinct++] = pairs[i];
+            }
+        }
+        return Arrays.copyOf(pairs, distinct);
+    }
+
+    /** @param pair a packed pair @return the number of the service that depends */
+    public static int from(long pair) {
+        return (int) (pair >>> 32);
+    }
+
+    /** @param pair a packed pair @return the number of the service depended on */
+    public static int to(long pair) {
+        return (int) pair;
+    }
+
+    private static long pack(int from, int to) {
+        return (long) from << 32 | to;
+    }
+
+    private static long[] grown(long[] pairs, int count, int more) {
+        return count + more <= pairs.length ? pairs : Arrays.copyOf(pairs, Math.max(pairs.length * 2, count + more));
     }
 
     /**

@@ -1,14 +1,10 @@
 package dev.vitals.plugins.graph.answers;
 
-import dev.vitals.api.EntityRef;
 import dev.vitals.plugins.graph.model.DependencyGraph;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Teams as nodes: an edge A → B counts the distinct service-to-service pairs from A's services to B's services
@@ -21,29 +17,45 @@ public record TeamMap(List<TeamEdge> edges, List<Team> teams) {
 
     /** @param graph the graph @return its team map */
     public static TeamMap of(DependencyGraph graph) {
-        Map<String, Map<String, Integer>> counts = new TreeMap<>();
-        for (ServicePairs.Pair pair : ServicePairs.of(graph)) {
-            Optional<EntityRef> from = graph.node(pair.from()).owner();
-            Optional<EntityRef> to = graph.node(pair.to()).owner();
-            if (from.isPresent() && to.isPresent() && !from.equals(to)) {
-                counts.computeIfAbsent(from.get().toString(), t -> new TreeMap<>())
-                        .merge(to.get().toString(), 1, Integer::sum);
+        List<String> names = graph.teams();
+        long[] pairs = ServicePairs.packed(graph);
+        long[] teamPairs = new long[pairs.length];
+        int count = 0;
+        for (long pair : pairs) {
+            int from = graph.ownerNumber(ServicePairs.from(pair));
+            int to = graph.ownerNumber(ServicePairs.to(pair));
+            if (from >= 0 && to >= 0 && from != to) {
+                teamPairs[count++] = (long) from << 32 | to;
             }
         }
+        Arrays.sort(teamPairs, 0, count);
         List<TeamEdge> edges = new ArrayList<>();
-        Map<String, TreeSet<String>> in = new TreeMap<>();
-        Map<String, TreeSet<String>> out = new TreeMap<>();
-        counts.forEach((from, targets) -> targets.forEach((to, count) -> {
-            edges.add(new TeamEdge(from, to, count));
-            out.computeIfAbsent(from, t -> new TreeSet<>()).add(to);
-            in.computeIfAbsent(to, t -> new TreeSet<>()).add(from);
-            out.computeIfAbsent(to, t -> new TreeSet<>());
-            in.computeIfAbsent(from, t -> new TreeSet<>());
-        }));
+        int[] fanIn = new int[names.size()];
+        int[] fanOut = new int[names.size()];
+        boolean[] listed = new boolean[names.size()];
+        for (int i = 0; i < count; ) {
+            int j = i;
+            while (j < count && teamPairs[j] == teamPairs[i]) {
+                j++;
+            }
+            int from = (int) (teamPairs[i] >>> 32);
+            int to = (int) teamPairs[i];
+            edges.add(new TeamEdge(names.get(from), names.get(to), j - i));
+            fanOut[from]++;
+            fanIn[to]++;
+            listed[from] = true;
+            listed[to] = true;
+            i = j;
+        }
         edges.sort(Comparator.comparingInt((TeamEdge e) -> -e.count()).thenComparing(TeamEdge::from)
                 .thenComparing(TeamEdge::to));
-        List<Team> teams = in.keySet().stream().map(t -> new Team(t, in.get(t).size(), out.get(t).size())).toList();
-        return new TeamMap(edges, teams);
+        List<Team> teams = new ArrayList<>();
+        for (int t = 0; t < names.size(); t++) {
+            if (listed[t]) {
+                teams.add(new Team(names.get(t), fanIn[t], fanOut[t]));
+            }
+        }
+        return new TeamMap(List.copyOf(edges), List.copyOf(teams));
     }
 
     /**

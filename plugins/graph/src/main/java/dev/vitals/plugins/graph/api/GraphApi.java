@@ -8,7 +8,6 @@ import dev.vitals.api.RouteDoc;
 import dev.vitals.api.RouteParam;
 import dev.vitals.plugins.graph.answers.Drift;
 import dev.vitals.plugins.graph.answers.GraphExport;
-import dev.vitals.plugins.graph.answers.Reach;
 import dev.vitals.plugins.graph.answers.ShortestPath;
 import dev.vitals.plugins.graph.answers.Stakeholders;
 import dev.vitals.plugins.graph.answers.TeamMap;
@@ -27,8 +26,12 @@ public final class GraphApi {
     private static final RouteParam DEPTH = RouteParam.optional("depth",
             "the most edges to walk, 1 or more; an API is a node, so consumer → API → provider is 2; default: no "
                     + "limit").ofType(Integer.class);
+    private static final RouteParam LIMIT = RouteParam.optional("limit",
+            "the most nodes to list, nearest first, 1 to 1000000; default 1000. The teams and the total cover every "
+                    + "node reached").ofType(Integer.class);
 
     private final GraphHolder holder;
+    private final KeptReaches reaches = new KeptReaches();
 
     /** @param holder the current graph */
     public GraphApi(GraphHolder holder) {
@@ -42,10 +45,10 @@ public final class GraphApi {
                         .doc(RouteDoc.of("List every node that depends on a node: its blast radius")
                                 .description("{ref} is kind:name (namespace default) or kind:namespace/name with "
                                         + "the slash encoded. Each node is listed once with its shortest distance.")
-                                .query(DEPTH).returns(ReachJson.class)),
+                                .query(DEPTH, LIMIT).returns(ReachJson.class)),
                 ApiRoute.get("/nodes/{ref}/dependencies", ctx -> reach(ctx, Direction.DEPENDENCIES))
                         .doc(RouteDoc.of("List every node a node depends on, directly or transitively")
-                                .query(DEPTH).returns(ReachJson.class)),
+                                .query(DEPTH, LIMIT).returns(ReachJson.class)),
                 ApiRoute.get("/path", this::path)
                         .doc(RouteDoc.of("Find a shortest dependency path from one node to another")
                                 .description("404 with the reason when the first does not depend on the second.")
@@ -81,10 +84,11 @@ public final class GraphApi {
     }
 
     private void reach(Context ctx, Direction direction) {
-        DependencyGraph graph = holder.current().graph();
-        int start = Parameters.node(graph, ctx.pathParam("ref"), "ref");
-        Reach reach = Reach.walk(graph, start, direction, Parameters.wholeNumber(ctx, "depth", 1, 1_000_000));
-        ctx.json(ReachJson.of(graph, reach));
+        GraphSnapshot snapshot = holder.current();
+        int start = Parameters.node(snapshot.graph(), ctx.pathParam("ref"), "ref");
+        OptionalInt depth = Parameters.wholeNumber(ctx, "depth", 1, 1_000_000);
+        int limit = Parameters.wholeNumber(ctx, "limit", 1, 1_000_000).orElse(ReachJson.DEFAULT_LIMIT);
+        ctx.json(reaches.answer(snapshot, start, direction, depth, limit));
     }
 
     private void path(Context ctx) {
@@ -110,7 +114,7 @@ public final class GraphApi {
     }
 
     private void teams(Context ctx) {
-        ctx.json(TeamMap.of(holder.current().graph()));
+        ctx.json(holder.current().teamMap());
     }
 
     private void stakeholders(Context ctx) {

@@ -1,41 +1,78 @@
 package dev.vitals.plugins.graph.api;
 
-import dev.vitals.api.EntityRef;
 import dev.vitals.plugins.graph.answers.Reach;
 import dev.vitals.plugins.graph.model.DependencyGraph;
-import dev.vitals.plugins.graph.model.Node;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * The nodes that depend on a node (its blast radius), or that it depends on, each with its shortest distance.
  *
  * @param ref the node asked about
- * @param nodes every node reached, nearest first, then by reference
- * @param teams the teams owning them, by reference: whom to call
- * @param truncated true when the depth limit left nodes further away out
+ * @param nodes the nodes reached, nearest first, then by reference; the first {@code limit} of them
+ * @param teams the teams owning every node reached, listed or not, by reference: whom to call
+ * @param truncated true when the depth limit left nodes further away out, or the limit left reached nodes unlisted
+ * @param total how many nodes were reached within the depth, listed or not
  */
-public record ReachJson(String ref, List<Reached> nodes, List<String> teams, boolean truncated) {
+public record ReachJson(String ref, List<Reached> nodes, List<String> teams, boolean truncated, int total) {
+
+    /** How many nodes an answer lists unless asked for more: a hub's blast radius can be the whole organisation. */
+    public static final int DEFAULT_LIMIT = 1_000;
 
     /**
      * @param graph the graph walked
      * @param reach the walk
-     * @return the answer: nodes nearest first, then by reference, and their teams
+     * @return the answer with every node reached: nodes nearest first, then by reference, and their teams
      */
     public static ReachJson of(DependencyGraph graph, Reach reach) {
-        List<Reached> nodes = new ArrayList<>(reach.count());
-        TreeSet<String> teams = new TreeSet<>();
-        for (int i = 0; i < reach.count(); i++) {
-            Node node = graph.node(reach.reached()[i]);
-            nodes.add(new Reached(node.ref().toString(), reach.distance()[i], node.owner().map(EntityRef::toString)));
-            node.owner().ifPresent(owner -> teams.add(owner.toString()));
+        return of(graph, reach, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param graph the graph walked
+     * @param reach the walk
+     * @param limit the most nodes to list
+     * @return the answer: the nearest {@code limit} nodes, then by reference, and the teams of all nodes reached
+     */
+    public static ReachJson of(DependencyGraph graph, Reach reach, int limit) {
+        int[] reached = reach.reached();
+        int[] distance = reach.distance();
+        int listed = Math.min(limit, reached.length);
+        // The walk lists nodes nearest first; within one distance, node numbers sort as references do. Only the
+        // distances the listed nodes come from are sorted.
+        int[] order = Arrays.copyOf(reached, reached.length);
+        for (int from = 0; from < listed; ) {
+            int to = from;
+            while (to < order.length && distance[to] == distance[from]) {
+                to++;
+            }
+            Arrays.sort(order, from, to);
+            from = to;
         }
-        nodes.sort(Comparator.comparingInt(Reached::distance).thenComparing(Reached::ref));
-        return new ReachJson(graph.node(reach.start()).ref().toString(), nodes, List.copyOf(teams),
-                reach.truncated());
+        List<Reached> nodes = new ArrayList<>(listed);
+        for (int i = 0; i < listed; i++) {
+            int node = order[i];
+            int owner = graph.ownerNumber(node);
+            nodes.add(new Reached(graph.node(node).ref().toString(), distance[i],
+                    owner < 0 ? Optional.empty() : Optional.of(graph.teams().get(owner))));
+        }
+        boolean[] calls = new boolean[graph.teams().size()];
+        for (int node : reached) {
+            int owner = graph.ownerNumber(node);
+            if (owner >= 0) {
+                calls[owner] = true;
+            }
+        }
+        List<String> teams = new ArrayList<>();
+        for (int t = 0; t < calls.length; t++) {
+            if (calls[t]) {
+                teams.add(graph.teams().get(t));
+            }
+        }
+        return new ReachJson(graph.node(reach.start()).ref().toString(), List.copyOf(nodes), List.copyOf(teams),
+                reach.truncated() || listed < reached.length, reached.length);
     }
 
     /**

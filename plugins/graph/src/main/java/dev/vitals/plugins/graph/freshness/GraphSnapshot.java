@@ -2,6 +2,7 @@ package dev.vitals.plugins.graph.freshness;
 
 import dev.vitals.plugins.graph.answers.Criticality;
 import dev.vitals.plugins.graph.answers.Cycles;
+import dev.vitals.plugins.graph.answers.TeamMap;
 import dev.vitals.plugins.graph.model.DependencyGraph;
 import dev.vitals.plugins.graph.model.ObservedEdge;
 import java.time.Instant;
@@ -20,6 +21,7 @@ public final class GraphSnapshot {
     private final Instant builtAt;
     private volatile Criticality criticality;
     private volatile List<List<String>> cycles;
+    private volatile TeamMap teamMap;
 
     /**
      * @param graph the declared graph
@@ -60,6 +62,16 @@ public final class GraphSnapshot {
         if (computed == null) {
             computed = Criticality.of(graph);
             criticality = computed;
+        }
+        return computed;
+    }
+
+    /** @return the team map, computed on first use */
+    public TeamMap teamMap() {
+        TeamMap computed = teamMap;
+        if (computed == null) {
+            computed = TeamMap.of(graph);
+            teamMap = computed;
         }
         return computed;
     }

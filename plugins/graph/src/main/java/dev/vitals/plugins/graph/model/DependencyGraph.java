@@ -4,9 +4,9 @@ import dev.vitals.api.EntityRef;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,20 +24,27 @@ public final class DependencyGraph {
     private final List<Edge> edges;
     private final int[][] dependsOn;
     private final int[][] dependedOnBy;
+    private final int[] ownerNumber;
+    private final List<String> teams;
 
-    private DependencyGraph(List<Node> nodes, List<Edge> edges) {
+    /**
+     * @param nodes the nodes, sorted by reference
+     * @param index each node's reference to its number
+     * @param edges every edge
+     * @param ends per edge, the numbers of its two ends: from at 2e, to at 2e + 1
+     */
+    private DependencyGraph(List<Node> nodes, Map<EntityRef, Integer> index, List<Edge> edges, int[] ends) {
         this.nodes = List.copyOf(nodes);
         this.edges = List.copyOf(edges);
-        this.index = new HashMap<>(nodes.size() * 2);
-        for (int i = 0; i < nodes.size(); i++) {
-            index.put(nodes.get(i).ref(), i);
-        }
+        this.index = index;
+        boolean[] dependency = new boolean[this.edges.size()];
         int[] outCount = new int[nodes.size()];
         int[] inCount = new int[nodes.size()];
-        for (Edge edge : this.edges) {
-            if (edge.isDependency()) {
-                outCount[index.get(edge.from())]++;
-                inCount[index.get(edge.to())]++;
+        for (int e = 0; e < dependency.length; e++) {
+            dependency[e] = this.edges.get(e).isDependency();
+            if (dependency[e]) {
+                outCount[ends[2 * e]]++;
+                inCount[ends[2 * e + 1]]++;
             }
         }
         dependsOn = new int[nodes.size()][];
@@ -48,13 +55,31 @@ public final class DependencyGraph {
         }
         Arrays.fill(outCount, 0);
         Arrays.fill(inCount, 0);
-        for (Edge edge : this.edges) {
-            if (edge.isDependency()) {
-                int from = index.get(edge.from());
-                int to = index.get(edge.to());
+        for (int e = 0; e < dependency.length; e++) {
+            if (dependency[e]) {
+                int from = ends[2 * e];
+                int to = ends[2 * e + 1];
                 dependsOn[from][outCount[from]++] = to;
                 dependedOnBy[to][inCount[to]++] = from;
             }
+        }
+        Map<EntityRef, Integer> teamNumbers = new HashMap<>();
+        List<EntityRef> owners = new ArrayList<>();
+        for (Node node : this.nodes) {
+            node.owner().ifPresent(owner -> {
+                if (teamNumbers.putIfAbsent(owner, 0) == null) {
+                    owners.add(owner);
+                }
+            });
+        }
+        List<String> teamRefs = new ArrayList<>(owners.stream().map(EntityRef::toString).sorted().toList());
+        for (EntityRef owner : owners) {
+            teamNumbers.put(owner, Collections.binarySearch(teamRefs, owner.toString()));
+        }
+        teams = List.copyOf(teamRefs);
+        ownerNumber = new int[nodes.size()];
+        for (int i = 0; i < nodes.size(); i++) {
+            ownerNumber[i] = this.nodes.get(i).owner().map(teamNumbers::get).orElse(-1);
         }
     }
 
@@ -68,21 +93,63 @@ public final class DependencyGraph {
      * @return the graph, nodes sorted by reference
      */
     public static DependencyGraph of(Collection<Node> entities, Collection<Edge> edges, Collection<EntityRef> known) {
-        Map<EntityRef, Node> byRef = new LinkedHashMap<>();
-        entities.forEach(node -> byRef.put(node.ref(), node));
-        known.forEach(ref -> byRef.putIfAbsent(ref, Node.known(ref)));
-        for (Edge edge : edges) {
-            byRef.putIfAbsent(edge.from(), Node.missing(edge.from()));
-            byRef.putIfAbsent(edge.to(), Node.missing(edge.to()));
+        // Each reference is looked up once: a node is numbered when first met, and each edge keeps its ends'
+        // numbers, renumbered once the nodes are sorted. At hundreds of thousands of edges the lookups are the cost.
+        Map<EntityRef, Integer> number = new HashMap<>();
+        List<Node> found = new ArrayList<>();
+        for (Node node : entities) {
+            Integer seen = number.putIfAbsent(node.ref(), found.size());
+            if (seen == null) {
+                found.add(node);
+            } else {
+                found.set(seen, node);
+            }
         }
-        List<Node> sorted = new ArrayList<>(byRef.values());
-        sorted.sort(Comparator.comparing(node -> node.ref().toString()));
-        return new DependencyGraph(sorted, new ArrayList<>(edges));
+        for (EntityRef ref : known) {
+            if (number.putIfAbsent(ref, found.size()) == null) {
+                found.add(Node.known(ref));
+            }
+        }
+        List<Edge> edgeList = edges instanceof List<Edge> list ? list : new ArrayList<>(edges);
+        int[] ends = new int[2 * edgeList.size()];
+        for (int e = 0; e < edgeList.size(); e++) {
+            ends[2 * e] = numbered(number, found, edgeList.get(e).from());
+            ends[2 * e + 1] = numbered(number, found, edgeList.get(e).to());
+        }
+        // Each reference is written out once for the sort, not twice per comparison.
+        String[] keys = new String[found.size()];
+        Integer[] order = new Integer[found.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = found.get(i).ref().toString();
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparing(i -> keys[i]));
+        int[] position = new int[found.size()];
+        List<Node> sorted = new ArrayList<>(keys.length);
+        for (Integer i : order) {
+            position[i] = sorted.size();
+            sorted.add(found.get(i));
+        }
+        for (int k = 0; k < ends.length; k++) {
+            ends[k] = position[ends[k]];
+        }
+        number.replaceAll((ref, provisional) -> position[provisional]);
+        return new DependencyGraph(sorted, number, edgeList, ends);
+    }
+
+    private static int numbered(Map<EntityRef, Integer> number, List<Node> found, EntityRef ref) {
+        Integer seen = number.get(ref);
+        if (seen != null) {
+            return seen;
+        }
+        number.put(ref, found.size());
+        found.add(Node.missing(ref));
+        return found.size() - 1;
     }
 
     /** @return an empty graph, the one readers see before the first build */
     public static DependencyGraph empty() {
-        return new DependencyGraph(List.of(), List.of());
+        return new DependencyGraph(List.of(), new HashMap<>(), List.of(), new int[0]);
     }
 
     /** @return every node, sorted by reference; a node's position is its number */
@@ -123,6 +190,19 @@ public final class DependencyGraph {
     /** @param i a node's number @return the numbers of the nodes that depend on it directly, one per edge */
     public int[] dependentsOf(int i) {
         return dependedOnBy[i];
+    }
+
+    /**
+     * @param i a node's number
+     * @return its owning team's number, an index into {@link #teams()}; -1 when the catalog names no owner
+     */
+    public int ownerNumber(int i) {
+        return ownerNumber[i];
+    }
+
+    /** @return every team that owns a node, by reference, sorted: a team's position is its number */
+    public List<String> teams() {
+        return teams;
     }
 
     /** @param direction the way a walk goes @return per node number, its neighbours that way, one per edge */

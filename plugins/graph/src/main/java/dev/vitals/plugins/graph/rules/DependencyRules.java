@@ -1,17 +1,15 @@
 package dev.vitals.plugins.graph.rules;
 
 import dev.vitals.api.EntityRef;
-import dev.vitals.plugins.graph.answers.Reach;
 import dev.vitals.plugins.graph.answers.ServicePairs;
+import dev.vitals.plugins.graph.answers.TransitiveDependents;
 import dev.vitals.plugins.graph.model.DependencyGraph;
-import dev.vitals.plugins.graph.model.Direction;
 import dev.vitals.plugins.graph.model.Node;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -62,13 +60,16 @@ public final class DependencyRules {
             }
         }
         List<RuleVerdict> verdicts = new ArrayList<>();
+        // Counted for every node at once over the graph of its cycles collapsed: a walk per service would not end
+        // at tens of thousands of services.
+        int[] serviceDependents = withSlo.isPresent() ? TransitiveDependents.services(graph) : new int[0];
         for (int i = 0; i < graph.size(); i++) {
             Node node = graph.node(i);
             if (!node.isService() || node.missing()) {
                 continue;
             }
             if (withSlo.isPresent() && !withSlo.get().contains(node.ref())) {
-                long dependents = serviceDependents(graph, i);
+                long dependents = serviceDependents[i];
                 if (dependents > maxDependentsWithoutSlo) {
                     findings.computeIfAbsent(i, k -> new ArrayList<>()).add(dependents
                             + " services depend on it and it has no SLO");
@@ -77,16 +78,5 @@ public final class DependencyRules {
             verdicts.add(new RuleVerdict(node.ref(), List.copyOf(findings.getOrDefault(i, List.of()))));
         }
         return verdicts;
-    }
-
-    private static long serviceDependents(DependencyGraph graph, int node) {
-        int[] reached = Reach.walk(graph, node, Direction.DEPENDENTS, OptionalInt.empty()).reached();
-        long services = 0;
-        for (int i : reached) {
-            if (graph.node(i).isService()) {
-                services++;
-            }
-        }
-        return services;
     }
 }

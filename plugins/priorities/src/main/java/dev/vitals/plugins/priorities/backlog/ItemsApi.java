@@ -247,6 +247,10 @@ public final class ItemsApi {
     /** Applies a change to an item, once the caller may change items of its owner. */
     public Item patch(Context ctx, Item item, ItemPatch patch) {
         owners.requireChange(ctx, EntityRef.parse(item.owner()));
+        if (patch.equals(new ItemPatch(null, null, null, null, null, null, null, null, null, null, null, null))) {
+            throw ProblemException.unprocessable("the item did not change", List.of(new FieldError("(body)",
+                    "give at least one field to change, e.g. {\"status\": \"ready\", \"reason\": \"…\"}")));
+        }
         List<FieldError> errors = new ArrayList<>();
         if (patch.title() != null && (patch.title().isBlank() || patch.title().length() > 300)) {
             errors.add(new FieldError("title", "must be 1 to 300 characters"));

@@ -67,9 +67,13 @@ public final class DemoPriorities {
         int n = 0;
         for (Program program : PROGRAMS) {
             EntityRef ref = EntityRef.of("program", program.key());
-            // A program the catalog lacks is led by the engineering group instead.
-            String owner = catalog.entity(ref).isPresent() ? ref.toString() : "engineering";
-            if (catalog.entity(EntityRef.of("group", owner)).isEmpty() && !owner.startsWith("program:")) {
+            // A program the catalog lacks is led by the engineering group instead, or by its first team.
+            String owner;
+            if (catalog.entity(ref).isPresent()) {
+                owner = ref.toString();
+            } else if (catalog.entity(EntityRef.of("group", "engineering")).isPresent()) {
+                owner = "engineering";
+            } else {
                 owner = program.teams().get(0)[0];
             }
             String theme = "demo-" + program.key();

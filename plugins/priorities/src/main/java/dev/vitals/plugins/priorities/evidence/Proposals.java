@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -24,6 +26,8 @@ import org.jdbi.v3.core.statement.Query;
 public final class Proposals {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Proposals.class);
+    /** Signals heard in one statement when catching up. */
+    private static final int CHUNK = 2000;
 
     private final Jdbi jdbi;
     private final CatalogView catalog;
@@ -35,15 +39,7 @@ public final class Proposals {
 
     /** Reads one signal; most signals are not evidence of anything and cost no statement at all. */
     public void hear(Signal signal) {
-        for (EvidenceRule rule : EvidenceRule.reading(signal)) {
-            rule.stands(signal).ifPresent(stands -> {
-                if (stands) {
-                    stands(rule, signal);
-                } else {
-                    cleared(rule, signal);
-                }
-            });
-        }
+        hearAll(List.of(signal));
     }
 
     /**
@@ -54,82 +50,122 @@ public final class Proposals {
      */
     public int catchUp(dev.vitals.api.Signals signals) {
         long started = System.nanoTime();
-        int heard = 0;
+        List<Signal> latest = new ArrayList<>();
         for (EvidenceRule rule : EvidenceRule.values()) {
-            for (Signal signal : signals.latest(rule.signals())) {
-                hear(signal);
-                heard++;
-            }
+            latest.addAll(signals.latest(rule.signals()));
         }
-        LOG.info("Heard {} signals of the kinds that propose items in {} ms", heard,
+        for (int from = 0; from < latest.size(); from += CHUNK) {
+            hearAll(latest.subList(from, Math.min(latest.size(), from + CHUNK)));
+        }
+        LOG.info("Heard {} signals of the kinds that propose items in {} ms", latest.size(),
                 (System.nanoTime() - started) / 1_000_000);
-        return heard;
+        return latest.size();
     }
 
-    private void cleared(EvidenceRule rule, Signal signal) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        WITH cleared AS (
-                            UPDATE evidence_states SET active = false, changed_at = :at
-                             WHERE subject = :subject AND kind = :kind AND active RETURNING subject, kind)
-                        UPDATE proposals p SET cleared_at = :at FROM cleared c
-                         WHERE p.subject = c.subject AND p.kind = c.kind AND p.state = 'open'""")
-                .bind("subject", signal.subject().toString()).bind("kind", rule.kind())
-                .bind("at", signal.observedAt()).execute());
-    }
+    /** One signal as one rule reads it. */
+    private record Heard(EvidenceRule rule, Signal signal) {
 
-    private void stands(EvidenceRule rule, Signal signal) {
-        String subject = signal.subject().toString();
-        int refreshed = jdbi.withHandle(h -> {
-            if (h.createQuery("SELECT 1 FROM evidence_states WHERE subject = :subject AND kind = :kind AND active")
-                    .bind("subject", subject).bind("kind", rule.kind()).mapTo(Integer.class).findOne().isEmpty()) {
-                return 0;
-            }
-            return 1 + evidence(h.createUpdate("""
-                            UPDATE proposals SET signal_status = :status, summary = :summary, value = :value,
-                                link = :link, observed_at = :at
-                             WHERE subject = :subject AND kind = :kind AND state = 'open'"""), signal)
-                    .bind("subject", subject).bind("kind", rule.kind()).execute();
-        });
-        if (refreshed > 0) {
-            return;
+        String key() {
+            return signal.subject() + " " + rule.kind();
         }
-        Optional<String> owner = catalog.entity(signal.subject()).flatMap(e -> e.owner()).map(EntityRef::toString);
-        jdbi.useTransaction(h -> {
-            // Flips to standing only if it was not; a concurrent signal for the same pair waits here, then sees it
-            // standing and raises nothing.
-            boolean flipped = h.createQuery("""
+    }
+
+    /**
+     * Hears signals together, a few statements for the lot whatever their number: evidence that clears marks its
+     * open proposal cleared; evidence that starts standing raises a proposal (or raises an open one again); evidence
+     * that keeps standing refreshes its open proposal.
+     */
+    public void hearAll(List<Signal> signals) {
+        Map<String, Heard> standing = new LinkedHashMap<>();
+        Map<String, Heard> cleared = new LinkedHashMap<>();
+        for (Signal signal : signals) {
+            for (EvidenceRule rule : EvidenceRule.reading(signal)) {
+                rule.stands(signal).ifPresent(stands -> {
+                    Heard heard = new Heard(rule, signal);
+                    // The last word on a pair wins; a statement may touch each pair once.
+                    standing.remove(heard.key());
+                    cleared.remove(heard.key());
+                    (stands ? standing : cleared).put(heard.key(), heard);
+                });
+            }
+        }
+        if (!cleared.isEmpty()) {
+            cleared(List.copyOf(cleared.values()));
+        }
+        if (!standing.isEmpty()) {
+            stands(List.copyOf(standing.values()));
+        }
+    }
+
+    private void cleared(List<Heard> heard) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        WITH incoming AS (
+                            SELECT * FROM unnest(:subject::text[], :kind::text[], :at::timestamptz[])
+                                AS t(subject, kind, at)),
+                        cleared AS (
+                            UPDATE evidence_states e SET active = false, changed_at = i.at FROM incoming i
+                             WHERE e.subject = i.subject AND e.kind = i.kind AND e.active
+                            RETURNING e.subject, e.kind, i.at)
+                        UPDATE proposals p SET cleared_at = c.at FROM cleared c
+                         WHERE p.subject = c.subject AND p.kind = c.kind AND p.state = 'open'""")
+                .bind("subject", heard.stream().map(x -> x.signal().subject().toString()).toArray(String[]::new))
+                .bind("kind", heard.stream().map(x -> x.rule().kind()).toArray(String[]::new))
+                .bind("at", heard.stream().map(x -> x.signal().observedAt().toString()).toArray(String[]::new))
+                .execute());
+    }
+
+    private void stands(List<Heard> heard) {
+        Map<EntityRef, dev.vitals.api.CatalogEntity> subjects = catalog.entities(heard.stream()
+                .map(x -> x.signal().subject()).distinct().toList());
+        String[] owners = heard.stream().map(x -> Optional.ofNullable(subjects.get(x.signal().subject()))
+                .flatMap(e -> e.owner()).map(EntityRef::toString).orElse(null)).toArray(String[]::new);
+        // Pairs that start standing flip their state and raise a proposal, or raise an open one again with fresh
+        // evidence; a concurrent statement for the same pair waits on its state row, then sees it standing. Pairs
+        // that already stood refresh their open proposal's evidence.
+        jdbi.useHandle(h -> h.createUpdate("""
+                        WITH incoming AS (
+                            SELECT * FROM unnest(:subject::text[], :kind::text[], :owner::text[], :title::text[],
+                                    :plugin::text[], :signalKind::text[], :status::text[], :summary::text[],
+                                    :value::float8[], :link::text[], :at::timestamptz[])
+                                AS t(subject, kind, owner, title, plugin, signal_kind, status, summary, value, link,
+                                     at)),
+                        flipped AS (
                             INSERT INTO evidence_states (subject, kind, active, changed_at)
-                            VALUES (:subject, :kind, true, :at)
+                            SELECT subject, kind, true, at FROM incoming
                             ON CONFLICT (subject, kind) DO UPDATE SET active = true, changed_at = excluded.changed_at
                              WHERE NOT evidence_states.active
-                            RETURNING 1""")
-                    .bind("subject", subject).bind("kind", rule.kind()).bind("at", signal.observedAt())
-                    .mapTo(Integer.class).findOne().isPresent();
-            if (!flipped) {
-                return;
-            }
-            // An open proposal raised before the evidence cleared is raised again, not doubled.
-            evidence(h.createUpdate("""
+                            RETURNING subject, kind),
+                        raised AS (
                             INSERT INTO proposals (subject, kind, owner, title, state, signal_plugin, signal_kind,
                                 signal_status, summary, value, link, observed_at, raised_at)
-                            VALUES (:subject, :kind, :owner, :title, 'open', :plugin, :signalKind, :status, :summary,
-                                :value, :link, :at, :at)
+                            SELECT i.subject, i.kind, i.owner, i.title, 'open', i.plugin, i.signal_kind, i.status,
+                                   i.summary, i.value, i.link, i.at, i.at
+                              FROM incoming i JOIN flipped f ON f.subject = i.subject AND f.kind = i.kind
                             ON CONFLICT (subject, kind) WHERE state = 'open' DO UPDATE SET
                                 signal_status = excluded.signal_status, summary = excluded.summary,
                                 value = excluded.value, link = excluded.link, observed_at = excluded.observed_at,
-                                raised_at = excluded.raised_at, cleared_at = NULL"""), signal)
-                    .bind("subject", subject).bind("kind", rule.kind()).bind("owner", owner.orElse(null))
-                    .bind("title", rule.title(signal.subject().name())).bind("plugin", signal.plugin())
-                    .bind("signalKind", signal.kind()).execute();
-        });
-    }
-
-    private static org.jdbi.v3.core.statement.Update evidence(org.jdbi.v3.core.statement.Update update,
-            Signal signal) {
-        return update.bind("status", signal.status().name()).bind("summary", signal.summary())
-                .bind("value", signal.value().isPresent() ? signal.value().getAsDouble() : null)
-                .bind("link", signal.link().orElse(PluginUrls.entity(signal.subject())))
-                .bind("at", signal.observedAt());
+                                raised_at = excluded.raised_at, cleared_at = NULL
+                            RETURNING id)
+                        UPDATE proposals p SET signal_status = i.status, summary = i.summary, value = i.value,
+                            link = i.link, observed_at = i.at
+                          FROM incoming i
+                         WHERE p.subject = i.subject AND p.kind = i.kind AND p.state = 'open'
+                           AND NOT EXISTS (SELECT 1 FROM flipped f WHERE f.subject = i.subject AND f.kind = i.kind)""")
+                .bind("subject", heard.stream().map(x -> x.signal().subject().toString()).toArray(String[]::new))
+                .bind("kind", heard.stream().map(x -> x.rule().kind()).toArray(String[]::new))
+                .bind("owner", owners)
+                .bind("title", heard.stream().map(x -> x.rule().title(x.signal().subject().name()))
+                        .toArray(String[]::new))
+                .bind("plugin", heard.stream().map(x -> x.signal().plugin()).toArray(String[]::new))
+                .bind("signalKind", heard.stream().map(x -> x.signal().kind()).toArray(String[]::new))
+                .bind("status", heard.stream().map(x -> x.signal().status().name()).toArray(String[]::new))
+                .bind("summary", heard.stream().map(x -> x.signal().summary()).toArray(String[]::new))
+                .bind("value", heard.stream().map(x -> x.signal().value().isPresent()
+                        ? String.valueOf(x.signal().value().getAsDouble()) : null).toArray(String[]::new))
+                .bind("link", heard.stream().map(x -> x.signal().link()
+                        .orElse(PluginUrls.entity(x.signal().subject()))).toArray(String[]::new))
+                .bind("at", heard.stream().map(x -> x.signal().observedAt().toString()).toArray(String[]::new))
+                .execute());
     }
 
     /** Which proposals: every part optional. */

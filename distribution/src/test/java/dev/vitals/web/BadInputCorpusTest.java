@@ -14,6 +14,7 @@ import dev.vitals.plugins.deploys.github.WebhookSignature;
 import dev.vitals.plugins.deploys.pagerduty.PagerDutySignature;
 import dev.vitals.plugins.example.ExamplePlugin;
 import dev.vitals.plugins.graph.GraphPlugin;
+import dev.vitals.plugins.priorities.PrioritiesPlugin;
 import dev.vitals.plugins.slo.SloPlugin;
 import dev.vitals.web.BadInputCorpus.Case;
 import dev.vitals.web.BadInputCorpus.Expect;
@@ -66,7 +67,8 @@ class BadInputCorpusTest {
             "deploys.break_glass_requests", "deploys.release_modes", "deploys.integrations",
             "deploys.github_deployments", "example.notes", "cost.charges", "cost.imports", "cost.rates",
             "cost.shared_rule_versions", "cost.resource_rules", "cost.sub_account_rules", "cost.reallocations",
-            "graph.observed_edges");
+            "graph.observed_edges", "priorities.items", "priorities.decisions", "priorities.pain_reports",
+            "priorities.team_targets", "priorities.score_history");
 
     private static TestServer server;
     private static String session;
@@ -77,7 +79,7 @@ class BadInputCorpusTest {
     static void start() throws Exception {
         server = TestServer.start(TestPlugins.of().with("slo", SloPlugin::new).with("deploys", DeploysPlugin::new)
                 .with("example", ExamplePlugin::new).with("cost", CostPlugin::new)
-                .with("graph", GraphPlugin::new).source(), Map.of("VITALS_DEMO",
+                .with("graph", GraphPlugin::new).with("priorities", PrioritiesPlugin::new).source(), Map.of("VITALS_DEMO",
                 "true", "VITALS_DEPLOYS_GITHUB_SECRET", GITHUB_SECRET, "VITALS_DEPLOYS_PAGERDUTY_SECRET", PAGERDUTY_SECRET));
         session = DevSignInTest.session(server.send(HttpRequest.newBuilder(server.uri("/login"))
                 .header("Content-Type", BadInputCorpus.FORM)
@@ -164,7 +166,57 @@ class BadInputCorpusTest {
                 [{"from": "component:recorder-api", "to": "component:artist-lookup", "calls": 40, "errors": 1,
                   "day": "%s"}]""".formatted(now.minus(1, ChronoUnit.DAYS).atZone(ZoneOffset.UTC).toLocalDate()),
                 Set.of()));
+        priorities(examples);
         return examples;
+    }
+
+    /** The priorities plugin's JSON routes, on the demo backlog: a payments feature and epic, a program's theme. */
+    private static void priorities(Map<String, JsonExample> examples) {
+        long feature = demoItem("demo-incident-response-payments-f");
+        long epic = demoItem("demo-incident-response-payments");
+        add(examples, new JsonExample("POST /api/priorities/items", "/api/priorities/items", """
+                {"key": "corpus-1", "title": "Made by the corpus", "level": "story", "parent": %d,
+                 "owner": "payments", "horizon": "immediate", "investment": "foundation", "status": "proposed",
+                 "estimateWeeks": 3, "quarter": "2027-Q1", "services": ["billing-api"],
+                 "rice": {"reach": 1000, "impact": 2, "confidence": 0.8, "effort": 2},
+                 "wsjf": {"businessValue": 8, "timeCriticality": 5, "riskReduction": 3, "jobSize": 2}}"""
+                .formatted(feature), Set.of("key", "status", "estimateWeeks", "quarter", "services", "services[0]",
+                "rice", "wsjf", BadInputCorpus.ONE_OR_MANY)));
+        add(examples, new JsonExample("PATCH /api/priorities/items/{id}", "/api/priorities/items/" + epic, """
+                {"title": "Edited by the corpus", "status": "ready", "estimateWeeks": 4, "quarter": "2027-Q1",
+                 "reason": "the corpus decides"}""", Set.of("title", "status", "estimateWeeks", "quarter",
+                "reason")));
+        add(examples, new JsonExample("POST /api/priorities/items/{id}/rank", "/api/priorities/items/" + epic
+                + "/rank", "{\"position\": 1, \"reason\": \"the corpus decides\"}", Set.of()));
+        add(examples, new JsonExample("POST /api/priorities/items/{id}/pain", "/api/priorities/items/" + epic
+                + "/pain", """
+                {"team": "payments", "what": "Checkout times out", "howOften": "weekly",
+                 "link": "https://tickets.example.com/SUP-881"}""", Set.of("link")));
+        add(examples, new JsonExample("PUT /api/priorities/targets/{team}", "/api/priorities/targets/payments",
+                "{\"immediate\": 0.6, \"foundation\": 0.4}", Set.of()));
+        add(examples, new JsonExample("POST /api/priorities/proposals/{id}/accept", "/api/priorities/proposals/"
+                + corpusProposal("cost-anomaly") + "/accept", """
+                {"parent": %d, "title": "Corpus story", "quarter": "2027-Q1", "estimateWeeks": 2}"""
+                .formatted(feature), Set.of("title", "quarter", "estimateWeeks")));
+        add(examples, new JsonExample("POST /api/priorities/proposals/{id}/dismiss", "/api/priorities/proposals/"
+                + corpusProposal("tier-violation") + "/dismiss", "{\"reason\": \"a planned load test\"}",
+                Set.of()));
+    }
+
+    private static long demoItem(String key) {
+        return server.vitals().database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT id FROM priorities.items WHERE key = :key").bind("key", key).mapTo(Long.class).one());
+    }
+
+    /** An open proposal on billing-api, as the priorities plugin raises one from a signal. */
+    private static long corpusProposal(String kind) {
+        return server.vitals().database().jdbi().withHandle(h -> h.createQuery("""
+                        INSERT INTO priorities.proposals (subject, kind, owner, title, state, signal_plugin,
+                            signal_kind, signal_status, summary, observed_at, raised_at)
+                        VALUES ('component:default/billing-api', :kind, 'group:default/payments', 'Fix billing-api',
+                            'open', 'cost', 'cost-anomaly', 'CRITICAL', 'spend doubled', now(), now())
+                        ON CONFLICT (subject, kind) WHERE state = 'open' DO UPDATE SET title = excluded.title
+                        RETURNING id""").bind("kind", kind).mapTo(Long.class).one());
     }
 
     /** Routes that take no body: only their path parameters are spoiled. The path names nothing that exists. */
@@ -221,13 +273,19 @@ class BadInputCorpusTest {
                 corpus-account,2024-09-01T00:00:00Z,2024-10-01T00:00:00Z,2024-09-18T00:00:00Z,2024-09-19T00:00:00Z,\
                 Usage,NULL,AWS,"USD","{""service"": ""recorder-api""}",12.50,11.25
                 """);
+        examples.put(PRIORITIES_IMPORT, """
+                key,title,level,parentKey,owner,horizon,investment,estimateWeeks,quarter,services
+                corpus-csv-1,Made by the corpus,theme,,payments,immediate,foundation,,,
+                corpus-csv-2,Made by the corpus too,epic,corpus-csv-1,payments,immediate,foundation,3,2027-Q1,billing-api
+                """);
         return examples;
     }
 
+    private static final String PRIORITIES_IMPORT = "POST /api/priorities/items.csv";
     private static final String COST_IMPORT = "POST /api/cost/imports";
     private static final Map<String, String> TEXT_PATHS = Map.of("POST /api/catalog/import",
             "/api/catalog/import?source=corpus", "POST /api/slo/import", "/api/slo/import",
-            COST_IMPORT, "/api/cost/imports");
+            COST_IMPORT, "/api/cost/imports", PRIORITIES_IMPORT, "/api/priorities/items.csv");
 
     private static Map<String, FormExample> formExamples() {
         Map<String, FormExample> examples = new LinkedHashMap<>();
@@ -259,6 +317,16 @@ class BadInputCorpusTest {
                 "among", "org", "reallocateFrom", "", "action", "preview")));
         add(examples, new FormExample("POST /p/cost/allocation/rates", "/p/cost/allocation/rates", fields("currency",
                 "EUR", "month", "2024-09", "rate", "1.0852")));
+        long epic = demoItem("demo-continuous-delivery-web");
+        add(examples, new FormExample("POST /p/priorities/items/{id}/rank", "/p/priorities/items/" + epic + "/rank",
+                fields("position", "1", "reason", "the corpus decides")));
+        add(examples, new FormExample("POST /p/priorities/items/{id}/status", "/p/priorities/items/" + epic
+                + "/status", fields("status", "ready", "reason", "the corpus decides")));
+        add(examples, new FormExample("POST /p/priorities/proposals/{id}/accept", "/p/priorities/proposals/"
+                + corpusProposal("dora-low-band") + "/accept", fields("parent", String.valueOf(
+                demoItem("demo-incident-response-payments-f")), "quarter", "2027-Q1")));
+        add(examples, new FormExample("POST /p/priorities/proposals/{id}/dismiss", "/p/priorities/proposals/"
+                + corpusProposal("dependency-cycle") + "/dismiss", fields("reason", "not now")));
         return examples;
     }
 
@@ -311,7 +379,7 @@ class BadInputCorpusTest {
                         Optional.of(BadInputCorpus.JSON), BadInputCorpus.utf8("{\"x\": \"\\u0000\"}"),
                         Optional.empty(), Expect.REFUSED));
             } else if (text.containsKey(route)) {
-                if (route.equals(COST_IMPORT)) {
+                if (route.equals(COST_IMPORT) || route.equals(PRIORITIES_IMPORT)) {
                     // Tabs are no fault in CSV, so that YAML case would be a valid file here.
                     corpus.addAll(BadInputCorpus.text(route, TEXT_PATHS.get(route), "text/csv", text.get(route))
                             .stream().filter(c -> !c.label().equals("tabs for indentation")).toList());

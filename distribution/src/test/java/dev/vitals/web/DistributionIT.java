@@ -47,8 +47,8 @@ class DistributionIT {
                     .build(), HttpResponse.BodyHandlers.ofString()).statusCode(), "anonymous callers are refused");
             JsonNode health = JSON.readTree(get(port, "/api/health").body());
             assertEquals("UP", health.get("status").asText());
-            assertEquals(Map.of("slo", "STARTED", "deploys", "STARTED", "cost", "STARTED", "graph", "STARTED"),
-                    pluginStates(health),
+            assertEquals(Map.of("slo", "STARTED", "deploys", "STARTED", "cost", "STARTED", "graph", "STARTED",
+                    "priorities", "STARTED"), pluginStates(health),
                     "every plugin the distribution ships started, and only those");
             assertEquals(404, get(port, "/p/example/").statusCode());
             // The graph plugin bundles JGraphT relocated in its jar: its algorithms and exporters answer from there.
@@ -75,7 +75,7 @@ class DistributionIT {
         try (RunningPortal portal = RunningPortal.start(distribution, dataDir, port, TOKEN, Optional.of(pluginsDir))) {
             assertTrue(portal.output().contains("Plugin example"), portal.output());
             assertEquals(Map.of("slo", "STARTED", "deploys", "STARTED", "cost", "STARTED", "graph", "STARTED",
-                    "example", "STARTED"),
+                    "priorities", "STARTED", "example", "STARTED"),
                     pluginStates(JSON.readTree(get(port, "/api/health").body())));
             HttpResponse<String> page = get(port, "/p/example/");
             assertEquals(200, page.statusCode());

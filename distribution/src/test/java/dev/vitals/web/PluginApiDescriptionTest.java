@@ -11,6 +11,7 @@ import dev.vitals.plugins.cost.CostPlugin;
 import dev.vitals.plugins.deploys.DeploysPlugin;
 import dev.vitals.plugins.example.ExamplePlugin;
 import dev.vitals.plugins.graph.GraphPlugin;
+import dev.vitals.plugins.priorities.PrioritiesPlugin;
 import dev.vitals.plugins.slo.SloPlugin;
 import dev.vitals.web.openapi.ExampleCheck;
 import dev.vitals.web.security.GuardedRoutes.Rule;
@@ -31,14 +32,14 @@ import org.junit.jupiter.api.Test;
  */
 class PluginApiDescriptionTest {
 
-    private static final Set<String> PLUGINS = Set.of("slo", "deploys", "example", "cost", "graph");
+    private static final Set<String> PLUGINS = Set.of("slo", "deploys", "example", "cost", "graph", "priorities");
     private static TestServer server;
 
     @BeforeAll
     static void start() {
         server = TestServer.start(TestPlugins.of().with("slo", SloPlugin::new).with("deploys", DeploysPlugin::new)
                 .with("example", ExamplePlugin::new).with("cost", CostPlugin::new)
-                .with("graph", GraphPlugin::new).source(),
+                .with("graph", GraphPlugin::new).with("priorities", PrioritiesPlugin::new).source(),
                 Map.of("VITALS_AUTH", "proxy", "VITALS_PROXY_ADDRESSES", "127.0.0.1,::1"));
     }
 

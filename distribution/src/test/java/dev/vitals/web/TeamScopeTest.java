@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vitals.api.HttpMethod;
 import dev.vitals.api.Role;
@@ -15,6 +16,7 @@ import dev.vitals.plugins.cost.CostPlugin;
 import dev.vitals.plugins.deploys.DeploysPlugin;
 import dev.vitals.plugins.example.ExamplePlugin;
 import dev.vitals.plugins.graph.GraphPlugin;
+import dev.vitals.plugins.priorities.PrioritiesPlugin;
 import dev.vitals.plugins.slo.SloPlugin;
 import dev.vitals.web.security.GuardedRoutes.Rule;
 import java.net.URLEncoder;
@@ -154,7 +156,7 @@ class TeamScopeTest {
     static void start() {
         server = TestServer.start(TestPlugins.of().with("slo", SloPlugin::new).with("deploys", DeploysPlugin::new)
                 .with("example", ExamplePlugin::new).with("cost", CostPlugin::new)
-                .with("graph", GraphPlugin::new).source(),
+                .with("graph", GraphPlugin::new).with("priorities", PrioritiesPlugin::new).source(),
                 Map.of("VITALS_AUTH", "proxy", "VITALS_PROXY_ADDRESSES", "127.0.0.1,::1"));
         server.vitals().catalogSources().importText("test", CATALOG, new Actor("test", Optional.empty()));
         for (String slo : List.of("green-availability", "green-edited")) {
@@ -229,7 +231,83 @@ class TeamScopeTest {
         table.put("POST /api/graph/observed", new Case(() -> Write.json("POST", "/api/graph/observed", """
                 [{"from": "component:green-api", "to": "component:blue-api", "calls": 40, "errors": 1,
                   "day": "2026-01-05"}]"""), () -> count("graph.observed_edges"), BOB_OF_GREEN));
+        priorities(table);
         return table;
+    }
+
+    /** The priorities plugin's writes: team green's backlog items, targets, and proposals on green-api. */
+    private static void priorities(Map<String, Case> table) {
+        String themes = "/api/priorities/items?level=theme&owner=green&size=500";
+        table.put("POST /api/priorities/items", new Case(() -> Write.json("POST", "/api/priorities/items", """
+                {"title": "Green theme", "level": "theme", "owner": "green", "horizon": "immediate",
+                 "investment": "foundation"}"""), () -> count("priorities.items"), BOB_OF_GREEN));
+        table.put("POST /api/priorities/items.csv", new Case(() -> new Write("POST", "/api/priorities/items.csv",
+                "text/csv", "title,level,owner,horizon,investment\nGreen from CSV,theme,green,immediate,foundation\n"),
+                () -> count("priorities.items"), BOB_OF_GREEN));
+        table.put("PATCH /api/priorities/items/{id}", new Case(() -> Write.json("PATCH", "/api/priorities/items/"
+                + greenItems("patch")[0], "{\"title\": \"Green theme, patched\"}"), () -> read(themes),
+                BOB_OF_GREEN));
+        table.put("POST /api/priorities/items/{id}/rank", new Case(() -> Write.json("POST", "/api/priorities/items/"
+                + greenItems("rank")[0] + "/rank", "{\"position\": 1, \"reason\": \"green decides\"}"),
+                () -> read(themes), BOB_OF_GREEN));
+        table.put("POST /api/priorities/items/{id}/pain", new Case(() -> Write.json("POST", "/api/priorities/items/"
+                + greenItems("pain")[0] + "/pain", "{\"team\": \"green\", \"what\": \"slow\", "
+                + "\"howOften\": \"daily\"}"), () -> count("priorities.pain_reports"), BOB_OF_GREEN));
+        table.put("PUT /api/priorities/targets/{team}", new Case(() -> Write.json("PUT",
+                "/api/priorities/targets/green", "{\"immediate\": 0.6, \"foundation\": 0.4}"),
+                () -> read("/api/priorities/capacity?team=green&quarter=2027-Q1"), BOB_OF_GREEN));
+        String proposals = "/api/priorities/proposals?state=all&subject=green-api";
+        table.put("POST /api/priorities/proposals/{id}/accept", new Case(() -> Write.json("POST",
+                "/api/priorities/proposals/" + greenProposal("error-budget") + "/accept",
+                "{\"parent\": " + greenItems("accept")[2] + "}"), () -> read(proposals), BOB_OF_GREEN));
+        table.put("POST /api/priorities/proposals/{id}/dismiss", new Case(() -> Write.json("POST",
+                "/api/priorities/proposals/" + greenProposal("dora-low-band") + "/dismiss",
+                "{\"reason\": \"a planned load test\"}"), () -> read(proposals), BOB_OF_GREEN));
+        table.put("POST /p/priorities/items/{id}/rank", new Case(() -> Write.form("/p/priorities/items/"
+                + greenItems("rank-form")[0] + "/rank", Map.of("position", "1", "reason", "green decides")),
+                () -> read(themes), BOB_OF_GREEN));
+        table.put("POST /p/priorities/items/{id}/status", new Case(() -> Write.form("/p/priorities/items/"
+                + greenItems("status-form")[0] + "/status", Map.of("status", "ready", "reason", "planned")),
+                () -> read(themes), BOB_OF_GREEN));
+        table.put("POST /p/priorities/proposals/{id}/accept", new Case(() -> Write.form("/p/priorities/proposals/"
+                + greenProposal("cost-anomaly") + "/accept", Map.of("parent", String.valueOf(
+                greenItems("accept-form")[2]))), () -> read(proposals), BOB_OF_GREEN));
+        table.put("POST /p/priorities/proposals/{id}/dismiss", new Case(() -> Write.form("/p/priorities/proposals/"
+                + greenProposal("tier-violation") + "/dismiss", Map.of("reason", "not now")), () -> read(proposals),
+                BOB_OF_GREEN));
+    }
+
+    /** A theme, an epic and a feature of team green, made by its editor: their ids. */
+    private static long[] greenItems(String key) {
+        HttpResponse<String> response = send(BOB_OF_GREEN, Write.json("POST", "/api/priorities/items", """
+                [{"key": "%1$s-t", "title": "Theme %1$s", "level": "theme", "owner": "green", "horizon": "immediate",
+                  "investment": "foundation"},
+                 {"key": "%1$s-e", "title": "Epic %1$s", "level": "epic", "parentKey": "%1$s-t", "owner": "green",
+                  "horizon": "immediate", "investment": "foundation"},
+                 {"key": "%1$s-f", "title": "Feature %1$s", "level": "feature", "parentKey": "%1$s-e",
+                  "owner": "green", "horizon": "immediate", "investment": "foundation"}]""".formatted(key)));
+        assertEquals(201, response.statusCode(), response.body());
+        try {
+            JsonNode items = JSON.readTree(response.body());
+            return new long[] {items.get(0).get("id").asLong(), items.get(1).get("id").asLong(),
+                items.get(2).get("id").asLong()};
+        } catch (Exception e) {
+            throw new IllegalStateException(response.body(), e);
+        }
+    }
+
+    /**
+     * An open proposal on green-api, as the priorities plugin raises one from a signal: its id. The SLO plugin's own
+     * signal on green-api may have raised it already.
+     */
+    private static long greenProposal(String kind) {
+        return server.vitals().database().jdbi().withHandle(h -> h.createQuery("""
+                        INSERT INTO priorities.proposals (subject, kind, owner, title, state, signal_plugin,
+                            signal_kind, signal_status, summary, observed_at, raised_at)
+                        VALUES ('component:default/green-api', :kind, 'group:default/green', 'Fix green-api', 'open',
+                            'slo', 'error-budget', 'CRITICAL', 'budget spent', now(), now())
+                        ON CONFLICT (subject, kind) WHERE state = 'open' DO UPDATE SET title = excluded.title
+                        RETURNING id""").bind("kind", kind).mapTo(Long.class).one());
     }
 
     @Test
@@ -392,7 +470,7 @@ class TeamScopeTest {
     private static Set<String> pluginWriteRoutes() {
         Set<String> ids = server.vitals().plugins().plugins().stream().map(HostedPlugin::id)
                 .collect(Collectors.toSet());
-        assertEquals(Set.of("slo", "deploys", "example", "cost", "graph"), ids);
+        assertEquals(Set.of("slo", "deploys", "example", "cost", "graph", "priorities"), ids);
         Set<String> writes = server.portal().routes().stream().filter(r -> r.method() != HttpMethod.GET)
                 .filter(r -> ids.stream().anyMatch(id -> r.path().startsWith("/api/" + id + "/")
                         || r.path().startsWith("/p/" + id + "/")))

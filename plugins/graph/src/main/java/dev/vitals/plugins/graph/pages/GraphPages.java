@@ -8,7 +8,6 @@ import dev.vitals.api.PluginContext;
 import dev.vitals.api.PluginUrls;
 import dev.vitals.api.ServiceTab;
 import dev.vitals.plugins.graph.answers.Reach;
-import dev.vitals.plugins.graph.answers.TeamMap;
 import dev.vitals.plugins.graph.api.CriticalityJson;
 import dev.vitals.plugins.graph.api.Parameters;
 import dev.vitals.plugins.graph.api.ReachJson;
@@ -85,7 +84,7 @@ public final class GraphPages {
         CriticalityJson criticality = CriticalityJson.of(graph, snapshot.criticality(), 25);
         return new Page("Dependencies", Templates.render("overview.jte", Map.of(
                 "cycles", snapshot.cycles(), "critical", criticality.nodes(), "sampled", criticality.betweennessSampled(),
-                "teams", TeamMap.of(graph), "blastRadius", urls.page("/blast-radius"),
+                "teams", snapshot.teamMap(), "blastRadius", urls.page("/blast-radius"),
                 "missing", graph.missing().size(), "mapPage", urls.page("/map"), "reports", List.of(
                         urls.page("/map"), urls.page("/cycles"), urls.page("/criticality"), urls.page("/teams"),
                         urls.page("/drift")))));
@@ -96,7 +95,8 @@ public final class GraphPages {
         DependencyGraph graph = holder.current().graph();
         int start = Parameters.requiredNode(ctx, graph, "ref");
         OptionalInt depth = Parameters.wholeNumber(ctx, "depth", 1, 1_000_000);
-        ReachJson reach = ReachJson.of(graph, Reach.walk(graph, start, Direction.DEPENDENTS, depth));
+        ReachJson reach = ReachJson.of(graph, Reach.walk(graph, start, Direction.DEPENDENTS, depth),
+                ReachJson.DEFAULT_LIMIT);
         return new Page("Blast radius of " + reach.ref(), Templates.render("blast-radius.jte", Map.of(
                 "reach", reach, "blastRadius", urls.page("/blast-radius"), "mapPage", urls.page("/map"))));
     }

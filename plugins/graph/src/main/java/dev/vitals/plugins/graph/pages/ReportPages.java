@@ -68,7 +68,7 @@ public final class ReportPages {
 
     /** @return teams as nodes, drawn and listed, with the service pairs between them */
     public Page teams(Context ctx) {
-        TeamMap teams = TeamMap.of(holder.current().graph());
+        TeamMap teams = holder.current().teamMap();
         Map<String, Object> params = links();
         params.put("teams", teams);
         params.put("drawing", teams.edges().isEmpty() ? null : Drawing.of(ctx, "graph-teams-data", drawing(teams),

@@ -40,9 +40,9 @@ public final class ServiceDependencies {
         params.put("service", service.toString());
         params.put("inGraph", node.isPresent());
         params.put("dependencies", node.map(i -> ReachJson.of(graph, Reach.walk(graph, i, Direction.DEPENDENCIES,
-                OptionalInt.empty()))).orElse(null));
+                OptionalInt.empty()), SHOWN)).orElse(null));
         params.put("dependents", node.map(i -> ReachJson.of(graph, Reach.walk(graph, i, Direction.DEPENDENTS,
-                OptionalInt.empty()))).orElse(null));
+                OptionalInt.empty()), SHOWN)).orElse(null));
         params.put("shown", SHOWN);
         params.put("map", PluginUrls.withQuery(urls.page("/map"), Map.of("focus", service.toString())));
         params.put("blastRadius", PluginUrls.withQuery(urls.page("/blast-radius"), Map.of("ref", service.toString())));

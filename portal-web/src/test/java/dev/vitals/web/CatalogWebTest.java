@@ -210,6 +210,39 @@ class CatalogWebTest {
     }
 
     @Test
+    void aSaveIsConfirmedOnceOnThePageItLeadsTo() {
+        HttpResponse<String> saved = server.send(HttpRequest.newBuilder(server.uri("/catalog/edit"))
+                .header("Authorization", "Bearer " + TestServer.ADMIN_TOKEN)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("ref=component%3Adefault%2Fsearch-api&title=Search+API")));
+        assertEquals(303, saved.statusCode(), saved.body());
+        String cookie = saved.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("vitals-flash="))
+                .findFirst().orElseThrow();
+        assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Max-Age=120"),
+                cookie);
+
+        HttpResponse<String> next = server.send(HttpRequest.newBuilder(server.uri("/services/search-api"))
+                .header("Authorization", "Bearer " + TestServer.ADMIN_TOKEN).header("Accept", "text/html")
+                .header("Cookie", cookie.substring(0, cookie.indexOf(';'))));
+
+        assertTrue(next.body().contains("<p class=\"flash\" role=\"status\">Saved the title, description and tags "
+                + "of search-api.</p>"), next.body());
+        assertTrue(next.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("vitals-flash=;")
+                && c.contains("Max-Age=0")), "shown once: the page clears it");
+        assertFalse(server.getPage("/services/search-api").body().contains("class=\"flash\""));
+    }
+
+    @Test
+    void aConfirmationCookieNoRouteWroteShowsNothing() {
+        HttpResponse<String> page = server.send(HttpRequest.newBuilder(server.uri("/services"))
+                .header("Authorization", "Bearer " + TestServer.ADMIN_TOKEN).header("Accept", "text/html")
+                .header("Cookie", "vitals-flash=%%%not-base64"));
+
+        assertEquals(200, page.statusCode());
+        assertFalse(page.body().contains("class=\"flash\""));
+    }
+
+    @Test
     void anInvalidEditNamesTheFieldAndKeepsTheEntity() {
         HttpResponse<String> refused = server.send(HttpRequest.newBuilder(server.uri("/catalog/edit"))
                 .header("Authorization", "Bearer " + TestServer.ADMIN_TOKEN).header("Accept", "text/html")

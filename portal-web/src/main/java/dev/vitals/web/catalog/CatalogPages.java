@@ -3,6 +3,7 @@ package dev.vitals.web.catalog;
 import dev.vitals.core.catalog.WrittenRef;
 import dev.vitals.web.security.GuardedRoutes;
 import dev.vitals.core.identity.Scopes;
+import dev.vitals.api.ui.Flash;
 import dev.vitals.api.ui.Pager;
 import dev.vitals.api.Panel;
 import dev.vitals.api.RequestCaller;
@@ -332,6 +333,7 @@ public final class CatalogPages {
             layout.render(ctx, "Edit " + ref.name(), Templates.content("catalog/edit.jte", params));
             return;
         }
+        Flash.confirm(ctx, "Saved the title, description and tags of " + ref.name() + ".");
         ctx.redirect(Collection.href(ref.toString()), io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
@@ -347,6 +349,8 @@ public final class CatalogPages {
             }
         }
         vitals.catalogEditor().editStakeholders(ref, stakeholders, Caller.actor(ctx));
+        Flash.confirm(ctx, "Saved the stakeholders of " + ref.name() + ": " + stakeholders.size()
+                + (stakeholders.size() == 1 ? " team." : " teams."));
         ctx.redirect(Collection.href(ref.toString()), io.javalin.http.HttpStatus.SEE_OTHER);
     }
 

@@ -139,16 +139,85 @@ class CatalogWebTest {
     @Test
     void theHomeGridCountsAndFiltersAndGroups() {
         String all = server.getPage("/").body();
-        assertTrue(all.contains("<strong>1</strong> critical"), all);
-        assertTrue(all.contains("<strong>1</strong> warnings"));
+        assertTrue(all.contains("<strong>1</strong> <span>critical</span>"), all);
+        assertTrue(all.contains("<strong>1</strong> <span>warnings</span>"));
         assertTrue(all.contains("status-critical") && all.contains("href=\"/services/recorder-api\""));
         String recording = server.getPage("/?team=group:default/recording").body();
         assertTrue(recording.contains("/services/recorder-api") && !recording.contains("/services/auth-service\""));
-        assertTrue(recording.contains("<strong>0</strong> warnings"), "counts follow the filter");
+        assertTrue(recording.contains("<strong>0</strong> <span>warnings</span>"), "counts follow the filter");
         String program = server.getPage("/?program=program:default/incident-response").body();
         assertTrue(program.contains("/services/billing-api") && !program.contains("/services/recorder-api\""));
         String grouped = server.getPage("/?group=team").body();
-        assertTrue(grouped.contains("<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"2\">recording</th></tr>"), grouped);
+        assertTrue(grouped.contains("<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"4\">recording</th></tr>"), grouped);
+    }
+
+    /** The services of a grid page, in the order shown. */
+    private static List<String> gridOrder(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<th scope=\"row\"><a href=\"/services/([^\"]+)\"")
+                .matcher(page);
+        List<String> shown = new java.util.ArrayList<>();
+        while (m.find()) {
+            shown.add(m.group(1));
+        }
+        return shown;
+    }
+
+    @Test
+    void theHomeGridListsTheWorstFirstWithItsReasonInWords() {
+        String page = server.getPage("/").body();
+        List<String> order = gridOrder(page);
+
+        assertEquals(List.of("recorder-api", "auth-service"), order.subList(0, 2), "critical, then warning: " + order);
+        List<String> rest = order.subList(2, order.size());
+        assertEquals(rest.stream().sorted(java.util.Comparator.comparing(s -> s.toLowerCase(java.util.Locale.ROOT)))
+                .toList(), rest, "the services no plugin judged follow by name");
+        assertTrue(page.contains("<td class=\"reason\"><span class=\"visually-hidden\">Calm: </span>budget spent</td>")
+                || page.contains("</span>error-budget: budget spent; latency: p99 210 ms</td>"), page);
+        assertTrue(page.contains("30 % of the budget left</td>"), "the warning's reason is on the page, not in a tooltip");
+    }
+
+    @Test
+    void theTotalsCountServicesAndKindsAndAreLinksThatFilterTheGrid() {
+        String page = server.getPage("/").body();
+        assertTrue(page.contains("<a href=\"/?status=critical\"><strong>1</strong> <span>critical</span></a>"), page);
+        assertTrue(page.contains("<a href=\"/?status=warn\"><strong>1</strong> <span>warnings</span></a>"), page);
+        assertTrue(page.contains("<a href=\"/?kind=error-budget\"><strong>2</strong> <span>error-budget</span></a>"),
+                "recorder-api's spent budget and auth-service's low one: " + page);
+
+        assertEquals(List.of("recorder-api"), gridOrder(server.getPage("/?status=critical").body()));
+        assertEquals(List.of("recorder-api", "auth-service"), gridOrder(server.getPage("/?kind=error-budget").body()));
+        String latency = server.getPage("/?kind=latency").body();
+        assertEquals(List.of(), gridOrder(latency), "recorder-api's latency signal is OK: it warns about nothing");
+        String team = server.getPage("/?team=recording&status=critical").body();
+        assertTrue(team.contains("<a href=\"/?team=recording&amp;status=warn\"><strong>0</strong> <span>warnings"
+                + "</span></a>"), "the totals keep the other filters: " + team);
+    }
+
+    @Test
+    void filterLinksTakeShortKeysAndFullReferencesAlike() {
+        List<String> byKey = gridOrder(server.getPage("/?team=recording").body());
+        List<String> byRef = gridOrder(server.getPage("/?team=group:default/recording").body());
+
+        assertTrue(byKey.contains("recorder-api") && !byKey.contains("auth-service"), byKey.toString());
+        assertEquals(byKey, byRef);
+        assertTrue(server.getPage("/?team=group:default/recording").body()
+                .contains("<option value=\"recording\" selected>"), "the list offers and selects short keys");
+    }
+
+    @Test
+    void aBadFilterValueShowsTheGridAgainWithTheFieldMarked() {
+        HttpResponse<String> page = server.getPage("/?team=nobody&status=awful");
+
+        assertEquals(200, page.statusCode());
+        String body = page.body();
+        assertTrue(body.contains("<select name=\"team\" aria-invalid=\"true\" aria-describedby=\"team-error\">"), body);
+        assertTrue(body.contains("<span class=\"field-error\" id=\"team-error\">There is no team &#39;nobody&#39; in "
+                + "the catalog: pick one from the list.</span>") || body.contains("id=\"team-error\">There is no team 'nobody'"),
+                body);
+        assertTrue(body.contains("id=\"status-error\">&#39;awful&#39; is no status")
+                || body.contains("id=\"status-error\">'awful' is no status"), body);
+        assertTrue(body.contains("<nav id=\"main-nav\" aria-label=\"Main\">"), "the whole page, navigation and all");
+        assertTrue(gridOrder(body).containsAll(List.of("recorder-api", "auth-service")), "the bad filter is not applied");
     }
 
     @Test

@@ -221,6 +221,56 @@ class CatalogWebTest {
     }
 
     @Test
+    void teamsAndProgramsListTheHealthOfTheirServices() {
+        String teams = server.getPage("/teams").body();
+        assertTrue(teams.contains("status-critical\" href=\"/services/recorder-api\"><span class=\"dot\" "
+                + "aria-hidden=\"true\"></span>Critical</a> <span class=\"status-reason\">recorder-api: budget spent</span>"),
+                "recording owns recorder-api: " + teams);
+        assertTrue(teams.contains("<span class=\"status-reason\">auth-service: 30 % of the budget left</span>"), teams);
+        assertFalse(teams.contains(">—<"), "no dash for a team without signals");
+
+        String programs = server.getPage("/programs").body();
+        assertTrue(programs.contains("<span class=\"status-reason\">recorder-api: budget spent (2 of 2 services need "
+                + "attention)</span>"), "availability has recorder-api and auth-service in scope: " + programs);
+    }
+
+    @Test
+    void aTeamPageNamesItsContactsAndWhatChangedSinceLastMonth() {
+        String team = server.getPage("/teams/recording").body();
+
+        assertTrue(team.contains("<li>Lead: <a href=\"/catalog/user/ana.silva\">Ana Silva</a></li>"), team);
+        assertTrue(team.contains("<li>Chat: #team-recording</li>"), team);
+        assertTrue(team.contains("<a href=\"https://oncall.example.com/schedules/recording\" rel=\"noopener noreferrer\">"
+                + "Who is on call</a>"), team);
+        assertTrue(team.contains("mailto:recording@example.com"), team);
+        assertTrue(team.contains("<h2 id=\"change-heading\">Since last month</h2>"), team);
+        assertTrue(team.contains("<a href=\"/services/recorder-api\">recorder-api</a></th>") && team.contains("↓ worse"),
+                "recorder-api had no signal a month ago and is critical now: " + team);
+    }
+
+    @Test
+    void aProgramPageNamesTheTeamsToInvolveAndAddsOneInOneClick() {
+        String before = server.getPage("/programs/availability").body();
+        assertTrue(before.contains("<h2 id=\"missing-heading\">Teams to involve</h2>"), before);
+        assertTrue(before.contains("<button type=\"submit\">Add identity as a stakeholder</button>"), before);
+        assertTrue(before.contains("<small>Talk to:</small>") && before.contains("Eli Haddad"),
+                "auth-service is failing: its owner's lead is named: " + before);
+        assertFalse(before.contains("<h2>Availability <small>"), "no plugin id beside a panel's heading");
+
+        HttpResponse<String> added = server.send(HttpRequest.newBuilder(server.uri("/catalog/stakeholders"))
+                .header("Authorization", "Bearer " + TestServer.ADMIN_TOKEN)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("ref=program%3Adefault%2Favailability"
+                        + "&team=platform&role=Engineering&team=recording&role=Engineering"
+                        + "&team=web&role=Customer+Experience&team=group%3Adefault%2Fidentity&role=Engineering")));
+        assertEquals(303, added.statusCode(), added.body());
+
+        String after = server.getPage("/programs/availability").body();
+        assertFalse(after.contains("Add identity as a stakeholder"), after);
+        assertTrue(after.contains("value=\"group:default/identity\"") || after.contains("value=\"identity\""), after);
+    }
+
+    @Test
     void everyPageOfTheDemoOrganisationRendersAndLinksOnward() {
         for (String path : List.of("/", "/services", "/services?owner=group:default/web&text=api", "/teams", "/programs",
                 "/systems", "/components", "/services/recorder-api", "/teams/recording", "/programs/availability",

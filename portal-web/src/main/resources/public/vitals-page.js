@@ -11,10 +11,16 @@
   var EXACT_FORMAT = { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
     second: '2-digit', hourCycle: 'h23', timeZoneName: 'short' };
 
+  // The zone's short name as the viewer's English knows it: EST for a US viewer, CET for a British or European one.
+  var LOCALE = /^en(-|$)/.test(navigator.language || '') ? navigator.language : 'en-GB';
+
   // "6 Dec 2026, 09:21 CET", as the server writes it, but in the viewer's zone.
   function human(date, options) {
     var parts = {};
     new Intl.DateTimeFormat('en-GB', options).formatToParts(date).forEach(function (p) { parts[p.type] = p.value; });
+    new Intl.DateTimeFormat(LOCALE, options).formatToParts(date).forEach(function (p) {
+      if (p.type === 'timeZoneName') parts.timeZoneName = p.value;
+    });
     return parts.day + ' ' + parts.month + ' ' + parts.year + ', ' + parts.hour + ':' + parts.minute
       + (parts.second ? ':' + parts.second : '')
       + ' ' + parts.timeZoneName;

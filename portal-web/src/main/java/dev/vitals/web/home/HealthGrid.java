@@ -2,6 +2,8 @@ package dev.vitals.web.home;
 
 import dev.vitals.api.EntityRef;
 import dev.vitals.api.PluginUrls;
+import dev.vitals.api.SignalStatus;
+import dev.vitals.api.ui.StatusBadge;
 import dev.vitals.api.ui.EntityFilter;
 import dev.vitals.api.ui.Pager;
 import dev.vitals.core.Vitals;
@@ -238,14 +240,9 @@ public final class HealthGrid {
         return s.name().toLowerCase(Locale.ROOT);
     }
 
+    /** The status words every page uses (StatusBadge's). */
     private static String label(Severity s) {
-        return switch (s) {
-            case CRITICAL -> "Critical";
-            case WARN -> "Warning";
-            case UNKNOWN -> "Unknown";
-            case OK -> "OK";
-            case NONE -> "No signal";
-        };
+        return s == Severity.NONE ? StatusBadge.noSignal().word() : StatusBadge.label(SignalStatus.valueOf(s.name()));
     }
 
     private static Optional<String> ref(List<Dimension> dimensions, int i) {

@@ -108,6 +108,7 @@ public final class PortalServer implements AutoCloseable {
 
         javalin.routes.before(metrics::before);
         javalin.routes.before(SecurityHeaders::apply);
+        javalin.routes.before(layout::attach);
         javalin.routes.before(authentication::identify);
         javalin.routes.before(authentication::exposeToPlugins);
         javalin.routes.before(crossSite::check);

@@ -12,9 +12,14 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A moment as people read it, in the organisation's time zone: {@code 6 Dec 2026, 09:21 CET}, inside a
- * {@code <time datetime="2026-12-06T08:21:43Z">} that keeps the exact instant for machines. Never a raw ISO instant
- * such as {@code 2026-12-06T08:21:43.238562Z} on a page.
+ * A moment as people read it: {@code 6 Dec 2026, 09:21 CET}, inside a {@code <time datetime="2026-12-06T08:21:43Z">}
+ * that keeps the instant for machines. Never a raw ISO instant such as {@code 2026-12-06T08:21:43.238562Z} on a page.
+ *
+ * <p>The server writes the time in the zone given (the organisation's). In the browser the portal's script
+ * ({@code /static/vitals-page.js}, loaded by every page's frame, so plugin pages get it too) rewrites every such
+ * element into the viewer's own zone, to the minute, followed by the time from now ({@code (3 min ago)}), and puts
+ * the exact instant, to the second in the viewer's zone and in UTC, in its tooltip. Without scripts the
+ * organisation's time stays, which is still right, only not local.
  *
  * <pre>{@code
  * ${AsOf.of(note.createdAt(), zone)}                 // zone: context.orgTimeZone()

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * A signal status as every page of the portal shows it: a coloured dot and one word per status ({@code OK},
- * {@code Warning}, {@code Critical}, {@code Unknown}), so a status reads the same on the home grid, a catalog page and
- * any plugin's page. The reason sits next to it as text, or, in a {@link #compact()} badge where there is no room, as
+ * {@code Warning}, {@code Critical}, {@code Unknown}, and {@code No signal} where nothing has judged), so a status
+ * reads the same on the home grid, a catalog page and any plugin's page. The reason sits next to it as text, or, in a {@link #compact()} badge where there is no room, as
  * text that screen readers read and a tooltip shows; it is never only in a tooltip.
  *
  * <pre>{@code
@@ -25,7 +25,8 @@ import java.util.Optional;
  */
 public final class StatusBadge implements Content {
 
-    private static final String NO_SIGNAL = "—";
+    /** Said, not drawn as a dash: a dash reads as "nothing to see" and screen readers skip it. */
+    private static final String NO_SIGNAL = "No signal";
 
     private final Optional<SignalStatus> status;
     private final String reason;
@@ -49,7 +50,8 @@ public final class StatusBadge implements Content {
     }
 
     /**
-     * A badge for a subject nothing has judged yet: a dash, greyed, with the reason {@code no signal yet} unless
+     * A badge for a subject nothing has judged yet: the words {@code No signal}, greyed, with the reason
+     * {@code no signal yet} unless
      * {@link #because} gives another.
      *
      * @return the badge
@@ -113,7 +115,7 @@ public final class StatusBadge implements Content {
     }
 
     /**
-     * @return the word shown: {@link #label(SignalStatus)}, or a dash for {@link #noSignal()}
+     * @return the word shown: {@link #label(SignalStatus)}, or {@code No signal} for {@link #noSignal()}
      * @since 2.1.0
      */
     public String word() {

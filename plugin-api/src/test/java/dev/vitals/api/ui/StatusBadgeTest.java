@@ -48,10 +48,10 @@ class StatusBadgeTest {
     }
 
     @Test
-    void noSignalShowsADashAndSaysWhy() {
+    void noSignalSaysSoInWordsAndSaysWhy() {
         String html = html(StatusBadge.noSignal().compact());
 
         assertEquals("<span class=\"status status-none\" title=\"no signal yet\"><span class=\"dot\" aria-hidden=\"true\">"
-                + "</span>—<span class=\"visually-hidden\">: no signal yet</span></span>", html);
+                + "</span>No signal<span class=\"visually-hidden\">: no signal yet</span></span>", html);
     }
 }

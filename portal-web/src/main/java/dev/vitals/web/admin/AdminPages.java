@@ -4,6 +4,7 @@ import dev.vitals.web.security.GuardedRoutes;
 import dev.vitals.core.identity.Scopes;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.RequestCaller;
+import dev.vitals.api.ui.Flash;
 import dev.vitals.api.Role;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.catalog.CatalogAllowedHosts;
@@ -101,6 +102,7 @@ public final class AdminPages {
     private void switchPlugin(Context ctx) {
         boolean enabled = "true".equals(ctx.formParam("enabled"));
         vitals.plugins().setEnabled(ctx.pathParam("id"), enabled, Caller.actor(ctx));
+        Flash.confirm(ctx, "Plugin " + ctx.pathParam("id") + (enabled ? " enabled." : " disabled."));
         ctx.redirect("/admin/plugins", HttpStatus.SEE_OTHER);
     }
 
@@ -122,13 +124,15 @@ public final class AdminPages {
                     e.fields().stream().map(f -> new FieldError(f, e.getMessage())).toList());
             return;
         }
+        Flash.confirm(ctx, "Saved the allowed hosts: " + (hosts.isEmpty() ? "none." : String.join(", ", hosts) + "."));
         ctx.redirect("/admin/catalog", HttpStatus.SEE_OTHER);
     }
 
     private void importSource(Context ctx) {
         String location = Optional.ofNullable(ctx.formParam("location")).orElse("").trim();
         try {
-            ImportReport ignored = vitals.catalogSources().importLocation(location, Caller.actor(ctx), m -> { });
+            ImportReport report = vitals.catalogSources().importLocation(location, Caller.actor(ctx), m -> { });
+            Flash.confirm(ctx, "Registered and imported " + location + ": " + report.summary());
         } catch (IllegalArgumentException e) {
             dev.vitals.web.problem.ProblemResponses.respond(ctx, 422, e.getMessage() + ". Go back and give a file, "
                     + "folder or http(s) URL.", List.of());

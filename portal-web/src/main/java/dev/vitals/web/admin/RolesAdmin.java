@@ -12,6 +12,7 @@ import dev.vitals.core.identity.Scopes;
 import dev.vitals.web.pages.Layout;
 import dev.vitals.web.pages.Templates;
 import dev.vitals.web.security.GuardedRoutes;
+import dev.vitals.api.ui.Flash;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.ZoneId;
@@ -78,12 +79,16 @@ public final class RolesAdmin {
                 ctx -> ctx.json(revoke(ctx, ctx.pathParamAsClass("id", Long.class).get())));
         routes.get("/admin/roles", Role.ADMIN, Scopes.ADMIN, this::page);
         routes.post("/admin/roles", Role.ADMIN, Scopes.ADMIN, ctx -> {
-            grant(ctx, new GrantRequest(ctx.formParam("grantee"), ctx.formParam("kind"), ctx.formParam("role"),
-                    ctx.formParam("team")));
+            RoleGrant granted = grant(ctx, new GrantRequest(ctx.formParam("grantee"), ctx.formParam("kind"),
+                    ctx.formParam("role"), ctx.formParam("team")));
+            Flash.confirm(ctx, "Granted " + granted.role().name().toLowerCase(java.util.Locale.ROOT) + " to "
+                    + granted.grantee() + ".");
             ctx.redirect("/admin/roles", HttpStatus.SEE_OTHER);
         });
         routes.post("/admin/roles/{id}/revoke", Role.ADMIN, Scopes.ADMIN, ctx -> {
-            revoke(ctx, ctx.pathParamAsClass("id", Long.class).get());
+            RoleGrant revoked = revoke(ctx, ctx.pathParamAsClass("id", Long.class).get());
+            Flash.confirm(ctx, "Revoked " + revoked.grantee() + "'s " + revoked.role().name().toLowerCase(java.util.Locale.ROOT)
+                    + " role.");
             ctx.redirect("/admin/roles", HttpStatus.SEE_OTHER);
         });
     }

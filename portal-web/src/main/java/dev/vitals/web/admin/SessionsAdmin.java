@@ -10,6 +10,7 @@ import dev.vitals.core.identity.Scopes;
 import dev.vitals.core.identity.Sessions;
 import dev.vitals.web.security.Caller;
 import dev.vitals.web.security.GuardedRoutes;
+import dev.vitals.api.ui.Flash;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
@@ -59,7 +60,8 @@ public final class SessionsAdmin {
                 .returns(200, RouteDoc.Body.json(Ended.class, "{\"person\": \"rita\", \"sessionsEnded\": 2}")),
                 ctx -> ctx.json(end(ctx, ctx.queryParam("person"))));
         routes.post("/admin/sessions/end", Role.ADMIN, Scopes.ADMIN, ctx -> {
-            end(ctx, ctx.formParam("person"));
+            Ended ended = end(ctx, ctx.formParam("person"));
+            Flash.confirm(ctx, "Ended " + ended.sessionsEnded() + " session(s) of " + ended.person() + ".");
             ctx.redirect("/admin/roles", HttpStatus.SEE_OTHER);
         });
     }

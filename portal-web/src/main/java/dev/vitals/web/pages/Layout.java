@@ -1,12 +1,14 @@
 package dev.vitals.web.pages;
 
 import dev.vitals.api.RequestCaller;
+import dev.vitals.api.ui.Flash;
 import dev.vitals.core.pluginhost.HostedPlugin;
 import dev.vitals.core.pluginhost.PluginHost;
 import dev.vitals.web.security.Caller;
 import gg.jte.Content;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,11 +42,29 @@ public final class Layout {
         this.plugins = plugins;
     }
 
+    /** The request attribute a page's layout is kept under, for the error pages of any route. */
+    public static final String ATTRIBUTE = "vitals.layout";
+
+    /** Keeps this layout on the request, so that an error page has the whole navigation too. */
+    public void attach(Context ctx) {
+        ctx.attribute(ATTRIBUTE, this);
+    }
+
+    /**
+     * Renders a page in the frame: header, navigation, heading and, once after a save, the confirmation a route left
+     * with {@link Flash#confirm}.
+     */
     public void render(Context ctx, String title, Content body) {
         Caller caller = Caller.of(ctx);
-        ctx.html(Templates.render("layout.jte", Map.of("title", title, "nav", navigation(), "body", body,
-                "current", ctx.path(), "user", caller.authenticated() ? caller.name() : "",
-                "caller", RequestCaller.of(ctx))));
+        Map<String, Object> params = new HashMap<>();
+        params.put("title", title);
+        params.put("nav", navigation());
+        params.put("body", body);
+        params.put("current", ctx.path());
+        params.put("user", caller.authenticated() ? caller.name() : "");
+        params.put("caller", RequestCaller.of(ctx));
+        params.put("flash", Flash.take(ctx).orElse(null));
+        ctx.html(Templates.render("layout.jte", params));
     }
 
     /** Nav entries of started plugins only: a disabled plugin's entries disappear with it. */

@@ -184,7 +184,7 @@ public final class ProblemResponses {
                 throw new IllegalStateException(e);
             }
         } else {
-            ErrorPage.render(ctx, status, title, detail);
+            ErrorPage.render(ctx, status, title, detail, errors);
         }
     }
 

@@ -46,6 +46,12 @@ public final class Browser implements AutoCloseable {
                 .setExtraHTTPHeaders(headers).setViewportSize(1280, 1000));
     }
 
+    /** A fresh browser profile as {@link #newContext(Map)}, for a viewer whose clock shows this time zone. */
+    public com.microsoft.playwright.BrowserContext newContext(Map<String, String> headers, String timeZone) {
+        return browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setExtraHTTPHeaders(headers).setViewportSize(1280, 1000).setTimezoneId(timeZone));
+    }
+
     @Override
     public void close() {
         browser.close();

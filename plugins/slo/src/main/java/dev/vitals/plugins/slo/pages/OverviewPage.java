@@ -26,6 +26,8 @@ import java.util.Set;
 public final class OverviewPage {
 
     static final int PAGE_SIZE = 25;
+    /** How many of the latest deletions the page lists: enough to answer "where did my SLO go?". */
+    static final int DELETIONS_SHOWN = 5;
 
     private final SloRepository slos;
     private final LatestStatuses latest;
@@ -42,8 +44,8 @@ public final class OverviewPage {
     }
 
     public Page render(Context ctx) {
-        Optional<String> team = QueryParameters.text(ctx, "team");
-        Optional<String> component = QueryParameters.text(ctx, "component");
+        Optional<String> team = QueryParameters.key(ctx, "team", "group");
+        Optional<String> component = QueryParameters.key(ctx, "component", "availabilitycomponent");
         String sort = "name".equals(ctx.queryParam("sort")) ? "name" : "budget";
         int page = QueryParameters.wholeNumber(ctx, "page", 1, 1, 1_000_000);
         Set<String> services = component.map(scope::servicesOfComponent).orElse(Set.of());
@@ -73,6 +75,8 @@ public final class OverviewPage {
         params.put("pager", Pager.of(ctx, shown, PAGE_SIZE, found.total()));
         params.put("byBudget", links.overview(teamKey, componentKey, "budget", 1));
         params.put("mayCreate", RequestCaller.of(ctx).has(Role.EDITOR));
+        params.put("deletions", slos.deletions(DELETIONS_SHOWN));
+        params.put("zone", zone);
         return new Page("SLOs", Templates.render("overview.jte", params));
     }
 }

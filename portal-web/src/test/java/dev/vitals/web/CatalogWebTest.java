@@ -139,16 +139,135 @@ class CatalogWebTest {
     @Test
     void theHomeGridCountsAndFiltersAndGroups() {
         String all = server.getPage("/").body();
-        assertTrue(all.contains("<strong>1</strong> critical"), all);
-        assertTrue(all.contains("<strong>1</strong> warnings"));
+        assertTrue(all.contains("<strong>1</strong> <span>critical</span>"), all);
+        assertTrue(all.contains("<strong>1</strong> <span>warnings</span>"));
         assertTrue(all.contains("status-critical") && all.contains("href=\"/services/recorder-api\""));
         String recording = server.getPage("/?team=group:default/recording").body();
         assertTrue(recording.contains("/services/recorder-api") && !recording.contains("/services/auth-service\""));
-        assertTrue(recording.contains("<strong>0</strong> warnings"), "counts follow the filter");
+        assertTrue(recording.contains("<strong>0</strong> <span>warnings</span>"), "counts follow the filter");
         String program = server.getPage("/?program=program:default/incident-response").body();
         assertTrue(program.contains("/services/billing-api") && !program.contains("/services/recorder-api\""));
         String grouped = server.getPage("/?group=team").body();
-        assertTrue(grouped.contains("<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"2\">recording</th></tr>"), grouped);
+        assertTrue(grouped.contains("<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"4\">recording</th></tr>"), grouped);
+    }
+
+    /** The services of a grid page, in the order shown. */
+    private static List<String> gridOrder(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<th scope=\"row\"><a href=\"/services/([^\"]+)\"")
+                .matcher(page);
+        List<String> shown = new java.util.ArrayList<>();
+        while (m.find()) {
+            shown.add(m.group(1));
+        }
+        return shown;
+    }
+
+    @Test
+    void theHomeGridListsTheWorstFirstWithItsReasonInWords() {
+        String page = server.getPage("/").body();
+        List<String> order = gridOrder(page);
+
+        assertEquals(List.of("recorder-api", "auth-service"), order.subList(0, 2), "critical, then warning: " + order);
+        List<String> rest = order.subList(2, order.size());
+        assertEquals(rest.stream().sorted(java.util.Comparator.comparing(s -> s.toLowerCase(java.util.Locale.ROOT)))
+                .toList(), rest, "the services no plugin judged follow by name");
+        assertTrue(page.contains("<td class=\"reason\"><span class=\"visually-hidden\">Calm: </span>budget spent</td>")
+                || page.contains("</span>error-budget: budget spent; latency: p99 210 ms</td>"), page);
+        assertTrue(page.contains("30 % of the budget left</td>"), "the warning's reason is on the page, not in a tooltip");
+    }
+
+    @Test
+    void theTotalsCountServicesAndKindsAndAreLinksThatFilterTheGrid() {
+        String page = server.getPage("/").body();
+        assertTrue(page.contains("<a href=\"/?status=critical\"><strong>1</strong> <span>critical</span></a>"), page);
+        assertTrue(page.contains("<a href=\"/?status=warn\"><strong>1</strong> <span>warnings</span></a>"), page);
+        assertTrue(page.contains("<a href=\"/?kind=error-budget\"><strong>2</strong> <span>error-budget</span></a>"),
+                "recorder-api's spent budget and auth-service's low one: " + page);
+
+        assertEquals(List.of("recorder-api"), gridOrder(server.getPage("/?status=critical").body()));
+        assertEquals(List.of("recorder-api", "auth-service"), gridOrder(server.getPage("/?kind=error-budget").body()));
+        String latency = server.getPage("/?kind=latency").body();
+        assertEquals(List.of(), gridOrder(latency), "recorder-api's latency signal is OK: it warns about nothing");
+        String team = server.getPage("/?team=recording&status=critical").body();
+        assertTrue(team.contains("<a href=\"/?team=recording&amp;status=warn\"><strong>0</strong> <span>warnings"
+                + "</span></a>"), "the totals keep the other filters: " + team);
+    }
+
+    @Test
+    void filterLinksTakeShortKeysAndFullReferencesAlike() {
+        List<String> byKey = gridOrder(server.getPage("/?team=recording").body());
+        List<String> byRef = gridOrder(server.getPage("/?team=group:default/recording").body());
+
+        assertTrue(byKey.contains("recorder-api") && !byKey.contains("auth-service"), byKey.toString());
+        assertEquals(byKey, byRef);
+        assertTrue(server.getPage("/?team=group:default/recording").body()
+                .contains("<option value=\"recording\" selected>"), "the list offers and selects short keys");
+    }
+
+    @Test
+    void aBadFilterValueShowsTheGridAgainWithTheFieldMarked() {
+        HttpResponse<String> page = server.getPage("/?team=nobody&status=awful");
+
+        assertEquals(200, page.statusCode());
+        String body = page.body();
+        assertTrue(body.contains("<select name=\"team\" aria-invalid=\"true\" aria-describedby=\"team-error\">"), body);
+        assertTrue(body.contains("<span class=\"field-error\" id=\"team-error\">There is no team &#39;nobody&#39; in "
+                + "the catalog: pick one from the list.</span>") || body.contains("id=\"team-error\">There is no team 'nobody'"),
+                body);
+        assertTrue(body.contains("id=\"status-error\">&#39;awful&#39; is no status")
+                || body.contains("id=\"status-error\">'awful' is no status"), body);
+        assertTrue(body.contains("<nav id=\"main-nav\" aria-label=\"Main\">"), "the whole page, navigation and all");
+        assertTrue(gridOrder(body).containsAll(List.of("recorder-api", "auth-service")), "the bad filter is not applied");
+    }
+
+    @Test
+    void teamsAndProgramsListTheHealthOfTheirServices() {
+        String teams = server.getPage("/teams").body();
+        assertTrue(teams.contains("status-critical\" href=\"/services/recorder-api\"><span class=\"dot\" "
+                + "aria-hidden=\"true\"></span>Critical</a> <span class=\"status-reason\">recorder-api: budget spent</span>"),
+                "recording owns recorder-api: " + teams);
+        assertTrue(teams.contains("<span class=\"status-reason\">auth-service: 30 % of the budget left</span>"), teams);
+        assertFalse(teams.contains(">—<"), "no dash for a team without signals");
+
+        String programs = server.getPage("/programs").body();
+        assertTrue(programs.contains("<span class=\"status-reason\">recorder-api: budget spent (2 of 2 services need "
+                + "attention)</span>"), "availability has recorder-api and auth-service in scope: " + programs);
+    }
+
+    @Test
+    void aTeamPageNamesItsContactsAndWhatChangedSinceLastMonth() {
+        String team = server.getPage("/teams/recording").body();
+
+        assertTrue(team.contains("<li>Lead: <a href=\"/catalog/user/ana.silva\">Ana Silva</a></li>"), team);
+        assertTrue(team.contains("<li>Chat: #team-recording</li>"), team);
+        assertTrue(team.contains("<a href=\"https://oncall.example.com/schedules/recording\" rel=\"noopener noreferrer\">"
+                + "Who is on call</a>"), team);
+        assertTrue(team.contains("mailto:recording@example.com"), team);
+        assertTrue(team.contains("<h2 id=\"change-heading\">Since last month</h2>"), team);
+        assertTrue(team.contains("<a href=\"/services/recorder-api\">recorder-api</a></th>") && team.contains("↓ worse"),
+                "recorder-api had no signal a month ago and is critical now: " + team);
+    }
+
+    @Test
+    void aProgramPageNamesTheTeamsToInvolveAndAddsOneInOneClick() {
+        String before = server.getPage("/programs/availability").body();
+        assertTrue(before.contains("<h2 id=\"missing-heading\">Teams to involve</h2>"), before);
+        assertTrue(before.contains("<button type=\"submit\">Add identity as a stakeholder</button>"), before);
+        assertTrue(before.contains("<small>Talk to:</small>") && before.contains("Eli Haddad"),
+                "auth-service is failing: its owner's lead is named: " + before);
+        assertFalse(before.contains("<h2>Availability <small>"), "no plugin id beside a panel's heading");
+
+        HttpResponse<String> added = server.send(HttpRequest.newBuilder(server.uri("/catalog/stakeholders"))
+                .header("Authorization", "Bearer " + TestServer.ADMIN_TOKEN)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("ref=program%3Adefault%2Favailability"
+                        + "&team=platform&role=Engineering&team=recording&role=Engineering"
+                        + "&team=web&role=Customer+Experience&team=group%3Adefault%2Fidentity&role=Engineering")));
+        assertEquals(303, added.statusCode(), added.body());
+
+        String after = server.getPage("/programs/availability").body();
+        assertFalse(after.contains("Add identity as a stakeholder"), after);
+        assertTrue(after.contains("value=\"group:default/identity\"") || after.contains("value=\"identity\""), after);
     }
 
     @Test

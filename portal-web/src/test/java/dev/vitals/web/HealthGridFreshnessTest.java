@@ -74,7 +74,7 @@ class HealthGridFreshnessTest {
 
         String after = server.getPage("/").body();
         assertTrue(after.contains(">team-fresh-b</option>"), after);
-        assertTrue(after.contains("<strong>" + (servicesBefore + 1) + "</strong> services"), after);
+        assertTrue(after.contains("<strong>" + (servicesBefore + 1) + "</strong> <span>services</span>"), after);
         String services = server.getPage("/services").body();
         assertTrue(services.contains(">team-fresh-b</option>"), services);
         assertTrue(services.contains((servicesBefore + 1) + " services"), services);
@@ -98,13 +98,13 @@ class HealthGridFreshnessTest {
         publisher.signals().publish(EntityRef.of("component", "signalled"), "error-budget", SignalStatus.CRITICAL,
                 "budget spent", OptionalDouble.of(-0.2), Optional.empty());
         String critical = server.getPage("/").body();
-        assertTrue(critical.contains("<strong>1</strong> critical"), critical);
+        assertTrue(critical.contains("<strong>1</strong> <span>critical</span>"), critical);
 
         publisher.signals().publish(EntityRef.of("component", "signalled"), "error-budget", SignalStatus.OK,
                 "budget left", OptionalDouble.of(0.8), Optional.empty());
 
         String ok = server.getPage("/").body();
-        assertTrue(ok.contains("<strong>0</strong> critical"), ok);
-        assertTrue(server.getPage("/?team=group:default/team-signals").body().contains("<strong>0</strong> critical"));
+        assertTrue(ok.contains("<strong>0</strong> <span>critical</span>"), ok);
+        assertTrue(server.getPage("/?team=group:default/team-signals").body().contains("<strong>0</strong> <span>critical</span>"));
     }
 }

@@ -187,7 +187,9 @@ public final class EntityFilter {
     }
 
     /**
-     * @return the refusal as a paragraph with {@link #errorId()}, to place under the field; nothing when accepted
+     * @return the refusal as a {@code <span class="field-error">} with {@link #errorId()} (phrasing content, so it may
+     *     sit inside the field's label; the stylesheet shows it on a line of its own), to place under the field;
+     *     nothing when accepted
      * @since 2.1.0
      */
     public Content message() {
@@ -195,11 +197,11 @@ public final class EntityFilter {
             @Override
             public void writeTo(TemplateOutput out) {
                 error.ifPresent(text -> {
-                    out.writeContent("<p class=\"field-error\" id=\"");
+                    out.writeContent("<span class=\"field-error\" id=\"");
                     Escape.htmlAttribute(errorId(), out);
                     out.writeContent("\">");
                     Escape.htmlContent(text, out);
-                    out.writeContent("</p>");
+                    out.writeContent("</span>");
                 });
             }
 

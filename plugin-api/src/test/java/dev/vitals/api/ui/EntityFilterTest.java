@@ -63,7 +63,7 @@ class EntityFilterTest {
         assertTrue(unknown.ref().isEmpty());
         assertEquals("true", unknown.ariaInvalid());
         assertEquals("team-error", unknown.describedBy());
-        assertEquals("<p class=\"field-error\" id=\"team-error\">No team 'identiy' &lt;here&gt;.</p>",
+        assertEquals("<span class=\"field-error\" id=\"team-error\">No team 'identiy' &lt;here&gt;.</span>",
                 html(unknown.message()));
     }
 

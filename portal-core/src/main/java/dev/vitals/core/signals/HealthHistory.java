@@ -60,4 +60,29 @@ public final class HealthHistory {
         }
         return scores;
     }
+
+    /**
+     * Each subject's worst status as it stood at a moment: the last status of each of its signals observed before
+     * then, from the plugins given. Subjects with no signal by then are left out.
+     *
+     * @param subjects the subjects' references
+     * @param plugins the plugins whose signals count
+     * @param at the moment, excluded
+     * @return the worst status per subject
+     */
+    public Map<String, SignalStatus> worstAt(List<String> subjects, List<String> plugins, Instant at) {
+        if (subjects.isEmpty() || plugins.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, SignalStatus> worst = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                        SELECT DISTINCT ON (plugin, subject, kind) subject, status FROM core.signal_history
+                         WHERE subject = ANY(:subjects) AND plugin = ANY(:plugins) AND observed_at < :at
+                         ORDER BY plugin, subject, kind, observed_at DESC, id DESC""")
+                .bindArray("subjects", String.class, subjects.toArray(String[]::new))
+                .bindArray("plugins", String.class, plugins.toArray(String[]::new)).bind("at", at)
+                .map((rs, ctx) -> Map.entry(rs.getString("subject"), SignalStatus.valueOf(rs.getString("status"))))
+                .forEach(e -> worst.merge(e.getKey(), e.getValue(), (a, b) -> a.compareTo(b) >= 0 ? a : b)));
+        return worst;
+    }
 }

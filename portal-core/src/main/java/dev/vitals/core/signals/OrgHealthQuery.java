@@ -5,16 +5,19 @@ import dev.vitals.core.catalog.Catalog;
 import dev.vitals.core.catalog.CatalogOutline;
 import dev.vitals.core.catalog.EntitySummary;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.SqlStatements;
 
 /**
- * The organisation's health grid as one query: services narrowed by team, system, program, availability component
- * and text, optionally ordered by one of those groupings, a page of them, and the signal counts over all that match.
+ * The organisation's health grid as one query: services narrowed by team, system, program, availability component,
+ * text, worst verdict and kind of signal, worst first (within one of those groupings, when grouped), a page of them,
+ * and the totals over all that match: services per worst verdict, and per signal kind the services it warns about.
  * Filtering, grouping, counting and paging happen in the database, so a page costs the same at 40 services as at
  * 10,000. Each row comes with its precomputed worst signal per plugin ({@link WorstSignal}), so a page reads one row
  * per service whatever the number of plugins and signals.
@@ -44,9 +47,40 @@ public final class OrgHealthQuery {
      * @param component an availability component reference: its services
      * @param text words in the name or title
      * @param groupBy {@code team}, {@code system}, {@code program}, {@code component}, or empty
+     * @param plugins the plugins whose verdicts count (the started ones): a row's severity is the worst of theirs
+     * @param severity only services whose worst verdict is this one
+     * @param kind only services with a latest signal of this kind, from one of the plugins, that is WARN or CRITICAL
      */
     public record Selection(Optional<String> team, Optional<String> system, Optional<String> program,
-            Optional<String> component, Optional<String> text, Optional<String> groupBy) {
+            Optional<String> component, Optional<String> text, Optional<String> groupBy, List<String> plugins,
+            Optional<Severity> severity, Optional<String> kind) {
+
+        public Selection {
+            plugins = List.copyOf(plugins);
+        }
+
+        /** The same services, whatever their severity or kinds: what the totals count. */
+        Selection withoutVerdicts() {
+            return new Selection(team, system, program, component, text, groupBy, plugins, Optional.empty(),
+                    Optional.empty());
+        }
+    }
+
+    /**
+     * A service's worst verdict among the plugins that count, worst first; a service no plugin judged is
+     * {@link #NONE}, after OK: nothing is known to be wrong with it, and nothing is known to be right.
+     */
+    public enum Severity {
+        CRITICAL, WARN, UNKNOWN, OK, NONE;
+
+        /** Higher is worse; the SQL ranks the same way. */
+        int rank() {
+            return 4 - ordinal();
+        }
+
+        static Severity ofRank(int rank) {
+            return values()[4 - rank];
+        }
     }
 
     /**
@@ -62,11 +96,13 @@ public final class OrgHealthQuery {
     /**
      * One page of the grid.
      *
-     * @param rows the services on this page
+     * @param rows the services on this page, worst first (within their group when grouped), then by name
      * @param total how many services match
-     * @param counts how many latest signals of the matching services have each status
+     * @param bySeverity how many services of the selection, before its severity and kind, have each worst verdict
+     * @param byKind per signal kind, how many services of the selection, before its severity and kind, have a latest
+     *     signal of that kind that is WARN or CRITICAL; most first
      */
-    public record Result(List<Row> rows, long total, Map<SignalStatus, Long> counts) {
+    public record Result(List<Row> rows, long total, Map<Severity, Long> bySeverity, Map<String, Long> byKind) {
     }
 
     public Result page(Selection selection, int page, int size) {
@@ -80,39 +116,61 @@ public final class OrgHealthQuery {
                     + "WHERE r.target_ref = e.ref AND r.type = 'includes')";
             default -> "NULL";
         };
+        String severity = severity(selection.plugins());
+        Selection everything = selection.withoutVerdicts();
+        String whereAll = where(everything);
         boolean unfiltered = unfiltered(selection);
         return jdbi.withHandle(h -> {
             long total = unfiltered ? outline.count(Set.of("Component"))
-                    : bind(h.createQuery("SELECT count(*) FROM core.catalog_entities e WHERE " + where), selection)
-                            .mapTo(Long.class).one();
-            // The page is cut first and only its rows look up their cells: joined before the cut, every row a later
-            // page skips would fetch and convert its cells too.
-            List<Row> rows = bind(h.createQuery("SELECT p.*, w.by_plugin::text AS worst FROM (SELECT " + COLUMNS + ", "
-                            + group + " AS grid_group, lower(coalesce(e.title, e.name)) AS grid_title "
-                            + "FROM core.catalog_entities e WHERE " + where + " ORDER BY "
-                            + (group.equals("NULL") ? "" : group + " NULLS LAST, ") + "lower(coalesce(e.title, e.name)), e.ref "
-                            + "LIMIT :limit OFFSET :offset) p LEFT JOIN core.worst_signals w ON w.subject = p.ref "
-                            + "ORDER BY p.grid_group NULLS LAST, p.grid_title, p.ref"), selection)
+                    : bind(h.createQuery("SELECT count(*) FROM core.catalog_entities e LEFT JOIN core.worst_signals w "
+                            + "ON w.subject = e.ref WHERE " + where), selection).mapTo(Long.class).one();
+            // Worst first needs each row's verdict before the cut: the cells are joined for the whole selection, and
+            // the verdict is read from the started plugins' cells only (a few jsonb look-ups per row).
+            List<Row> rows = bind(h.createQuery("SELECT " + COLUMNS + ", " + group + " AS grid_group, "
+                            + "w.by_plugin::text AS worst FROM core.catalog_entities e LEFT JOIN core.worst_signals w "
+                            + "ON w.subject = e.ref WHERE " + where + " ORDER BY "
+                            + (group.equals("NULL") ? "" : group + " NULLS LAST, ") + severity + " DESC, "
+                            + "lower(coalesce(e.title, e.name)), e.ref LIMIT :limit OFFSET :offset"), selection)
                     .bind("limit", size).bind("offset", (long) (page - 1) * size)
                     .map((rs, ctx) -> new Row(Catalog.summary(rs), rs.getString("grid_group"),
                             WorstSignal.byPlugin(rs.getString("worst")))).list();
-            Map<SignalStatus, Long> counts = new EnumMap<>(SignalStatus.class);
-            // Unfiltered, the counts are those of every signal about a component, which a trigger keeps in
-            // signal_status_counts as signals are saved; filtered, each signal is checked with a key lookup.
-            String countSql = unfiltered
-                    ? "SELECT status, n FROM core.signal_status_counts WHERE subject_kind = 'component' AND n > 0"
-                    : "SELECT s.status, count(*) AS n FROM core.signal_latest s WHERE EXISTS (SELECT 1 "
-                            + "FROM core.catalog_entities e WHERE e.ref = s.subject AND " + where + ") GROUP BY s.status";
-            bind(h.createQuery(countSql), selection)
-                    .map((rs, ctx) -> Map.entry(SignalStatus.valueOf(rs.getString(1)), rs.getLong(2)))
-                    .forEach(e -> counts.put(e.getKey(), e.getValue()));
-            return new Result(rows, total, counts);
+            Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
+            for (Severity s : Severity.values()) {
+                bySeverity.put(s, 0L);
+            }
+            bind(h.createQuery("SELECT " + severity + " AS rank, count(*) AS n FROM core.catalog_entities e "
+                    + "LEFT JOIN core.worst_signals w ON w.subject = e.ref WHERE " + whereAll + " GROUP BY 1"), everything)
+                    .map((rs, ctx) -> Map.entry(Severity.ofRank(rs.getInt("rank")), rs.getLong("n")))
+                    .forEach(e -> bySeverity.put(e.getKey(), e.getValue()));
+            Map<String, Long> byKind = new LinkedHashMap<>();
+            if (!selection.plugins().isEmpty()) {
+                bind(h.createQuery("SELECT s.kind, count(DISTINCT s.subject) AS n FROM core.signal_latest s "
+                        + "JOIN core.catalog_entities e ON e.ref = s.subject WHERE s.status IN ('WARN', 'CRITICAL') "
+                        + "AND s.plugin IN (<plugins>) AND " + whereAll + " GROUP BY s.kind ORDER BY n DESC, s.kind"),
+                        everything)
+                        .map((rs, ctx) -> Map.entry(rs.getString("kind"), rs.getLong("n")))
+                        .forEach(e -> byKind.put(e.getKey(), e.getValue()));
+            }
+            return new Result(rows, total, bySeverity, byKind);
         });
+    }
+
+    /**
+     * The row's worst verdict as a rank (CRITICAL 4 … no signal 0), from the cells of the plugins that count; their
+     * ids are bound, never written into the text.
+     */
+    private static String severity(List<String> plugins) {
+        StringBuilder sql = new StringBuilder("GREATEST(0");
+        for (int i = 0; i < plugins.size(); i++) {
+            sql.append(", CASE w.by_plugin -> :plugin").append(i).append(" ->> 'status' WHEN 'CRITICAL' THEN 4 ")
+                    .append("WHEN 'WARN' THEN 3 WHEN 'UNKNOWN' THEN 2 WHEN 'OK' THEN 1 ELSE 0 END");
+        }
+        return sql.append(")").toString();
     }
 
     private static boolean unfiltered(Selection s) {
         return s.team().isEmpty() && s.system().isEmpty() && s.program().isEmpty() && s.component().isEmpty()
-                && s.text().isEmpty();
+                && s.text().isEmpty() && s.severity().isEmpty() && s.kind().isEmpty();
     }
 
     private static String where(Selection s) {
@@ -124,16 +182,30 @@ public final class OrgHealthQuery {
         s.component().ifPresent(c -> where.append(" AND e.ref IN (SELECT target_ref FROM core.catalog_relations "
                 + "WHERE source_ref = :component AND type = 'includes')"));
         s.text().ifPresent(t -> where.append(" AND (e.name ILIKE :text OR e.title ILIKE :text)"));
+        s.severity().ifPresent(v -> where.append(" AND ").append(severity(s.plugins())).append(" = :severity"));
+        s.kind().ifPresent(k -> where.append(" AND EXISTS (SELECT 1 FROM core.signal_latest k WHERE k.subject = e.ref "
+                + "AND k.kind = :kind AND k.status IN ('WARN', 'CRITICAL')"
+                + (s.plugins().isEmpty() ? " AND false" : " AND k.plugin IN (<plugins>)") + ")"));
         return where.toString();
     }
 
     private static <T extends SqlStatement<T>> T bind(T statement, Selection s) {
+        // One binder for every query of the page; a query that does not filter on something leaves its value unused.
+        statement.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
         s.team().ifPresent(t -> statement.bind("team", t));
         s.system().ifPresent(t -> statement.bind("system", t));
         s.program().ifPresent(t -> statement.bind("program", t));
         s.component().ifPresent(t -> statement.bind("component", t));
         s.text().ifPresent(t -> statement.bind("text", "%" + t.replace("\\", "\\\\").replace("%", "\\%")
                 .replace("_", "\\_") + "%"));
+        for (int i = 0; i < s.plugins().size(); i++) {
+            statement.bind("plugin" + i, s.plugins().get(i));
+        }
+        if (!s.plugins().isEmpty()) {
+            statement.bindList("plugins", s.plugins());
+        }
+        s.severity().ifPresent(v -> statement.bind("severity", v.rank()));
+        s.kind().ifPresent(k -> statement.bind("kind", k));
         return statement;
     }
 }

@@ -108,9 +108,15 @@ public final class CatalogApi {
         ctx.json(vitals.catalog().list(collection.kinds(), filter(ctx), paging.page(), paging.size()));
     }
 
+    /** Owner and system as short keys ({@code owner=identity}) or full references, as every filter link may write them. */
     static CatalogFilter filter(Context ctx) {
-        return new CatalogFilter(param(ctx, "owner"), param(ctx, "system"), param(ctx, "tag"), param(ctx, "lifecycle"),
-                param(ctx, "text"));
+        return new CatalogFilter(entity(ctx, "owner", "group"), entity(ctx, "system", "system"), param(ctx, "tag"),
+                param(ctx, "lifecycle"), param(ctx, "text"));
+    }
+
+    private static Optional<String> entity(Context ctx, String name, String kind) {
+        return param(ctx, name).map(v -> dev.vitals.api.ui.EntityFilter.of(name, kind, v).ref()
+                .map(EntityRef::toString).orElse(v));
     }
 
     private static Optional<String> param(Context ctx, String name) {

@@ -3,7 +3,10 @@ package dev.vitals.web.catalog;
 import dev.vitals.core.catalog.WrittenRef;
 import dev.vitals.web.security.GuardedRoutes;
 import dev.vitals.core.identity.Scopes;
+import dev.vitals.api.ui.EntityFilter;
 import dev.vitals.api.ui.Flash;
+import dev.vitals.core.catalog.CatalogFilter;
+import dev.vitals.core.signals.ServicesHealth;
 import dev.vitals.api.ui.Pager;
 import dev.vitals.api.Panel;
 import dev.vitals.api.RequestCaller;
@@ -89,8 +92,56 @@ public final class CatalogPages {
      * @param href its page
      * @param owner its owner's link, or null
      * @param status its worst signal across plugins
+     * @param talkTo whom to talk to about it when it is failing (Warning or Critical): its owner's contacts, or null
      */
-    public record Row(EntitySummary entity, String href, Link owner, StatusCell status) {
+    public record Row(EntitySummary entity, String href, Link owner, StatusCell status, Contacts talkTo) {
+    }
+
+    /**
+     * A team that owns something a program has in scope but is not among its stakeholders.
+     *
+     * @param team the team's link
+     * @param teamRef its reference
+     * @param owns what it owns in scope
+     */
+    public record MissingStakeholder(Link team, String teamRef, List<Link> owns) {
+    }
+
+    /**
+     * A service whose worst verdict changed since a month ago.
+     *
+     * @param service its link
+     * @param before its worst status then, null when nothing had judged it
+     * @param now its worst status now, null when nothing judges it now
+     * @param worse whether it got worse
+     */
+    public record Change(Link service, SignalStatus before, SignalStatus now, boolean worse) {
+    }
+
+    /**
+     * The team's health score now against a month ago.
+     *
+     * @param now the score now, or null
+     * @param before the score a month ago, or null
+     * @param since the day a month ago
+     * @param changes services whose verdict changed, the worse first
+     */
+    public record Trend(Long now, Long before, LocalDate since, List<Change> changes) {
+
+        /** The arrow and difference, e.g. {@code ↓ 20}, or {@code →} for no change; empty without both scores. */
+        public String arrow() {
+            if (now == null || before == null) {
+                return "";
+            }
+            long d = now - before;
+            return d > 0 ? "↑ " + d : d < 0 ? "↓ " + (-d) : "→ no change";
+        }
+
+        /** The stylesheet class for the arrow. */
+        public String css() {
+            return now == null || before == null || now.equals(before) ? "trend-same"
+                    : now > before ? "trend-better" : "trend-worse";
+        }
     }
 
     /**
@@ -108,7 +159,7 @@ public final class CatalogPages {
      * A plugin panel with its content.
      *
      * @param title the heading
-     * @param plugin the plugin's id
+     * @param plugin the plugin's display name (never its id)
      * @param body the rendered content
      */
     public record PanelView(String title, String plugin, Content body) {
@@ -142,26 +193,81 @@ public final class CatalogPages {
     private void list(Context ctx, Collection collection) {
         var paging = Paging.of(ctx);
         CatalogOutline outline = vitals.catalog().outline();
-        CatalogPage page = vitals.catalog().list(outline, collection.kinds(), CatalogApi.filter(ctx), paging.page(),
-                paging.size());
-        Map<String, List<Signal>> signals = vitals.signals().latestFor(page.items().stream().map(EntitySummary::ref).toList());
-        List<Row> rows = page.items().stream().map(e -> row(e, signals)).toList();
+        EntityFilter owner = EntityFilter.read(ctx, "owner", Collection.TEAMS.kind());
+        String ownerRef = owner.ref().map(EntityRef::toString).orElse("");
+        List<EntitySummary> teams = outline.all(Collection.TEAMS.kinds());
+        if (!ownerRef.isEmpty() && teams.stream().noneMatch(t -> t.ref().equals(ownerRef))) {
+            owner = owner.unknown("There is no team '" + owner.value() + "' in the catalog: pick one from the list.");
+        }
+        CatalogFilter filter = CatalogApi.filter(ctx);
+        filter = new CatalogFilter(owner.ref().map(EntityRef::toString), filter.system(), filter.tag(),
+                filter.lifecycle(), filter.text());
+        CatalogPage page = vitals.catalog().list(outline, collection.kinds(), filter, paging.page(), paging.size());
+        List<String> refs = page.items().stream().map(EntitySummary::ref).toList();
+        List<Row> rows = switch (collection) {
+            // A team's or a program's health is that of its services, not of signals about itself.
+            case TEAMS -> held(page.items(), new ServicesHealth(vitals.database().jdbi()).ofTeams(refs, startedPlugins()));
+            case PROGRAMS -> held(page.items(),
+                    new ServicesHealth(vitals.database().jdbi()).ofPrograms(refs, startedPlugins()));
+            default -> {
+                Map<String, List<Signal>> signals = vitals.signals().latestFor(refs);
+                yield page.items().stream().map(e -> row(e, signals)).toList();
+            }
+        };
         Map<String, Object> params = new HashMap<>();
         params.put("collection", collection);
         params.put("rows", rows);
         params.put("pager", Pager.of(ctx, paging.page(), paging.size(), page.total()));
         params.put("text", Optional.ofNullable(ctx.queryParam("text")).orElse(""));
-        params.put("owner", Optional.ofNullable(ctx.queryParam("owner")).orElse(""));
+        params.put("owner", owner);
         params.put("lifecycle", Optional.ofNullable(ctx.queryParam("lifecycle")).orElse(""));
         params.put("tag", Optional.ofNullable(ctx.queryParam("tag")).orElse(""));
-        params.put("teams", outline.all(Collection.TEAMS.kinds()));
+        params.put("teams", teams);
         params.put("filtered", ctx.queryParamMap().keySet().stream().anyMatch(k -> !k.equals("page") && !k.equals("size")));
         layout.render(ctx, collection.title(), Templates.content("catalog/list.jte", params));
     }
 
+    /** The plugins whose signals count now: the started ones. */
+    private List<String> startedPlugins() {
+        return vitals.plugins().plugins().stream().filter(HostedPlugin::isStarted).map(HostedPlugin::id).toList();
+    }
+
+    private static List<Row> held(List<EntitySummary> holders, Map<String, ServicesHealth.Verdict> verdicts) {
+        return holders.stream().map(e -> {
+            String href = Collection.href(e.ref());
+            return new Row(e, href, Link.ofRef(e.owner()), cell(verdicts.get(e.ref()), href), null);
+        }).toList();
+    }
+
+    /** A team's or program's health as a cell: its worst service's signal, naming the service and how many more. */
+    static StatusCell cell(ServicesHealth.Verdict verdict, String fallbackHref) {
+        if (verdict == null) {
+            return new StatusCell("none", "no signal about its services yet", fallbackHref);
+        }
+        String others = verdict.servicesNotOk() > 1 ? " (" + verdict.servicesNotOk() + " of " + verdict.servicesJudged()
+                + " services need attention)" : "";
+        return new StatusCell(verdict.status().name().toLowerCase(Locale.ROOT), EntitySummary.nameOf(verdict.service())
+                + ": " + verdict.summary() + others, verdict.link().orElse(Collection.href(verdict.service())));
+    }
+
     private Row row(EntitySummary e, Map<String, List<Signal>> signals) {
         String href = Collection.href(e.ref());
-        return new Row(e, href, Link.ofRef(e.owner()), StatusCell.of(signals.getOrDefault(e.ref(), List.of()), href));
+        return new Row(e, href, Link.ofRef(e.owner()), StatusCell.of(signals.getOrDefault(e.ref(), List.of()), href),
+                null);
+    }
+
+    /** The rows, each failing one with its owner's contacts: a page that names a failing service names whom to ask. */
+    private List<Row> withContacts(List<Row> rows) {
+        Map<String, Optional<Contacts>> byOwner = new HashMap<>();
+        return rows.stream().map(r -> {
+            boolean failing = r.status().status().equals("warn") || r.status().status().equals("critical");
+            if (!failing || r.entity().owner() == null) {
+                return r;
+            }
+            Optional<Contacts> contacts = byOwner.computeIfAbsent(r.entity().owner(),
+                    owner -> Contacts.of(vitals.catalog(), owner));
+            return new Row(r.entity(), r.href(), r.owner(), r.status(), contacts.orElse(null));
+        }).toList();
     }
 
     /** The entity a page's URL names; a key that cannot name one is an entity the catalog does not have. */
@@ -213,14 +319,50 @@ public final class CatalogPages {
         Map<String, List<Signal>> signals = vitals.signals().latestFor(ownedRefs);
         List<SignalStatus> statuses = signals.values().stream().flatMap(List::stream).map(Signal::status).toList();
         LocalDate today = LocalDate.now(vitals.clock().withZone(vitals.config().orgTimeZone()));
-        var chart = HealthChart.of(new HealthHistory(vitals.database().jdbi()).lastDays(ownedRefs, HISTORY_DAYS, today,
-                vitals.config().orgTimeZone()));
+        List<HealthHistory.DailyScore> history = new HealthHistory(vitals.database().jdbi()).lastDays(ownedRefs,
+                HISTORY_DAYS, today, vitals.config().orgTimeZone());
+        var chart = HealthChart.of(history);
         Map<String, Object> params = common(ctx, detail);
-        params.put("services", owned.stream().map(e -> row(e, signals)).toList());
+        params.put("services", withContacts(owned.stream().map(e -> row(e, signals)).toList()));
         params.put("score", HealthScore.of(statuses).isPresent() ? (Object) Math.round(HealthScore.of(statuses).getAsDouble()) : null);
+        params.put("contacts", Contacts.of(vitals.catalog(), detail));
+        params.put("trend", trend(owned, signals, history, today));
         params.put("chart", chart);
         params.put("panels", panels(ctx, ref, true));
         layout.render(ctx, detail.entity().title(), Templates.content("catalog/team.jte", params));
+    }
+
+    /**
+     * What changed since the same day last month: the health score then and now, from the same daily history the
+     * chart draws, and each owned service whose worst verdict (started plugins only) differs, the worse first.
+     */
+    private Trend trend(List<EntitySummary> owned, Map<String, List<Signal>> signals,
+            List<HealthHistory.DailyScore> history, LocalDate today) {
+        LocalDate since = today.minusMonths(1);
+        Long now = history.isEmpty() || history.get(history.size() - 1).score().isEmpty() ? null
+                : Math.round(history.get(history.size() - 1).score().getAsDouble());
+        Long before = history.stream().filter(d -> d.day().equals(since)).findFirst()
+                .filter(d -> d.score().isPresent()).map(d -> Math.round(d.score().getAsDouble())).orElse(null);
+        List<String> plugins = startedPlugins();
+        Map<String, SignalStatus> then = new HealthHistory(vitals.database().jdbi()).worstAt(
+                owned.stream().map(EntitySummary::ref).toList(), plugins,
+                since.plusDays(1).atStartOfDay(vitals.config().orgTimeZone()).toInstant());
+        List<Change> changes = new ArrayList<>();
+        for (EntitySummary service : owned) {
+            SignalStatus current = signals.getOrDefault(service.ref(), List.of()).stream()
+                    .filter(s -> plugins.contains(s.plugin())).map(Signal::status).max(SignalStatus::compareTo)
+                    .orElse(null);
+            SignalStatus earlier = then.get(service.ref());
+            if (current != earlier) {
+                int a = earlier == null ? -1 : earlier.ordinal();
+                int b = current == null ? -1 : current.ordinal();
+                changes.add(new Change(new Link(service.title(), Collection.href(service.ref()), service.kind(), true),
+                        earlier, current, b > a));
+            }
+        }
+        changes.sort(java.util.Comparator.comparing((Change c) -> !c.worse())
+                .thenComparing(c -> c.service().title().toLowerCase(Locale.ROOT)));
+        return new Trend(now, before, since, changes);
     }
 
     @SuppressWarnings("unchecked")
@@ -245,12 +387,41 @@ public final class CatalogPages {
                     .ifPresent(d -> services.add(row(d.entity(), signals)));
         }
         Map<String, Object> params = common(ctx, detail);
+        params.put("missing", missingStakeholders(ref));
         params.put("outcome", String.valueOf(spec.getOrDefault("outcome", "")));
         params.put("stakeholders", stakeholders);
-        params.put("services", services);
+        params.put("services", withContacts(services));
         params.put("panels", panels(ctx, ref, false));
         params.put("teams", vitals.catalog().all(Collection.TEAMS.kinds()));
         layout.render(ctx, detail.entity().title(), Templates.content("catalog/program.jte", params));
+    }
+
+    /**
+     * Teams that own a service or availability component the program has in scope, or a service of such a component,
+     * but are not its stakeholders: the people who can fix what the program's outcome depends on.
+     */
+    private List<MissingStakeholder> missingStakeholders(EntityRef program) {
+        Map<String, List<Link>> byTeam = new java.util.TreeMap<>();
+        vitals.database().jdbi().useHandle(h -> h.createQuery("""
+                        WITH scope AS (
+                            SELECT target_ref AS ref FROM core.catalog_relations
+                             WHERE source_ref = :program AND type = 'inScope'
+                            UNION
+                            SELECT i.target_ref FROM core.catalog_relations s
+                              JOIN core.catalog_relations i ON i.source_ref = s.target_ref AND i.type = 'includes'
+                             WHERE s.source_ref = :program AND s.type = 'inScope')
+                        SELECT e.owner_ref, e.ref, e.kind, coalesce(e.title, e.name) AS title
+                          FROM core.catalog_entities e JOIN scope ON scope.ref = e.ref
+                         WHERE e.owner_ref IS NOT NULL AND e.owner_ref NOT IN (SELECT target_ref
+                               FROM core.catalog_relations WHERE source_ref = :program AND type = 'hasStakeholder')
+                         ORDER BY e.owner_ref, lower(coalesce(e.title, e.name))""")
+                .bind("program", program.toString())
+                .map((rs, c) -> Map.entry(rs.getString("owner_ref"), new Link(rs.getString("title"),
+                        Collection.href(rs.getString("ref")), rs.getString("kind"), true)))
+                .forEach(e -> byTeam.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
+        List<MissingStakeholder> missing = new ArrayList<>();
+        byTeam.forEach((team, owns) -> missing.add(new MissingStakeholder(Link.ofRef(team), team, owns)));
+        return missing;
     }
 
     private void entity(Context ctx, EntityRef ref) {
@@ -265,7 +436,7 @@ public final class CatalogPages {
                 continue;
             }
             for (Panel panel : team ? plugin.teamPanels() : plugin.programPanels()) {
-                views.add(new PanelView(panel.title(), plugin.id(), GuardedContent.of(plugin, "panel " + panel.id(),
+                views.add(new PanelView(panel.title(), plugin.displayName(), GuardedContent.of(plugin, "panel " + panel.id(),
                         () -> panel.renderer().render(ctx, ref))));
             }
         }

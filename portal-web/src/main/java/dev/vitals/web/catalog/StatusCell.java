@@ -33,6 +33,14 @@ public record StatusCell(String status, String summary, String href) {
         return badge.because(summary).compact().linkedTo(href);
     }
 
+    /** The cell with its reason as visible text beside the word, for a list with room for it. */
+    public StatusBadge badgeWithReason() {
+        if (status.equals("none")) {
+            return StatusBadge.noSignal().because("").linkedTo(href);
+        }
+        return StatusBadge.of(SignalStatus.valueOf(status.toUpperCase())).because(summary).linkedTo(href);
+    }
+
     /** Worst first, for sorting. */
     public int severity() {
         return status.equals("none") ? -1 : SignalStatus.valueOf(status.toUpperCase()).ordinal();

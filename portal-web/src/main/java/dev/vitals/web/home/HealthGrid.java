@@ -1,20 +1,25 @@
 package dev.vitals.web.home;
 
-import dev.vitals.api.SignalStatus;
+import dev.vitals.api.EntityRef;
+import dev.vitals.api.PluginUrls;
+import dev.vitals.api.ui.EntityFilter;
 import dev.vitals.api.ui.Pager;
 import dev.vitals.core.Vitals;
-import dev.vitals.core.signals.OrgHealthQuery;
-import dev.vitals.core.signals.WorstSignal;
 import dev.vitals.core.catalog.CatalogOutline;
 import dev.vitals.core.catalog.EntitySummary;
 import dev.vitals.core.pluginhost.HostedPlugin;
+import dev.vitals.core.signals.OrgHealthQuery;
+import dev.vitals.core.signals.OrgHealthQuery.Severity;
+import dev.vitals.core.signals.WorstSignal;
 import dev.vitals.web.catalog.Collection;
 import dev.vitals.web.catalog.StatusCell;
 import dev.vitals.web.pages.Layout;
 import dev.vitals.web.pages.Templates;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,14 +27,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code /}: the organisation's health at a glance. One row per service, one column per started plugin, each cell the
- * worst of that plugin's signals about the service, read precomputed with the page's rows ({@link WorstSignal}).
- * Filter by team, system, program or availability component, and group rows by any of them.
+ * {@code /}: the organisation's health at a glance, worst first. One row per service, ordered by its worst verdict
+ * among the started plugins (Critical, Warning, Unknown, OK, then no signal) and then by name, with that verdict's
+ * reason in words; one column per started plugin, each cell the worst of that plugin's signals about the service,
+ * read precomputed with the page's rows ({@link WorstSignal}). Above the grid, totals that are links: services per
+ * worst verdict, and per kind of signal the services it warns about. Filter by team, system, program or availability
+ * component (short keys such as {@code team=identity}, full references accepted), verdict and kind, and group rows.
  */
 public final class HealthGrid {
 
     private static final int PAGE_SIZE = 50;
     private static final Set<String> GROUPINGS = Set.of("team", "system", "program", "component");
+    /** Every query parameter the grid reads; the total cards keep the others when they set theirs. */
+    private static final List<String> PARAMETERS = List.of("text", "team", "system", "program", "component", "status",
+            "kind", "group");
     private final Vitals vitals;
     private final Layout layout;
 
@@ -44,9 +55,14 @@ public final class HealthGrid {
      * @param param its query parameter
      * @param label how the page names it
      * @param options the entities to choose from
-     * @param selected the chosen entity's reference, or empty
+     * @param filter the value given and whether it names one of them
      */
-    public record Dimension(String param, String label, List<EntitySummary> options, String selected) {
+    public record Dimension(String param, String label, List<EntitySummary> options, EntityFilter filter) {
+
+        /** Whether an option is the one chosen. */
+        public boolean selects(EntitySummary option) {
+            return filter.ref().map(r -> r.toString().equals(option.ref())).orElse(false);
+        }
     }
 
     /**
@@ -56,8 +72,11 @@ public final class HealthGrid {
      * @param href its page
      * @param group the heading it falls under when grouped, or empty
      * @param cells one per plugin column
+     * @param worst the cell that sets the row's place: its worst, first among equals in column order
+     * @param reasonFrom the column that cell is in, empty when no plugin judged the service
      */
-    public record GridRow(EntitySummary service, String href, String group, List<StatusCell> cells) {
+    public record GridRow(EntitySummary service, String href, String group, List<StatusCell> cells, StatusCell worst,
+            String reasonFrom) {
     }
 
     /**
@@ -68,6 +87,27 @@ public final class HealthGrid {
      * @param tabId the service tab the column's cells open when a signal has no link of its own, or null
      */
     public record Column(String id, String name, String tabId) {
+    }
+
+    /**
+     * A total above the grid, a link that filters the grid to what it counts.
+     *
+     * @param count how many services
+     * @param label what they are
+     * @param css the look: a status class, or empty
+     * @param href the grid filtered to them
+     * @param current whether the grid is filtered to them now
+     */
+    public record Total(long count, String label, String css, String href, boolean current) {
+    }
+
+    /**
+     * A choice of a select that is not an entity: a verdict or a kind.
+     *
+     * @param value the parameter value
+     * @param label how the option reads
+     */
+    public record Choice(String value, String label) {
     }
 
     public void render(Context ctx) {
@@ -82,16 +122,21 @@ public final class HealthGrid {
                 case "program" -> Collection.PROGRAMS;
                 default -> Collection.COMPONENTS;
             };
-            dimensions.add(new Dimension(d[0], d[1], outline.all(collection.kinds()),
-                    Optional.ofNullable(ctx.queryParam(d[0])).orElse("")));
+            List<EntitySummary> options = outline.all(collection.kinds());
+            EntityFilter filter = EntityFilter.read(ctx, d[0], collection.kind());
+            String chosen = filter.ref().map(EntityRef::toString).orElse("");
+            if (!chosen.isEmpty() && options.stream().noneMatch(o -> o.ref().equals(chosen))) {
+                filter = filter.unknown("There is no " + collection.singular() + " '" + filter.value()
+                        + "' in the catalog: pick one from the list.");
+            }
+            dimensions.add(new Dimension(d[0], d[1], options, filter));
         }
         String text = Optional.ofNullable(ctx.queryParam("text")).orElse("").trim();
-        OrgHealthQuery.Selection selection = new OrgHealthQuery.Selection(param(ctx, "team"), param(ctx, "system"),
-                param(ctx, "program"), param(ctx, "component"), Optional.of(text).filter(t -> !t.isEmpty()),
-                Optional.of(groupBy).filter(g -> !g.isEmpty()));
-        int page = ctx.queryParam("page") == null ? 1
-                : ctx.queryParamAsClass("page", Integer.class).check(p -> p >= 1, "must be 1 or more").get();
-        OrgHealthQuery.Result result = new OrgHealthQuery(vitals.database().jdbi(), outline).page(selection, page, PAGE_SIZE);
+        String statusValue = Optional.ofNullable(ctx.queryParam("status")).orElse("").trim().toLowerCase(Locale.ROOT);
+        Optional<Severity> severity = severity(statusValue);
+        String statusError = !statusValue.isEmpty() && severity.isEmpty() ? "'" + statusValue + "' is no status: "
+                + "choose critical, warn, unknown, ok or none." : "";
+        String kind = Optional.ofNullable(ctx.queryParam("kind")).orElse("").trim();
 
         List<Column> columns = new ArrayList<>();
         for (HostedPlugin plugin : vitals.plugins().plugins()) {
@@ -100,14 +145,31 @@ public final class HealthGrid {
                         : plugin.id() + "." + plugin.serviceTabs().get(0).id()));
             }
         }
+        OrgHealthQuery.Selection selection = new OrgHealthQuery.Selection(ref(dimensions, 0), ref(dimensions, 1),
+                ref(dimensions, 2), ref(dimensions, 3), Optional.of(text).filter(t -> !t.isEmpty()),
+                Optional.of(groupBy).filter(g -> !g.isEmpty()), columns.stream().map(Column::id).toList(), severity,
+                Optional.of(kind).filter(k -> !k.isEmpty()));
+        int page = ctx.queryParam("page") == null ? 1
+                : ctx.queryParamAsClass("page", Integer.class).check(p -> p >= 1, "must be 1 or more").get();
+        OrgHealthQuery.Result result = new OrgHealthQuery(vitals.database().jdbi(), outline).page(selection, page, PAGE_SIZE);
+
         List<GridRow> rows = new ArrayList<>();
         for (OrgHealthQuery.Row row : result.rows()) {
             EntitySummary service = row.service();
             String href = Collection.href(service.ref());
             List<StatusCell> cells = columns.stream().map(c -> cell(row.worst().get(c.id()),
                     c.tabId() == null ? href : href + "?tab=" + c.tabId())).toList();
+            int worst = 0;
+            for (int i = 1; i < cells.size(); i++) {
+                if (cells.get(i).severity() > cells.get(worst).severity()) {
+                    worst = i;
+                }
+            }
+            boolean judged = !cells.isEmpty() && !cells.get(worst).status().equals("none");
             String group = groupBy.isEmpty() ? "" : row.group() == null ? "(none)" : EntitySummary.nameOf(row.group());
-            rows.add(new GridRow(service, href, group, cells));
+            rows.add(new GridRow(service, href, group, cells,
+                    judged ? cells.get(worst) : StatusCell.of(List.of(), href),
+                    judged ? columns.get(worst).name() : ""));
         }
         Map<String, Object> params = new HashMap<>();
         params.put("rows", rows);
@@ -115,12 +177,79 @@ public final class HealthGrid {
         params.put("dimensions", dimensions);
         params.put("groupBy", groupBy);
         params.put("text", text);
-        params.put("critical", result.counts().getOrDefault(SignalStatus.CRITICAL, 0L));
-        params.put("warn", result.counts().getOrDefault(SignalStatus.WARN, 0L));
+        params.put("status", statusValue);
+        params.put("statusError", statusError);
+        params.put("statuses", Arrays.stream(Severity.values()).map(s -> new Choice(value(s), label(s))).toList());
+        params.put("kind", kind);
+        params.put("kinds", result.byKind().keySet().stream().map(k -> new Choice(k, k)).toList());
+        params.put("severityTotals", severityTotals(ctx, result, severity, kind));
+        params.put("kindTotals", kindTotals(ctx, result, kind));
         params.put("serviceCount", (int) result.total());
-        params.put("catalogEmpty", result.total() == 0 && outline.isEmpty());
+        params.put("allHref", link(ctx, Map.of("status", "", "kind", "")));
+        params.put("catalogEmpty", result.total() == 0 && outline.isEmpty() && selection.severity().isEmpty());
         params.put("pager", Pager.of(ctx, page, PAGE_SIZE, result.total()));
         layout.render(ctx, "Engineering health", Templates.content("home.jte", params));
+    }
+
+    private static List<Total> severityTotals(Context ctx, OrgHealthQuery.Result result, Optional<Severity> chosen,
+            String kind) {
+        List<Total> totals = new ArrayList<>();
+        for (Severity s : Severity.values()) {
+            long n = result.bySeverity().getOrDefault(s, 0L);
+            // Critical and warnings always show, so "0 critical" is said; the rest only when there are some.
+            if (n > 0 || s == Severity.CRITICAL || s == Severity.WARN) {
+                totals.add(new Total(n, switch (s) {
+                    case CRITICAL -> "critical";
+                    case WARN -> "warnings";
+                    case UNKNOWN -> "unknown";
+                    case OK -> "OK";
+                    case NONE -> "no signal";
+                }, "status-" + value(s), link(ctx, Map.of("status", value(s), "kind", "")),
+                        chosen.equals(Optional.of(s)) && kind.isEmpty()));
+            }
+        }
+        return totals;
+    }
+
+    private static List<Total> kindTotals(Context ctx, OrgHealthQuery.Result result, String kind) {
+        List<Total> totals = new ArrayList<>();
+        result.byKind().forEach((k, n) -> totals.add(new Total(n, k, "", link(ctx, Map.of("kind", k, "status", "")),
+                k.equals(kind))));
+        return totals;
+    }
+
+    /** The grid's own URL with its filters but these values changed (empty drops one), back on the first page. */
+    private static String link(Context ctx, Map<String, String> changed) {
+        Map<String, String> query = new LinkedHashMap<>();
+        for (String p : PARAMETERS) {
+            String value = changed.containsKey(p) ? changed.get(p) : ctx.queryParam(p);
+            if (value != null && !value.isBlank()) {
+                query.put(p, value);
+            }
+        }
+        return PluginUrls.withQuery("/", query);
+    }
+
+    private static Optional<Severity> severity(String value) {
+        return Arrays.stream(Severity.values()).filter(s -> value(s).equals(value)).findFirst();
+    }
+
+    private static String value(Severity s) {
+        return s.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String label(Severity s) {
+        return switch (s) {
+            case CRITICAL -> "Critical";
+            case WARN -> "Warning";
+            case UNKNOWN -> "Unknown";
+            case OK -> "OK";
+            case NONE -> "No signal";
+        };
+    }
+
+    private static Optional<String> ref(List<Dimension> dimensions, int i) {
+        return dimensions.get(i).filter().ref().map(EntityRef::toString);
     }
 
     /** A plugin's cell from its precomputed worst signal; the columns are the started plugins, so others never show. */
@@ -129,9 +258,4 @@ public final class HealthGrid {
                 : new StatusCell(worst.status().name().toLowerCase(Locale.ROOT), worst.summary(),
                         worst.link().orElse(fallbackHref));
     }
-
-    private static Optional<String> param(Context ctx, String name) {
-        return Optional.ofNullable(ctx.queryParam(name)).map(String::trim).filter(s -> !s.isEmpty());
-    }
-
 }

@@ -111,7 +111,7 @@ public final class SloPlugin implements VitalsPlugin {
                 new SampleApi(slos, samples, refresh, clock),
                 new ImportApi(slos, catalog, refresh, clock),
                 new ReviewCsv(scope, samples, alerts, clock, zone),
-                new OverviewPage(slos, latest, scope, links, zone),
+                new OverviewPage(slos, latest, scope, catalog, links, zone),
                 new DetailPage(slos, samples, evaluator, alerts, pulls, prometheus.isPresent(), links, clock, zone),
                 new SloFormPages(definitions, slos, catalog, prometheus.isPresent(), links, clock),
                 new ComponentPage(scope, evaluator, catalog, links, clock),

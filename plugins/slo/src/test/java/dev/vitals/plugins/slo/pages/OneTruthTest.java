@@ -140,6 +140,19 @@ class OneTruthTest {
     }
 
     @Test
+    void aTeamThatNamesNothingShowsTheOverviewAgainWithTheFieldMarked(VitalsPortal portal) {
+        PortalResponse unknown = portal.viewer().page("/p/slo/?team=atlantis");
+        assertEquals(400, unknown.status());
+        assertTrue(unknown.body().contains("aria-invalid=\"true\" aria-describedby=\"team-error\"")
+                && unknown.body().contains("id=\"team-error\">No team 'atlantis' in the catalog; pick one "
+                + "from the list."), unknown.body());
+        assertTrue(unknown.body().contains("2 SLOs"), "every SLO meanwhile: " + unknown.body());
+        PortalResponse wrongKind = portal.viewer().page("/p/slo/?team=component:default/auth-service");
+        assertEquals(400, wrongKind.status());
+        assertTrue(wrongKind.body().contains("id=\"team-error\">"), wrongKind.body());
+    }
+
+    @Test
     void aMonthThatIsNoMonthShowsTheReviewAgainWithTheFieldMarked(VitalsPortal portal) {
         PortalResponse response = portal.viewer().page("/p/slo/review?program=availability&month=2026-13");
         assertEquals(400, response.status());

@@ -165,6 +165,9 @@ class BadInputCorpusTest {
         examples.put("POST /admin/roles/{id}/revoke", "/admin/roles/999999/revoke");
         examples.put("POST /p/deploys/admin/integrations/{name}/rotate", "/p/deploys/admin/integrations/no-such/rotate");
         examples.put("POST /p/deploys/admin/integrations/{name}/delete", "/p/deploys/admin/integrations/no-such/delete");
+        examples.put("DELETE /api/slo/slos/{name}", "/api/slo/slos/no-such-slo-from-the-corpus");
+        examples.put("POST /p/slo/slos/{name}/delete", "/p/slo/slos/no-such-slo-from-the-corpus/delete");
+        examples.put("POST /p/deploys/break-glass/{id}/approve", "/p/deploys/break-glass/999999/approve");
         return examples;
     }
 
@@ -236,6 +239,8 @@ class BadInputCorpusTest {
                 "sliceThreshold", "", "description", "edited by the corpus")));
         add(examples, new FormExample("POST /p/deploys/admin/integrations", "/p/deploys/admin/integrations",
                 fields("name", "corpus-form-github", "kind", "github")));
+        add(examples, new FormExample("POST /p/deploys/services/{service}/break-glass",
+                "/p/deploys/services/billing-api/break-glass", fields("reason", "asked by the corpus")));
         return examples;
     }
 

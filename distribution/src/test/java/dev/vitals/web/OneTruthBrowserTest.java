@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Availability, its component Web Recording, team Recording, service recorder-api and its SLO
  * recorder-api-availability tell the same story on the program page, the monthly review opened from it, the team
  * page, the component dashboard, the service page and the home page, and each names its window; and billing-api's
- * change failure rate is one number on the home page, the team page and the deploys pages.
+ * change failure rate is one number on the home page, the deploys service page and its Deploys tab.
  */
 class OneTruthBrowserTest {
 
@@ -122,7 +122,7 @@ class OneTruthBrowserTest {
     }
 
     @Test
-    void theHomePageTheTeamPageAndTheDeploysPagesShowOneChangeFailureRateOverOneWindow() {
+    void theHomePageAndTheDeploysPagesShowOneChangeFailureRateOverOneWindow() {
         Page page = open(viewer(), "/");
         String home = group(FAILURE_RATE, row(page, "table.grid", "billing-api").textContent());
 

@@ -16,6 +16,9 @@ import org.jdbi.v3.core.statement.Update;
 /** SLO definitions in schema {@code slo}. */
 public final class SloRepository {
 
+    /** The names the table allows (its CHECK constraint). */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
+
     private final Jdbi jdbi;
 
     public SloRepository(Jdbi jdbi) {
@@ -108,7 +111,11 @@ public final class SloRepository {
                         rs.getObject("deleted_at", OffsetDateTime.class).toInstant())).list());
     }
 
+    /** @return the SLO of that name; empty for a name no SLO can have, such as one from a spoiled URL */
     public Optional<Slo> find(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            return Optional.empty();
+        }
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM slos WHERE name = :name").bind("name", name)
                 .map((rs, ctx) -> slo(rs)).findOne());
     }

@@ -235,6 +235,9 @@ class BadInputCorpusTest {
         examples.put("DELETE /api/cost/rules/{name}", "/api/cost/rules/no-such-rule");
         examples.put("DELETE /api/cost/resource-rules", "/api/cost/resource-rules?prefix=no-such-prefix");
         examples.put("DELETE /api/cost/sub-account-rules/{subAccountId}", "/api/cost/sub-account-rules/no-such-sub");
+        examples.put("DELETE /api/slo/slos/{name}", "/api/slo/slos/no-such-slo-from-the-corpus");
+        examples.put("POST /p/slo/slos/{name}/delete", "/p/slo/slos/no-such-slo-from-the-corpus/delete");
+        examples.put("POST /p/deploys/break-glass/{id}/approve", "/p/deploys/break-glass/999999/approve");
         return examples;
     }
 
@@ -327,6 +330,8 @@ class BadInputCorpusTest {
                 demoItem("demo-incident-response-payments-f")), "quarter", "2027-Q1")));
         add(examples, new FormExample("POST /p/priorities/proposals/{id}/dismiss", "/p/priorities/proposals/"
                 + corpusProposal("dependency-cycle") + "/dismiss", fields("reason", "not now")));
+        add(examples, new FormExample("POST /p/deploys/services/{service}/break-glass",
+                "/p/deploys/services/billing-api/break-glass", fields("reason", "asked by the corpus")));
         return examples;
     }
 

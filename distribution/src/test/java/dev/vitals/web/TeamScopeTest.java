@@ -222,6 +222,18 @@ class TeamScopeTest {
                 "/api/deploys/break-glass/" + made(BOB_OF_GREEN, "/api/deploys/break-glass", """
                 {"service": "green-api", "reason": "hotfix for INC-GREEN-2"}""") + "/approve", ""),
                 () -> read("/api/deploys/break-glass"), BEA_OF_GREEN));
+        table.put("DELETE /api/slo/slos/{name}", new Case(() -> Write.json("DELETE", "/api/slo/slos/"
+                + sloOfGreen("green-doomed-api"), ""), () -> read("/api/slo/slos/green-doomed-api"), BOB_OF_GREEN));
+        table.put("POST /p/slo/slos/{name}/delete", new Case(() -> Write.form("/p/slo/slos/"
+                + sloOfGreen("green-doomed-form") + "/delete", Map.of()),
+                () -> read("/api/slo/slos/green-doomed-form"), BOB_OF_GREEN));
+        table.put("POST /p/deploys/services/{service}/break-glass", new Case(() -> Write.form(
+                "/p/deploys/services/green-api/break-glass", Map.of("reason", "hotfix for INC-GREEN-3")),
+                () -> read("/api/deploys/break-glass"), BOB_OF_GREEN));
+        table.put("POST /p/deploys/break-glass/{id}/approve", new Case(() -> Write.form("/p/deploys/break-glass/"
+                + made(BOB_OF_GREEN, "/api/deploys/break-glass", """
+                {"service": "green-api", "reason": "hotfix for INC-GREEN-4"}""") + "/approve", Map.of()),
+                () -> read("/api/deploys/break-glass"), BEA_OF_GREEN));
         table.put("PUT /api/deploys/release-modes/{service}", new Case(() -> Write.json("PUT",
                 "/api/deploys/release-modes/green-api", "{\"mode\": \"independent\", \"since\": \"2026-03-02\"}"),
                 () -> read("/api/deploys/release-modes"), BOB_OF_GREEN));
@@ -493,6 +505,14 @@ class TeamScopeTest {
     }
 
     /** Makes something as {@code who} and answers its id. */
+    /** Defines an SLO of team green for a case to delete, and names it. */
+    private static String sloOfGreen(String name) {
+        HttpResponse<String> made = send(BOB_OF_GREEN, Write.json("POST", "/api/slo/slos", """
+                {"name": "%s", "service": "green-api", "objective": 0.99, "window": "7d"}""".formatted(name)));
+        assertEquals(201, made.statusCode(), made.body());
+        return name;
+    }
+
     private static long made(Map<String, String> who, String path, String body) {
         HttpResponse<String> response = send(who, Write.json("POST", path, body));
         assertEquals(201, response.statusCode(), response.body());

@@ -21,6 +21,7 @@ import dev.vitals.plugins.deploys.dora.OrgClock;
 import dev.vitals.plugins.deploys.dora.OverviewPage;
 import dev.vitals.plugins.deploys.dora.TeamPanel;
 import dev.vitals.plugins.deploys.gate.BreakGlass;
+import dev.vitals.plugins.deploys.gate.BreakGlassForms;
 import dev.vitals.plugins.deploys.gate.BreakGlassPage;
 import dev.vitals.plugins.deploys.gate.DeployGate;
 import dev.vitals.plugins.deploys.gate.ErrorBudgets;
@@ -139,7 +140,8 @@ public final class DeploysPlugin implements VitalsPlugin {
                 new GithubDeploymentStore(jdbi), deployments, signalRefresh, clock);
         PagerDutyWebhook pagerDuty = new PagerDutyWebhook(secrets, new PagerDutyIncidents(jdbi, catalog),
                 signalRefresh);
-        ServicePages servicePages = new ServicePages(dora, migration, gate, catalog, org, urls);
+        BreakGlassForms breakGlassForms = new BreakGlassForms(breakGlass, catalog, org, urls);
+        ServicePages servicePages = new ServicePages(dora, migration, gate, catalog, org, urls, breakGlassForms);
         MigrationViews migrationViews = new MigrationViews(migration, catalog, org, target, urls);
 
         return new RunningDeploys(
@@ -151,6 +153,7 @@ public final class DeploysPlugin implements VitalsPlugin {
                                 migrationViews.route(),
                                 new FreezeCalendarPage(freezes, org, urls).route(),
                                 new BreakGlassPage(breakGlass, new GateLog(jdbi), org, urls).route()),
+                        breakGlassForms.routes(),
                         new IntegrationsPage(integrations, secrets, clock, urls, context.orgTimeZone()).routes()),
                 List.of(new NavEntry("Deploys", "/")),
                 List.of(servicePages.tab()),

@@ -4,6 +4,7 @@ import dev.vitals.api.ApiRoute;
 import dev.vitals.api.Job;
 import dev.vitals.api.NavEntry;
 import dev.vitals.api.PageRoute;
+import dev.vitals.api.Panel;
 import dev.vitals.api.Role;
 import dev.vitals.api.RunningPlugin;
 import dev.vitals.api.ServiceTab;
@@ -18,9 +19,11 @@ import dev.vitals.plugins.slo.measures.RequestMeasures;
 import dev.vitals.plugins.slo.pages.ComponentPage;
 import dev.vitals.plugins.slo.pages.DetailPage;
 import dev.vitals.plugins.slo.pages.OverviewPage;
+import dev.vitals.plugins.slo.pages.ProgramSloPanel;
 import dev.vitals.plugins.slo.pages.ReviewPage;
 import dev.vitals.plugins.slo.pages.ServiceTabView;
 import dev.vitals.plugins.slo.pages.SloFormPages;
+import dev.vitals.plugins.slo.pages.TeamSloPanel;
 import dev.vitals.plugins.slo.refresh.AfterNewMinutes;
 import dev.vitals.plugins.slo.samples.MinuteRetention;
 import dev.vitals.plugins.slo.signals.BudgetSignals;
@@ -46,6 +49,8 @@ record RunningSlo(
         ComponentPage component,
         ReviewPage review,
         ServiceTabView serviceTab,
+        ProgramSloPanel programPanel,
+        TeamSloPanel teamPanel,
         BudgetSignals signals,
         RequestMeasures measures,
         PrometheusPull pull,
@@ -64,6 +69,7 @@ record RunningSlo(
                 ApiRoute.post("/slos", definitions::create).doc(SloApi.CREATE),
                 ApiRoute.get("/slos/{name}", definitions::get).doc(SloApi.GET),
                 ApiRoute.put("/slos/{name}", definitions::replace).doc(SloApi.REPLACE),
+                ApiRoute.delete("/slos/{name}", definitions::delete).doc(SloApi.DELETE),
                 ApiRoute.get("/slos/{name}/status", definitions::status).doc(SloApi.STATUS),
                 ApiRoute.get("/slos/{name}/openslo", definitions::openSlo).doc(SloApi.OPENSLO),
                 ApiRoute.post("/samples", samples::ingest).doc(SampleApi.INGEST),
@@ -79,6 +85,8 @@ record RunningSlo(
                 PageRoute.form("/new", forms::create),
                 new PageRoute("/slos/{name}/edit", Role.EDITOR, forms::editForm),
                 PageRoute.form("/slos/{name}/edit", forms::edit),
+                new PageRoute("/slos/{name}/delete", Role.EDITOR, forms::deleteForm),
+                PageRoute.form("/slos/{name}/delete", forms::delete),
                 PageRoute.of("/slos/{name}", detail::render),
                 PageRoute.of("/components/{name}", component::render),
                 PageRoute.of("/review", review::render));
@@ -92,6 +100,16 @@ record RunningSlo(
     @Override
     public List<ServiceTab> serviceTabs() {
         return List.of(new ServiceTab("slos", "SLOs", serviceTab::render));
+    }
+
+    @Override
+    public List<Panel> programPanels() {
+        return List.of(programPanel.panel());
+    }
+
+    @Override
+    public List<Panel> teamPanels() {
+        return List.of(teamPanel.panel());
     }
 
     @Override

@@ -22,9 +22,11 @@ import dev.vitals.plugins.slo.objectives.SloRepository;
 import dev.vitals.plugins.slo.pages.ComponentPage;
 import dev.vitals.plugins.slo.pages.DetailPage;
 import dev.vitals.plugins.slo.pages.OverviewPage;
+import dev.vitals.plugins.slo.pages.ProgramSloPanel;
 import dev.vitals.plugins.slo.pages.ReviewPage;
 import dev.vitals.plugins.slo.pages.ServiceTabView;
 import dev.vitals.plugins.slo.pages.SloFormPages;
+import dev.vitals.plugins.slo.pages.TeamSloPanel;
 import dev.vitals.plugins.slo.refresh.AfterNewMinutes;
 import dev.vitals.plugins.slo.review.SloScope;
 import dev.vitals.plugins.slo.samples.CarriedSums;
@@ -97,23 +99,26 @@ public final class SloPlugin implements VitalsPlugin {
                 });
         SloEvaluator evaluator = new SloEvaluator(samples, zone, workers);
         BudgetSignals signals = new BudgetSignals(slos, evaluator, alerts, latest, catalog, context.signals(), clock,
-                new CarriedSums(samples, writes, workers), workers);
+                new CarriedSums(samples, writes, workers), workers, links);
         RequestMeasures measures = new RequestMeasures(slos, samples, context.measures(), zone, workers);
         AfterNewMinutes refresh = new AfterNewMinutes(signals, measures);
         // A saved definition counts in its owner's verdict and on the overview from the moment it is saved.
-        SloDefinitions definitions = new SloDefinitions(slos, catalog, clock, links, signals::publishFor);
+        SloDefinitions definitions = new SloDefinitions(slos, catalog, clock, links, signals::publishFor,
+                signals::publishWithout);
 
         return new RunningSlo(
                 new SloApi(slos, definitions, evaluator, links, clock),
                 new SampleApi(slos, samples, refresh, clock),
                 new ImportApi(slos, catalog, refresh, clock),
                 new ReviewCsv(scope, samples, alerts, clock, zone),
-                new OverviewPage(slos, latest, scope, links, zone),
+                new OverviewPage(slos, latest, scope, catalog, links, zone),
                 new DetailPage(slos, samples, evaluator, alerts, pulls, prometheus.isPresent(), links, clock, zone),
                 new SloFormPages(definitions, slos, catalog, prometheus.isPresent(), links, clock),
                 new ComponentPage(scope, evaluator, catalog, links, clock),
                 new ReviewPage(scope, slos, samples, alerts, catalog, links, clock, zone),
                 new ServiceTabView(slos, evaluator, links, clock),
+                new ProgramSloPanel(scope, samples, alerts, links, clock, zone),
+                new TeamSloPanel(slos, evaluator, samples, alerts, catalog, links, clock, zone),
                 signals,
                 measures,
                 new PrometheusPull(prometheus.map(PrometheusClient::new), slos, samples, pulls, clock),

@@ -31,6 +31,8 @@ public final class DemoDeploys {
 
     /** How many days back the demo's deployments and incidents go. */
     public static final int DAYS = 90;
+    private static final java.util.Set<String> KNOWN_LIFECYCLES = java.util.Set.of("production", "experimental",
+            "deprecated");
     private final Jdbi jdbi;
     private final CatalogView catalog;
     private final OrgClock clock;
@@ -59,7 +61,7 @@ public final class DemoDeploys {
         LocalDate today = clock.today();
         LocalDate first = today.minusDays(DAYS);
         LocalDate halfway = first.plusDays(DAYS / 2);
-        List<CatalogEntity> services = catalog.services();
+        List<CatalogEntity> services = catalog.services().stream().filter(DemoDeploys::demonstrable).toList();
         List<DeploymentEvent> events = new ArrayList<>();
         List<IncidentEvent> outages = new ArrayList<>();
         Instant now = clock.now();
@@ -118,6 +120,17 @@ public final class DemoDeploys {
                         VALUES ('No Friday deploys for payments', 'weekdays', 'payments', 5, 5, 'demo', :at)""")
                 .bind("at", now).execute());
         return true;
+    }
+
+    /**
+     * Whether a service belongs in the demo's story: one with a lifecycle the catalog knows (production, experimental,
+     * deprecated) and not tagged {@code test}. A test fixture or a half-described entity left in the catalog would
+     * otherwise get 90 days of deployments and show on every page as if it were real.
+     */
+    static boolean demonstrable(CatalogEntity service) {
+        return service.kind().equalsIgnoreCase("Component")
+                && service.lifecycle().filter(KNOWN_LIFECYCLES::contains).isPresent()
+                && !service.tags().contains("test");
     }
 
     private static int independentCount(LocalDate date, Random random) {

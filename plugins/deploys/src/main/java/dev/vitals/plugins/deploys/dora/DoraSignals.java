@@ -16,7 +16,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * Publishes a verdict per service on its last 30 days: WARN when any key is in the low band or the change failure
+ * Publishes a verdict per service over {@link DoraWindow} (the last 30 days), the window the deploys pages show too: WARN when any key is in the low band or the change failure
  * rate is above the warning threshold, UNKNOWN without data, OK otherwise.
  *
  * <p>Only services that ever had a counted deployment or an incident get a signal. The host keeps the latest signal
@@ -27,7 +27,6 @@ import java.util.Set;
 public final class DoraSignals {
 
     public static final String KIND = "dora";
-    static final int DAYS = 30;
     private final DoraQuery query;
     private final DoraThresholds thresholds;
     private final Signals signals;
@@ -54,7 +53,7 @@ public final class DoraSignals {
 
     /** @param services the catalog keys of the services; those without data are skipped */
     public void publish(Collection<String> services) {
-        Period last30 = Period.lastDays(LocalDate.now(clock.withZone(zone)), DAYS, zone);
+        Period last30 = DoraWindow.endingOn(LocalDate.now(clock.withZone(zone)), new OrgClock(clock, zone));
         Set<String> withData = query.servicesWithData(services);
         for (String service : services) {
             if (!withData.contains(service)) {
@@ -84,7 +83,7 @@ public final class DoraSignals {
                 continue;
             }
             for (LocalDate day = today.minusDays(1); !day.isBefore(today.minusDays(days)); day = day.minusWeeks(1)) {
-                DoraReport report = query.report(Optional.of(List.of(service)), Period.lastDays(day, DAYS, zone));
+                DoraReport report = query.report(Optional.of(List.of(service)), DoraWindow.endingOn(day, new OrgClock(clock, zone)));
                 Verdict verdict = verdict(report, thresholds);
                 signals.publishPast(ServiceRefs.ref(service), KIND, verdict.status(), verdict.summary(),
                         report.perWeek(), Optional.of(urls.page("/services/{service}", service)),
@@ -102,7 +101,7 @@ public final class DoraSignals {
 
     static Verdict verdict(DoraReport report, DoraThresholds thresholds) {
         if (report.empty()) {
-            return new Verdict(SignalStatus.UNKNOWN, "no production deployments or incidents in the last 30 days");
+            return new Verdict(SignalStatus.UNKNOWN, "no production deployments or incidents (" + DoraWindow.LABEL + ")");
         }
         StringBuilder why = new StringBuilder();
         report.frequencyBand().filter(b -> b == Band.LOW).ifPresent(b -> why.append("deploys rarely; "));
@@ -113,15 +112,16 @@ public final class DoraSignals {
                 || report.changeFailureRateBand().orElse(Band.ELITE) == Band.LOW)) {
             why.append("change failure rate ").append(percent(rate.getAsDouble())).append("; ");
         }
-        String counts = report.deployments() + " production deploys in 30 days";
+        String counts = report.deployments() + " production deploys, " + DoraWindow.LABEL;
         if (why.length() > 0) {
             return new Verdict(SignalStatus.WARN, why.substring(0, why.length() - 2) + " (" + counts + ")");
         }
-        return new Verdict(SignalStatus.OK, counts + rate.stream().mapToObj(r -> ", " + percent(r) + " failed")
-                .findFirst().orElse(""));
+        return new Verdict(SignalStatus.OK, rate.stream().mapToObj(r -> "change failure rate " + percent(r) + "; ")
+                .findFirst().orElse("") + counts);
     }
 
+    /** As the pages write it, so the home page and the deploys pages show the same figure. */
     private static String percent(double rate) {
-        return String.format(Locale.ROOT, "%.0f %%", rate * 100);
+        return String.format(Locale.ROOT, "%.1f %%", rate * 100);
     }
 }

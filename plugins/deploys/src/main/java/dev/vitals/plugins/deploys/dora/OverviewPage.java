@@ -36,7 +36,7 @@ public final class OverviewPage {
     }
 
     private Map<String, Object> params() {
-        Period period = clock.lastDays(90);
+        Period period = DoraWindow.current(clock);
         List<CatalogEntity> services = catalog.services();
         Map<String, List<String>> byTeam = new TreeMap<>();
         for (CatalogEntity s : services) {
@@ -64,7 +64,8 @@ public final class OverviewPage {
                 + weeks.to().minusDays(1) + "; most recent week "
                 + (weekly.isEmpty() ? 0 : weekly.get(weekly.size() - 1)) + ", peak "
                 + weekly.stream().mapToLong(Long::longValue).max().orElse(0), weeks.weekStarts(), weekly));
-        params.put("period", period.from() + " to " + period.to().minusDays(1) + " (" + period.zone() + ")");
+        params.put("period", DoraWindow.LABEL + ", " + period.from() + " to " + period.to().minusDays(1) + " ("
+                + period.zone() + ")");
         params.put("empty", weekly.stream().allMatch(w -> w == 0));
         return params;
     }

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The four keys of a team's services over the last 90 days, on every team page. */
+/**
+ * The four keys of a team's services over {@link DoraWindow}, on every team page, and what changed since the window
+ * before, with arrows and numbers.
+ */
 public final class TeamPanel {
 
     private final DoraQuery dora;
@@ -27,13 +30,16 @@ public final class TeamPanel {
 
     /** @return the panel */
     public Panel panel() {
-        return new Panel("deploys", "Deploys (last 90 days)", (ctx, team) -> render(team));
+        return new Panel("deploys", "DORA keys, " + DoraWindow.LABEL, (ctx, team) -> render(team));
     }
 
     private Content render(EntityRef team) {
         List<String> services = catalog.servicesOf(team).stream().map(s -> s.ref().key()).toList();
+        DoraReport now = dora.report(Optional.of(services), DoraWindow.current(clock));
         DoraCard card = new DoraCard(team.name(), PluginUrls.withQuery(urls.page("/deployments"),
-                Map.of("team", team.key())), dora.report(Optional.of(services), clock.lastDays(90)));
-        return Templates.render("team-panel.jte", Map.of("card", card, "services", services.size()));
+                Map.of("team", team.key())), now);
+        List<KeyChange> changes = KeyChange.of(now, dora.report(Optional.of(services), DoraWindow.previous(clock)));
+        return Templates.render("team-panel.jte", Map.of("card", card, "services", services.size(),
+                "changes", changes));
     }
 }

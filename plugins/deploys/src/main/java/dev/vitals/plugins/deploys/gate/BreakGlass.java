@@ -151,6 +151,24 @@ public final class BreakGlass {
                 .bind("service", service).bind("now", now).map((rs, ctx) -> request(rs)).findOne());
     }
 
+    /** @param service a service @param limit how many @return its requests, newest first */
+    public List<BreakGlassRequest> ofService(String service, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM break_glass_requests WHERE service = :service
+                        ORDER BY requested_at DESC, id DESC LIMIT :l""")
+                .bind("service", service).bind("l", limit).map((rs, ctx) -> request(rs)).list());
+    }
+
+    /** @return how long a request waits for its second person */
+    public Duration requestLifetime() {
+        return requestLifetime;
+    }
+
+    /** @return how long an approval holds the gate open */
+    public Duration openFor() {
+        return openFor;
+    }
+
     /** @param offset rows to skip @param limit how many @return requests, newest first */
     public List<BreakGlassRequest> latest(int offset, int limit) {
         return jdbi.withHandle(h -> h.createQuery(

@@ -5,6 +5,7 @@ import dev.vitals.api.PageRoute;
 import dev.vitals.api.PluginUrls;
 import dev.vitals.api.RequestCaller;
 import dev.vitals.api.Role;
+import dev.vitals.api.ui.Flash;
 import dev.vitals.plugins.deploys.view.Templates;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -50,12 +51,15 @@ public final class IntegrationsPage {
     }
 
     private Page showOnce(Context ctx, Integrations.NewSecret made) {
+        Flash.confirm(ctx, "Integration " + made.integration().name() + " saved with a new secret: copy it now, "
+                + "it is shown once.");
         return Page.seeOther(ctx, PluginUrls.withQuery(urls.page("/admin/integrations"),
                 Map.of("reveal", integrations.revealOnce(made.integration().name(), clock.instant()))));
     }
 
     private Page delete(Context ctx) {
         integrations.delete(ctx.pathParam("name"), RequestCaller.of(ctx).name(), clock.instant());
+        Flash.confirm(ctx, "Integration " + ctx.pathParam("name") + " deleted; its webhooks are refused from now on.");
         return Page.seeOther(ctx, urls.page("/admin/integrations"));
     }
 

@@ -49,7 +49,7 @@ final class ServicePage {
         YearMonth current = YearMonth.from(view.clock().today());
         for (int i = 5; i >= 0; i--) {
             YearMonth month = current.minusMonths(i);
-            months.add(new DoraCard(month.toString(), "", view.dora().report(Optional.of(scope),
+            months.add(new DoraCard(month + (i == 0 ? " (month to date)" : ""), "", view.dora().report(Optional.of(scope),
                     new Period(month.atDay(1), month.plusMonths(1).atDay(1), view.clock().zone()))));
         }
         Map<String, Object> params = view.params(service, PluginUrls.entity(service.ref()));

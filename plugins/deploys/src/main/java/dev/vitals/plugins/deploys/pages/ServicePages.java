@@ -6,6 +6,7 @@ import dev.vitals.api.PluginUrls;
 import dev.vitals.api.ServiceTab;
 import dev.vitals.plugins.deploys.dora.DoraQuery;
 import dev.vitals.plugins.deploys.dora.OrgClock;
+import dev.vitals.plugins.deploys.gate.BreakGlassForms;
 import dev.vitals.plugins.deploys.gate.DeployGate;
 import dev.vitals.plugins.deploys.migration.MigrationTracker;
 import java.util.List;
@@ -17,10 +18,10 @@ public final class ServicePages {
     private final DeploysServiceTab tab;
 
     public ServicePages(DoraQuery dora, MigrationTracker migration, DeployGate gate, CatalogView catalog,
-            OrgClock clock, PluginUrls urls) {
+            OrgClock clock, PluginUrls urls, BreakGlassForms breakGlass) {
         ServiceView view = new ServiceView(dora, migration, gate, clock, urls);
         this.page = new ServicePage(view, catalog);
-        this.tab = new DeploysServiceTab(view, catalog);
+        this.tab = new DeploysServiceTab(view, catalog, breakGlass);
     }
 
     /** @return the service page's route */

@@ -4,6 +4,7 @@ import dev.vitals.api.CatalogEntity;
 import dev.vitals.api.PluginUrls;
 import dev.vitals.plugins.deploys.dora.DoraCard;
 import dev.vitals.plugins.deploys.dora.DoraQuery;
+import dev.vitals.plugins.deploys.dora.DoraWindow;
 import dev.vitals.plugins.deploys.dora.OrgClock;
 import dev.vitals.plugins.deploys.gate.DeployGate;
 import dev.vitals.plugins.deploys.ingest.EnvironmentNames;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What every view of one service shows, whichever feature it comes from: its four keys over 90 days, its release
+ * What every view of one service shows, whichever feature it comes from: its four keys over {@link DoraWindow}, its release
  * mode and whether the deploy gate is open now.
  */
 final class ServiceView {
@@ -54,7 +55,7 @@ final class ServiceView {
         String key = service.ref().key();
         Map<String, Object> params = new HashMap<>();
         params.put("urls", urls);
-        params.put("card", new DoraCard(key, link, dora.report(Optional.of(List.of(key)), clock.lastDays(90))));
+        params.put("card", new DoraCard(key, link, dora.report(Optional.of(List.of(key)), DoraWindow.current(clock))));
         params.put("mode", migration.modes(List.of(key), clock.today()).get(0));
         params.put("gate", gate.decide(service, EnvironmentNames.PRODUCTION, clock.now()));
         params.put("service", key);

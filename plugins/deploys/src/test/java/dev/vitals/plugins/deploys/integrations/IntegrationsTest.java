@@ -94,6 +94,11 @@ class IntegrationsTest {
                 Map.of("name", "form-made", "kind", "github")).expect(303);
         String location = posted.header("Location").orElseThrow();
         assertTrue(location.startsWith("/p/deploys/admin/integrations?reveal="), location);
+        String flash = "vitals-flash=" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "Integration form-made saved with a new secret: copy it now, it is shown once."
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(posted.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith(flash + ";")),
+                "the save is confirmed on the next page: " + posted.headers().allValues("Set-Cookie"));
 
         String first = portal.admin().page(location).expect(200).body();
         String again = portal.admin().page(location).expect(200).body();

@@ -98,7 +98,7 @@ class DeploysPagesTest {
         String tab = page("/services/alpha?tab=deploys.deploys");
         assertTrue(tab.contains("Release mode: <strong>independent</strong>"), tab);
         String team = page("/teams/streaming");
-        assertTrue(team.contains("Deploys (last 90 days)"), team);
+        assertTrue(team.contains("DORA keys, last 30 d"), team);
         portal.viewer().page("/p/deploys/services/zeta").expect(404);
     }
 

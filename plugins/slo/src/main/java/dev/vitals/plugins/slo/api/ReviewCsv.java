@@ -17,7 +17,7 @@ public final class ReviewCsv {
     public static final RouteDoc DOWNLOAD = RouteDoc.of("Download the monthly SLO review as CSV")
             .description("One line per SLO and month: the month asked for and the three before it, newest first; "
                     + "without component or program, every SLO.")
-            .query(RouteParam.optional("month", "the month, e.g. 2026-10; the last complete month in the "
+            .query(RouteParam.optional("month", "the month, e.g. 2026-10; the current month (to date) in the "
                             + "organisation's time zone when absent"),
                     RouteParam.optional("component", "only the SLOs an availability component stands for, e.g. "
                             + "playback"),
@@ -47,7 +47,8 @@ public final class ReviewCsv {
 
     public void download(Context ctx) {
         MonthlyReview review = MonthlyReview.of(QueryParameters.month(ctx, clock, zone),
-                scope.of(QueryParameters.text(ctx, "component"), QueryParameters.text(ctx, "program")), samples,
+                scope.of(QueryParameters.key(ctx, "component", "availabilitycomponent"),
+                        QueryParameters.key(ctx, "program", "program")), samples,
                 alerts, zone);
         ctx.contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"slo-review.csv\"")

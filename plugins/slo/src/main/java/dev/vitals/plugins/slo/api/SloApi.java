@@ -48,6 +48,12 @@ public final class SloApi {
                      "prometheus": {"value": "histogram_quantile(0.99, sum by (le) (rate(segment_ms_bucket[1m])))"}}""")
             .returns(SloJson.class);
 
+    public static final RouteDoc DELETE = RouteDoc.of("Delete an SLO with its minute data and alert history")
+            .description("Only editors of the team that owns the SLO may delete it. The deletion is logged with who "
+                    + "did it and what the SLO was (the overview lists the latest); what it counted towards is judged "
+                    + "again without it. Answers 204, or 404 when there is no SLO of that name.")
+            .returnsNothing(204);
+
     public static final RouteDoc STATUS = RouteDoc.of("Evaluate an SLO: attainment, error budget, burn rates, alerts")
             .description("Over the SLO's window ending at `at`. Figures without data are null, never zero; "
                     + "`burnRates` is keyed by window (5m, 30m, 1h, 2h, 6h, 1d, 3d).")
@@ -127,6 +133,12 @@ public final class SloApi {
     public void replace(Context ctx) {
         SloDefinitions.Saved saved = definitions.replace(ctx, ctx.pathParam("name"), ctx.bodyAsClass(SloInput.class));
         ctx.status(saved.created() ? 201 : 200).json(SloJson.of(saved.slo()));
+    }
+
+    /** {@code DELETE /slos/{name}}: 204 once deleted and logged. */
+    public void delete(Context ctx) {
+        definitions.delete(ctx, ctx.pathParam("name"));
+        ctx.status(204);
     }
 
     /** {@code GET /slos/{name}/status?at=}: now unless {@code at} names another moment. */

@@ -44,6 +44,11 @@ public final class SloLinks {
         return urls.page("/slos/{name}/edit", name);
     }
 
+    /** @return the confirmation that deletes one SLO */
+    public String delete(String name) {
+        return urls.page("/slos/{name}/delete", name);
+    }
+
     /** @return the form that defines a new SLO */
     public String newSlo() {
         return urls.page("/new");

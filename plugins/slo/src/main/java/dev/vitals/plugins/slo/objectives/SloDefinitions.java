@@ -32,18 +32,38 @@ public final class SloDefinitions {
     private final Clock clock;
     private final SloLinks links;
     private final Consumer<Set<String>> afterSave;
+    private final Consumer<Slo> afterDelete;
 
     /**
      * @param afterSave recomputes what the saved SLOs count towards (their owner's verdict, the overview's row), so
      *     that they count from the moment they are saved rather than from the next minute
+     * @param afterDelete recomputes what a deleted SLO counted towards, so its verdict goes with it
      */
     public SloDefinitions(SloRepository slos, CatalogView catalog, Clock clock, SloLinks links,
-            Consumer<Set<String>> afterSave) {
+            Consumer<Set<String>> afterSave, Consumer<Slo> afterDelete) {
         this.slos = slos;
         this.catalog = catalog;
         this.clock = clock;
         this.links = links;
         this.afterSave = afterSave;
+        this.afterDelete = afterDelete;
+    }
+
+    /**
+     * Deletes an SLO, its minute data and alert history, logging who did it and what it was.
+     *
+     * @return the SLO as it was
+     * @throws ProblemException 404 when there is none of that name, 403 unless the caller edits for its owner's team
+     */
+    public Slo delete(Context ctx, String name) {
+        Slo slo = slos.find(name).orElseThrow(() -> ProblemException.notFound("no SLO named '" + name + "'"));
+        RequestCaller.requireEditorOf(ctx, slo.subject());
+        RequestCaller caller = RequestCaller.of(ctx);
+        if (!slos.delete(name, caller.name(), caller.person(), clock.instant())) {
+            throw ProblemException.notFound("no SLO named '" + name + "'; it was deleted meanwhile");
+        }
+        afterDelete.accept(slo);
+        return slo;
     }
 
     /** @return the SLO the input describes, checked against the catalog, as of now */

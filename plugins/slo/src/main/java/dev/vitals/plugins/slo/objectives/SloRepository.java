@@ -2,6 +2,7 @@ package dev.vitals.plugins.slo.objectives;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -14,6 +15,9 @@ import org.jdbi.v3.core.statement.Update;
 
 /** SLO definitions in schema {@code slo}. */
 public final class SloRepository {
+
+    /** The names the table allows (its CHECK constraint). */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
     private final Jdbi jdbi;
 
@@ -75,7 +79,43 @@ public final class SloRepository {
         });
     }
 
+    /**
+     * Deletes an SLO with its minute data and alert history, and logs who did it and what it was, in one transaction.
+     *
+     * @return false when there was no SLO of that name
+     */
+    public boolean delete(String name, String by, String person, Instant at) {
+        return jdbi.inTransaction(h -> {
+            Optional<Slo> slo = h.createQuery("SELECT * FROM slos WHERE name = :name FOR UPDATE").bind("name", name)
+                    .map((rs, ctx) -> slo(rs)).findOne();
+            if (slo.isEmpty()) {
+                return false;
+            }
+            h.createUpdate("""
+                    INSERT INTO slo_deletions (slo, definition, deleted_by, deleted_by_person, deleted_at)
+                    VALUES (:slo, :definition, :by, :person, :at)""")
+                    .bind("slo", name).bind("definition", SloDeletion.describe(slo.get())).bind("by", by)
+                    .bind("person", person).bind("at", OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
+                    .execute();
+            h.createUpdate("DELETE FROM slos WHERE name = :name").bind("name", name).execute();
+            return true;
+        });
+    }
+
+    /** @return the latest deletions, newest first */
+    public List<SloDeletion> deletions(int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT * FROM slo_deletions ORDER BY deleted_at DESC, id DESC LIMIT :limit""")
+                .bind("limit", limit).map((rs, ctx) -> new SloDeletion(rs.getString("slo"), rs.getString("definition"),
+                        rs.getString("deleted_by"), rs.getString("deleted_by_person"),
+                        rs.getObject("deleted_at", OffsetDateTime.class).toInstant())).list());
+    }
+
+    /** @return the SLO of that name; empty for a name no SLO can have, such as one from a spoiled URL */
     public Optional<Slo> find(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            return Optional.empty();
+        }
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM slos WHERE name = :name").bind("name", name)
                 .map((rs, ctx) -> slo(rs)).findOne());
     }

@@ -12,18 +12,28 @@ import java.util.Optional;
  * time zone (so a month starts at local midnight on the 1st, whatever DST does).
  */
 public enum SloWindow {
-    ROLLING_7D("7d", Duration.ofDays(7)),
-    ROLLING_28D("28d", Duration.ofDays(28)),
-    ROLLING_30D("30d", Duration.ofDays(30)),
-    CALENDAR_MONTH("month", Duration.ofDays(30)),
-    CALENDAR_QUARTER("quarter", Duration.ofDays(90));
+    ROLLING_7D("7d", Duration.ofDays(7), "rolling 7 d"),
+    ROLLING_28D("28d", Duration.ofDays(28), "rolling 28 d"),
+    ROLLING_30D("30d", Duration.ofDays(30), "rolling 30 d"),
+    CALENDAR_MONTH("month", Duration.ofDays(30), "month to date"),
+    CALENDAR_QUARTER("quarter", Duration.ofDays(90), "quarter to date");
 
     private final String code;
     private final Duration nominalLength;
+    private final String label;
 
-    SloWindow(String code, Duration nominalLength) {
+    SloWindow(String code, Duration nominalLength, String label) {
         this.code = code;
         this.nominalLength = nominalLength;
+        this.label = label;
+    }
+
+    /**
+     * @return the window as every page and verdict names it, {@code rolling 30 d} or {@code month to date}: a status
+     *     that does not say its window cannot be compared with another page's
+     */
+    public String label() {
+        return label;
     }
 
     /** @return how the API writes it: {@code 7d}, {@code 28d}, {@code 30d}, {@code month}, {@code quarter} */

@@ -1,9 +1,12 @@
 package dev.vitals.plugins.slo.pages;
 
+import dev.vitals.api.CatalogView;
+import dev.vitals.api.EntityRef;
 import dev.vitals.api.Page;
 import dev.vitals.api.RequestCaller;
 import dev.vitals.api.Role;
 import dev.vitals.api.ui.AsOf;
+import dev.vitals.api.ui.EntityFilter;
 import dev.vitals.api.ui.Pager;
 import dev.vitals.plugins.slo.links.SloLinks;
 import dev.vitals.plugins.slo.objectives.SloRepository;
@@ -26,15 +29,20 @@ import java.util.Set;
 public final class OverviewPage {
 
     static final int PAGE_SIZE = 25;
+    /** How many of the latest deletions the page lists: enough to answer "where did my SLO go?". */
+    static final int DELETIONS_SHOWN = 5;
 
     private final SloRepository slos;
+    private final CatalogView catalog;
     private final LatestStatuses latest;
     private final SloScope scope;
     private final SloLinks links;
     private final ZoneId zone;
 
-    public OverviewPage(SloRepository slos, LatestStatuses latest, SloScope scope, SloLinks links, ZoneId zone) {
+    public OverviewPage(SloRepository slos, LatestStatuses latest, SloScope scope, CatalogView catalog, SloLinks links,
+            ZoneId zone) {
         this.slos = slos;
+        this.catalog = catalog;
         this.latest = latest;
         this.scope = scope;
         this.links = links;
@@ -42,8 +50,18 @@ public final class OverviewPage {
     }
 
     public Page render(Context ctx) {
-        Optional<String> team = QueryParameters.text(ctx, "team");
-        Optional<String> component = QueryParameters.text(ctx, "component");
+        EntityFilter teamFilter = EntityFilter.read(ctx, "team", "group");
+        if (teamFilter.ref().isPresent() && catalog.entity(teamFilter.ref().get()).isEmpty()
+                && !slos.teams().contains(teamFilter.ref().get().key())) {
+            teamFilter = teamFilter.unknown("No team '" + teamFilter.value() + "' in the catalog; pick one from the "
+                    + "list.");
+        }
+        // A team that names nothing is pointed out beside its field, and the page shows every SLO meanwhile.
+        if (teamFilter.invalid()) {
+            ctx.status(400);
+        }
+        Optional<String> team = teamFilter.ref().map(EntityRef::key);
+        Optional<String> component = QueryParameters.key(ctx, "component", "availabilitycomponent");
         String sort = "name".equals(ctx.queryParam("sort")) ? "name" : "budget";
         int page = QueryParameters.wholeNumber(ctx, "page", 1, 1, 1_000_000);
         Set<String> services = component.map(scope::servicesOfComponent).orElse(Set.of());
@@ -68,11 +86,14 @@ public final class OverviewPage {
         params.put("teams", slos.teams());
         params.put("components", slos.components());
         params.put("team", teamKey);
+        params.put("teamFilter", teamFilter);
         params.put("component", componentKey);
         params.put("sort", sort);
         params.put("pager", Pager.of(ctx, shown, PAGE_SIZE, found.total()));
         params.put("byBudget", links.overview(teamKey, componentKey, "budget", 1));
         params.put("mayCreate", RequestCaller.of(ctx).has(Role.EDITOR));
+        params.put("deletions", slos.deletions(DELETIONS_SHOWN));
+        params.put("zone", zone);
         return new Page("SLOs", Templates.render("overview.jte", params));
     }
 }

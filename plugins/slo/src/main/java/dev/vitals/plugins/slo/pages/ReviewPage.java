@@ -1,13 +1,13 @@
 package dev.vitals.plugins.slo.pages;
 
-import dev.vitals.api.CatalogEntity;
 import dev.vitals.api.CatalogView;
+import dev.vitals.api.FieldError;
 import dev.vitals.api.Page;
+import dev.vitals.api.ProblemException;
 import dev.vitals.api.RequestCaller;
 import dev.vitals.api.Role;
 import dev.vitals.plugins.slo.alerts.AlertLog;
 import dev.vitals.plugins.slo.links.SloLinks;
-import dev.vitals.plugins.slo.objectives.Slo;
 import dev.vitals.plugins.slo.objectives.SloRepository;
 import dev.vitals.plugins.slo.review.MonthlyReview;
 import dev.vitals.plugins.slo.review.ReviewComponent;
@@ -18,7 +18,6 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +29,7 @@ import java.util.stream.Collectors;
 /**
  * {@code /p/slo/review?component=&program=&month=}: the printable monthly review of a component, a program or every
  * SLO; a program's lists each of its availability components with how many of its SLOs met or missed the month.
+ * It opens on the current month (month to date); a month that is no month shows the page again with the field marked.
  */
 public final class ReviewPage {
 
@@ -55,9 +55,19 @@ public final class ReviewPage {
     }
 
     public Page render(Context ctx) {
-        Optional<String> component = QueryParameters.text(ctx, "component");
-        Optional<String> program = QueryParameters.text(ctx, "program");
-        YearMonth month = QueryParameters.month(ctx, clock, zone);
+        Optional<String> component = QueryParameters.key(ctx, "component", "availabilitycomponent");
+        Optional<String> program = QueryParameters.key(ctx, "program", "program");
+        YearMonth current = YearMonth.from(clock.instant().atZone(zone));
+        YearMonth month;
+        Optional<FieldError> monthError = Optional.empty();
+        try {
+            month = QueryParameters.month(ctx, clock, zone);
+        } catch (ProblemException e) {
+            // A hand-typed month is a typo to point at, not a dead end: the page again, the field marked.
+            ctx.status(e.status());
+            monthError = e.errors().stream().findFirst();
+            month = current;
+        }
         MonthlyReview review = MonthlyReview.of(month, scope.of(component, program), samples, alerts, zone);
         Map<String, Object> params = new HashMap<>();
         params.put("links", links);
@@ -69,25 +79,12 @@ public final class ReviewPage {
         components.addAll(slos.components());
         params.put("components", components);
         params.put("programs", catalog.entities("Program").stream().map(c -> c.ref().key()).toList());
-        params.put("programComponents", program.map(p -> programComponents(p, review)).orElse(List.of()));
+        params.put("programComponents", program.map(p -> ReviewComponent.ofProgram(p, review, scope)).orElse(List.of()));
         params.put("mayCreate", RequestCaller.of(ctx).has(Role.EDITOR));
+        params.put("monthError", monthError.map(FieldError::reason).orElse(""));
+        params.put("typedMonth", QueryParameters.text(ctx, "month").orElse(month.toString()));
+        params.put("window", MonthlyReview.windowOf(month, current));
         params.put("csv", links.reviewCsv(component.orElse(""), program.orElse(""), month.toString()));
         return new Page("Monthly SLO review " + month, Templates.render("review.jte", params));
-    }
-
-    /** Each availability component of the program with how its SLOs in the review did in the month reviewed. */
-    private List<ReviewComponent> programComponents(String program, MonthlyReview review) {
-        List<ReviewComponent> result = new ArrayList<>();
-        for (CatalogEntity c : scope.componentsOf(program)) {
-            String key = c.ref().key();
-            Set<String> members = scope.of(Optional.of(key), Optional.empty()).stream().map(Slo::name)
-                    .collect(Collectors.toSet());
-            List<MonthlyReview.Line> lines = review.lines().stream().filter(l -> members.contains(l.slo().name()))
-                    .toList();
-            int met = (int) lines.stream().filter(l -> l.compliant(0).orElse(false)).count();
-            int missed = (int) lines.stream().filter(l -> !l.compliant(0).orElse(true)).count();
-            result.add(new ReviewComponent(key, c.title(), lines.size(), met, missed));
-        }
-        return result;
     }
 }

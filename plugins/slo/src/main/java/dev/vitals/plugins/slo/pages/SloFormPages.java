@@ -4,10 +4,12 @@ import dev.vitals.api.CatalogView;
 import dev.vitals.api.Page;
 import dev.vitals.api.ProblemException;
 import dev.vitals.api.RequestCaller;
+import dev.vitals.api.ui.Flash;
 import dev.vitals.plugins.slo.links.SloLinks;
 import dev.vitals.plugins.slo.objectives.BudgetingMethod;
 import dev.vitals.plugins.slo.objectives.Slo;
 import dev.vitals.plugins.slo.objectives.SloDefinitions;
+import dev.vitals.plugins.slo.objectives.SloDeletion;
 import dev.vitals.plugins.slo.objectives.SloInput;
 import dev.vitals.plugins.slo.objectives.SloRepository;
 import dev.vitals.plugins.slo.objectives.SloWindow;
@@ -22,7 +24,8 @@ import java.util.Optional;
 
 /**
  * The forms that define and change SLOs without JavaScript: a plain POST that redirects to the SLO when it is saved
- * (Post/Redirect/Get), or shows the form again with the typed values and each mistake beside its field.
+ * (Post/Redirect/Get) with a confirmation, or shows the form again with the typed values and each mistake beside its
+ * field; and the confirmation before deleting one.
  */
 public final class SloFormPages {
 
@@ -55,6 +58,7 @@ public final class SloFormPages {
         SloForm form = SloForm.submitted(ctx);
         try {
             Slo slo = definitions.create(ctx, form.input(catalog, clock.instant()));
+            Flash.confirm(ctx, "SLO " + slo.name() + " saved.");
             return Page.seeOther(ctx, links.slo(slo.name()));
         } catch (ProblemException e) {
             if (e.errors().isEmpty() || e.status() == 403) {
@@ -86,6 +90,7 @@ public final class SloFormPages {
         try {
             SloInput input = form.input(catalog, clock.instant());
             definitions.replace(ctx, slo.name(), input.named(slo.name()));
+            Flash.confirm(ctx, "SLO " + slo.name() + " saved.");
             return Page.seeOther(ctx, links.slo(slo.name()));
         } catch (ProblemException e) {
             if (e.errors().isEmpty() || e.status() == 403) {
@@ -94,6 +99,30 @@ public final class SloFormPages {
             ctx.status(e.status());
             return editPage(ctx, slo, form.withErrors(e.errors()));
         }
+    }
+
+    /**
+     * {@code GET /slos/{name}/delete}: what deleting takes with it, and the button that does it; only for editors of
+     * the owner's team.
+     */
+    public Page deleteForm(Context ctx) {
+        Optional<Slo> slo = slos.find(ctx.pathParam("name"));
+        if (slo.isEmpty()) {
+            return missing(ctx);
+        }
+        RequestCaller.requireEditorOf(ctx, slo.get().subject());
+        return new Page("Delete SLO " + slo.get().name(), Templates.render("delete.jte", Map.of("links", links,
+                "slo", slo.get(), "caller", RequestCaller.of(ctx), "definition", SloDeletion.describe(slo.get()))));
+    }
+
+    /** {@code POST /slos/{name}/delete}: deletes, logs, and goes to the overview with a confirmation. */
+    public Page delete(Context ctx) {
+        if (slos.find(ctx.pathParam("name")).isEmpty()) {
+            return missing(ctx);
+        }
+        Slo slo = definitions.delete(ctx, ctx.pathParam("name"));
+        Flash.confirm(ctx, "SLO " + slo.name() + " deleted, with its minute data and alert history.");
+        return Page.seeOther(ctx, links.overview());
     }
 
     private Page missing(Context ctx) {

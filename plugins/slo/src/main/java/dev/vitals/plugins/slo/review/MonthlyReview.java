@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The monthly SLO review of a program or component: per SLO, whether the calendar month (in the org zone) met the
@@ -63,6 +64,35 @@ public record MonthlyReview(YearMonth month, List<YearMonth> months, List<Line> 
             return compliant(month).map(c -> c ? "met" : "missed").orElse("no data");
         }
 
+        /**
+         * @return the attainment of the month reviewed minus the month before's, in percentage points; empty when
+         *     either has no data
+         */
+        public OptionalDouble changePoints() {
+            if (monthly.get(0).attainment().isEmpty() || monthly.get(1).attainment().isEmpty()) {
+                return OptionalDouble.empty();
+            }
+            return OptionalDouble.of((monthly.get(0).attainment().getAsDouble()
+                    - monthly.get(1).attainment().getAsDouble()) * 100);
+        }
+
+        /** @return an arrow for {@link #changePoints()}: ▲ better, ▼ worse, = same, – unknown */
+        public String arrow() {
+            OptionalDouble change = changePoints();
+            return change.isEmpty() ? "–" : change.getAsDouble() > 0 ? "▲" : change.getAsDouble() < 0 ? "▼" : "=";
+        }
+
+        /** @return the change in words and number, e.g. {@code worse by 0.052 pp} */
+        public String change() {
+            OptionalDouble change = changePoints();
+            if (change.isEmpty()) {
+                return "no data to compare";
+            }
+            double points = change.getAsDouble();
+            String amount = String.format(Locale.ROOT, "%.3f pp", Math.abs(points));
+            return points > 0 ? "better by " + amount : points < 0 ? "worse by " + amount : "the same";
+        }
+
         /** @return better, worse or same attainment than the month before, in words */
         public String trend() {
             if (monthly.get(0).attainment().isEmpty() || monthly.get(1).attainment().isEmpty()) {
@@ -72,6 +102,16 @@ public record MonthlyReview(YearMonth month, List<YearMonth> months, List<Line> 
             double before = monthly.get(1).attainment().getAsDouble();
             return now > before ? "better" : now < before ? "worse" : "same";
         }
+    }
+
+    /**
+     * @param month a month reviewed
+     * @param current the month it is now in the organisation's time zone
+     * @return how pages name its window: {@code month to date} while it runs, {@code calendar month} once it ended
+     */
+    public static String windowOf(YearMonth month, YearMonth current) {
+        return month.equals(current) ? "month to date" : month.isAfter(current) ? "month not begun"
+                : "calendar month";
     }
 
     public static MonthlyReview of(YearMonth month, List<Slo> slos, SampleRepository samples, AlertLog alerts,

@@ -3,9 +3,10 @@ package dev.vitals.plugins.slo.signals;
 import dev.vitals.api.CatalogEntity;
 import dev.vitals.api.CatalogView;
 import dev.vitals.api.EntityRef;
-import dev.vitals.api.PluginUrls;
+import dev.vitals.api.SignalStatus;
 import dev.vitals.api.Signals;
 import dev.vitals.plugins.slo.alerts.AlertLog;
+import dev.vitals.plugins.slo.links.SloLinks;
 import dev.vitals.plugins.slo.objectives.Slo;
 import dev.vitals.plugins.slo.objectives.SloRepository;
 import dev.vitals.plugins.slo.samples.CarriedSums;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes the error-budget policy as signals of kind {@code error-budget}: one per service with SLOs, and one per
  * availability component in the catalog that has SLOs of its own or whose services have SLOs, rolled up from all of
- * them, each on the entity's reference and linking to its page in the portal. Each SLO evaluated on the way also
+ * them, each on the entity's reference and linking to the detail of the SLO that decides it: the reader of "burning
+ * fast" wants that SLO's burn rates, not the page the signal is already shown on. Each SLO evaluated on the way also
  * records the starts and ends of its burn-rate alerts and its latest status.
  */
 public final class BudgetSignals {
@@ -49,13 +51,14 @@ public final class BudgetSignals {
     private final Clock clock;
     private final Executor workers;
     private final CarriedSums carried;
+    private final SloLinks links;
 
     /**
      * @param carried the counts the minute job carries from one tick to the next
      * @param workers publishes signals side by side; each is a transaction of its own in the host
      */
     public BudgetSignals(SloRepository slos, SloEvaluator evaluator, AlertLog alerts, LatestStatuses latest,
-            CatalogView catalog, Signals signals, Clock clock, CarriedSums carried, Executor workers) {
+            CatalogView catalog, Signals signals, Clock clock, CarriedSums carried, Executor workers, SloLinks links) {
         this.slos = slos;
         this.evaluator = evaluator;
         this.alerts = alerts;
@@ -65,6 +68,7 @@ public final class BudgetSignals {
         this.clock = clock;
         this.carried = carried;
         this.workers = workers;
+        this.links = links;
     }
 
     public void publishAll() {
@@ -74,6 +78,27 @@ public final class BudgetSignals {
     /** Publishes only the subjects the named SLOs count towards, after new data arrived for them. */
     public void publishFor(Set<String> sloNames) {
         publish(Optional.of(sloNames));
+    }
+
+    /**
+     * After an SLO is deleted: what it counted towards is judged again without it, and a subject left with no SLO at
+     * all says so, since the host keeps a subject's latest signal until it is published again.
+     */
+    public void publishWithout(Slo deleted) {
+        publishAll();
+        List<Slo> left = slos.all();
+        deleted.service().filter(s -> left.stream().noneMatch(o -> o.service().equals(Optional.of(s))))
+                .ifPresent(s -> noSloLeft(EntityRef.ofKey("component", s), deleted));
+        deleted.component().filter(c -> left.stream().noneMatch(o -> o.component().equals(Optional.of(c)))
+                        && catalog.servicesOf(EntityRef.ofKey("availabilitycomponent", c)).stream()
+                                .noneMatch(s -> left.stream().anyMatch(o -> o.service().equals(Optional.of(
+                                        s.ref().key())))))
+                .ifPresent(c -> noSloLeft(EntityRef.ofKey("availabilitycomponent", c), deleted));
+    }
+
+    private void noSloLeft(EntityRef subject, Slo deleted) {
+        signals.publish(subject, KIND, SignalStatus.UNKNOWN, "no SLO counts towards it since " + deleted.name()
+                + " was deleted", OptionalDouble.empty(), Optional.of(links.overview()));
     }
 
     private void publish(Optional<Set<String>> changed) {
@@ -136,7 +161,7 @@ public final class BudgetSignals {
         return (to - from) / 1_000_000;
     }
 
-    private record Subject(EntityRef ref, List<Slo> members) {
+    record Subject(EntityRef ref, List<Slo> members) {
     }
 
     private static boolean touches(List<Slo> members, Optional<Set<String>> changed) {
@@ -144,18 +169,39 @@ public final class BudgetSignals {
     }
 
     private void publish(Subject subject, Map<String, SloStatus> statuses) {
-        List<BudgetPolicy> verdicts = new ArrayList<>();
+        Slo worstSlo = null;
+        BudgetPolicy worst = null;
         OptionalDouble leastLeft = OptionalDouble.empty();
         for (Slo slo : subject.members()) {
             SloStatus status = statuses.get(slo.name());
-            verdicts.add(BudgetPolicy.of(status));
+            BudgetPolicy verdict = BudgetPolicy.of(status);
+            if (worst == null || worse(verdict, worst)) {
+                worst = verdict;
+                worstSlo = slo;
+            }
             if (status.budget().isPresent()) {
                 double left = status.budget().get().remaining();
                 leastLeft = OptionalDouble.of(leastLeft.isEmpty() ? left : Math.min(left, leastLeft.getAsDouble()));
             }
         }
-        BudgetPolicy worst = BudgetPolicy.worst(verdicts);
-        signals.publish(subject.ref(), KIND, worst.status(), worst.summary(), leastLeft,
-                Optional.of(PluginUrls.entity(subject.ref())));
+        signals.publish(subject.ref(), KIND, worst.status(), summary(subject, worstSlo, worst), leastLeft,
+                Optional.of(links.slo(worstSlo.name())));
+    }
+
+    /** The verdict with data beats the one without, then the graver one; among equals the first keeps its place. */
+    private static boolean worse(BudgetPolicy candidate, BudgetPolicy current) {
+        if (current.status() == SignalStatus.UNKNOWN) {
+            return candidate.status() != SignalStatus.UNKNOWN;
+        }
+        return candidate.status() != SignalStatus.UNKNOWN && candidate.status().compareTo(current.status()) > 0;
+    }
+
+    /**
+     * The worst SLO's verdict; on a component whose verdict comes from one of its services' SLOs, the summary names
+     * that service first, so nobody reads a service's trouble as the component's own SLO.
+     */
+    static String summary(Subject subject, Slo worst, BudgetPolicy verdict) {
+        boolean borrowed = subject.ref().kind().equals("availabilitycomponent") && worst.service().isPresent();
+        return borrowed ? "via service " + worst.service().get() + ": " + verdict.summary() : verdict.summary();
     }
 }

@@ -16,23 +16,25 @@ public record BudgetPolicy(SignalStatus status, String summary) {
     /** Below this share of budget left a verdict is WARN. */
     static final double LOW_BUDGET = 0.25;
 
+    /** @return the verdict on one SLO, its summary naming the SLO and its window */
     public static BudgetPolicy of(SloStatus status) {
+        String slo = status.slo().name() + " (" + status.slo().window().label() + ")";
         if (status.budget().isEmpty()) {
-            return new BudgetPolicy(SignalStatus.UNKNOWN, status.slo().name() + ": no data in the window");
+            return new BudgetPolicy(SignalStatus.UNKNOWN, slo + ": no data in the window");
         }
         double remaining = status.budget().get().remaining();
         String left = Percent.of(remaining, 1) + " of the error budget left";
         if (status.budget().get().spent()) {
-            return new BudgetPolicy(SignalStatus.CRITICAL, status.slo().name()
-                    + ": budget spent — prioritise reliability (" + left + ")");
+            return new BudgetPolicy(SignalStatus.CRITICAL, slo + ": budget spent — prioritise reliability (" + left
+                    + ")");
         }
         if (remaining < LOW_BUDGET) {
-            return new BudgetPolicy(SignalStatus.WARN, status.slo().name() + ": " + left);
+            return new BudgetPolicy(SignalStatus.WARN, slo + ": " + left);
         }
         if (status.ticketing() || status.paging()) {
-            return new BudgetPolicy(SignalStatus.WARN, status.slo().name() + ": burning fast, " + left);
+            return new BudgetPolicy(SignalStatus.WARN, slo + ": burning fast, " + left);
         }
-        return new BudgetPolicy(SignalStatus.OK, status.slo().name() + ": " + left);
+        return new BudgetPolicy(SignalStatus.OK, slo + ": " + left);
     }
 
     /**

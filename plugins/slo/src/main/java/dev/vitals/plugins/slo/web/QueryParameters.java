@@ -1,5 +1,6 @@
 package dev.vitals.plugins.slo.web;
 
+import dev.vitals.api.EntityRef;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import io.javalin.http.Context;
@@ -19,6 +20,27 @@ public final class QueryParameters {
     /** @return the parameter's text, trimmed; empty when it is absent or blank */
     public static Optional<String> text(Context ctx, String name) {
         return Optional.ofNullable(ctx.queryParam(name)).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    /**
+     * The catalog key a filter names, in the one format links use ({@code team=identity}), a full reference
+     * ({@code team=group:default/identity}) accepted too, as the portal's own pages write it.
+     *
+     * @param kind the kind the parameter names, e.g. {@code group}
+     * @return the key; the text as given when it is no reference of that kind, so that it matches nothing
+     */
+    public static Optional<String> key(Context ctx, String name, String kind) {
+        return text(ctx, name).map(t -> {
+            if (!t.contains(":")) {
+                return t;
+            }
+            try {
+                EntityRef ref = EntityRef.parse(t);
+                return ref.kind().equals(kind) ? ref.key() : t;
+            } catch (IllegalArgumentException e) {
+                return t;
+            }
+        });
     }
 
     /**
@@ -44,13 +66,14 @@ public final class QueryParameters {
     }
 
     /**
-     * @return the month of {@code ?month=}, the last complete month in the organisation's time zone when absent
+     * @return the month of {@code ?month=}, the current month in the organisation's time zone when absent: the
+     *     month whose outcome is still open, as the program page and its SLO panel show it
      * @throws ProblemException 400 when it is not a month such as 2026-10
      */
     public static YearMonth month(Context ctx, Clock clock, ZoneId zone) {
         Optional<String> text = text(ctx, "month");
         if (text.isEmpty()) {
-            return YearMonth.from(clock.instant().atZone(zone)).minusMonths(1);
+            return YearMonth.from(clock.instant().atZone(zone));
         }
         try {
             return YearMonth.parse(text.get());

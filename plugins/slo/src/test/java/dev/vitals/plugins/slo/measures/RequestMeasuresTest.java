@@ -122,7 +122,7 @@ class RequestMeasuresTest {
         BudgetSignals signals = new BudgetSignals(plugin.slos(), plugin.evaluator(), plugin.alerts(),
                 plugin.latestStatuses(), plugin.context().catalog(), plugin.context().signals(),
                 plugin.context().clock(), new CarriedSums(plugin.samples(), new SampleWrites(plugin.jdbi()),
-                        Runnable::run), Runnable::run);
+                        Runnable::run), Runnable::run, plugin.stores().links());
         try (AfterNewMinutes refresh = new AfterNewMinutes(signals, measures)) {
             // An hour later it is 00:30 on the 26th: 100 requests, 20 of them bad, the 26th's first.
             List<Sample> arrived = List.of(events("ledger-availability", "2026-10-25T23:30:00Z", 80, 100));

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vitals.api.ui.Flash;
 import dev.vitals.testkit.Person;
 import dev.vitals.testkit.PortalClient;
 import dev.vitals.testkit.PortalResponse;
 import dev.vitals.testkit.TestCatalog;
 import dev.vitals.testkit.VitalsPortal;
 import dev.vitals.testkit.VitalsPortalExtension;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -66,7 +69,7 @@ class SloFormTest {
         String detail = pat(portal).page("/p/slo/slos/checkout-exact").body();
         PortalResponse api = vera(portal).get("/api/slo/slos/checkout-exact");
 
-        assertTrue(detail.contains("objective 99.95 % over 28d"), detail);
+        assertTrue(detail.contains("objective 99.95 % over rolling 28 d"), detail);
         assertTrue(pat(portal).page("/p/slo/slos/checkout-exact/edit").body().contains("value=\"99.95\""));
         assertTrue(api.body().contains("\"objective\":0.9995,"), api.body());
     }
@@ -198,5 +201,59 @@ class SloFormTest {
         rita(portal).submit("/p/slo/new", checkout("not-theirs")).expect(403);
         assertEquals(0.999, slo(portal, "checkout-owned").get("objective").asDouble(), "nothing changed");
         vera(portal).get("/api/slo/slos/not-theirs").expect(404);
+    }
+
+    /** @return the confirmation a redirect leaves for the next page, as the host's frame will show it */
+    private static String confirmation(PortalResponse redirect) {
+        String cookie = redirect.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(Flash.COOKIE + "=")).findFirst().orElseThrow();
+        String value = cookie.substring(Flash.COOKIE.length() + 1, cookie.indexOf(';'));
+        return new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aSavedSloIsConfirmedOnTheNextPage(VitalsPortal portal) {
+        PortalResponse created = pat(portal).submit("/p/slo/new", checkout("checkout-confirmed")).expect(303);
+        assertEquals("SLO checkout-confirmed saved.", confirmation(created));
+        Map<String, String> form = checkout("checkout-confirmed");
+        form.remove("name");
+        form.put("objective", "99.5");
+        PortalResponse edited = pat(portal).submit("/p/slo/slos/checkout-confirmed/edit", form).expect(303);
+        assertEquals("SLO checkout-confirmed saved.", confirmation(edited));
+    }
+
+    @Test
+    void anEditorDeletesAnSloAfterConfirmingAndTheDeletionIsLoggedWithTheirName(VitalsPortal portal) {
+        pat(portal).submit("/p/slo/new", checkout("checkout-doomed")).expect(303);
+        assertTrue(pat(portal).page("/p/slo/slos/checkout-doomed").body()
+                .contains("href=\"/p/slo/slos/checkout-doomed/delete\""), "the owner's editor sees Delete");
+        String confirm = pat(portal).page("/p/slo/slos/checkout-doomed/delete").expect(200).body();
+        assertTrue(confirm.contains("action=\"/p/slo/slos/checkout-doomed/delete\"")
+                && confirm.contains("Delete checkout-doomed</button>"), confirm);
+        assertEquals(403, rita(portal).page("/p/slo/slos/checkout-doomed/delete").status());
+        assertEquals(403, rita(portal).submit("/p/slo/slos/checkout-doomed/delete", Map.of()).status());
+        vera(portal).get("/api/slo/slos/checkout-doomed").expect(200);
+
+        PortalResponse deleted = pat(portal).submit("/p/slo/slos/checkout-doomed/delete", Map.of()).expect(303);
+
+        assertEquals("/p/slo/", deleted.header("Location").orElseThrow());
+        assertEquals("SLO checkout-doomed deleted, with its minute data and alert history.", confirmation(deleted));
+        vera(portal).get("/api/slo/slos/checkout-doomed").expect(404);
+        String overview = vera(portal).page("/p/slo/").body();
+        assertTrue(overview.contains("<td>checkout-doomed</td><td>billing-api, 99.9 % over rolling 28 d, occurrences, "
+                + "team payments</td><td>pat</td>"), overview);
+    }
+
+    @Test
+    void theApiDeletesAnSloOnlyForAnEditorOfItsTeam(VitalsPortal portal) {
+        pat(portal).submit("/p/slo/new", checkout("checkout-api-doomed")).expect(303);
+        vera(portal).delete("/api/slo/slos/checkout-api-doomed").expect(403);
+        rita(portal).delete("/api/slo/slos/checkout-api-doomed").expect(403);
+        vera(portal).get("/api/slo/slos/checkout-api-doomed").expect(200);
+
+        pat(portal).delete("/api/slo/slos/checkout-api-doomed").expect(204);
+
+        vera(portal).get("/api/slo/slos/checkout-api-doomed").expect(404);
+        pat(portal).delete("/api/slo/slos/checkout-api-doomed").expect(404);
     }
 }

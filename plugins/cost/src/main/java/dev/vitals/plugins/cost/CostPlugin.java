@@ -37,7 +37,8 @@ public final class CostPlugin implements VitalsPlugin {
 
     @Override
     public List<Setting<?>> settings() {
-        return List.of(CostSettings.REPORTING_CURRENCY, CostSettings.ALLOCATION_KEYS);
+        return List.of(CostSettings.REPORTING_CURRENCY, CostSettings.ALLOCATION_KEYS, CostSettings.DETECT_EVERY,
+                CostSettings.NOTIFY_EVERY, CostSettings.ALERT_RELATIVE_PERCENT, CostSettings.ALERT_FLOOR_PER_DAY);
     }
 
     @Override
@@ -59,14 +60,15 @@ public final class CostPlugin implements VitalsPlugin {
                 context.orgTimeZone());
 
         ImportHistory history = new ImportHistory(context.jdbi(), reporting);
+        Watching watching = Watching.of(context, ledger, organisation, reporting);
 
         return new RunningCost(
                 new ImportsApi(imports, history, measures, context.clock()),
                 new RatesApi(rates, context.clock()),
                 new CostsApi(ledger, organisation),
                 new CostPage(ledger, history, context.clock(), context.orgTimeZone()),
-                new DemoCost(imports, measures, context.catalog(), reporting, context.clock(),
+                new DemoCost(imports, measures, watching.watch(), context.catalog(), reporting, context.clock(),
                         context.orgTimeZone()),
-                new FocusFileImporter(imports, measures, context.clock()));
+                new FocusFileImporter(imports, measures, context.clock()), watching);
     }
 }

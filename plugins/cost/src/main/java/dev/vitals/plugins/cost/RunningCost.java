@@ -2,6 +2,7 @@ package dev.vitals.plugins.cost;
 
 import dev.vitals.api.ApiRoute;
 import dev.vitals.api.FileImporter;
+import dev.vitals.api.Job;
 import dev.vitals.api.NavEntry;
 import dev.vitals.api.PageRoute;
 import dev.vitals.api.Role;
@@ -25,10 +26,11 @@ import dev.vitals.plugins.cost.rates.RatesApi;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The cost plugin as it runs: its routes and page, each bound to an object {@link CostPlugin} built. */
 record RunningCost(ImportsApi imports, RatesApi rates, CostsApi costs, CostPage page, DemoCost demo,
-        FocusFileImporter files) implements RunningPlugin {
+        FocusFileImporter files, Watching watching) implements RunningPlugin {
 
     private static final String FOCUS_EXAMPLE = """
             BillingAccountId,BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,\
@@ -47,7 +49,7 @@ record RunningCost(ImportsApi imports, RatesApi rates, CostsApi costs, CostPage 
 
     @Override
     public List<ApiRoute> apiRoutes() {
-        return List.of(
+        return Stream.concat(watching.apiRoutes().stream(), Stream.of(
                 ApiRoute.post("/imports", imports::importFile).scoped(ImportsApi.SCOPE)
                         .doc(RouteDoc.of("Import a FOCUS billing export")
                                 .description("A FOCUS 1.0, 1.1 or 1.2 CSV file, plain or gzip, from an admin or a "
@@ -79,12 +81,17 @@ record RunningCost(ImportsApi imports, RatesApi rates, CostsApi costs, CostPage 
                 ApiRoute.get("/costs/daily", costs::daily)
                         .doc(RouteDoc.of("Sum the effective cost per day over a period")
                                 .query(PERIOD_AND_SCOPE)
-                                .returns(DailyAnswer.class)));
+                                .returns(DailyAnswer.class)))).toList();
     }
 
     @Override
     public List<PageRoute> pages() {
-        return List.of(PageRoute.of("/", page::render));
+        return Stream.concat(Stream.of(PageRoute.of("/", page::render)), watching.pages().stream()).toList();
+    }
+
+    @Override
+    public List<Job> jobs() {
+        return watching.jobs();
     }
 
     @Override

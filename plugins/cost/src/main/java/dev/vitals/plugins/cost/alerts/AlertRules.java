@@ -1,7 +1,6 @@
 package dev.vitals.plugins.cost.alerts;
 
 import java.math.BigDecimal;
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -12,10 +11,6 @@ import java.util.Set;
  * @param periods the periods watched
  */
 public record AlertRules(BigDecimal relativePercent, BigDecimal floorPerDay, Set<Period> periods) {
-
-    /** 20 %, 50 a day, every period. */
-    public static final AlertRules DEFAULT = new AlertRules(new BigDecimal("20"), new BigDecimal("50"),
-            EnumSet.allOf(Period.class));
 
     /**
      * @param current the cost of the period

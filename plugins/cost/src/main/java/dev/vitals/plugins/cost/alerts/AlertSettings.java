@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
-/** Teams' alert thresholds and webhooks; a team without a row has {@link AlertRules#DEFAULT} and no webhook. */
+/** Teams' alert thresholds and webhooks; a team without a row has the portal's defaults and no webhook. */
 public final class AlertSettings {
 
     private final Jdbi jdbi;

@@ -77,6 +77,9 @@ public record NewTeamSettings(BigDecimal relativePercent, BigDecimal floorPerDay
     }
 
     private static Optional<URI> url(String text) {
+        if (!text.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            return Optional.empty();
+        }
         try {
             URI uri = new URI(text);
             boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());

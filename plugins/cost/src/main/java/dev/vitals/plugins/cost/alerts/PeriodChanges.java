@@ -20,7 +20,8 @@ public final class PeriodChanges {
 
     /**
      * @param subject a service or a team
-     * @param costs its cost per day, from at least a month and a half before {@code from}
+     * @param costs its cost per day, from at least two months before {@code from} or from its first day; a period
+     *     whose period before starts earlier than the first day given is not assessed
      * @param rules the thresholds of its team
      * @param from the first day assessed
      * @param to the day after the last
@@ -38,6 +39,9 @@ public final class PeriodChanges {
         }
         for (LocalDate day : costs.subMap(from, true, to, false).keySet()) {
             for (Period period : rules.periods()) {
+                if (period.previousFrom(day).isBefore(costs.firstKey())) {
+                    continue;       // a period before the cost began is no base: a new service is no rise
+                }
                 BigDecimal current = sum(running, period.currentFrom(day), day.plusDays(1));
                 BigDecimal previous = sum(running, period.previousFrom(day), period.previousTo(day));
                 if (rules.alerts(current, previous, period.days(day))) {

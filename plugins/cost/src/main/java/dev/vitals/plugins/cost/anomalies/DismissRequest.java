@@ -28,11 +28,33 @@ public record DismissRequest(String reason, String note) {
         }
         if (note != null && note.length() > MAX_NOTE) {
             errors.add(new FieldError("note", "must be at most " + MAX_NOTE + " characters"));
+        } else if (note != null && !readable(note)) {
+            errors.add(new FieldError("note", "must be text without control characters or broken characters"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("the anomaly cannot be dismissed", errors);
         }
         return new DismissRequest(why, note);
+    }
+
+    /** Text PostgreSQL stores and people read: no NUL or other control character but line breaks and tabs, and no
+     * half of a surrogate pair. */
+    static boolean readable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Optional<String> noteText() {

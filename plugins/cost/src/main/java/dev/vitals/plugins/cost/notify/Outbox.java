@@ -82,9 +82,11 @@ public final class Outbox {
                         int attempts = due.attempts() + 1;
                         h.createUpdate("""
                                 UPDATE notifications SET attempts = :attempts, last_error = :why,
-                                    next_attempt = :next, cancelled_at = CASE WHEN :attempts >= :max THEN :now END
+                                    next_attempt = :next,
+                                    cancelled_at = CASE WHEN :giveUp THEN CAST(:now AS timestamptz) END
                                 WHERE id = :id""")
-                                .bind("attempts", attempts).bind("why", failure.get()).bind("max", MAX_ATTEMPTS)
+                                .bind("attempts", attempts).bind("why", failure.get())
+                                .bind("giveUp", attempts >= MAX_ATTEMPTS)
                                 .bind("next", now.plus(backoff(attempts))).bind("now", now).bind("id", due.id())
                                 .execute();
                         return false;

@@ -80,4 +80,14 @@ class PeriodChangesTest {
         assertEquals(new BigDecimal("1000"), alerts.get(0).previous(), "1 to 10 September");
         assertEquals("100", AlertView.of(alerts.get(0)).risePerDay());
     }
+
+    @Test
+    void aNewServicesFirstPeriodsAreNoRiseSinceThePeriodBeforeThemHadNoCostYet() {
+        NavigableMap<LocalDate, BigDecimal> costs = costs("2024-09-02", "100", "100", "100", "100", "100", "100",
+                "100", "100", "100");
+        AlertRules all = new AlertRules(new BigDecimal("20"), new BigDecimal("50"), EnumSet.allOf(Period.class));
+
+        assertEquals(List.of(), PeriodChanges.of(CHECKOUT, costs, all, LocalDate.parse("2024-09-02"),
+                LocalDate.parse("2024-09-11")));
+    }
 }

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The cost-anomaly signal as billing files arrive day by day: checkout costs 100 a day through September 2024 but
- * 300 from the 30th. The team's floor is the default 50, so an impact of 200 is above twice the floor.
+ * The cost-anomaly signal as billing files arrive day by day: checkout costs 100 a day from 2 September 2024, 300 from
+ * 30 September to 2 October, then 100 again. The team's floor is the default 50, so an impact of 200 is above twice
+ * the floor; the team watches week-over-week and month-over-month changes (the defaults).
  */
 class CostSignalsTest {
 
@@ -50,7 +51,7 @@ class CostSignalsTest {
     }
 
     @Test
-    void aSpikeWarnsThreeLargeDaysAreCriticalAndANormalDayClearsIt(VitalsPortal portal) {
+    void aSpikeWarnsThreeLargeDaysAreCriticalAndItClearsOnceNeitherTheDayNorItsWeekIsOff(VitalsPortal portal) {
         importUpTo(portal, "2024-09-29", "2099-01-01");
         assertEquals(List.of(), portal.latestSignals(SignalFilter.about(CHECKOUT).plugin("cost")),
                 "a service that was never off gets no signal");
@@ -68,6 +69,11 @@ class CostSignalsTest {
         assertEquals(SignalStatus.CRITICAL, latest(portal).status());
 
         importUpTo(portal, "2024-10-03", "2024-10-03");
-        assertEquals(SignalStatus.OK, latest(portal).status());
+        assertEquals(SignalStatus.WARN, latest(portal).status(), "back to 100, but the week to 3 October (1300) "
+                + "still rose 600 over the week before (700): 86 a day, 86 %, an open week-over-week alert");
+
+        importUpTo(portal, "2024-10-07", "2024-10-03");
+        assertEquals(SignalStatus.OK, latest(portal).status(), "the week to 7 October (1100) rose 200 over the week "
+                + "before (900): under the floor of 50 a day");
     }
 }

@@ -26,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -65,6 +66,7 @@ class BadInputCorpusTest {
             "slo.slos", "slo.samples", "deploys.deployments", "deploys.incidents", "deploys.freeze_windows",
             "deploys.break_glass_requests", "deploys.release_modes", "deploys.integrations",
             "deploys.github_deployments", "example.notes", "cost.charges", "cost.imports", "cost.rates",
+            "cost.team_alert_settings",
             "graph.observed_edges");
 
     private static TestServer server;
@@ -145,11 +147,32 @@ class BadInputCorpusTest {
                 "{\"service\": \"recorder-api\", \"body\": \"a note from the corpus\"}", Set.of()));
         add(examples, new JsonExample("PUT /api/cost/rates/{currency}/{month}", "/api/cost/rates/EUR/2024-09",
                 "{\"rate\": 1.0852}", Set.of()));
+        add(examples, new JsonExample("PUT /api/cost/teams/{team}/alert-settings",
+                "/api/cost/teams/payments/alert-settings", """
+                {"relativePercent": 25, "floorPerDay": 100, "periods": ["week", "month"],
+                 "webhook": "https://hooks.slack.com/services/T000/B000/XXXX"}""",
+                // Every field may be left out (it keeps its value), and a shorter list of periods is a valid one.
+                Set.of("relativePercent", "floorPerDay", "periods", "periods[0]", "periods[1]", "webhook")));
+        add(examples, new JsonExample("POST /api/cost/anomalies/{id}/dismiss", "/api/cost/anomalies/"
+                + openDemoAnomaly() + "/dismiss", "{\"reason\": \"planned\", \"note\": \"a load test\"}",
+                Set.of("note")));
         add(examples, new JsonExample("POST /api/graph/observed", "/api/graph/observed", """
                 [{"from": "component:recorder-api", "to": "component:artist-lookup", "calls": 40, "errors": 1,
                   "day": "%s"}]""".formatted(now.minus(1, ChronoUnit.DAYS).atZone(ZoneOffset.UTC).toLocalDate()),
                 Set.of()));
         return examples;
+    }
+
+    /** An open anomaly of the demo's planted spikes, which the dismiss example dismisses once the corpus is done. */
+    private static long openDemoAnomaly() {
+        try {
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            JsonNode list = JSON.readTree(server.get("/api/cost/anomalies?state=open&from=" + today.minusDays(400)
+                    + "&to=" + today.plusDays(2)).body());
+            return list.get("anomalies").get(0).get("id").asLong();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Routes that take no body: only their path parameters are spoiled. The path names nothing that exists. */
@@ -234,6 +257,10 @@ class BadInputCorpusTest {
         add(examples, new FormExample("POST /p/slo/slos/{name}/edit", "/p/slo/slos/DEMO/edit", fields("service",
                 "billing-api", "component", "", "objective", "99.9", "window", "28d", "method", "occurrences",
                 "sliceThreshold", "", "description", "edited by the corpus")));
+        add(examples, new FormExample("POST /p/cost/anomalies/{id}/dismiss", "/p/cost/anomalies/999999/dismiss",
+                fields("reason", "known", "note", "a migration")));
+        add(examples, new FormExample("POST /p/cost/anomalies/teams/{team}", "/p/cost/anomalies/teams/payments",
+                fields("relativePercent", "30", "floorPerDay", "80", "periods", "week", "webhook", "")));
         add(examples, new FormExample("POST /p/deploys/admin/integrations", "/p/deploys/admin/integrations",
                 fields("name", "corpus-form-github", "kind", "github")));
         return examples;

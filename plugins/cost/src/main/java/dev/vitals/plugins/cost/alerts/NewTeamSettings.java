@@ -32,6 +32,11 @@ public record NewTeamSettings(BigDecimal relativePercent, BigDecimal floorPerDay
 
     /** @throws ProblemException 422 naming every bad field */
     public Checked check(AlertRules current) {
+        if (relativePercent == null && floorPerDay == null && periods == null && webhook == null) {
+            throw ProblemException.unprocessable("the alert settings cannot be saved: the request changes nothing",
+                    List.of(new FieldError("relativePercent", "give at least one of relativePercent, floorPerDay, "
+                            + "periods and webhook")));
+        }
         List<FieldError> errors = new ArrayList<>();
         BigDecimal relative = relativePercent == null ? current.relativePercent() : relativePercent;
         if (relative.signum() <= 0 || relative.compareTo(MAX_PERCENT) > 0) {

@@ -27,7 +27,7 @@ import java.util.List;
  * times three days ago and {@value #OLDER_SPIKE} at 3 times forty days ago. Beside them a shared platform cost, rows
  * tagged {@code shared=platform} that name no service, for an allocation rule to split. It goes through the import
  * like any file (COPY), in billing account {@value #ACCOUNT}, so a restart replaces the same billing periods and adds
- * nothing; then detection runs over the 13 months.
+ * nothing; then detection runs over the last {@value #DETECTED_DAYS} days.
  */
 public final class DemoCost {
 
@@ -39,6 +39,11 @@ public final class DemoCost {
     static final String OLDER_SPIKE = "billing-api";
     /** The months of history. */
     static final int MONTHS = 13;
+    /**
+     * The days detection assesses at start: both spikes and a few weeks around them. The job re-assesses the last 35
+     * days daily; older days need no verdict in a demo, and the start stays short.
+     */
+    static final int DETECTED_DAYS = 60;
 
     private static final String HEADER = "BillingAccountId,BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,"
             + "ChargePeriodEnd,ChargeCategory,ProviderName,ServiceCategory,InvoiceIssuerName,InvoiceId,"
@@ -106,7 +111,7 @@ public final class DemoCost {
         }
         ImportResult result = imports.run(new StringReader(csv.toString()), "demo", clock.instant(), rows -> { });
         measures.publish(result.firstDay(), result.lastDay());
-        watch.detect(first, today.plusDays(1));
+        watch.detect(today.minusDays(DETECTED_DAYS), today.plusDays(1));
     }
 
     /** The named service when the catalog has it, else the one at {@code fallback} in key order. */

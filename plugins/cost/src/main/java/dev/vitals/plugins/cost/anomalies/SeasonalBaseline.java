@@ -1,7 +1,6 @@
 package dev.vitals.plugins.cost.anomalies;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -100,7 +99,7 @@ public final class SeasonalBaseline {
             return Optional.empty();
         }
         BigDecimal cost = s.costs.getOrDefault(day, BigDecimal.ZERO);
-        double hours = s.hours(day) / 24.0;
+        double hours = s.hoursShare(day);
         if (history < WARM_UP_DAYS) {
             boolean weekly = history >= 7;
             double before = s.perDay(day.minusDays(weekly ? 7 : 1)) * hours;
@@ -150,8 +149,9 @@ public final class SeasonalBaseline {
         return factor - 1 > MONTH_SPREADS * spread ? factor : 1;
     }
 
+    /** Rounded to cents (half up), without the decimal text a {@code BigDecimal.valueOf(double)} goes through. */
     private static BigDecimal money(double value) {
-        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_EVEN);
+        return BigDecimal.valueOf(Math.round(value * 100), 2);
     }
 
     private static double round(double value) {
@@ -176,17 +176,23 @@ public final class SeasonalBaseline {
         private final ZoneId zone;
         private final LocalDate first;
         private final double[] perDay;
+        private final boolean fixed;
 
         Series(NavigableMap<LocalDate, BigDecimal> costs, ZoneId zone) {
             this.costs = costs;
             this.zone = zone;
             this.first = costs.firstKey();
             this.perDay = new double[(int) ChronoUnit.DAYS.between(first, costs.lastKey()) + 1];
-            boolean fixed = zone.getRules().isFixedOffset();
+            this.fixed = zone.getRules().isFixedOffset();
             costs.forEach((day, cost) -> {
                 long hours = fixed ? 24 : hours(day);
                 perDay[(int) ChronoUnit.DAYS.between(first, day)] = cost.doubleValue() * 24 / hours;
             });
+        }
+
+        /** The day's hours over 24: 1 but on the days daylight saving time begins or ends. */
+        double hoursShare(LocalDate day) {
+            return fixed ? 1 : hours(day) / 24.0;
         }
 
         long hours(LocalDate day) {
@@ -212,18 +218,20 @@ public final class SeasonalBaseline {
                 groups[(back - 1) % 7][(back - 1) / 7] = at(index - back);
             }
             double growth = growth(groups);
-            for (int g = 0; g < 7; g++) {
-                for (int w = 0; w < weeks; w++) {
-                    groups[g][w] *= Math.pow(growth, 7 * w + g + 1);
-                }
+            double carried = 1;
+            for (int back = 1; back <= 7 * weeks; back++) {
+                carried *= growth;
+                groups[(back - 1) % 7][(back - 1) / 7] *= carried;
             }
             // Each value against the median of the others of its weekday: the error a prediction from them makes.
             double[] deviations = new double[7 * weeks];
             int n = 0;
             for (int g = 0; g < 7; g++) {
-                for (int w = 0; w < weeks; w++) {
-                    double others = median(without(groups[g], w));
-                    deviations[n++] = others > 0 ? Math.abs(groups[g][w] / others - 1) : 0;
+                double[] sorted = groups[g].clone();
+                Arrays.sort(sorted);
+                for (int p = 0; p < weeks; p++) {
+                    double others = medianWithout(sorted, p);
+                    deviations[n++] = others > 0 ? Math.abs(sorted[p] / others - 1) : 0;
                 }
             }
             double spread = Math.max(MIN_SPREAD, SPREAD_PER_MAD * median(deviations));
@@ -237,12 +245,16 @@ public final class SeasonalBaseline {
          */
         private static double growth(double[][] groups) {
             double[] slopes = new double[7 * 6];
+            double[] logs = new double[WEEKS];
             int n = 0;
             for (double[] group : groups) {
+                for (int w = 0; w < group.length; w++) {
+                    logs[w] = group[w] > 0 ? Math.log(group[w]) : Double.NaN;
+                }
                 for (int newer = 0; newer < group.length; newer++) {
                     for (int older = newer + 1; older < group.length; older++) {
-                        if (group[newer] > 0 && group[older] > 0) {
-                            slopes[n++] = Math.log(group[newer] / group[older]) / (7 * (older - newer));
+                        if (!Double.isNaN(logs[newer]) && !Double.isNaN(logs[older])) {
+                            slopes[n++] = (logs[newer] - logs[older]) / (7 * (older - newer));
                         }
                     }
                 }
@@ -254,14 +266,17 @@ public final class SeasonalBaseline {
             return Math.max(1 - MAX_GROWTH, Math.min(1 + MAX_GROWTH, perDay));
         }
 
-        private static double[] without(double[] values, int skip) {
-            double[] rest = new double[values.length - 1];
-            for (int i = 0, j = 0; i < values.length; i++) {
-                if (i != skip) {
-                    rest[j++] = values[i];
-                }
+        /** The median of a sorted array without its element at {@code skip}, allocating nothing. */
+        private static double medianWithout(double[] sorted, int skip) {
+            int m = sorted.length - 1;
+            if (m % 2 == 1) {
+                return sorted[shifted(m / 2, skip)];
             }
-            return rest;
+            return (sorted[shifted(m / 2 - 1, skip)] + sorted[shifted(m / 2, skip)]) / 2;
+        }
+
+        private static int shifted(int index, int skip) {
+            return index < skip ? index : index + 1;
         }
 
     }

@@ -62,29 +62,34 @@ class AnomalyJobRun {
                     FROM generate_series(0, :services - 1) AS s,
                          generate_series(0, (:end::date - :first::date) - 1) AS d,
                          LATERAL (SELECT (:first::date + d)::timestamptz AS day) AS t,
-                         LATERAL (SELECT round((20 + (s % 50) * 10)
+                         LATERAL (SELECT round(((20 + (s % 50) * 10)
                              * CASE WHEN extract(isodow FROM day) >= 6 THEN 0.6 ELSE 1 END
                              * (1 + 0.001 * d) * (1 + 0.05 * (random() - 0.5))
                              * CASE WHEN extract(day FROM day) = 1 AND s % 3 = 0 THEN 1.8 ELSE 1 END
-                             * CASE WHEN (s * 7 + d) % 97 = 0 THEN 3 ELSE 1 END, 4)::numeric AS c) AS cost""")
+                             * CASE WHEN (s * 7 + d) % 97 = 0 THEN 3 ELSE 1 END)::numeric, 4) AS c) AS cost""")
                     .bind("id", id).bind("services", SERVICES).bind("first", first).bind("end", end).execute();
         });
         long loaded = System.nanoTime() - load;
-        long start = System.nanoTime();
-        try {
-            portal.runJob("detect-cost-anomalies");
-        } catch (AssertionError slow) {
-            // The kit waits 30 s; a slower run is still measured, to its end.
-            awaitSuccessAfter(portal, java.time.Instant.now().minusNanos(System.nanoTime() - start));
+        for (int run = 1; run <= 2; run++) {
+            // Forgetting what the job has seen makes it assess the whole import again.
+            portal.pluginJdbi().useHandle(h -> h.execute("DELETE FROM detection_marks"));
+            long start = System.nanoTime();
+            try {
+                portal.runJob("detect-cost-anomalies");
+            } catch (AssertionError slow) {
+                // The kit waits 30 s; a slower run is still measured, to its end.
+                awaitSuccessAfter(portal, java.time.Instant.now().minusNanos(System.nanoTime() - start));
+            }
+            long detected = System.nanoTime() - start;
+            long anomalies = portal.pluginJdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM anomalies")
+                    .mapTo(Long.class).one());
+            long alerts = portal.pluginJdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM alerts")
+                    .mapTo(Long.class).one());
+            System.out.printf("ANOMALY JOB run %d: %d services, %d rows (%s to %s) written in %.1f s; the job "
+                    + "assessed them in %.1f s: %d anomalies, %d alerts; load average %.1f%n", run, SERVICES, rows,
+                    first, end, loaded / 1e9, detected / 1e9, anomalies, alerts,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
-        long detected = System.nanoTime() - start;
-        long anomalies = portal.pluginJdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM anomalies")
-                .mapTo(Long.class).one());
-        long alerts = portal.pluginJdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM alerts")
-                .mapTo(Long.class).one());
-        System.out.printf("ANOMALY JOB: %d services, %d rows (%s to %s) written in %.1f s; the job assessed them in "
-                + "%.1f s: %d anomalies, %d alerts%n", SERVICES, rows, first, end, loaded / 1e9, detected / 1e9,
-                anomalies, alerts);
     }
 
     private static void awaitSuccessAfter(VitalsPortal portal, java.time.Instant since) {

@@ -27,6 +27,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -67,6 +68,7 @@ class BadInputCorpusTest {
             "deploys.break_glass_requests", "deploys.release_modes", "deploys.integrations",
             "deploys.github_deployments", "example.notes", "cost.charges", "cost.imports", "cost.rates",
             "cost.shared_rule_versions", "cost.resource_rules", "cost.sub_account_rules", "cost.reallocations",
+            "cost.team_alert_settings",
             "graph.observed_edges", "priorities.items", "priorities.decisions", "priorities.pain_reports",
             "priorities.team_targets", "priorities.score_history");
 
@@ -162,6 +164,15 @@ class BadInputCorpusTest {
         add(examples, new JsonExample("PUT /api/cost/sub-account-rules/{subAccountId}",
                 "/api/cost/sub-account-rules/corpus-sub", "{\"team\": \"payments\", \"split\": \"even\"}",
                 Set.of("split")));
+        add(examples, new JsonExample("PUT /api/cost/teams/{team}/alert-settings",
+                "/api/cost/teams/payments/alert-settings", """
+                {"relativePercent": 25, "floorPerDay": 100, "periods": ["week", "month"],
+                 "webhook": "https://hooks.slack.com/services/T000/B000/XXXX"}""",
+                // Every field may be left out (it keeps its value), and a shorter list of periods is a valid one.
+                Set.of("relativePercent", "floorPerDay", "periods", "periods[0]", "periods[1]", "webhook")));
+        add(examples, new JsonExample("POST /api/cost/anomalies/{id}/dismiss", "/api/cost/anomalies/"
+                + openDemoAnomaly() + "/dismiss", "{\"reason\": \"planned\", \"note\": \"a load test\"}",
+                Set.of("note")));
         add(examples, new JsonExample("POST /api/graph/observed", "/api/graph/observed", """
                 [{"from": "component:recorder-api", "to": "component:artist-lookup", "calls": 40, "errors": 1,
                   "day": "%s"}]""".formatted(now.minus(1, ChronoUnit.DAYS).atZone(ZoneOffset.UTC).toLocalDate()),
@@ -217,6 +228,16 @@ class BadInputCorpusTest {
                             'open', 'cost', 'cost-anomaly', 'CRITICAL', 'spend doubled', now(), now())
                         ON CONFLICT (subject, kind) WHERE state = 'open' DO UPDATE SET title = excluded.title
                         RETURNING id""").bind("kind", kind).mapTo(Long.class).one());
+    /** An open anomaly of the demo's planted spikes, which the dismiss example dismisses once the corpus is done. */
+    private static long openDemoAnomaly() {
+        try {
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            JsonNode list = JSON.readTree(server.get("/api/cost/anomalies?state=open&from=" + today.minusDays(400)
+                    + "&to=" + today.plusDays(2)).body());
+            return list.get("anomalies").get(0).get("id").asLong();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Routes that take no body: only their path parameters are spoiled. The path names nothing that exists. */
@@ -313,6 +334,10 @@ class BadInputCorpusTest {
         add(examples, new FormExample("POST /p/slo/slos/{name}/edit", "/p/slo/slos/DEMO/edit", fields("service",
                 "billing-api", "component", "", "objective", "99.9", "window", "28d", "method", "occurrences",
                 "sliceThreshold", "", "description", "edited by the corpus")));
+        add(examples, new FormExample("POST /p/cost/anomalies/{id}/dismiss", "/p/cost/anomalies/999999/dismiss",
+                fields("reason", "known", "note", "a migration")));
+        add(examples, new FormExample("POST /p/cost/anomalies/teams/{team}", "/p/cost/anomalies/teams/payments",
+                fields("relativePercent", "30", "floorPerDay", "80", "periods", "week", "webhook", "")));
         add(examples, new FormExample("POST /p/deploys/admin/integrations", "/p/deploys/admin/integrations",
                 fields("name", "corpus-form-github", "kind", "github")));
         add(examples, new FormExample("POST /p/cost/allocation/rules", "/p/cost/allocation/rules", fields("name",

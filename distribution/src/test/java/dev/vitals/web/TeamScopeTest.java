@@ -240,6 +240,18 @@ class TeamScopeTest {
         table.put("POST /api/example/notes", new Case(() -> Write.json("POST", "/api/example/notes", """
                 {"service": "green-api", "body": "Green's runbook is in the wiki."}"""),
                 () -> read("/api/example/notes"), BOB_OF_GREEN));
+        table.put("POST /api/cost/anomalies/{id}/dismiss", new Case(() -> Write.json("POST",
+                "/api/cost/anomalies/" + greenAnomaly("2026-01-05") + "/dismiss", "{\"reason\": \"planned\"}"),
+                () -> count("cost.anomalies WHERE dismissed_at IS NOT NULL"), BOB_OF_GREEN));
+        table.put("POST /p/cost/anomalies/{id}/dismiss", new Case(() -> Write.form("/p/cost/anomalies/"
+                + greenAnomaly("2026-01-06") + "/dismiss", Map.of("reason", "known")),
+                () -> count("cost.anomalies WHERE dismissed_at IS NOT NULL"), BOB_OF_GREEN));
+        table.put("PUT /api/cost/teams/{team}/alert-settings", new Case(() -> Write.json("PUT",
+                "/api/cost/teams/green/alert-settings", "{\"relativePercent\": 30}"),
+                () -> read("/api/cost/teams/green/alert-settings"), BOB_OF_GREEN));
+        table.put("POST /p/cost/anomalies/teams/{team}", new Case(() -> Write.form("/p/cost/anomalies/teams/green",
+                Map.of("relativePercent", "40", "floorPerDay", "60", "periods", "week")),
+                () -> read("/api/cost/teams/green/alert-settings"), BOB_OF_GREEN));
         table.put("POST /api/graph/observed", new Case(() -> Write.json("POST", "/api/graph/observed", """
                 [{"from": "component:green-api", "to": "component:blue-api", "calls": 40, "errors": 1,
                   "day": "2026-01-05"}]"""), () -> count("graph.observed_edges"), BOB_OF_GREEN));
@@ -521,6 +533,15 @@ class TeamScopeTest {
         } catch (Exception e) {
             throw new IllegalStateException(response.body(), e);
         }
+    }
+
+    /** An anomaly of green-api on the day, as detection stores it, and its number. */
+    private static long greenAnomaly(String day) {
+        return server.vitals().database().jdbi().withHandle(h -> h.createQuery("""
+                INSERT INTO cost.anomalies (service, day, cost, expected, low, high, score, method, history_days,
+                                            detected_at)
+                VALUES ('component:default/green-api', CAST(:day AS date), 300, 100, 70, 130, 40, 'seasonal', 30,
+                        now()) RETURNING id""").bind("day", day).mapTo(Long.class).one());
     }
 
     /** What a viewer reads at a path: status and body. */

@@ -26,6 +26,7 @@ import dev.vitals.plugins.cost.rules.RulesApi;
 import dev.vitals.plugins.cost.rates.Rates;
 import dev.vitals.plugins.cost.rates.RatesApi;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.pf4j.Extension;
 
@@ -44,7 +45,8 @@ public final class CostPlugin implements VitalsPlugin {
 
     @Override
     public List<Setting<?>> settings() {
-        return List.of(CostSettings.REPORTING_CURRENCY, CostSettings.ALLOCATION_KEYS);
+        return List.of(CostSettings.REPORTING_CURRENCY, CostSettings.ALLOCATION_KEYS, CostSettings.DETECT_EVERY,
+                CostSettings.NOTIFY_EVERY, CostSettings.ALERT_RELATIVE_PERCENT, CostSettings.ALERT_FLOOR_PER_DAY);
     }
 
     @Override
@@ -69,7 +71,9 @@ public final class CostPlugin implements VitalsPlugin {
                 context.orgTimeZone());
 
         ImportHistory history = new ImportHistory(context.jdbi(), reporting);
-        CostViews views = CostViews.of(context, ledger, organisation, reporting);
+        Watching watching = Watching.of(context, ledger, organisation, reporting);
+        CostViews views = CostViews.of(context, ledger, organisation, reporting,
+                ctx -> watching.section().content(Optional.empty(), Map.of()));
 
         AllocationRules rules = new AllocationRules(context.jdbi(), allocator, context.catalog(), measures,
                 context.clock(), reporting);
@@ -81,11 +85,12 @@ public final class CostPlugin implements VitalsPlugin {
                 new ImportsApi(imports, history, measures, context.clock()),
                 new RatesApi(rates, context.clock()),
                 new CostsApi(ledger, organisation),
-                new DemoCost(imports, measures, context.catalog(), reporting, context.clock(),
+                new DemoCost(imports, measures, watching.watch(), context.catalog(), reporting, context.clock(),
                         context.orgTimeZone()),
                 new FocusFileImporter(imports, measures, context.clock()),
                 views,
                 new AllocationRoutes(new RulesApi(rules, context.clock()), allocationPage::routes,
-                        new DemoRule(rules)));
+                        new DemoRule(rules)),
+                watching);
     }
 }

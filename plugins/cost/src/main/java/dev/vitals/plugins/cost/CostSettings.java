@@ -1,6 +1,8 @@
 package dev.vitals.plugins.cost;
 
 import dev.vitals.api.Setting;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +19,22 @@ final class CostSettings {
     static final Setting<String> ALLOCATION_KEYS = Setting.string("allocation_keys", "Comma-separated tag keys (or "
             + "x_ columns) whose value names a row's service, first match wins; the value is a service's key or its "
             + "vitals.dev/cost-tag annotation").withDefault("service,app,component,x_service");
+
+    /** {@code VITALS_COST_DETECT_EVERY}. */
+    static final Setting<Duration> DETECT_EVERY = Setting.duration("detect_every", "How often anomaly detection "
+            + "looks for new imports (it assesses their days) and, once a day, re-assesses the last five weeks")
+            .withDefault(Duration.ofMinutes(1));
+    /** {@code VITALS_COST_NOTIFY_EVERY}. */
+    static final Setting<Duration> NOTIFY_EVERY = Setting.duration("notify_every", "How often new anomalies and "
+            + "alerts are posted to teams' webhooks").withDefault(Duration.ofSeconds(30));
+    /** {@code VITALS_COST_ALERT_RELATIVE_PERCENT}. */
+    static final Setting<BigDecimal> ALERT_RELATIVE_PERCENT = Setting.decimal("alert_relative_percent", "The rise "
+            + "in percent over a period above which a team's cost alerts, until the team sets its own")
+            .withDefault(new BigDecimal("20"));
+    /** {@code VITALS_COST_ALERT_FLOOR_PER_DAY}. */
+    static final Setting<BigDecimal> ALERT_FLOOR_PER_DAY = Setting.decimal("alert_floor_per_day", "The rise per day "
+            + "in the reporting currency a period-over-period alert also needs, until the team sets its own")
+            .withDefault(new BigDecimal("50"));
 
     private static final Pattern CURRENCY = Pattern.compile("[A-Za-z]{3}");
 

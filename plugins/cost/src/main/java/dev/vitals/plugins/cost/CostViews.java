@@ -28,13 +28,12 @@ import java.util.List;
  */
 record CostViews(ForecastApi forecast, UnitCostApi unitCosts, CostPages pages) {
 
-    static CostViews of(PluginContext context, CostLedger ledger, Organisation organisation, String currency) {
+    static CostViews of(PluginContext context, CostLedger ledger, Organisation organisation, String currency,
+            AnomaliesPartial anomalies) {
         KnownDays known = new KnownDays(context.jdbi(), context.orgTimeZone());
         CostForecast forecasts = new CostForecast(ledger, known, context.clock(), context.orgTimeZone());
         UnitCost unitCost = new UnitCost(ledger, context.measures());
-        // The open anomalies' partial plugs in here, where the overview shows it.
-        CostPages pages = CostPages.of(context, ledger, organisation, forecasts, known, unitCost,
-                AnomaliesPartial.ABSENT);
+        CostPages pages = CostPages.of(context, ledger, organisation, forecasts, known, unitCost, anomalies);
         return new CostViews(new ForecastApi(forecasts, organisation, known, currency),
                 new UnitCostApi(unitCost, context.catalog()), pages);
     }

@@ -2,6 +2,7 @@ package dev.vitals.plugins.cost;
 
 import dev.vitals.api.ApiRoute;
 import dev.vitals.api.FileImporter;
+import dev.vitals.api.Job;
 import dev.vitals.api.NavEntry;
 import dev.vitals.api.PageRoute;
 import dev.vitals.api.Panel;
@@ -30,7 +31,7 @@ import java.util.Optional;
 
 /** The cost plugin as it runs: its routes and page, each bound to an object {@link CostPlugin} built. */
 record RunningCost(ImportsApi imports, RatesApi rates, CostsApi costs, DemoCost demo, FocusFileImporter files,
-        CostViews views, AllocationRoutes allocation) implements RunningPlugin {
+        CostViews views, AllocationRoutes allocation, Watching watching) implements RunningPlugin {
 
     private static final String FOCUS_EXAMPLE = """
             BillingAccountId,BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,\
@@ -85,6 +86,7 @@ record RunningCost(ImportsApi imports, RatesApi rates, CostsApi costs, DemoCost 
                 views.forecastRoute(),
                 views.unitCostRoute()));
         routes.addAll(allocation.apiRoutes());
+        routes.addAll(watching.apiRoutes());
         return List.copyOf(routes);
     }
 
@@ -92,6 +94,7 @@ record RunningCost(ImportsApi imports, RatesApi rates, CostsApi costs, DemoCost 
     public List<PageRoute> pages() {
         List<PageRoute> pages = new java.util.ArrayList<>(views.pageRoutes());
         pages.addAll(allocation.pages());
+        pages.addAll(watching.pages());
         return List.copyOf(pages);
     }
 
@@ -108,6 +111,11 @@ record RunningCost(ImportsApi imports, RatesApi rates, CostsApi costs, DemoCost 
     @Override
     public List<Panel> programPanels() {
         return views.programPanels();
+    }
+
+    @Override
+    public List<Job> jobs() {
+        return watching.jobs();
     }
 
     @Override

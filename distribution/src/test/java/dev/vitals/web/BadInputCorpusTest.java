@@ -228,6 +228,8 @@ class BadInputCorpusTest {
                             'open', 'cost', 'cost-anomaly', 'CRITICAL', 'spend doubled', now(), now())
                         ON CONFLICT (subject, kind) WHERE state = 'open' DO UPDATE SET title = excluded.title
                         RETURNING id""").bind("kind", kind).mapTo(Long.class).one());
+    }
+
     /** An open anomaly of the demo's planted spikes, which the dismiss example dismisses once the corpus is done. */
     private static long openDemoAnomaly() {
         try {

@@ -2,7 +2,10 @@ package dev.vitals.testkit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vitals.api.ui.Flash;
 import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,6 +36,23 @@ public record PortalResponse(int status, String body, HttpHeaders headers) {
      */
     public Optional<String> header(String name) {
         return headers.firstValue(name);
+    }
+
+    /**
+     * The confirmation a saving form leaves for the next page ({@link Flash#confirm}), as the portal's page frame
+     * will show it there.
+     *
+     * @return the sentence, if this answer left one
+     * @since 2.1.0
+     */
+    public Optional<String> confirmation() {
+        return headers.allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith(Flash.COOKIE + "="))
+                .map(cookie -> cookie.substring(Flash.COOKIE.length() + 1, cookie.indexOf(';') < 0 ? cookie.length()
+                        : cookie.indexOf(';')))
+                .filter(value -> !value.isEmpty())
+                .map(value -> new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8))
+                .findFirst();
     }
 
     /**

@@ -64,6 +64,8 @@ class PrioritiesPagesTest {
                 move);
         assertEquals(303, moved.status(), moved.body());
         assertEquals("/p/priorities/?owner=green", moved.header("Location").orElseThrow());
+        assertEquals("Rank of " + items[4].title() + " saved, with its reason in the decision log.",
+                moved.confirmation().orElseThrow(), "the next page confirms the move");
         List<String> epics = portal.viewer().get("/api/priorities/items?level=epic&owner=green").expect(200)
                 .as(ItemList.class).items().stream().map(Item::title).toList();
         assertEquals(List.of("Old epic", "Card retries"), epics);

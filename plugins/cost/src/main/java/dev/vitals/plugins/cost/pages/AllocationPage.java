@@ -9,6 +9,7 @@ import dev.vitals.api.PluginUrls;
 import dev.vitals.api.ProblemException;
 import dev.vitals.api.RequestCaller;
 import dev.vitals.api.Role;
+import dev.vitals.api.ui.Flash;
 import dev.vitals.plugins.cost.allocation.RuleProblem;
 import dev.vitals.plugins.cost.allocation.RuleText;
 import dev.vitals.plugins.cost.allocation.RuleVersion;
@@ -77,6 +78,8 @@ public final class AllocationPage {
         }
         if (action.equals("save")) {
             refused(() -> rules.save(rule.name(), Optional.of(rule), from, RequestCaller.of(ctx).name()));
+            Flash.confirm(ctx, "Rule " + rule.name() + " saved" + from.map(day -> ", history re-allocated from " + day)
+                    .orElse("") + ".");
             return Page.seeOther(ctx, urls.page("/allocation"));
         }
         LocalDate to = today().plusDays(1);
@@ -107,6 +110,7 @@ public final class AllocationPage {
                     + "month from 1970");
         }
         rates.put(currency, month, rate, RequestCaller.of(ctx).name(), clock.instant());
+        Flash.confirm(ctx, "Rate of " + currency + " for " + month + " saved: " + rate.toPlainString() + ".");
         return Page.seeOther(ctx, urls.page("/allocation"));
     }
 

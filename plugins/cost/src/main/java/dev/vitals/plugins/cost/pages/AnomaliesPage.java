@@ -12,6 +12,7 @@ import dev.vitals.api.ui.ChartBand;
 import dev.vitals.api.ui.ChartKind;
 import dev.vitals.api.ui.ChartSeries;
 import dev.vitals.api.ui.Pager;
+import dev.vitals.api.ui.Flash;
 import dev.vitals.plugins.cost.alerts.AlertsApi;
 import dev.vitals.plugins.cost.alerts.NewTeamSettings;
 import dev.vitals.plugins.cost.alerts.Period;
@@ -132,6 +133,7 @@ public final class AnomaliesPage {
     Page dismiss(Context ctx) {
         long id = AnomaliesApi.id(ctx);
         anomalies.dismiss(ctx, id, new DismissRequest(ctx.formParam("reason"), ctx.formParam("note")).checked());
+        Flash.confirm(ctx, "Anomaly dismissed.");
         return Page.seeOther(ctx, urls.page("/anomalies/{id}", id));
     }
 
@@ -152,7 +154,6 @@ public final class AnomaliesPage {
         params.put("periods", List.of(Period.values()).stream().map(Period::word).toList());
         params.put("caller", RequestCaller.of(ctx));
         params.put("mayEdit", RequestCaller.of(ctx).editsTeam(team));
-        params.put("saved", ctx.queryParam("saved") != null);
         params.put("currency", anomalies.currency());
         params.put("urls", urls);
         params.put("zone", zone);
@@ -167,8 +168,8 @@ public final class AnomaliesPage {
                 : Optional.ofNullable(ctx.formParam("webhook")).filter(w -> !w.isBlank()).orElse(null);
         alerts.save(ctx, team, new NewTeamSettings(decimal(ctx, "relativePercent"), decimal(ctx, "floorPerDay"),
                 ctx.formParams("periods"), webhook));
-        return Page.seeOther(ctx, PluginUrls.withQuery(urls.page("/anomalies/teams/{team}", team.key()),
-                Map.of("saved", "1")));
+        Flash.confirm(ctx, "Cost alert settings of team " + team.key() + " saved.");
+        return Page.seeOther(ctx, urls.page("/anomalies/teams/{team}", team.key()));
     }
 
     private Chart chart(StoredAnomaly anomaly) {

@@ -59,6 +59,7 @@ class AllocationPageTest {
         PortalResponse saved = portal.admin().submit("/p/cost/allocation/rules", new java.util.HashMap<>(form) {{
                 put("action", "save"); }});
         assertEquals(303, saved.status(), saved.body());
+        assertTrue(saved.confirmation().orElseThrow().startsWith("Rule platform saved"), saved.toString());
         assertEquals("proportional", portal.viewer().get("/api/cost/rules/platform").expect(200).json()
                 .get("split").asText());
         String after = portal.admin().page("/p/cost/allocation").expect(200).body();
@@ -69,8 +70,10 @@ class AllocationPageTest {
 
     @Test
     void anAdminSetsARateThroughTheForm(VitalsPortal portal) {
-        assertEquals(303, portal.admin().submit("/p/cost/allocation/rates", Map.of("currency", "chf",
-                "month", "2024-09", "rate", "1.13")).status());
+        PortalResponse saved = portal.admin().submit("/p/cost/allocation/rates", Map.of("currency", "chf",
+                "month", "2024-09", "rate", "1.13"));
+        assertEquals(303, saved.status(), saved.body());
+        assertEquals("Rate of CHF for 2024-09 saved: 1.13.", saved.confirmation().orElseThrow());
 
         assertTrue(portal.viewer().get("/api/cost/rates").expect(200).body().contains("\"CHF\""));
         assertEquals(422, portal.admin().submit("/p/cost/allocation/rates", Map.of("currency", "CHF",

@@ -140,7 +140,8 @@ public final class BacklogPages {
     public Page rank(Context ctx) {
         Item item = items.found(ctx);
         String back = Back.to(ctx, urls.page("/"), urls.page("/items/{id}", item.id()));
-        return FormProblem.run(ctx, back, () -> {
+        return FormProblem.run(ctx, back, "Rank of " + item.title() + " saved, with its reason in the decision log.",
+                () -> {
             Integer position = number(ctx.formParam("position"), "position");
             ranks.move(ctx, item, new RankMove(null, null, position, ctx.formParam("list"),
                     ctx.formParam("reason")));
@@ -151,7 +152,8 @@ public final class BacklogPages {
     public Page status(Context ctx) {
         Item item = items.found(ctx);
         String back = Back.to(ctx, urls.page("/"), urls.page("/items/{id}", item.id()));
-        return FormProblem.run(ctx, back, () -> {
+        return FormProblem.run(ctx, back, "Status of " + item.title() + " saved, with its reason in the decision log.",
+                () -> {
             String status = ctx.formParam("status");
             if (status == null || status.isBlank()) {
                 throw ProblemException.unprocessable("the status did not change", List.of(new FieldError("status",

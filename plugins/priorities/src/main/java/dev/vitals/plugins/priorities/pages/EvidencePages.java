@@ -87,7 +87,7 @@ public final class EvidencePages {
     public Page accept(Context ctx) {
         Proposal proposal = api.open(ctx);
         String back = Back.to(ctx, urls.page("/"), urls.page("/inbox"));
-        return FormProblem.run(ctx, back, () -> {
+        return FormProblem.run(ctx, back, "Proposal " + proposal.title() + " accepted as a story.", () -> {
             Integer parent = BacklogPages.number(ctx.formParam("parent"), "parent");
             String weeks = ctx.formParam("estimateWeeks");
             BigDecimal estimate = null;
@@ -104,7 +104,7 @@ public final class EvidencePages {
     public Page dismiss(Context ctx) {
         Proposal proposal = api.open(ctx);
         String back = Back.to(ctx, urls.page("/"), urls.page("/inbox"));
-        return FormProblem.run(ctx, back, () -> api.dismiss(ctx, proposal,
+        return FormProblem.run(ctx, back, "Proposal " + proposal.title() + " dismissed.", () -> api.dismiss(ctx, proposal,
                 new DismissProposal(ctx.formParam("reason"))));
     }
 }

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vitals.api.ui.Flash;
 import dev.vitals.testkit.Person;
 import dev.vitals.testkit.PortalClient;
 import dev.vitals.testkit.PortalResponse;
 import dev.vitals.testkit.TestCatalog;
 import dev.vitals.testkit.VitalsPortal;
 import dev.vitals.testkit.VitalsPortalExtension;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -205,10 +202,7 @@ class SloFormTest {
 
     /** @return the confirmation a redirect leaves for the next page, as the host's frame will show it */
     private static String confirmation(PortalResponse redirect) {
-        String cookie = redirect.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith(Flash.COOKIE + "=")).findFirst().orElseThrow();
-        String value = cookie.substring(Flash.COOKIE.length() + 1, cookie.indexOf(';'));
-        return new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
+        return redirect.confirmation().orElseThrow(() -> new AssertionError("no confirmation: " + redirect));
     }
 
     @Test

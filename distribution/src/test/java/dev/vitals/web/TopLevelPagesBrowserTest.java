@@ -12,7 +12,10 @@ import com.microsoft.playwright.options.LoadState;
 import dev.vitals.api.HttpMethod;
 import dev.vitals.core.pluginhost.HostedPlugin;
 import dev.vitals.core.testing.TestPlugins;
+import dev.vitals.plugins.cost.CostPlugin;
 import dev.vitals.plugins.deploys.DeploysPlugin;
+import dev.vitals.plugins.graph.GraphPlugin;
+import dev.vitals.plugins.priorities.PrioritiesPlugin;
 import dev.vitals.plugins.slo.SloPlugin;
 import dev.vitals.web.browser.Axe;
 import dev.vitals.web.browser.PageProblems;
@@ -60,7 +63,8 @@ class TopLevelPagesBrowserTest {
 
     @RegisterExtension
     static final BrowserPortal PORTAL = BrowserPortal.demoBehindProxy(TestPlugins.of().with("slo", SloPlugin::new)
-            .with("deploys", DeploysPlugin::new).source());
+            .with("deploys", DeploysPlugin::new).with("cost", CostPlugin::new).with("graph", GraphPlugin::new)
+            .with("priorities", PrioritiesPlugin::new).source());
     private static BrowserContext admin;
 
     @BeforeAll

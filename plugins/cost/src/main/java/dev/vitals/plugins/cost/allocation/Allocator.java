@@ -3,7 +3,7 @@ package dev.vitals.plugins.cost.allocation;
 import dev.vitals.api.EntityRef;
 import dev.vitals.api.MeasurePoint;
 import dev.vitals.api.Measures;
-import dev.vitals.plugins.cost.imports.ChargeImport;
+import dev.vitals.plugins.cost.db.LongTransaction;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -167,7 +167,7 @@ public final class Allocator {
 
     private void allocate(Handle h, Span whole, CatalogShape.Snapshot shape) {
         // A full re-allocation of years of a large organisation may take longer than the portal's one minute.
-        ChargeImport.allowTime(h);
+        LongTransaction.allow(h);
         List<RuleSpan> rules = RuleSpan.of(RuleBook.versions(h));
         for (LocalDate start = whole.from(); start.isBefore(whole.until()); start = start.plusDays(CHUNK_DAYS)) {
             LocalDate end = start.plusDays(CHUNK_DAYS).isBefore(whole.until()) ? start.plusDays(CHUNK_DAYS)

@@ -1,5 +1,6 @@
 package dev.vitals.plugins.cost.imports;
 
+import dev.vitals.plugins.cost.db.LongTransaction;
 import dev.vitals.plugins.cost.focus.FocusFile;
 import dev.vitals.plugins.cost.focus.FocusProblem;
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -28,12 +28,6 @@ import org.postgresql.copy.CopyIn;
  * removed, so that importing a file again never counts it twice.
  */
 public final class ChargeImport {
-
-    /**
-     * How long one import may take. The portal's one-minute statement limit suits requests; a file of millions of
-     * rows streams into one COPY for longer, so the import raises it for its own transaction only.
-     */
-    static final Duration TIME_LIMIT = Duration.ofMinutes(30);
 
     private static final int FLUSH_AT = 1 << 16;
     private static final long PROGRESS_EVERY = 10_000;
@@ -62,7 +56,7 @@ public final class ChargeImport {
     public ImportResult run(Reader csv, String by, Instant at, LongConsumer progress) throws IOException {
         return jdbi.<ImportResult, IOException>inTransaction(h -> {
             // One import at a time: two files of the same billing period must not interleave their replacement.
-            allowTime(h);
+            LongTransaction.allow(h);
             h.execute("SELECT pg_advisory_xact_lock(hashtext('cost.import'))");
             long id = h.createQuery("""
                     INSERT INTO imports (imported_at, imported_by, rows, reporting) VALUES (:at, :by, 0, :reporting)
@@ -82,16 +76,6 @@ public final class ChargeImport {
                     .execute();
             return store(h, id, rows);
         });
-    }
-
-    /** The statement limit for this transaction, and the socket's read limit past it (the pool resets it). */
-    public static void allowTime(Handle h) {
-        h.execute("SELECT set_config('statement_timeout', ?, true)", TIME_LIMIT.toMillis() + "ms");
-        try {
-            h.getConnection().setNetworkTimeout(Runnable::run, (int) TIME_LIMIT.plusMinutes(1).toMillis());
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException("cannot give the import its time", e, null);
-        }
     }
 
     private long copy(Handle h, Reader csv, LongConsumer progress, long id) throws IOException {

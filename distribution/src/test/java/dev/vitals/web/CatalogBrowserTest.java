@@ -37,9 +37,9 @@ class CatalogBrowserTest {
         assertEquals("Engineering health · Vitals", page.title());
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("home.png")).setFullPage(true));
 
-        page.locator("select[name=team]").selectOption("group:default/recording");
+        page.locator("select[name=team]").selectOption("recording");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply")).click();
-        page.waitForURL(url -> url.contains("team=group%3Adefault%2Frecording"));
+        page.waitForURL(url -> url.contains("team=recording"));
         assertEquals(5, page.locator("table.grid tbody tr").count(), "the five services team Recording owns");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("recorder-api")).click();

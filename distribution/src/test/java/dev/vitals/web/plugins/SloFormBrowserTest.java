@@ -53,7 +53,7 @@ class SloFormBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create SLO")).click();
 
         assertEquals("SLO browser-checkout · Vitals", page.title());
-        assertTrue(page.locator("main").innerText().contains("objective 99.9 % over 28d"),
+        assertTrue(page.locator("main").innerText().contains("objective 99.9 % over rolling 28 d"),
                 page.locator("main").innerText());
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit this SLO")).click();
         assertEquals("99.9", field(page, "Objective (%)").inputValue());

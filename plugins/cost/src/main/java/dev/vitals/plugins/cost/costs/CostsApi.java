@@ -3,11 +3,10 @@ package dev.vitals.plugins.cost.costs;
 import dev.vitals.api.EntityRef;
 import dev.vitals.plugins.cost.allocation.Organisation;
 import dev.vitals.plugins.cost.web.Parameters;
+import dev.vitals.plugins.cost.web.SubjectScope;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,30 +52,9 @@ public final class CostsApi {
 
     /** The services of {@code service=}, {@code team=} or {@code program=}, at most one of them. */
     private Optional<Set<EntityRef>> scope(Context ctx) {
-        List<Filter> given = new ArrayList<>();
-        for (Filter filter : List.of(new Filter("service", "component"), new Filter("team", "group"),
-                new Filter("program", "program"))) {
-            if (Parameters.text(ctx, filter.parameter()).isPresent()) {
-                given.add(filter);
-            }
-        }
-        if (given.isEmpty()) {
-            return Optional.empty();
-        }
-        if (given.size() > 1) {
-            throw Parameters.bad(given.get(1).parameter(), "cannot be combined with " + given.get(0).parameter()
-                    + ": give one of service, team and program");
-        }
-        Filter filter = given.get(0);
-        String key = Parameters.text(ctx, filter.parameter()).orElseThrow();
-        return Optional.of(EntityRef.fromKey(filter.kind(), key).flatMap(organisation::servicesOf).orElseThrow(() ->
-                Parameters.bad(filter.parameter(), "names no " + filter.parameter() + " of the catalog: '" + key
-                        + "'")));
+        return SubjectScope.of(ctx, organisation, Parameters::bad, "give one of service, team and program");
     }
 
     private record Period(LocalDate from, LocalDate to) {
-    }
-
-    private record Filter(String parameter, String kind) {
     }
 }

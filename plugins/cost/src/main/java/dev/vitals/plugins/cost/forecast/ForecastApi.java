@@ -4,10 +4,9 @@ import dev.vitals.api.EntityRef;
 import dev.vitals.plugins.cost.allocation.Organisation;
 import dev.vitals.plugins.cost.web.Money;
 import dev.vitals.plugins.cost.web.QueryFields;
+import dev.vitals.plugins.cost.web.SubjectScope;
 import io.javalin.http.Context;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,26 +53,7 @@ public final class ForecastApi {
 
     /** The services of {@code service=}, {@code team=} or {@code program=}, at most one of them. */
     private Optional<Set<EntityRef>> scope(Context ctx) {
-        List<Subject> given = new ArrayList<>();
-        for (Subject kind : List.of(new Subject("service", "component", ""), new Subject("team", "group", ""),
-                new Subject("program", "program", ""))) {
-            QueryFields.text(ctx, kind.parameter())
-                    .ifPresent(key -> given.add(new Subject(kind.parameter(), kind.kind(), key)));
-        }
-        if (given.isEmpty()) {
-            return Optional.empty();
-        }
-        if (given.size() > 1) {
-            throw QueryFields.invalid(given.get(1).parameter(), "cannot be combined with " + given.get(0).parameter()
-                    + ": forecast one service, team or program, or none for the organisation");
-        }
-        Subject subject = given.get(0);
-        return Optional.of(EntityRef.fromKey(subject.kind(), subject.key()).flatMap(organisation::servicesOf)
-                .orElseThrow(() -> QueryFields.invalid(subject.parameter(), "names no " + subject.parameter()
-                        + " of the catalog: '" + subject.key() + "'")));
-    }
-
-    /** A query parameter naming a catalog entity of a kind. */
-    private record Subject(String parameter, String kind, String key) {
+        return SubjectScope.of(ctx, organisation, QueryFields::invalid,
+                "forecast one service, team or program, or none for the organisation");
     }
 }

@@ -19,7 +19,7 @@ public final class QueryFields {
 
     /** @return the parameter's text, trimmed; empty when absent or blank */
     public static Optional<String> text(Context ctx, String name) {
-        return Optional.ofNullable(ctx.queryParam(name)).map(String::trim).filter(s -> !s.isEmpty());
+        return Parameters.text(ctx, name);
     }
 
     /** @return the day the parameter names; empty when absent @throws ProblemException 422 when it is no day */

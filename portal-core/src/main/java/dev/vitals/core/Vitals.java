@@ -120,9 +120,8 @@ public final class Vitals implements AutoCloseable {
             }
             plugins.load(source.get().discover());
             config.rejectUnknownVariables(plugins.pluginIds());
-            if (config.demo()) {
-                DemoCatalog.seed(catalogSources);
-            }
+            // The catalog is demo data too: seeded after the portal listens, first, as the plugins' demo builds on it.
+            plugins.addDemoStep("catalog", () -> DemoCatalog.seed(catalogSources));
             plugins.startAll();
             List<Job> hostJobs = List.of(
                     new Job("catalog-refresh", options.catalogRefreshInterval(), catalogSources::refreshAll));
@@ -195,6 +194,14 @@ public final class Vitals implements AutoCloseable {
 
     public boolean isReady() {
         return database.isReady();
+    }
+
+    /**
+     * The portal serves: with {@code --demo}, the demo catalog and the plugins' demo data are seeded from now on, in
+     * the background ({@link PluginHost#demoProgress()} says what is still to come). Without it, nothing happens.
+     */
+    public void serving() {
+        plugins.beginDemoData();
     }
 
     @Override

@@ -70,6 +70,9 @@ public final class Main {
         }
         out.println("Sign-in: " + config.identity().mode().name().toLowerCase());
         out.println("Vitals is ready: http://localhost:" + server.port() + "/");
+        server.vitals().plugins().demoProgress().filter(p -> p.loading()).ifPresent(p -> out.println(
+                "Demo data: seeding in the background (" + String.join(", ", p.pending()) + "); /api/health says "
+                        + "\"demo\": \"loaded\" once it is all in"));
     }
 
     private static final String USAGE = """

@@ -75,6 +75,7 @@ public final class PortalServer implements AutoCloseable {
                 table.set(configure(javalin, config, vitals, metrics, adminToken, options));
             });
             app.start(config.port());
+            vitals.serving();
             return new PortalServer(vitals, app, adminToken, table.get(), registered);
         } catch (RuntimeException e) {
             vitals.close();

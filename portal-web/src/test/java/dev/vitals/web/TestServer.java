@@ -46,9 +46,28 @@ public final class TestServer implements AutoCloseable {
                 new Vitals.Options(clock, Duration.ofMillis(200), Duration.ofHours(1), Duration.ofHours(1)));
     }
 
-    /** A portal on the database given, for tests that share one between portals or take it away. */
+    /**
+     * A portal on the database given, for tests that share one between portals or take it away. With
+     * {@code VITALS_DEMO=true} it returns once the demo data is seeded, as tests read it.
+     */
     public static TestServer start(DatabaseSettings database, PluginSource plugins, Map<String, String> extraEnv,
             Vitals.Options options) {
+        TestServer server = startServing(database, plugins, extraEnv, options);
+        try {
+            TestPortal.awaitDemoData(server.vitals());
+            return server;
+        } catch (RuntimeException | Error e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A portal that answers while its demo data (with {@code VITALS_DEMO=true}) is still being seeded, as
+     * {@code --demo} does: for a test of what shows until it is in.
+     */
+    public static TestServer startServing(DatabaseSettings database, PluginSource plugins,
+            Map<String, String> extraEnv, Vitals.Options options) {
         try {
             Map<String, String> env = new HashMap<>(extraEnv);
             env.put("VITALS_PORT", "0");

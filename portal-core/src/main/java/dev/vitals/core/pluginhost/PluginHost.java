@@ -20,6 +20,7 @@ import dev.vitals.core.pluginhost.HostedPlugin.Declarations;
 import dev.vitals.core.pluginhost.HostedPlugin.Discovery;
 import dev.vitals.core.signals.SignalStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -59,6 +60,7 @@ public final class PluginHost implements AutoCloseable {
     private final List<Consumer<HostedPlugin>> startListeners = new CopyOnWriteArrayList<>();
     private List<HostedPlugin> startOrder = List.of();
     private volatile RouteCheck routeCheck = RouteCheck.NONE;
+    private final DemoSeeding demo = new DemoSeeding();
 
     public PluginHost(VitalsConfig config, Database database, SignalStore signalStore, AuditLog audit, Clock clock) {
         this.config = config;
@@ -245,7 +247,7 @@ public final class PluginHost implements AutoCloseable {
             }
         }
         if (config.demo()) {
-            hosted.running().ifPresent(running -> seedDemoData(hosted, running));
+            hosted.running().ifPresent(running -> demo.add(hosted, running));
         }
         startWaitingDependents(hosted);
     }
@@ -259,17 +261,6 @@ public final class PluginHost implements AutoCloseable {
     private static final class StartRefused extends Exception {
         StartRefused(String reason) {
             super(reason, null, false, false);
-        }
-    }
-
-    private void seedDemoData(HostedPlugin hosted, RunningPlugin running) {
-        try {
-            hosted.call("demo data", () -> {
-                running.seedDemoData();
-                return null;
-            });
-        } catch (PluginFailure e) {
-            // Recorded against the plugin; the plugin still serves its real data.
         }
     }
 
@@ -429,10 +420,46 @@ public final class PluginHost implements AutoCloseable {
         return reversed;
     }
 
+    /**
+     * With {@code --demo}, seeds a part of the host's own demo (the catalog) in the background, before the plugins'
+     * demo data, under a name that is no plugin's id.
+     */
+    public void addDemoStep(String name, Runnable step) {
+        if (config.demo()) {
+            demo.add(name, step::run);
+        }
+    }
+
+    /**
+     * The portal serves: from now on the demo data is seeded, on one background thread, in the order the plugins
+     * started; the plugins started later are seeded as they start.
+     */
+    public void beginDemoData() {
+        demo.begin();
+    }
+
+    /** With {@code --demo}, what of the demo data is still to come; empty without. */
+    public Optional<DemoProgress> demoProgress() {
+        return config.demo() ? Optional.of(demo.progress()) : Optional.empty();
+    }
+
+    /**
+     * Waits until the demo data is seeded, for scripts and tests that read it.
+     *
+     * @return false when some was still to come after {@code timeout}
+     */
+    public boolean awaitDemoData(Duration timeout) throws InterruptedException {
+        return demo.awaitLoaded(timeout);
+    }
+
     @Override
-    public synchronized void close() {
-        for (HostedPlugin hosted : reversed(startOrder)) {
-            stop(hosted, PluginState.DISABLED, "portal shut down");
+    public void close() {
+        // Outside the lock: the seeding under way may need it (an Error stops its plugin) before it can end.
+        demo.close();
+        synchronized (this) {
+            for (HostedPlugin hosted : reversed(startOrder)) {
+                stop(hosted, PluginState.DISABLED, "portal shut down");
+            }
         }
     }
 }

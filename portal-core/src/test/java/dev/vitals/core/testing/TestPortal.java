@@ -35,13 +35,51 @@ public final class TestPortal {
         return start(database, plugins, extraEnv, RouteCheck.NONE);
     }
 
-    /** A portal whose plugins' starts pass the route check given, as the web face's do. */
+    /**
+     * A portal whose plugins' starts pass the route check given, as the web face's do. With {@code VITALS_DEMO=true}
+     * it returns once the demo data is seeded, as tests read it.
+     */
     public static Vitals start(DatabaseSettings database, PluginSource plugins, Map<String, String> extraEnv,
             RouteCheck routeCheck) {
+        Vitals portal = startServing(database, plugins, extraEnv, routeCheck);
+        try {
+            awaitDemoData(portal);
+            return portal;
+        } catch (RuntimeException | Error e) {
+            portal.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A portal that seeds its demo data (with {@code VITALS_DEMO=true}) in the background, as a listening portal
+     * does, and returns at once: for a test of what shows while the demo data is still to come.
+     */
+    public static Vitals startServing(DatabaseSettings database, PluginSource plugins, Map<String, String> extraEnv,
+            RouteCheck routeCheck) {
         VitalsConfig config = VitalsConfig.fromEnvironment(environment(database, extraEnv));
-        return Vitals.start(config, plugins, new SimpleMeterRegistry(),
+        Vitals portal = Vitals.start(config, plugins, new SimpleMeterRegistry(),
                 new Vitals.Options(Clock.systemUTC(), Duration.ofMillis(200), Duration.ofHours(1), Duration.ofHours(1)),
                 routeCheck);
+        portal.serving();
+        return portal;
+    }
+
+    /**
+     * Waits until the portal's demo data is seeded; returns at once without {@code VITALS_DEMO=true}.
+     *
+     * @throws AssertionError when some is still to come after two minutes, naming what
+     */
+    public static void awaitDemoData(Vitals portal) {
+        try {
+            if (!portal.plugins().awaitDemoData(Duration.ofMinutes(2))) {
+                throw new AssertionError("the demo data was not seeded within 2 minutes; still to come: "
+                        + portal.plugins().demoProgress().orElseThrow().pending());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for the demo data", e);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.vitals.web.health;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.vitals.core.Vitals;
+import dev.vitals.core.pluginhost.DemoProgress;
 import dev.vitals.core.pluginhost.PluginStatus;
 import dev.vitals.api.HttpMethod;
 import dev.vitals.api.Role;
@@ -11,10 +12,12 @@ import dev.vitals.web.security.Caller;
 import dev.vitals.web.security.GuardedRoutes;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code /health/live} (the process answers), {@code /health/ready} (the database answers and is migrated) and
- * {@code /api/health} (the same, with every plugin's state).
+ * {@code /api/health} (the same, with every plugin's state and, with {@code --demo}, how far the demo data is). Ready
+ * means serving: a portal whose demo data is still being seeded in the background is ready, as its pages answer.
  */
 public final class HealthRoutes {
 
@@ -50,8 +53,18 @@ public final class HealthRoutes {
      *
      * @param status {@code UP} when the database answers and is migrated, else {@code DOWN}
      * @param plugins every discovered plugin
+     * @param demo with {@code --demo} only: {@code loading} while the demo data is seeded in the background, then
+     *     {@code loaded}
+     * @param demoPending with {@code --demo} only: what is still to be seeded, in order ({@code catalog}, then
+     *     plugin ids)
      */
-    public record Health(String status, List<PluginHealth> plugins) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Health(String status, List<PluginHealth> plugins, String demo, List<String> demoPending) {
+        static Health of(boolean ready, List<PluginHealth> plugins, Optional<DemoProgress> demo) {
+            return new Health(ready ? "UP" : "DOWN", plugins,
+                    demo.map(d -> d.loading() ? "loading" : "loaded").orElse(null),
+                    demo.map(DemoProgress::pending).orElse(null));
+        }
     }
 
     /**
@@ -63,11 +76,14 @@ public final class HealthRoutes {
         routes.open(HttpMethod.GET, "/health/ready", this::ready);
         routes.open(HttpMethod.GET, "/api/health", RouteDoc.of("Say whether the portal and each plugin run")
                 .description("503 with status DOWN while the database does not answer or is not migrated. Versions, "
-                        + "reasons and last errors are shown to admins only.")
+                        + "reasons and last errors are shown to admins only. With --demo, demo says whether the demo "
+                        + "data is still being seeded (loading, with what is still to come in demoPending) or loaded: "
+                        + "the portal answers first and seeds it in the background.")
                 .returns(200, RouteDoc.Body.json(Health.class, """
                         {"status": "UP", "plugins": [{"id": "slo", "state": "STARTED"},
                           {"id": "deploys", "state": "FAILED", "version": "1.4.0",
-                           "reason": "setting VITALS_DEPLOYS_GITHUB_SECRET is required"}]}""")), this::health);
+                           "reason": "setting VITALS_DEPLOYS_GITHUB_SECRET is required"}],
+                         "demo": "loading", "demoPending": ["slo"]}""")), this::health);
     }
 
     /**
@@ -86,8 +102,9 @@ public final class HealthRoutes {
     private void health(Context ctx) {
         boolean ready = vitals.isReady();
         boolean detail = isAdmin(Caller.of(ctx));
-        ctx.status(ready ? 200 : 503).json(new Health(ready ? "UP" : "DOWN",
-                vitals.plugins().statuses().stream().map(status -> PluginHealth.of(status, detail)).toList()));
+        ctx.status(ready ? 200 : 503).json(Health.of(ready,
+                vitals.plugins().statuses().stream().map(status -> PluginHealth.of(status, detail)).toList(),
+                vitals.plugins().demoProgress()));
     }
 
     /** An admin by session, proxy or token; a token only with the admin scope, as admin routes require. */

@@ -2,6 +2,7 @@ package dev.vitals.web.pages;
 
 import dev.vitals.api.RequestCaller;
 import dev.vitals.api.ui.Flash;
+import dev.vitals.core.pluginhost.DemoProgress;
 import dev.vitals.core.pluginhost.HostedPlugin;
 import dev.vitals.core.pluginhost.PluginHost;
 import dev.vitals.web.security.Caller;
@@ -11,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Wraps every page, the host's and the plugins', in one header and one navigation. */
 public final class Layout {
@@ -64,7 +67,22 @@ public final class Layout {
         params.put("user", caller.authenticated() ? caller.name() : "");
         params.put("caller", RequestCaller.of(ctx));
         params.put("flash", Flash.take(ctx).orElse(null));
+        params.put("demoLoading", demoLoading().orElse(null));
         ctx.html(Templates.render("layout.jte", params));
+    }
+
+    /**
+     * While the demo data is seeded in the background, the sentence that says what is still to come: a newcomer's
+     * first pages are emptier than the demo, and this says why and for how long.
+     */
+    public Optional<String> demoLoading() {
+        return plugins.demoProgress().filter(DemoProgress::loading).map(progress -> "Loading demo data: "
+                + progress.pending().stream().map(this::demoPartName).collect(Collectors.joining(", "))
+                + ". Refresh in a few seconds to see it.");
+    }
+
+    private String demoPartName(String pending) {
+        return plugins.plugin(pending).map(HostedPlugin::displayName).orElse("the " + pending);
     }
 
     /** Nav entries of started plugins only: a disabled plugin's entries disappear with it. */

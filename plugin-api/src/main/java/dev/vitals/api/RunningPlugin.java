@@ -120,7 +120,9 @@ public interface RunningPlugin {
 
     /**
      * Seeds demonstration data when the portal runs with {@code --demo}. Called after {@link VitalsPlugin#create} on
-     * every start, so it must be idempotent (insert … on conflict do nothing).
+     * every start, so it must be idempotent (insert … on conflict do nothing). It runs on the portal's demo thread
+     * once the portal serves, after the demo catalog and the plugins started before, so the plugin's routes and jobs
+     * already run alongside it.
      *
      * @throws Exception recorded against this plugin
      * @since 2.0.0

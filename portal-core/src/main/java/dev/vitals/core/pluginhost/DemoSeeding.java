@@ -145,7 +145,8 @@ final class DemoSeeding implements AutoCloseable {
         synchronized (this) {
             closed = true;
             held.clear();
-            dropped = pending.stream().filter(name -> !name.equals(current)).toList();
+            // Without a start to serve (a command line import), nothing was meant to be seeded.
+            dropped = begun ? pending.stream().filter(name -> !name.equals(current)).toList() : List.of();
             pending.clear();
             notifyAll();
         }

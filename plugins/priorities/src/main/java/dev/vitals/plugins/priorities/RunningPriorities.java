@@ -23,6 +23,7 @@ import dev.vitals.api.Signals;
 import dev.vitals.plugins.priorities.demo.DemoPriorities;
 import java.time.Duration;
 import dev.vitals.plugins.priorities.backlog.TopPriorities;
+import dev.vitals.plugins.priorities.pages.BacklogAssets;
 import dev.vitals.plugins.priorities.pages.BacklogPages;
 import dev.vitals.plugins.priorities.pages.EvidencePages;
 import dev.vitals.plugins.priorities.pages.InitiativeTab;
@@ -129,7 +130,8 @@ final class RunningPriorities implements RunningPlugin {
                 ApiRoute.get("/plan", plan::plan).doc(PlanApi.PLAN),
                 ApiRoute.get("/proposals", proposalsApi::list).doc(ProposalsApi.LIST),
                 ApiRoute.post("/proposals/{id}/accept", proposalsApi::accept).doc(ProposalsApi.ACCEPT),
-                ApiRoute.post("/proposals/{id}/dismiss", proposalsApi::dismiss).doc(ProposalsApi.DISMISS));
+                ApiRoute.post("/proposals/{id}/dismiss", proposalsApi::dismiss).doc(ProposalsApi.DISMISS),
+                BacklogAssets.route());
     }
 
     @Override

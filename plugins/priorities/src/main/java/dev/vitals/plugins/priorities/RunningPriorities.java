@@ -94,7 +94,8 @@ final class RunningPriorities implements RunningPlugin {
         this.planPages = new PlanPages(plan, capacities, policy, new TopPriorities(jdbi), decisions, store,
                 proposals, context.urls(), context.clock(), context.orgTimeZone(),
                 context.settings().get(PrioritiesSettings.TOP_THEMES).intValue());
-        this.demo = new DemoPriorities(items, store, context.catalog(), context.clock(), context.orgTimeZone());
+        this.demo = new DemoPriorities(items, store, context.catalog(), context.clock(), context.orgTimeZone(),
+                checklist);
         this.signals = context.signals();
     }
 
@@ -185,6 +186,7 @@ final class RunningPriorities implements RunningPlugin {
     public void seedDemoData() {
         demo.seed();
         proposals.catchUp(signals);
+        autoTick.applyAll();
     }
 
     /** Every other plugin's new signal: evidence for a proposal or its clearing, and a tick of an initiative. */

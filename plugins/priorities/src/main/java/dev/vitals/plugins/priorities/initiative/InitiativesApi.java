@@ -10,12 +10,12 @@ import dev.vitals.api.RouteParam;
 import dev.vitals.plugins.priorities.backlog.Item;
 import dev.vitals.plugins.priorities.backlog.ItemsApi;
 import dev.vitals.plugins.priorities.backlog.Owners;
+import dev.vitals.plugins.priorities.backlog.RanksApi;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -188,8 +188,8 @@ public final class InitiativesApi {
     public void burnUp(Context ctx) {
         Item item = items.found(ctx);
         List<FieldError> errors = new ArrayList<>();
-        Optional<LocalDate> from = day(ctx, "from", errors);
-        Optional<LocalDate> to = day(ctx, "to", errors);
+        Optional<LocalDate> from = RanksApi.day(ctx, "from", errors);
+        Optional<LocalDate> to = RanksApi.day(ctx, "to", errors);
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("the burn-up cannot be read", errors);
         }
@@ -310,18 +310,5 @@ public final class InitiativesApi {
             throw ProblemException.unprocessable("the tick rule was not saved", errors);
         }
         return new TickRule(null, new TickRule.SignalRule(signal.plugin(), signal.kind().trim(), status));
-    }
-
-    private static Optional<LocalDate> day(Context ctx, String name, List<FieldError> errors) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(text.trim()));
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(name, "must be a day such as 2026-12-01, got '" + text + "'"));
-            return Optional.empty();
-        }
     }
 }

@@ -60,7 +60,8 @@ class BadInputCorpusTest {
     private static final Set<String> NOT_IN_CORPUS = Set.of("POST /login", "POST /logout");
     /**
      * What the corpus must never change. Not core.catalog_sources: a refused catalog import is recorded there, with its
-     * reasons, as the source's last result for the admin page.
+     * reasons, as the source's last result for the admin page. Not priorities.initiative_events: the hourly tick job
+     * logs the demo initiative's ticks there whenever it runs.
      */
     private static final List<String> WATCHED = List.of("core.audit_log", "core.api_tokens", "core.role_grants",
             "core.catalog_entities", "core.catalog_relations", "core.plugin_settings",
@@ -70,7 +71,8 @@ class BadInputCorpusTest {
             "cost.shared_rule_versions", "cost.resource_rules", "cost.sub_account_rules", "cost.reallocations",
             "cost.team_alert_settings",
             "graph.observed_edges", "priorities.items", "priorities.decisions", "priorities.pain_reports",
-            "priorities.team_targets", "priorities.score_history");
+            "priorities.team_targets", "priorities.score_history", "priorities.initiative_services",
+            "priorities.initiative_rules");
 
     private static TestServer server;
     private static String session;
@@ -212,6 +214,19 @@ class BadInputCorpusTest {
         add(examples, new JsonExample("POST /api/priorities/proposals/{id}/dismiss", "/api/priorities/proposals/"
                 + corpusProposal("tier-violation") + "/dismiss", "{\"reason\": \"a planned load test\"}",
                 Set.of()));
+        server.vitals().database().jdbi().useHandle(h -> h.createUpdate("""
+                        INSERT INTO priorities.initiative_services (item_id, service, done, changed_by, changed_at)
+                        VALUES (:item, 'billing-api', false, 'the corpus', now()) ON CONFLICT DO NOTHING""")
+                .bind("item", epic).execute());
+        String initiative = "/api/priorities/items/" + epic + "/initiative";
+        add(examples, new JsonExample("PUT /api/priorities/items/{id}/initiative/services", initiative + "/services",
+                "{\"services\": [\"billing-api\"]}", Set.of()));
+        add(examples, new JsonExample("POST /api/priorities/items/{id}/initiative/services", initiative
+                + "/services", "{\"services\": [\"billing-api\"]}", Set.of()));
+        add(examples, new JsonExample("PUT /api/priorities/items/{id}/initiative/services/{service}", initiative
+                + "/services/billing-api", "{\"done\": true}", Set.of()));
+        add(examples, new JsonExample("PUT /api/priorities/items/{id}/initiative/rule", initiative + "/rule",
+                "{\"measure\": {\"name\": \"deploys.independent\", \"atLeast\": 1}}", Set.of()));
     }
 
     private static long demoItem(String key) {
@@ -259,6 +274,9 @@ class BadInputCorpusTest {
         examples.put("DELETE /api/cost/resource-rules", "/api/cost/resource-rules?prefix=no-such-prefix");
         examples.put("DELETE /api/cost/sub-account-rules/{subAccountId}", "/api/cost/sub-account-rules/no-such-sub");
         examples.put("DELETE /api/slo/slos/{name}", "/api/slo/slos/no-such-slo-from-the-corpus");
+        examples.put("DELETE /api/priorities/items/{id}/initiative/services/{service}",
+                "/api/priorities/items/999999/initiative/services/no-such-service");
+        examples.put("DELETE /api/priorities/items/{id}/initiative/rule", "/api/priorities/items/999999/initiative/rule");
         examples.put("POST /p/slo/slos/{name}/delete", "/p/slo/slos/no-such-slo-from-the-corpus/delete");
         examples.put("POST /p/deploys/break-glass/{id}/approve", "/p/deploys/break-glass/999999/approve");
         return examples;

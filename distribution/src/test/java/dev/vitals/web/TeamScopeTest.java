@@ -287,6 +287,26 @@ class TeamScopeTest {
         table.put("POST /api/priorities/proposals/{id}/dismiss", new Case(() -> Write.json("POST",
                 "/api/priorities/proposals/" + greenProposal("dora-low-band") + "/dismiss",
                 "{\"reason\": \"a planned load test\"}"), () -> read(proposals), BOB_OF_GREEN));
+        String events = "priorities.initiative_events";
+        table.put("PUT /api/priorities/items/{id}/initiative/services", new Case(() -> Write.json("PUT",
+                "/api/priorities/items/" + greenItems("checklist-set")[0] + "/initiative/services",
+                "{\"services\": [\"green-api\"]}"), () -> count(events), BOB_OF_GREEN));
+        table.put("POST /api/priorities/items/{id}/initiative/services", new Case(() -> Write.json("POST",
+                "/api/priorities/items/" + greenItems("checklist-add")[0] + "/initiative/services",
+                "{\"services\": [\"green-api\"]}"), () -> count(events), BOB_OF_GREEN));
+        table.put("PUT /api/priorities/items/{id}/initiative/services/{service}", new Case(() -> Write.json("PUT",
+                "/api/priorities/items/" + greenInitiative("checklist-tick", false) + "/initiative/services/green-api",
+                "{\"done\": true}"), () -> count(events), BOB_OF_GREEN));
+        table.put("DELETE /api/priorities/items/{id}/initiative/services/{service}", new Case(() -> Write.json(
+                "DELETE", "/api/priorities/items/" + greenInitiative("checklist-remove", false)
+                + "/initiative/services/green-api", ""), () -> count(events), BOB_OF_GREEN));
+        table.put("PUT /api/priorities/items/{id}/initiative/rule", new Case(() -> Write.json("PUT",
+                "/api/priorities/items/" + greenItems("rule-set")[0] + "/initiative/rule",
+                "{\"measure\": {\"name\": \"deploys.independent\", \"atLeast\": 1}}"),
+                () -> count("priorities.initiative_rules"), BOB_OF_GREEN));
+        table.put("DELETE /api/priorities/items/{id}/initiative/rule", new Case(() -> Write.json("DELETE",
+                "/api/priorities/items/" + greenInitiative("rule-drop", true) + "/initiative/rule", ""),
+                () -> count("priorities.initiative_rules"), BOB_OF_GREEN));
         table.put("POST /p/priorities/items/{id}/rank", new Case(() -> Write.form("/p/priorities/items/"
                 + greenItems("rank-form")[0] + "/rank", Map.of("position", "1", "reason", "green decides")),
                 () -> read(themes), BOB_OF_GREEN));
@@ -318,6 +338,23 @@ class TeamScopeTest {
         } catch (Exception e) {
             throw new IllegalStateException(response.body(), e);
         }
+    }
+
+    /**
+     * A theme of team green whose checklist holds green-api, with a tick rule if asked: its id. The rule reads a
+     * measure nobody publishes, so no tick changes the log while the cases run.
+     */
+    private static long greenInitiative(String key, boolean withRule) {
+        long theme = greenItems(key)[0];
+        HttpResponse<String> set = send(BOB_OF_GREEN, Write.json("PUT", "/api/priorities/items/" + theme
+                + "/initiative/services", "{\"services\": [\"green-api\"]}"));
+        assertEquals(200, set.statusCode(), set.body());
+        if (withRule) {
+            HttpResponse<String> rule = send(BOB_OF_GREEN, Write.json("PUT", "/api/priorities/items/" + theme
+                    + "/initiative/rule", "{\"measure\": {\"name\": \"example.reviewed\", \"atLeast\": 1}}"));
+            assertEquals(200, rule.statusCode(), rule.body());
+        }
+        return theme;
     }
 
     /**

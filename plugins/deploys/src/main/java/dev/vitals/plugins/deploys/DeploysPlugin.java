@@ -44,6 +44,7 @@ import dev.vitals.plugins.deploys.integrations.IntegrationsPage;
 import dev.vitals.plugins.deploys.integrations.WebhookSecrets;
 import dev.vitals.plugins.deploys.migration.MigrationTarget;
 import dev.vitals.plugins.deploys.migration.MigrationTracker;
+import dev.vitals.plugins.deploys.migration.ReleaseModeMeasure;
 import dev.vitals.plugins.deploys.migration.MigrationViews;
 import dev.vitals.plugins.deploys.migration.ReleaseModesApi;
 import dev.vitals.plugins.deploys.pagerduty.PagerDutyIncidents;
@@ -159,7 +160,9 @@ public final class DeploysPlugin implements VitalsPlugin {
                 List.of(servicePages.tab()),
                 List.of(new TeamPanel(dora, catalog, org, urls).panel()),
                 List.of(migrationViews.programPanel()),
-                List.of(new Job("publish-dora-signals", Duration.ofHours(1), doraSignals::publishAll)),
+                List.of(new Job("publish-dora-signals", Duration.ofHours(1), doraSignals::publishAll),
+                        new Job("publish-release-modes", Duration.ofHours(1), new ReleaseModeMeasure(migration,
+                                catalog, context.measures(), org)::publishToday)),
                 new DemoDeploys(jdbi, catalog, org, deployments, incidents, migration),
                 doraSignals,
                 signalRefresh);

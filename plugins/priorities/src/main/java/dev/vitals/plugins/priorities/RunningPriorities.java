@@ -23,10 +23,15 @@ import dev.vitals.api.Signals;
 import dev.vitals.plugins.priorities.demo.DemoPriorities;
 import java.time.Duration;
 import dev.vitals.plugins.priorities.backlog.TopPriorities;
+import dev.vitals.plugins.priorities.pages.BacklogAssets;
 import dev.vitals.plugins.priorities.pages.BacklogPages;
 import dev.vitals.plugins.priorities.pages.EvidencePages;
+import dev.vitals.plugins.priorities.pages.InitiativeTab;
 import dev.vitals.plugins.priorities.pages.PlanPages;
 import dev.vitals.plugins.priorities.evidence.Proposals;
+import dev.vitals.plugins.priorities.initiative.AutoTick;
+import dev.vitals.plugins.priorities.initiative.Checklist;
+import dev.vitals.plugins.priorities.initiative.InitiativesApi;
 import dev.vitals.plugins.priorities.evidence.ProposalsApi;
 import dev.vitals.plugins.priorities.plan.BudgetPolicy;
 import dev.vitals.plugins.priorities.plan.Plan;
@@ -51,6 +56,9 @@ final class RunningPriorities implements RunningPlugin {
     private final PlanPages planPages;
     private final DemoPriorities demo;
     private final Signals signals;
+    private final InitiativesApi initiatives;
+    private final AutoTick autoTick;
+    private final InitiativeTab initiativeTab;
 
     RunningPriorities(PluginContext context) {
         String score = context.settings().get(PrioritiesSettings.SCORE).trim().toLowerCase(Locale.ROOT);
@@ -73,14 +81,21 @@ final class RunningPriorities implements RunningPlugin {
         this.proposals = new Proposals(jdbi, context.catalog());
         this.proposalsApi = new ProposalsApi(proposals, items, store, owners, context.clock());
         Decisions decisions = new Decisions(jdbi);
+        Checklist checklist = new Checklist(jdbi);
+        this.autoTick = new AutoTick(checklist, context.measures(), context.signals(), context.clock(),
+                context.orgTimeZone());
+        this.initiatives = new InitiativesApi(items, owners, context.catalog(), checklist, autoTick, context.clock(),
+                context.orgTimeZone());
         this.backlogPages = new BacklogPages(store, items, ranks, pain, decisions, owners, context.catalog(),
-                context.urls(), context.orgTimeZone());
+                context.urls(), context.orgTimeZone(), checklist, initiatives);
+        this.initiativeTab = new InitiativeTab(checklist, context.urls());
         this.evidencePages = new EvidencePages(proposals, proposalsApi, store, owners, backlogPages, context.urls(),
                 context.orgTimeZone());
         this.planPages = new PlanPages(plan, capacities, policy, new TopPriorities(jdbi), decisions, store,
                 proposals, context.urls(), context.clock(), context.orgTimeZone(),
                 context.settings().get(PrioritiesSettings.TOP_THEMES).intValue());
-        this.demo = new DemoPriorities(items, store, context.catalog(), context.clock(), context.orgTimeZone());
+        this.demo = new DemoPriorities(items, store, context.catalog(), context.clock(), context.orgTimeZone(),
+                checklist);
         this.signals = context.signals();
     }
 
@@ -101,12 +116,23 @@ final class RunningPriorities implements RunningPlugin {
                 ApiRoute.get("/decisions.csv", ranks::csv).doc(RanksApi.CSV),
                 ApiRoute.post("/items/{id}/pain", pain::report).doc(PainApi.REPORT),
                 ApiRoute.get("/items/{id}/pain", pain::list).doc(PainApi.LIST),
+                ApiRoute.get("/items/{id}/initiative", initiatives::get).doc(InitiativesApi.GET),
+                ApiRoute.put("/items/{id}/initiative/services", initiatives::set).doc(InitiativesApi.SET),
+                ApiRoute.post("/items/{id}/initiative/services", initiatives::add).doc(InitiativesApi.ADD),
+                ApiRoute.put("/items/{id}/initiative/services/{service}", initiatives::tick)
+                        .doc(InitiativesApi.TICK),
+                ApiRoute.delete("/items/{id}/initiative/services/{service}", initiatives::remove)
+                        .doc(InitiativesApi.REMOVE),
+                ApiRoute.put("/items/{id}/initiative/rule", initiatives::setRule).doc(InitiativesApi.RULE),
+                ApiRoute.delete("/items/{id}/initiative/rule", initiatives::dropRule).doc(InitiativesApi.DROP_RULE),
+                ApiRoute.get("/items/{id}/initiative/burnup", initiatives::burnUp).doc(InitiativesApi.BURN_UP),
                 ApiRoute.get("/capacity", plan::capacity).doc(PlanApi.CAPACITY),
                 ApiRoute.put("/targets/{team}", plan::setTargets).doc(PlanApi.TARGETS),
                 ApiRoute.get("/plan", plan::plan).doc(PlanApi.PLAN),
                 ApiRoute.get("/proposals", proposalsApi::list).doc(ProposalsApi.LIST),
                 ApiRoute.post("/proposals/{id}/accept", proposalsApi::accept).doc(ProposalsApi.ACCEPT),
-                ApiRoute.post("/proposals/{id}/dismiss", proposalsApi::dismiss).doc(ProposalsApi.DISMISS));
+                ApiRoute.post("/proposals/{id}/dismiss", proposalsApi::dismiss).doc(ProposalsApi.DISMISS),
+                BacklogAssets.route());
     }
 
     @Override
@@ -142,24 +168,31 @@ final class RunningPriorities implements RunningPlugin {
 
     @Override
     public List<ServiceTab> serviceTabs() {
-        return List.of(new ServiceTab("backlog", "Backlog", planPages::serviceTab));
+        return List.of(new ServiceTab("backlog", "Backlog", (ctx, service) -> InitiativeTab.both(
+                planPages.serviceTab(ctx, service), initiativeTab.of(service))));
     }
 
-    /** Signals published while this plugin was not running are heard on the next run. */
+    /**
+     * Signals published while this plugin was not running are heard on the next run; initiatives ticked by a measure
+     * follow it hourly.
+     */
     @Override
     public List<Job> jobs() {
-        return List.of(new Job("hear-missed-signals", Duration.ofHours(1), () -> proposals.catchUp(signals)));
+        return List.of(new Job("hear-missed-signals", Duration.ofHours(1), () -> proposals.catchUp(signals)),
+                new Job("tick-initiatives", Duration.ofHours(1), autoTick::applyAll));
     }
 
     @Override
     public void seedDemoData() {
         demo.seed();
         proposals.catchUp(signals);
+        autoTick.applyAll();
     }
 
-    /** Every other plugin's new signal: evidence for a proposal, or its clearing, or nothing. */
+    /** Every other plugin's new signal: evidence for a proposal or its clearing, and a tick of an initiative. */
     @Override
     public void onSignal(Signal signal) {
         proposals.hear(signal);
+        autoTick.hear(signal);
     }
 }

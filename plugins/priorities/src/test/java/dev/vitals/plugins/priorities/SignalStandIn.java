@@ -30,6 +30,10 @@ public final class SignalStandIn implements VitalsPlugin {
     public record Sent(String subject, SignalStatus status, String summary, Double value) {
     }
 
+    /** A measure's value as a test sends it. */
+    public record Measured(String subject, String day, java.math.BigDecimal value) {
+    }
+
     /** @return a module of this stand-in under the plugin id given */
     public static PluginModule module(String pluginId) {
         Path classes = Path.of("target/stand-ins", pluginId).toAbsolutePath();
@@ -65,6 +69,13 @@ public final class SignalStandIn implements VitalsPlugin {
                 .expect(204);
     }
 
+    /** Publishes one day's value of a measure, {@code <pluginId>.<what>}, as the stand-in of {@code pluginId}. */
+    public static void measure(VitalsPortal portal, String pluginId, String name, String subject,
+            java.time.LocalDate day, String value) {
+        portal.admin().put("/api/" + pluginId + "/measures/" + name,
+                new Measured(subject, day.toString(), new java.math.BigDecimal(value))).expect(204);
+    }
+
     @Override
     public RunningPlugin create(PluginContext context) {
         return new RunningPlugin() {
@@ -76,6 +87,12 @@ public final class SignalStandIn implements VitalsPlugin {
                             sent.status(), sent.summary(),
                             sent.value() == null ? OptionalDouble.empty() : OptionalDouble.of(sent.value()),
                             Optional.empty());
+                    ctx.status(204);
+                }), ApiRoute.put("/measures/{name}", ctx -> {
+                    Measured sent = ctx.bodyAsClass(Measured.class);
+                    context.measures().publish(List.of(new dev.vitals.api.MeasurePoint(ctx.pathParam("name"),
+                            EntityRef.parse(sent.subject(), "component"), java.time.LocalDate.parse(sent.day()),
+                            sent.value())));
                     ctx.status(204);
                 }));
             }

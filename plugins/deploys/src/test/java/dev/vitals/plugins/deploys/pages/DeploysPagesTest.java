@@ -1,11 +1,15 @@
 package dev.vitals.plugins.deploys.pages;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vitals.api.EntityRef;
+import dev.vitals.api.MeasurePoint;
 import dev.vitals.testkit.TestCatalog;
 import dev.vitals.testkit.VitalsPortal;
 import dev.vitals.testkit.VitalsPortalExtension;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -53,6 +57,21 @@ class DeploysPagesTest {
         String since = LocalDate.ofInstant(portal.clock().instant(), ZoneOffset.UTC).minusWeeks(3).toString();
         portal.editorOf("streaming").put("/api/deploys/release-modes/alpha",
                 "{\"mode\": \"independent\", \"since\": \"" + since + "\"}").expect(204);
+    }
+
+    @Test
+    void theReleaseModeMeasureIsOneForAServiceThatDeploysIndependentlyAndZeroOnTheTrain(VitalsPortal portal) {
+        portal.runJob("publish-release-modes");
+
+        LocalDate today = LocalDate.ofInstant(portal.clock().instant(), ZoneOffset.UTC);
+        List<MeasurePoint> alpha = portal.measures("deploys.independent", EntityRef.parse("component:alpha"),
+                today, today);
+        List<MeasurePoint> beta = portal.measures("deploys.independent", EntityRef.parse("component:beta"),
+                today, today);
+        assertEquals(1, alpha.size(), alpha.toString());
+        assertEquals(0, BigDecimal.ONE.compareTo(alpha.get(0).value()));
+        assertEquals(1, beta.size(), beta.toString());
+        assertEquals(0, BigDecimal.ZERO.compareTo(beta.get(0).value()));
     }
 
     private static String page(String path) {

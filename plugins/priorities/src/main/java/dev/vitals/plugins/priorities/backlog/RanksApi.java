@@ -133,7 +133,8 @@ public final class RanksApi {
         return new Decisions.Filter(item, owner, kind, from, to);
     }
 
-    private static Optional<LocalDate> day(Context ctx, String name, List<FieldError> errors) {
+    /** @return the query parameter as a day, empty when absent; a field error when it is not one */
+    public static Optional<LocalDate> day(Context ctx, String name, List<FieldError> errors) {
         String text = ctx.queryParam(name);
         if (text == null || text.isBlank()) {
             return Optional.empty();

@@ -7,6 +7,8 @@ import dev.vitals.plugins.priorities.backlog.ItemsApi;
 import dev.vitals.plugins.priorities.backlog.NewItem;
 import dev.vitals.plugins.priorities.backlog.RiceInputs;
 import dev.vitals.plugins.priorities.backlog.WsjfInputs;
+import dev.vitals.plugins.priorities.initiative.Checklist;
+import dev.vitals.plugins.priorities.initiative.TickRule;
 import dev.vitals.plugins.priorities.plan.Quarters;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -47,8 +49,11 @@ public final class DemoPriorities {
     private final CatalogView catalog;
     private final Clock clock;
     private final ZoneId zone;
+    private final Checklist checklist;
 
-    public DemoPriorities(ItemsApi items, ItemStore store, CatalogView catalog, Clock clock, ZoneId zone) {
+    public DemoPriorities(ItemsApi items, ItemStore store, CatalogView catalog, Clock clock, ZoneId zone,
+            Checklist checklist) {
+        this.checklist = checklist;
         this.items = items;
         this.store = store;
         this.catalog = catalog;
@@ -104,5 +109,22 @@ public final class DemoPriorities {
             }
         }
         items.createAs("demo", backlog);
+        moveToIndependentDeploys();
+    }
+
+    /**
+     * The continuous-delivery theme is an initiative over every service, ticked by the deploys plugin's release modes
+     * as it publishes them.
+     */
+    private void moveToIndependentDeploys() {
+        store.jdbi().withHandle(h -> h.createQuery("SELECT id FROM items WHERE key = 'demo-continuous-delivery'")
+                .mapTo(Long.class).findOne()).ifPresent(theme -> {
+            List<String> services = catalog.services().stream().map(s -> s.ref().key()).sorted().limit(1000).toList();
+            if (!services.isEmpty()) {
+                checklist.set(theme, services, "demo", clock.instant());
+                checklist.setRule(theme, new TickRule(new TickRule.MeasureRule("deploys.independent", BigDecimal.ONE),
+                        null), "demo", clock.instant());
+            }
+        });
     }
 }

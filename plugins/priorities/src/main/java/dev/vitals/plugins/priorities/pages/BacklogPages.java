@@ -8,6 +8,9 @@ import dev.vitals.api.Page;
 import dev.vitals.api.PluginUrls;
 import dev.vitals.api.ProblemException;
 import dev.vitals.api.RequestCaller;
+import dev.vitals.api.ui.Chart;
+import dev.vitals.api.ui.ChartKind;
+import dev.vitals.api.ui.ChartSeries;
 import dev.vitals.api.ui.Pager;
 import dev.vitals.plugins.priorities.backlog.Decisions;
 import dev.vitals.plugins.priorities.backlog.Item;
@@ -23,6 +26,10 @@ import dev.vitals.plugins.priorities.backlog.RankMove;
 import dev.vitals.plugins.priorities.backlog.RanksApi;
 import dev.vitals.plugins.priorities.backlog.ScoreHistory;
 import dev.vitals.plugins.priorities.backlog.TreeNode;
+import dev.vitals.plugins.priorities.initiative.BurnUp;
+import dev.vitals.plugins.priorities.initiative.Checklist;
+import dev.vitals.plugins.priorities.initiative.Initiative;
+import dev.vitals.plugins.priorities.initiative.InitiativesApi;
 import io.javalin.http.Context;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -43,9 +50,12 @@ public final class BacklogPages {
     private final CatalogView catalog;
     private final PluginUrls urls;
     private final ZoneId zone;
+    private final Checklist checklist;
+    private final InitiativesApi initiatives;
 
     public BacklogPages(ItemStore store, ItemsApi items, RanksApi ranks, PainApi pain, Decisions decisions,
-            Owners owners, CatalogView catalog, PluginUrls urls, ZoneId zone) {
+            Owners owners, CatalogView catalog, PluginUrls urls, ZoneId zone, Checklist checklist,
+            InitiativesApi initiatives) {
         this.store = store;
         this.items = items;
         this.ranks = ranks;
@@ -55,6 +65,8 @@ public final class BacklogPages {
         this.catalog = catalog;
         this.urls = urls;
         this.zone = zone;
+        this.checklist = checklist;
+        this.initiatives = initiatives;
     }
 
     /** Every team and program, teams first, for the owner pickers. */
@@ -112,6 +124,10 @@ public final class BacklogPages {
         params.put("urls", urls);
         params.put("zone", zone);
         params.put("score", items.score());
+        Initiative initiative = checklist.of(item.id());
+        params.put("initiative", initiative);
+        params.put("burnUp", initiative.total() == 0 && initiative.rule() == null ? null
+                : burnUpChart(initiatives.burnUp(item.id())));
         return new Page(item.title(), Templates.render("item.jte", params));
     }
 
@@ -162,6 +178,19 @@ public final class BacklogPages {
             items.patch(ctx, item, new ItemPatch(null, null, null, null, null, status, null, null, null, null, null,
                     ctx.formParam("reason")));
         });
+    }
+
+    /** Done against total per day: the total's line shows where services joined or left the checklist. */
+    static Chart burnUpChart(BurnUp burnUp) {
+        return Chart.builder("Burn-up: services done against services on the checklist", ChartKind.LINES)
+                .days("Day", burnUp.days().stream().map(BurnUp.Day::day).toList())
+                .yAxis("Services", "services")
+                .yMin(0)
+                .decimals(0)
+                .series(ChartSeries.of("Done", burnUp.days().stream().map(BurnUp.Day::done).toList()),
+                        ChartSeries.of("On the checklist", burnUp.days().stream().map(BurnUp.Day::total).toList()))
+                .emptyMessage("No service on the checklist yet.")
+                .build();
     }
 
     static Integer number(String text, String field) {

@@ -80,6 +80,11 @@ public final class DeploymentStore {
      * Inserts the deployments and their commits; a deployment whose id is stored already, or is being stored by
      * another transaction right now (the insert waits for it), is compared instead.
      *
+     * <p>Here and in the roll-up, the rows a batch names are looked up one by one through a lateral subquery that
+     * {@code OFFSET 0} keeps whole: left to itself the planner joined the batch's thousand ids to every row of
+     * {@code deployments} or {@code deployment_commits} by hashing the whole table, so a batch cost more the more
+     * deployments were stored. Looked up by key, it costs the same at any size.
+     *
      * @return the ids this transaction inserted
      */
     private List<String> insert(Handle h, Collection<DeploymentEvent> events, String source) {
@@ -138,7 +143,9 @@ public final class DeploymentStore {
                     FROM unnest(:commitIds::text[], :shas::text[], :committed::timestamptz[]) AS c (id, sha, committed_at)
                     JOIN added a ON a.id = c.id)
                 SELECT s.id, a.id IS NOT NULL AS added, d.content
-                FROM sent s LEFT JOIN added a ON a.id = s.id LEFT JOIN deployments d ON d.id = s.id""")
+                FROM sent s LEFT JOIN added a ON a.id = s.id
+                LEFT JOIN LATERAL (SELECT d.content FROM deployments d WHERE a.id IS NULL AND d.id = s.id
+                                   OFFSET 0) d ON TRUE""")
                 .bindArray("ids", String.class, ids).bindArray("services", String.class, services)
                 .bindArray("environments", String.class, environments).bindArray("statuses", String.class, statuses)
                 .bindArray("started", String.class, started).bindArray("finished", String.class, finished)
@@ -181,7 +188,9 @@ public final class DeploymentStore {
         String candidates = """
                 candidates AS (
                     SELECT DISTINCT ON (d.service, c.sha) d.service, c.sha, c.committed_at, d.id, d.finished_at
-                    FROM deployments d JOIN deployment_commits c ON c.deployment_id = d.id
+                    FROM deployments d
+                    CROSS JOIN LATERAL (SELECT c.sha, c.committed_at FROM deployment_commits c
+                                        WHERE c.deployment_id = d.id OFFSET 0) c
                     WHERE d.id = ANY(:added) AND %s
                     ORDER BY d.service, c.sha, d.finished_at, d.id)""".formatted(DeployDays.COUNTED);
         String[] ids = added.toArray(String[]::new);

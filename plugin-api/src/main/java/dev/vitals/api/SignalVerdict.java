@@ -1,12 +1,12 @@
 package dev.vitals.api;
 
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
  * A verdict a plugin is about to publish with {@link Signals#publishAll}: a {@link Signal} before the host stamps
- * the publishing plugin and the time.
+ * the publishing plugin and the time. Every part is required (an absent value or link is an empty Optional): a verdict
+ * with a part missing is refused when published, as {@link Signal}'s constructor refuses it.
  *
  * @param subject the entity the verdict is about
  * @param kind what the verdict is about, e.g. {@code error-budget}
@@ -23,14 +23,4 @@ public record SignalVerdict(
         String summary,
         OptionalDouble value,
         Optional<String> link) {
-
-    /** Checks the required parts. */
-    public SignalVerdict {
-        Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(summary, "summary");
-        Objects.requireNonNull(value, "value");
-        Objects.requireNonNull(link, "link");
-    }
 }

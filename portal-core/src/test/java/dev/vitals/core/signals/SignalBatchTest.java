@@ -3,13 +3,10 @@ package dev.vitals.core.signals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vitals.api.EntityRef;
-import dev.vitals.api.PluginContext;
-import dev.vitals.api.RunningPlugin;
 import dev.vitals.api.Signal;
 import dev.vitals.api.SignalFilter;
 import dev.vitals.api.SignalStatus;
 import dev.vitals.api.SignalVerdict;
-import dev.vitals.api.VitalsPlugin;
 import dev.vitals.core.Vitals;
 import dev.vitals.core.testing.TestPlugins;
 import dev.vitals.core.testing.TestPortal;
@@ -18,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,39 +30,15 @@ class SignalBatchTest {
     private static final EntityRef B = EntityRef.parse("component:default/b");
     private static final EntityRef C = EntityRef.parse("component:default/c");
 
-    static final class Publisher implements VitalsPlugin {
-        volatile PluginContext context;
-
-        @Override
-        public RunningPlugin create(PluginContext started) {
-            context = started;
-            return new RunningPlugin() { };
-        }
-    }
-
-    static final class Listener implements VitalsPlugin {
-        final List<Signal> received = new CopyOnWriteArrayList<>();
-
-        @Override
-        public RunningPlugin create(PluginContext context) {
-            return new RunningPlugin() {
-                @Override
-                public void onSignal(Signal signal) {
-                    received.add(signal);
-                }
-            };
-        }
-    }
-
     private static SignalVerdict verdict(EntityRef subject, String kind, SignalStatus status, String summary) {
         return new SignalVerdict(subject, kind, status, summary, OptionalDouble.empty(), Optional.empty());
     }
 
     @Test
     void verdictsPublishedTogetherAreLatestHistoryDeliveredAndTheWorstCellAsOneByOne() throws Exception {
-        Publisher alpha = new Publisher();
-        Publisher beta = new Publisher();
-        Listener listener = new Listener();
+        SignalsTest.Publisher alpha = new SignalsTest.Publisher();
+        SignalsTest.Publisher beta = new SignalsTest.Publisher();
+        SignalsTest.Listener listener = new SignalsTest.Listener();
         try (Vitals portal = TestPortal.start(TestPostgres.freshDatabase(), TestPlugins.of()
                 .with("alpha", () -> alpha).with("beta", () -> beta).with("gamma", () -> listener).source())) {
             Jdbi jdbi = portal.database().jdbi();

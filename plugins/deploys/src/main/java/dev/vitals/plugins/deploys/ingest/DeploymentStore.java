@@ -207,16 +207,18 @@ public final class DeploymentStore {
         if (allNew) {
             return List.of();
         }
-        // Locked in key order and compared again on the latest version, so two late deployments of one commit take
-        // turns and the second compares with the first.
+        // Locked in the candidates' key order and compared again on the latest version (the locking read rechecks
+        // its condition), so two late deployments of one commit take turns and the second compares with the first.
+        // Looked up by key: joined whole, the planner hashed every stored commit.
         return h.createQuery("""
                 WITH %s,
                 later AS (
                     SELECT f.service, f.sha, f.committed_at, f.first_finished_at
-                    FROM commit_first_deploys f JOIN candidates k ON k.service = f.service AND k.sha = f.sha
-                    WHERE (k.finished_at, k.id) < (f.first_finished_at, f.first_deployment_id)
-                    ORDER BY f.service, f.sha
-                    FOR UPDATE OF f)
+                    FROM candidates k
+                    CROSS JOIN LATERAL (SELECT f.service, f.sha, f.committed_at, f.first_finished_at
+                                        FROM commit_first_deploys f WHERE f.service = k.service AND f.sha = k.sha
+                                            AND (k.finished_at, k.id) < (f.first_finished_at, f.first_deployment_id)
+                                        FOR UPDATE) f)
                 UPDATE commit_first_deploys f SET committed_at = k.committed_at, first_deployment_id = k.id,
                     first_finished_at = k.finished_at
                 FROM later l JOIN candidates k ON k.service = l.service AND k.sha = l.sha

@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +29,9 @@ import org.postgresql.copy.CopyManager;
  * The deploys plugin's ingest against its floors, all in one run on one PostgreSQL: one event per request over HTTP
  * at 4 connections (wrk) next to {@code GET /api/health} at 4 connections; batches of 1,000 deployments spread over
  * 10,000 services from 4 clients next to raw {@code COPY} of the same rows into copies of the two tables; then the
- * DORA report of the whole organisation and of one team under load.
+ * DORA report of the whole organisation and of one team under load. Next to one event per request it measures the
+ * disk's flush floor: single-row commits over JDBC from 4 connections with synchronous commit on, the one flush an
+ * acknowledged event must wait for.
  *
  * <p>The PostgreSQL is the caller's, a plain server with its default durability (fsync and synchronous commit on), so
  * that an acknowledged write is on disk as in production and {@code COPY} writes to the same disk; see
@@ -75,6 +80,7 @@ public final class DeploysBenchmark {
             batchRate = batches(port, batches);
             dora(port, concurrency, seconds);
         }
+        Wrk.Result flush = flushFloor(url, seconds);
         double copyRate = rawCopy(url, batches * 1000);
         System.out.println();
         System.out.println("| Measure | Result | Ratio | Goal |");
@@ -83,6 +89,10 @@ public final class DeploysBenchmark {
                 + " events/s, p50 %.1f ms, p99 %.1f ms, %d errors | %.2f × health | ≥ 0.5, p99 < 50 ms |%n",
                 CONNECTIONS, single.perSecond(), single.p50Millis(), single.p99Millis(), single.errors(),
                 single.perSecond() / health.perSecond());
+        System.out.printf(Locale.ROOT, "| Single-row `INSERT`s over JDBC, a commit each, synchronous commit on, %d"
+                + " connections — the flush floor | %.0f commits/s, p50 %.1f ms, p99 %.1f ms | events ÷ commits %.2f |"
+                + " |%n", CONNECTIONS, flush.perSecond(), flush.p50Millis(), flush.p99Millis(),
+                single.perSecond() / flush.perSecond());
         System.out.printf(Locale.ROOT, "| `GET /api/health`, %d connections (wrk) — the floor | %.0f req/s, p50 %.1f ms,"
                 + " p99 %.1f ms | | |%n", CONNECTIONS, health.perSecond(), health.p50Millis(), health.p99Millis());
         System.out.printf(Locale.ROOT, "| `POST /api/deploys/events`, batches of 1,000 over %,d services, %d clients |"
@@ -154,6 +164,49 @@ public final class DeploysBenchmark {
                 (System.nanoTime() - t0) / 1e9);
         System.out.println(LoadGenerator.measure(port, "/api/deploys/dora?team=team-3&from=2026-08-01&to=2026-11-01",
                 concurrency, Duration.ofSeconds(seconds), PortalProcess.ADMIN_TOKEN).line());
+    }
+
+    /**
+     * The floor for one event per request: what this disk allows when each write must be flushed before it is
+     * acknowledged. Single-row inserts, each its own transaction with synchronous commit on, from as many connections
+     * as wrk uses, after a warm-up of a third of the time; PostgreSQL may flush several connections' commits at once,
+     * as it may for the portal's.
+     */
+    private static Wrk.Result flushFloor(String url, int seconds) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS flush_benchmark CASCADE");
+            s.execute("CREATE SCHEMA flush_benchmark");
+            s.execute("CREATE TABLE flush_benchmark.commits (id bigserial PRIMARY KEY, worker int NOT NULL,"
+                    + " at timestamptz NOT NULL DEFAULT now())");
+        }
+        commits(url, Math.max(1, seconds / 3));
+        return commits(url, seconds);
+    }
+
+    private static Wrk.Result commits(String url, int seconds) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        Parallel.run(CONNECTIONS, worker -> {
+            try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                    Statement s = c.createStatement()) {
+                s.execute("SET synchronous_commit = on");
+                try (var insert = c.prepareStatement("INSERT INTO flush_benchmark.commits (worker) VALUES (?)")) {
+                    insert.setInt(1, worker);
+                    long mine = 0;
+                    for (long t0 = System.nanoTime(); t0 < end; t0 = System.nanoTime()) {
+                        insert.executeUpdate();
+                        latencies.add(System.nanoTime() - t0);
+                        mine++;
+                    }
+                    return mine;
+                }
+            }
+        });
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Wrk.Result(sorted.length / elapsed, sorted[sorted.length / 2] / 1e6,
+                sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1e6, 0);
     }
 
     /**

@@ -30,6 +30,22 @@ public interface Signals {
             Optional<String> link);
 
     /**
+     * Publishes many verdicts at once, each exactly as {@link #publish} would: the latest for (this plugin, subject,
+     * kind), appended to the history and delivered. The host stores them in one transaction, so a plugin that
+     * recomputes the verdicts of a thousand services pays for one commit instead of a thousand. Delivery follows the
+     * commit, in the order given. When a (subject, kind) appears more than once, each joins the history and the last
+     * one is the latest.
+     *
+     * @param verdicts the verdicts, in the order they are delivered
+     * @return the stored signals, in the same order
+     * @since 2.1.0
+     */
+    default List<Signal> publishAll(List<SignalVerdict> verdicts) {
+        return verdicts.stream().map(v -> publish(v.subject(), v.kind(), v.status(), v.summary(), v.value(), v.link()))
+                .toList();
+    }
+
+    /**
      * Appends a verdict as it stood at a past moment to the history, for history a plugin reconstructs from its own
      * data, e.g. from its demonstration data or after a backfill, so that charts of the past (a team's health over 90
      * days) show it. The latest signal of (this plugin, subject, kind) stays as it is, and nothing is delivered to

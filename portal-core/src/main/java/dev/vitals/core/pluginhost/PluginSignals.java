@@ -4,6 +4,7 @@ import dev.vitals.api.EntityRef;
 import dev.vitals.api.Signal;
 import dev.vitals.api.SignalFilter;
 import dev.vitals.api.SignalStatus;
+import dev.vitals.api.SignalVerdict;
 import dev.vitals.api.Signals;
 import dev.vitals.core.signals.SignalStore;
 import java.time.Clock;
@@ -35,6 +36,16 @@ final class PluginSignals implements Signals {
         store.save(signal);
         delivery.accept(signal);
         return signal;
+    }
+
+    @Override
+    public List<Signal> publishAll(List<SignalVerdict> verdicts) {
+        Instant now = clock.instant();
+        List<Signal> signals = verdicts.stream().map(v -> new Signal(pluginId, v.subject(), v.kind(), v.status(),
+                v.summary(), v.value(), v.link(), now)).toList();
+        store.saveAll(signals);
+        signals.forEach(delivery);
+        return signals;
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * Keeps the latest signal per (plugin, subject, kind) and every signal in the history. Subjects are stored as the
@@ -48,6 +50,57 @@ public final class SignalStore {
                             VALUES (:plugin, :subject, :kind, :status, :summary, :value, :link, :observedAt)""")
                     .bindMap(columns(signal)).execute();
         });
+    }
+
+    /**
+     * Saves many signals as {@link #save} saves one, in one transaction: two statements over arrays whatever their
+     * number. The latest rows are written in (subject, kind) order, so the trigger that keeps {@code worst_signals}
+     * locks their subjects in the same order as any other writer of many, and two never wait on each other crosswise.
+     * Of several signals with one (plugin, subject, kind), each joins the history and the last one is the latest.
+     */
+    public void saveAll(List<Signal> signals) {
+        if (signals.isEmpty()) {
+            return;
+        }
+        Map<List<String>, Signal> latest = new LinkedHashMap<>();
+        for (Signal signal : signals) {
+            latest.put(List.of(signal.plugin(), signal.subject().toString(), signal.kind()), signal);
+        }
+        jdbi.useTransaction(h -> {
+            bindAll(h.createUpdate("""
+                    INSERT INTO core.signal_latest (plugin, subject, kind, status, summary, value, link,
+                        observed_at)
+                    SELECT * FROM unnest(:plugins::text[], :subjects::text[], :kinds::text[], :statuses::text[],
+                                         :summaries::text[], :values::float8[], :links::text[],
+                                         :observedAts::timestamptz[])
+                    ORDER BY 2, 3, 1
+                    ON CONFLICT (plugin, subject, kind) DO UPDATE SET status = excluded.status,
+                        summary = excluded.summary, value = excluded.value, link = excluded.link,
+                        observed_at = excluded.observed_at"""), latest.values()).execute();
+            bindAll(h.createUpdate("""
+                    INSERT INTO core.signal_history (plugin, subject, kind, status, summary, value, link, observed_at)
+                    SELECT plugin, subject, kind, status, summary, value, link, observed_at
+                    FROM unnest(:plugins::text[], :subjects::text[], :kinds::text[], :statuses::text[],
+                                :summaries::text[], :values::float8[], :links::text[], :observedAts::timestamptz[])
+                        WITH ORDINALITY AS s (plugin, subject, kind, status, summary, value, link, observed_at, n)
+                    ORDER BY n"""), signals).execute();
+        });
+    }
+
+    private static Update bindAll(Update update, Collection<Signal> signals) {
+        return update.bindArray("plugins", String.class, signals.stream().map(Signal::plugin).toArray(String[]::new))
+                .bindArray("subjects", String.class, signals.stream().map(s -> s.subject().toString())
+                        .toArray(String[]::new))
+                .bindArray("kinds", String.class, signals.stream().map(Signal::kind).toArray(String[]::new))
+                .bindArray("statuses", String.class, signals.stream().map(s -> s.status().name())
+                        .toArray(String[]::new))
+                .bindArray("summaries", String.class, signals.stream().map(Signal::summary).toArray(String[]::new))
+                .bindArray("values", Double.class, signals.stream()
+                        .map(s -> s.value().isPresent() ? s.value().getAsDouble() : null).toArray(Double[]::new))
+                .bindArray("links", String.class, signals.stream().map(s -> s.link().orElse(null))
+                        .toArray(String[]::new))
+                .bindArray("observedAts", String.class, signals.stream().map(s -> s.observedAt().toString())
+                        .toArray(String[]::new));
     }
 
     /** Keeps a past verdict in the history only: the latest signal, newer than it, stays. */

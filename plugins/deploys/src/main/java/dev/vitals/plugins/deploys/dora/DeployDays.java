@@ -125,6 +125,8 @@ public final class DeployDays {
      * Adds what just-stored deployments bring: each counted one on its day (failed when rolled back or named by an
      * incident already), the lead times of the commits they shipped first, less those of the commits they took from a
      * later deployment. One statement, rows in key order, so that two writers never wait on each other crosswise.
+     * The batch's commits and their first deployments are looked up by key, one deployment at a time ({@code OFFSET
+     * 0} keeps the planner from hashing both tables whole), so the cost follows the batch, not the tables.
      *
      * @param h the writing transaction's handle, after the deployments and {@code commit_first_deploys} are written
      * @param added the deployments this transaction inserted
@@ -141,10 +143,12 @@ public final class DeployDays {
                 leads AS (
                     SELECT f.service, (f.first_finished_at AT TIME ZONE :zone)::date AS day, %2$s AS hours
                     FROM deployments d
-                    JOIN deployment_commits c ON c.deployment_id = d.id
-                    JOIN commit_first_deploys f ON f.service = d.service AND f.sha = c.sha
-                        AND f.first_deployment_id = d.id
-                    WHERE d.id = ANY(:added) AND f.first_finished_at > f.committed_at),
+                    CROSS JOIN LATERAL (SELECT c.sha FROM deployment_commits c WHERE c.deployment_id = d.id
+                                        OFFSET 0) c
+                    CROSS JOIN LATERAL (SELECT f.service, f.committed_at, f.first_deployment_id, f.first_finished_at
+                                        FROM commit_first_deploys f WHERE f.service = d.service AND f.sha = c.sha
+                                        OFFSET 0) f
+                    WHERE d.id = ANY(:added) AND f.first_deployment_id = d.id AND f.first_finished_at > f.committed_at),
                 gone AS (
                     SELECT f.service, (f.first_finished_at AT TIME ZONE :zone)::date AS day, array_agg(%3$s) AS hours
                     FROM unnest(:goneServices::text[], :goneCommitted::timestamptz[], :goneFinished::timestamptz[])

@@ -1,7 +1,9 @@
 package dev.vitals.plugins.deploys.dora;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,6 +101,66 @@ public final class DoraQuery {
                     : OptionalDouble.of(((Number) row[0]).doubleValue());
             return DoraReport.compute(period, days, lead, restoreHours, (Long) row[1], thresholds);
         }
+    }
+
+    /**
+     * The report of each service on its own, as {@link #report} gives it for a list of that one service, read for
+     * all of them at once: three grouped statements instead of three per service. The signals after a batch over a
+     * thousand services ask for a thousand reports. Not cached: dashboards never ask for these again.
+     *
+     * @param services catalog keys
+     * @param period the dates
+     * @return a report per service given, in the order given
+     */
+    public Map<String, DoraReport> perService(Collection<String> services, Period period) {
+        return jdbi.withHandle(h -> {
+            Map<String, DoraReport> reports = new LinkedHashMap<>();
+            if (!rolledUp(h, period)) {
+                for (String service : services) {
+                    reports.put(service, report(h, Optional.of(List.of(service)), period, false));
+                }
+                return reports;
+            }
+            Optional<List<String>> scope = Optional.of(List.copyOf(services));
+            Map<String, List<DayCount>> days = new HashMap<>();
+            scoped(h, scope, "r.service", """
+                    SELECT r.service, r.day, sum(r.deployments) AS n, sum(r.failed) AS failed
+                    FROM deploy_days r
+                    WHERE r.day >= :from AND r.day < :to AND <scope>
+                    GROUP BY 1, 2 ORDER BY 1, 2""", period)
+                    .map((rs, ctx) -> days.computeIfAbsent(rs.getString("service"), k -> new ArrayList<>())
+                            .add(new DayCount(rs.getObject("day", LocalDate.class), rs.getLong("n"),
+                                    rs.getLong("failed"))))
+                    .list();
+            Map<String, Double> leads = new HashMap<>();
+            scoped(h, scope, "r.service", """
+                    SELECT r.service, percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median
+                    FROM deploy_days r, unnest(r.lead_hours) AS hours
+                    WHERE r.day >= :from AND r.day < :to AND <scope>
+                    GROUP BY 1""", period)
+                    .map((rs, ctx) -> leads.put(rs.getString("service"), rs.getDouble("median"))).list();
+            Map<String, Object[]> restores = new HashMap<>();
+            scoped(h, scope, "i.service", """
+                    SELECT i.service, percentile_cont(0.5) WITHIN GROUP (
+                               ORDER BY extract(epoch FROM i.resolved_at - i.started_at)::float8 / 3600) AS median,
+                           count(*) AS n
+                    FROM incidents i
+                    WHERE i.resolved_at >= :start AND i.resolved_at < :end AND <scope>
+                    GROUP BY 1""", period)
+                    .map((rs, ctx) -> restores.put(rs.getString("service"),
+                            new Object[] {rs.getObject("median"), rs.getLong("n")}))
+                    .list();
+            for (String service : services) {
+                Double lead = leads.get(service);
+                Object[] restore = restores.getOrDefault(service, new Object[] {null, 0L});
+                reports.put(service, DoraReport.compute(period, days.getOrDefault(service, List.of()),
+                        lead == null ? OptionalDouble.empty() : OptionalDouble.of(lead),
+                        restore[0] == null ? OptionalDouble.empty()
+                                : OptionalDouble.of(((Number) restore[0]).doubleValue()),
+                        (Long) restore[1], thresholds));
+            }
+            return reports;
+        });
     }
 
     /**

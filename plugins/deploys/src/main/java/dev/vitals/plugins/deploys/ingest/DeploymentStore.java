@@ -80,6 +80,11 @@ public final class DeploymentStore {
      * Inserts the deployments and their commits; a deployment whose id is stored already, or is being stored by
      * another transaction right now (the insert waits for it), is compared instead.
      *
+     * <p>Here and in the roll-up, the rows a batch names are looked up one by one through a lateral subquery that
+     * {@code OFFSET 0} keeps whole: left to itself the planner joined the batch's thousand ids to every row of
+     * {@code deployments} or {@code deployment_commits} by hashing the whole table, so a batch cost more the more
+     * deployments were stored. Looked up by key, it costs the same at any size.
+     *
      * @return the ids this transaction inserted
      */
     private List<String> insert(Handle h, Collection<DeploymentEvent> events, String source) {
@@ -138,7 +143,9 @@ public final class DeploymentStore {
                     FROM unnest(:commitIds::text[], :shas::text[], :committed::timestamptz[]) AS c (id, sha, committed_at)
                     JOIN added a ON a.id = c.id)
                 SELECT s.id, a.id IS NOT NULL AS added, d.content
-                FROM sent s LEFT JOIN added a ON a.id = s.id LEFT JOIN deployments d ON d.id = s.id""")
+                FROM sent s LEFT JOIN added a ON a.id = s.id
+                LEFT JOIN LATERAL (SELECT d.content FROM deployments d WHERE a.id IS NULL AND d.id = s.id
+                                   OFFSET 0) d ON TRUE""")
                 .bindArray("ids", String.class, ids).bindArray("services", String.class, services)
                 .bindArray("environments", String.class, environments).bindArray("statuses", String.class, statuses)
                 .bindArray("started", String.class, started).bindArray("finished", String.class, finished)
@@ -181,7 +188,9 @@ public final class DeploymentStore {
         String candidates = """
                 candidates AS (
                     SELECT DISTINCT ON (d.service, c.sha) d.service, c.sha, c.committed_at, d.id, d.finished_at
-                    FROM deployments d JOIN deployment_commits c ON c.deployment_id = d.id
+                    FROM deployments d
+                    CROSS JOIN LATERAL (SELECT c.sha, c.committed_at FROM deployment_commits c
+                                        WHERE c.deployment_id = d.id OFFSET 0) c
                     WHERE d.id = ANY(:added) AND %s
                     ORDER BY d.service, c.sha, d.finished_at, d.id)""".formatted(DeployDays.COUNTED);
         String[] ids = added.toArray(String[]::new);
@@ -198,16 +207,18 @@ public final class DeploymentStore {
         if (allNew) {
             return List.of();
         }
-        // Locked in key order and compared again on the latest version, so two late deployments of one commit take
-        // turns and the second compares with the first.
+        // Locked in the candidates' key order and compared again on the latest version (the locking read rechecks
+        // its condition), so two late deployments of one commit take turns and the second compares with the first.
+        // Looked up by key: joined whole, the planner hashed every stored commit.
         return h.createQuery("""
                 WITH %s,
                 later AS (
                     SELECT f.service, f.sha, f.committed_at, f.first_finished_at
-                    FROM commit_first_deploys f JOIN candidates k ON k.service = f.service AND k.sha = f.sha
-                    WHERE (k.finished_at, k.id) < (f.first_finished_at, f.first_deployment_id)
-                    ORDER BY f.service, f.sha
-                    FOR UPDATE OF f)
+                    FROM candidates k
+                    CROSS JOIN LATERAL (SELECT f.service, f.sha, f.committed_at, f.first_finished_at
+                                        FROM commit_first_deploys f WHERE f.service = k.service AND f.sha = k.sha
+                                            AND (k.finished_at, k.id) < (f.first_finished_at, f.first_deployment_id)
+                                        FOR UPDATE) f)
                 UPDATE commit_first_deploys f SET committed_at = k.committed_at, first_deployment_id = k.id,
                     first_finished_at = k.finished_at
                 FROM later l JOIN candidates k ON k.service = l.service AND k.sha = l.sha

@@ -180,10 +180,14 @@ END
 $$;
 
 -- Sets the basis and ranks every row under it. The EXCLUSIVE lock waits for writers ranking rows under the old basis
--- and holds new ones off until the rows are ranked anew.
+-- and holds new ones off until the rows are ranked anew. Requests that found the same change at the same moment wait
+-- here for the first one, and then find the basis set.
 CREATE FUNCTION set_grid_basis(plugins text[], instance text) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     LOCK TABLE core.grid_basis IN EXCLUSIVE MODE;
+    IF (SELECT b.plugins FROM core.grid_basis b) = set_grid_basis.plugins THEN
+        RETURN;
+    END IF;
     UPDATE core.grid_basis SET plugins = set_grid_basis.plugins, set_by = instance, set_at = now();
     UPDATE core.grid_rows g
        SET rank = v.rank, warned_kinds = v.kinds

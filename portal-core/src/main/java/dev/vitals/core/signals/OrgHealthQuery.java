@@ -156,30 +156,17 @@ public final class OrgHealthQuery {
     /** The page from the precomputed rows: worst first straight from an index, the totals from their counters. */
     private Result fromRows(Handle h, Selection selection, int page, int size) {
         String where = rowsWhere(selection);
-        String group = switch (selection.groupBy().orElse("")) {
-            case "team" -> "g.owner_ref";
-            case "system" -> "g.system_ref";
-            case "program" -> "(SELECT min(r.source_ref) FROM core.catalog_relations r "
-                    + "WHERE r.target_ref = g.ref AND r.type = 'inScope')";
-            case "component" -> "(SELECT min(r.source_ref) FROM core.catalog_relations r "
-                    + "WHERE r.target_ref = g.ref AND r.type = 'includes')";
-            default -> "NULL";
-        };
+        String group = group(selection, "g");
         String grouped = group.equals("NULL") ? "" : "grid_group NULLS LAST, ";
         // Cut first, then join: a page looks up its 50 services and cells by key, however deep it is.
-        List<Row> rows = bind(h.createQuery("SELECT " + COLUMNS + ", p.grid_group, w.by_plugin::text AS worst FROM ("
-                        + "SELECT g.ref, g.rank, g.sort_name, " + group + " AS grid_group FROM core.grid_rows g WHERE "
-                        + where + " ORDER BY " + grouped + "g.rank DESC, g.sort_name, g.ref LIMIT :limit OFFSET :offset"
-                        + ") p JOIN core.catalog_entities e ON e.ref = p.ref "
-                        + "LEFT JOIN core.worst_signals w ON w.subject = p.ref ORDER BY "
-                        + grouped.replace("grid_group", "p.grid_group") + "p.rank DESC, p.sort_name, p.ref"), selection)
-                .bind("limit", size).bind("offset", (long) (page - 1) * size)
-                .map((rs, ctx) -> new Row(Catalog.summary(rs), rs.getString("grid_group"),
-                        WorstSignal.byPlugin(rs.getString("worst")))).list();
-        Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
-        for (Severity s : Severity.values()) {
-            bySeverity.put(s, 0L);
-        }
+        List<Row> rows = rows(h, "SELECT " + COLUMNS + ", p.grid_group, w.by_plugin::text AS worst FROM ("
+                + "SELECT g.ref, g.rank, g.sort_name, " + group + " AS grid_group FROM core.grid_rows g WHERE "
+                + where + " ORDER BY " + grouped + "g.rank DESC, g.sort_name, g.ref LIMIT :limit OFFSET :offset"
+                + ") p JOIN core.catalog_entities e ON e.ref = p.ref "
+                + "LEFT JOIN core.worst_signals w ON w.subject = p.ref ORDER BY "
+                + grouped.replace("grid_group", "p.grid_group") + "p.rank DESC, p.sort_name, p.ref",
+                selection, page, size);
+        Map<Severity, Long> bySeverity = noVerdicts();
         Map<String, Long> byKind = new LinkedHashMap<>();
         Selection everything = selection.withoutVerdicts();
         boolean wholeCatalog = unfiltered(everything);
@@ -219,15 +206,7 @@ public final class OrgHealthQuery {
     /** The page ranked per request from the started plugins' cells: while the rows are ranked by other plugins. */
     private Result fromCells(Handle h, Selection selection, int page, int size) {
         String where = where(selection);
-        String group = switch (selection.groupBy().orElse("")) {
-            case "team" -> "e.owner_ref";
-            case "system" -> "e.system_ref";
-            case "program" -> "(SELECT min(r.source_ref) FROM core.catalog_relations r "
-                    + "WHERE r.target_ref = e.ref AND r.type = 'inScope')";
-            case "component" -> "(SELECT min(r.source_ref) FROM core.catalog_relations r "
-                    + "WHERE r.target_ref = e.ref AND r.type = 'includes')";
-            default -> "NULL";
-        };
+        String group = group(selection, "e");
         String severity = severity(selection.plugins());
         Selection everything = selection.withoutVerdicts();
         String whereAll = where(everything);
@@ -237,18 +216,12 @@ public final class OrgHealthQuery {
                         + "ON w.subject = e.ref WHERE " + where), selection).mapTo(Long.class).one();
         // Worst first needs each row's verdict before the cut: the cells are joined for the whole selection, and
         // the verdict is read from the started plugins' cells only (a few jsonb look-ups per row).
-        List<Row> rows = bind(h.createQuery("SELECT " + COLUMNS + ", " + group + " AS grid_group, "
-                        + "w.by_plugin::text AS worst FROM core.catalog_entities e LEFT JOIN core.worst_signals w "
-                        + "ON w.subject = e.ref WHERE " + where + " ORDER BY "
-                        + (group.equals("NULL") ? "" : group + " NULLS LAST, ") + severity + " DESC, "
-                        + "lower(coalesce(e.title, e.name)), e.ref LIMIT :limit OFFSET :offset"), selection)
-                .bind("limit", size).bind("offset", (long) (page - 1) * size)
-                .map((rs, ctx) -> new Row(Catalog.summary(rs), rs.getString("grid_group"),
-                        WorstSignal.byPlugin(rs.getString("worst")))).list();
-        Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
-        for (Severity s : Severity.values()) {
-            bySeverity.put(s, 0L);
-        }
+        List<Row> rows = rows(h, "SELECT " + COLUMNS + ", " + group + " AS grid_group, "
+                + "w.by_plugin::text AS worst FROM core.catalog_entities e LEFT JOIN core.worst_signals w "
+                + "ON w.subject = e.ref WHERE " + where + " ORDER BY "
+                + (group.equals("NULL") ? "" : group + " NULLS LAST, ") + severity + " DESC, "
+                + "lower(coalesce(e.title, e.name)), e.ref LIMIT :limit OFFSET :offset", selection, page, size);
+        Map<Severity, Long> bySeverity = noVerdicts();
         bind(h.createQuery("SELECT " + severity + " AS rank, count(*) AS n FROM core.catalog_entities e "
                 + "LEFT JOIN core.worst_signals w ON w.subject = e.ref WHERE " + whereAll + " GROUP BY 1"), everything)
                 .map((rs, ctx) -> Map.entry(Severity.ofRank(rs.getInt("rank")), rs.getLong("n")))
@@ -263,6 +236,22 @@ public final class OrgHealthQuery {
                     .forEach(e -> byKind.put(e.getKey(), e.getValue()));
         }
         return new Result(rows, total, bySeverity, byKind);
+    }
+
+    /** A page of rows; the query selects the catalog's columns, {@code grid_group} and the cells as {@code worst}. */
+    private static List<Row> rows(Handle h, String sql, Selection selection, int page, int size) {
+        return bind(h.createQuery(sql), selection).bind("limit", size).bind("offset", (long) (page - 1) * size)
+                .map((rs, ctx) -> new Row(Catalog.summary(rs), rs.getString("grid_group"),
+                        WorstSignal.byPlugin(rs.getString("worst")))).list();
+    }
+
+    /** Every verdict at 0, so that the page names those no service has. */
+    private static Map<Severity, Long> noVerdicts() {
+        Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) {
+            bySeverity.put(s, 0L);
+        }
+        return bySeverity;
     }
 
     /**
@@ -283,14 +272,33 @@ public final class OrgHealthQuery {
                 && s.text().isEmpty() && s.severity().isEmpty() && s.kind().isEmpty();
     }
 
+    /** What a row is grouped under, over a service's columns ({@code e} the catalog's, {@code g} the grid's rows). */
+    private static String group(Selection s, String alias) {
+        return switch (s.groupBy().orElse("")) {
+            case "team" -> alias + ".owner_ref";
+            case "system" -> alias + ".system_ref";
+            case "program" -> "(SELECT min(r.source_ref) FROM core.catalog_relations r "
+                    + "WHERE r.target_ref = " + alias + ".ref AND r.type = 'inScope')";
+            case "component" -> "(SELECT min(r.source_ref) FROM core.catalog_relations r "
+                    + "WHERE r.target_ref = " + alias + ".ref AND r.type = 'includes')";
+            default -> "NULL";
+        };
+    }
+
+    /** The filters by team, system, program and component, over a service's columns as {@link #group} reads them. */
+    private static StringBuilder places(Selection s, String alias, String first) {
+        StringBuilder where = new StringBuilder(first);
+        s.team().ifPresent(t -> where.append(" AND ").append(alias).append(".owner_ref = :team"));
+        s.system().ifPresent(t -> where.append(" AND ").append(alias).append(".system_ref = :system"));
+        s.program().ifPresent(p -> where.append(" AND ").append(alias).append(".ref IN (SELECT target_ref FROM "
+                + "core.catalog_relations WHERE source_ref = :program AND type = 'inScope')"));
+        s.component().ifPresent(c -> where.append(" AND ").append(alias).append(".ref IN (SELECT target_ref FROM "
+                + "core.catalog_relations WHERE source_ref = :component AND type = 'includes')"));
+        return where;
+    }
+
     private static String where(Selection s) {
-        StringBuilder where = new StringBuilder("e.kind = 'Component'");
-        s.team().ifPresent(t -> where.append(" AND e.owner_ref = :team"));
-        s.system().ifPresent(t -> where.append(" AND e.system_ref = :system"));
-        s.program().ifPresent(p -> where.append(" AND e.ref IN (SELECT target_ref FROM core.catalog_relations "
-                + "WHERE source_ref = :program AND type = 'inScope')"));
-        s.component().ifPresent(c -> where.append(" AND e.ref IN (SELECT target_ref FROM core.catalog_relations "
-                + "WHERE source_ref = :component AND type = 'includes')"));
+        StringBuilder where = places(s, "e", "e.kind = 'Component'");
         s.text().ifPresent(t -> where.append(" AND (e.name ILIKE :text OR e.title ILIKE :text)"));
         s.severity().ifPresent(v -> where.append(" AND ").append(severity(s.plugins())).append(" = :severity"));
         s.kind().ifPresent(k -> where.append(" AND EXISTS (SELECT 1 FROM core.signal_latest k WHERE k.subject = e.ref "
@@ -301,13 +309,7 @@ public final class OrgHealthQuery {
 
     /** The same filters over {@code core.grid_rows g}, whose rows are the catalog's services. */
     private static String rowsWhere(Selection s) {
-        StringBuilder where = new StringBuilder("true");
-        s.team().ifPresent(t -> where.append(" AND g.owner_ref = :team"));
-        s.system().ifPresent(t -> where.append(" AND g.system_ref = :system"));
-        s.program().ifPresent(p -> where.append(" AND g.ref IN (SELECT target_ref FROM core.catalog_relations "
-                + "WHERE source_ref = :program AND type = 'inScope')"));
-        s.component().ifPresent(c -> where.append(" AND g.ref IN (SELECT target_ref FROM core.catalog_relations "
-                + "WHERE source_ref = :component AND type = 'includes')"));
+        StringBuilder where = places(s, "g", "true");
         s.text().ifPresent(t -> where.append(" AND g.ref IN (SELECT t.ref FROM core.catalog_entities t "
                 + "WHERE t.kind = 'Component' AND (t.name ILIKE :text OR t.title ILIKE :text))"));
         s.severity().ifPresent(v -> where.append(" AND g.rank = :severity"));

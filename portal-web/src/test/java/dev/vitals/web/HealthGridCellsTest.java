@@ -72,6 +72,12 @@ class HealthGridCellsTest {
         return shown.toString();
     }
 
+    /** A total above the grid as it reads, such as {@code 1 critical}, or empty when the page has none. */
+    private static String total(String page, String label) {
+        Matcher m = Pattern.compile("<strong>(\\d+)</strong> <span>" + label + "</span>").matcher(page);
+        return m.find() ? m.group(1) + " " + label : "";
+    }
+
     @Test
     void theGridPagesAndGroupsItsServices() {
         assertEquals(IntStream.range(0, 50).mapToObj(i -> String.format("grid-%02d", i)).collect(Collectors.joining(" ")),
@@ -94,12 +100,17 @@ class HealthGridCellsTest {
         assertTrue(shown.contains("href=\"/p/alpha/budgets/grid-00\""), "the worst signal's link: " + shown);
         assertTrue(shown.contains("error-budget: budget spent; latency: p99 900 ms"), shown);
         assertTrue(shown.contains("beta looked today"), shown);
+        assertEquals("grid-00", servicesShown(server.getPage("/?status=critical").body()));
+        assertEquals("1 critical", total(shown, "critical"));
 
         server.vitals().plugins().setEnabled("alpha", false, ADA);
         String disabled = server.getPage("/").body();
         assertFalse(disabled.contains("/p/alpha/budgets/grid-00") || disabled.contains("budget spent"),
                 "a disabled plugin's cells leave the grid with its column: " + disabled);
         assertTrue(disabled.contains("beta looked today"), disabled);
+        assertEquals("0 critical", total(disabled, "critical"), "nor do its signals count in the totals");
+        assertEquals("1 OK", total(disabled, "OK"), "grid-00 counts under beta's verdict");
+        assertEquals("", servicesShown(server.getPage("/?status=critical").body()));
 
         server.vitals().plugins().setEnabled("alpha", true, ADA);
         alpha.signals().publish(service, "error-budget", SignalStatus.OK, "budget left", OptionalDouble.of(0.4),

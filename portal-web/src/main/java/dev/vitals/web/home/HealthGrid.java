@@ -59,11 +59,16 @@ public final class HealthGrid {
      * @param options the entities to choose from
      * @param filter the value given and whether it names one of them
      */
-    public record Dimension(String param, String label, List<EntitySummary> options, EntityFilter filter) {
+    public record Dimension(String param, String label, List<EntitySummary> options, EntityFilter filter,
+            String chosen) {
 
-        /** Whether an option is the one chosen. */
+        public Dimension(String param, String label, List<EntitySummary> options, EntityFilter filter) {
+            this(param, label, options, filter, filter.ref().map(EntityRef::toString).orElse(""));
+        }
+
+        /** Whether an option is the one chosen; asked of every option of every list, so the choice is read once. */
         public boolean selects(EntitySummary option) {
-            return filter.ref().map(r -> r.toString().equals(option.ref())).orElse(false);
+            return !chosen.isEmpty() && chosen.equals(option.ref());
         }
     }
 
@@ -79,6 +84,16 @@ public final class HealthGrid {
      */
     public record GridRow(EntitySummary service, String href, String group, List<StatusCell> cells, StatusCell worst,
             String reasonFrom) {
+
+        /**
+         * The Worst column's badge: the word and the link, without the reason, which the Why column beside it reads
+         * out; repeated in the badge's title and read-out text it was a third of the page.
+         */
+        public StatusBadge worstBadge() {
+            StatusBadge badge = worst.status().equals("none") ? StatusBadge.noSignal()
+                    : StatusBadge.of(SignalStatus.valueOf(worst.status().toUpperCase(Locale.ROOT)));
+            return badge.because("").compact().linkedTo(worst.href());
+        }
     }
 
     /**
@@ -249,9 +264,13 @@ public final class HealthGrid {
         return dimensions.get(i).filter().ref().map(EntityRef::toString);
     }
 
-    /** A plugin's cell from its precomputed worst signal; the columns are the started plugins, so others never show. */
+    /**
+     * A plugin's cell from its precomputed worst signal; the columns are the started plugins, so others never show. A
+     * plugin that has not judged the service says "No signal" without a reason: "no signal yet" read out after it
+     * says nothing more, and on a grid of mostly unjudged cells it was a good part of the page.
+     */
     private static StatusCell cell(WorstSignal worst, String fallbackHref) {
-        return worst == null ? StatusCell.of(List.of(), fallbackHref)
+        return worst == null ? new StatusCell("none", "", fallbackHref)
                 : new StatusCell(worst.status().name().toLowerCase(Locale.ROOT), worst.summary(),
                         worst.link().orElse(fallbackHref));
     }

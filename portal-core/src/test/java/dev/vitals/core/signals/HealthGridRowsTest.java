@@ -6,6 +6,7 @@ import dev.vitals.api.EntityRef;
 import dev.vitals.api.PluginContext;
 import dev.vitals.api.RunningPlugin;
 import dev.vitals.api.SignalStatus;
+import dev.vitals.api.SignalVerdict;
 import dev.vitals.api.Signals;
 import dev.vitals.api.VitalsPlugin;
 import dev.vitals.core.Vitals;
@@ -17,6 +18,7 @@ import dev.vitals.core.signals.OrgHealthQuery.Severity;
 import dev.vitals.core.testing.TestPlugins;
 import dev.vitals.core.testing.TestPortal;
 import dev.vitals.core.testing.TestPostgres;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,11 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.Jdbi;
@@ -267,6 +274,43 @@ class HealthGridRowsTest {
             }
         } finally {
             importCatalog("Foxtrot");
+            seed();
+        }
+    }
+
+    @Test
+    void twoPluginsPublishingManyVerdictsAtOnceBothLandAndTheTotalsStayExact() throws Exception {
+        // Each batch moves services between statuses in its own order, so the two lock the grid's per-status
+        // counters crosswise: PostgreSQL aborts one as a deadlock's victim and the store saves it again.
+        List<String> services = List.of("alpha", "bravo", "charlie", "delta", "echo", "foxtrot");
+        Random random = new Random(7);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            page(all(SLO_AND_DEPLOYS), 1, 50); // sets the basis, so both publishers' verdicts count
+            for (int round = 0; round < 30; round++) {
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<?>> batches = new ArrayList<>();
+                for (String plugin : SLO_AND_DEPLOYS) {
+                    List<SignalVerdict> verdicts = services.stream().map(service -> new SignalVerdict(
+                            EntityRef.of("component", service), plugin.equals("slo") ? "latency" : "dora",
+                            SignalStatus.values()[random.nextInt(SignalStatus.values().length)], service,
+                            OptionalDouble.empty(), Optional.empty())).toList();
+                    batches.add(pool.submit(() -> {
+                        together.await(10, TimeUnit.SECONDS);
+                        DOORS.get(plugin).publishAll(verdicts);
+                        return null;
+                    }));
+                }
+                for (Future<?> batch : batches) {
+                    batch.get(60, TimeUnit.SECONDS);
+                }
+                String precomputed = shown(page(all(SLO_AND_DEPLOYS), 1, 50));
+                anotherInstanceJustSetTheBasis();
+                assertEquals(shown(page(all(SLO_AND_DEPLOYS), 1, 50)), precomputed, "round " + round);
+                jdbi.useHandle(h -> h.execute("UPDATE core.grid_basis SET set_by = '', set_at = '-infinity'"));
+            }
+        } finally {
+            pool.shutdownNow();
             seed();
         }
     }

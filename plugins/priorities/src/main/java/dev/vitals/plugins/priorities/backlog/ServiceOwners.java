@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * The owning team of every service, read from the catalog in one go and kept until the catalog changes: the plan view
- * and hearing signals ask for the owners of thousands of services at a time, and asking the catalog each time cost
- * more than the rest of the request.
+ * asks for the owners of every service whose error budget is spent, thousands at a time, on each request, and asking
+ * the catalog each time cost more than the rest of the request.
  */
 public final class ServiceOwners {
 

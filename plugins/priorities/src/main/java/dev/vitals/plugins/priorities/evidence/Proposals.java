@@ -4,7 +4,6 @@ import dev.vitals.api.CatalogView;
 import dev.vitals.api.EntityRef;
 import dev.vitals.api.PluginUrls;
 import dev.vitals.api.Signal;
-import dev.vitals.plugins.priorities.backlog.ServiceOwners;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -31,11 +30,11 @@ public final class Proposals {
     private static final int CHUNK = 2000;
 
     private final Jdbi jdbi;
-    private final ServiceOwners owners;
+    private final CatalogView catalog;
 
     public Proposals(Jdbi jdbi, CatalogView catalog) {
         this.jdbi = jdbi;
-        this.owners = new ServiceOwners(catalog);
+        this.catalog = catalog;
     }
 
     /** Reads one signal; most signals are not evidence of anything and cost no statement at all. */
@@ -116,10 +115,10 @@ public final class Proposals {
     }
 
     private void stands(List<Heard> heard) {
-        Map<EntityRef, EntityRef> owner = owners.of(heard.stream().map(x -> x.signal().subject()).distinct()
-                .toList());
-        String[] ownerOf = heard.stream().map(x -> Optional.ofNullable(owner.get(x.signal().subject()))
-                .map(EntityRef::toString).orElse(null)).toArray(String[]::new);
+        Map<EntityRef, dev.vitals.api.CatalogEntity> subjects = catalog.entities(heard.stream()
+                .map(x -> x.signal().subject()).distinct().toList());
+        String[] owners = heard.stream().map(x -> Optional.ofNullable(subjects.get(x.signal().subject()))
+                .flatMap(e -> e.owner()).map(EntityRef::toString).orElse(null)).toArray(String[]::new);
         // Pairs that start standing flip their state and raise a proposal, or raise an open one again with fresh
         // evidence; a concurrent statement for the same pair waits on its state row, then sees it standing. Pairs
         // that already stood refresh their open proposal's evidence.
@@ -154,7 +153,7 @@ public final class Proposals {
                            AND NOT EXISTS (SELECT 1 FROM flipped f WHERE f.subject = i.subject AND f.kind = i.kind)""")
                 .bind("subject", heard.stream().map(x -> x.signal().subject().toString()).toArray(String[]::new))
                 .bind("kind", heard.stream().map(x -> x.rule().kind()).toArray(String[]::new))
-                .bind("owner", ownerOf)
+                .bind("owner", owners)
                 .bind("title", heard.stream().map(x -> x.rule().title(x.signal().subject().name()))
                         .toArray(String[]::new))
                 .bind("plugin", heard.stream().map(x -> x.signal().plugin()).toArray(String[]::new))

@@ -45,7 +45,8 @@ class EmbeddedDatabaseKillTest {
     private static final String TOKEN = "kill-test-admin-token-0123456789";
     private static final int CLIENTS = 4;
     private static final int LARGE_IMPORT = 5000;
-    private static final String CATALOG = """
+    /** Team streaming with its service alpha: the catalog the kill tests write against. */
+    static final String CATALOG = """
             apiVersion: backstage.io/v1alpha1
             kind: Group
             metadata:
@@ -98,7 +99,7 @@ class EmbeddedDatabaseKillTest {
             ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
             long killed = System.nanoTime();
             int acknowledgedAtKill = acknowledgedDeploys.size() + acknowledgedSamples.size();
-            awaitReady(portal, dataDir, postmaster);
+            awaitReady(http, portal, dataDir, postmaster);
             long ready = System.nanoTime();
             awaitAcknowledged(acknowledgedAtKill + 60);
             stop.set(true);
@@ -142,7 +143,7 @@ class EmbeddedDatabaseKillTest {
             ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
             HttpResponse<String> large = pending.handle((response, failure) -> response).get();
             boolean acknowledged = large != null && large.statusCode() == 200;
-            awaitReady(portal, dataDir, postmaster);
+            awaitReady(http, portal, dataDir, postmaster);
 
             Jdbi db = superuser(dataDir);
             long present = count(db, "SELECT count(*) FROM core.catalog_entities WHERE name LIKE 'bulk-%'");
@@ -179,7 +180,7 @@ class EmbeddedDatabaseKillTest {
     }
 
     /** The embedded server's superuser, with the password the portal generated into the data directory. */
-    private static Jdbi superuser(Path dataDir) throws Exception {
+    static Jdbi superuser(Path dataDir) throws Exception {
         Path pgdata = dataDir.resolve("postgres");
         String port = Files.readString(pgdata.resolve("vitals-port")).strip();
         String password = Files.readString(pgdata.resolve("vitals-superuser-password")).strip();
@@ -242,7 +243,8 @@ class EmbeddedDatabaseKillTest {
      * Waits for a new postmaster and a ready portal: a backend orphaned by the kill may answer for a moment after its
      * postmaster died, which is not the database being back.
      */
-    private void awaitReady(PortalServer portal, Path dataDir, long killed) throws InterruptedException {
+    static void awaitReady(HttpClient http, PortalServer portal, Path dataDir, long killed)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         Thread.sleep(200);
         while (System.nanoTime() < deadline) {
@@ -270,7 +272,7 @@ class EmbeddedDatabaseKillTest {
         throw new AssertionError("/health/ready not UP within 30 s of the kill");
     }
 
-    private static long postmasterPid(Path dataDir) throws Exception {
+    static long postmasterPid(Path dataDir) throws Exception {
         return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).strip());
     }
 

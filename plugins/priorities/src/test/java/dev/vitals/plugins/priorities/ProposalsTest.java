@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.vitals.api.SignalStatus;
 import dev.vitals.plugins.priorities.backlog.Item;
 import dev.vitals.plugins.priorities.evidence.Proposal;
+import dev.vitals.plugins.priorities.plan.TeamPlan;
 import dev.vitals.testkit.PortalResponse;
 import dev.vitals.testkit.VitalsPortal;
 import dev.vitals.testkit.VitalsPortalExtension;
@@ -128,5 +129,22 @@ class ProposalsTest {
                 .clearedAt());
         assertEquals(List.of("group:default/blue"), proposals(portal, "owner=blue").stream().map(Proposal::owner)
                 .distinct().toList());
+    }
+
+    @Test
+    void aSpentBudgetCountsForTheTeamTheCatalogNamesNowNotTheOneItNamedBefore(VitalsPortal portal) {
+        SignalStandIn.publish(portal, "slo", "error-budget", "violet-api", SignalStatus.CRITICAL, "budget spent");
+        assertEquals(List.of(), reliabilityFirst(portal, "group:default/red"),
+                "a service the catalog does not know yet belongs to no team");
+
+        portal.importCatalog(PrioritiesCatalog.of().service("violet-api", "red"));
+        assertEquals(List.of("violet-api"), reliabilityFirst(portal, "group:default/red"),
+                "the owners kept for the plan are read again once the catalog changed");
+    }
+
+    private static List<String> reliabilityFirst(VitalsPortal portal, String team) {
+        return portal.viewer().get("/api/priorities/plan?quarter=2027-Q1").expect(200).as(TeamPlan.View.class)
+                .teams().stream().filter(t -> t.capacity().team().equals(team)).findFirst().orElseThrow()
+                .reliabilityFirst();
     }
 }

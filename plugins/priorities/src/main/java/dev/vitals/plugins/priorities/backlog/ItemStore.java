@@ -240,7 +240,10 @@ public final class ItemStore {
         });
     }
 
-    /** Every item of an owner, each level in rank order, for the backlog tree. */
+    /**
+     * Every item of an owner, each level in rank order, for the backlog tree; pain reports are summed for this
+     * owner's items only, not the organisation's.
+     */
     public List<Item> ofOwner(EntityRef owner) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT i.*,
@@ -250,7 +253,9 @@ public final class ItemStore {
                           FROM items i
                           LEFT JOIN (SELECT item_id, count(*) AS pain_count,
                                             array_agg(DISTINCT team ORDER BY team) AS pain_teams
-                                       FROM pain_reports GROUP BY item_id) p ON p.item_id = i.id
+                                       FROM pain_reports
+                                      WHERE item_id IN (SELECT id FROM items WHERE owner = :owner)
+                                      GROUP BY item_id) p ON p.item_id = i.id
                          WHERE i.owner = :owner
                          ORDER BY array_position(ARRAY['theme','epic','feature','story','task'], i.level), i.rank_key""")
                 .bind("owner", owner.toString()).map((rs, ctx) -> ItemRows.item(rs)).list());

@@ -110,9 +110,14 @@ public final class Ranks {
                 return new Moved(from, from);
             }
             String key = RankKeys.between(above, below);
-            h.createUpdate("UPDATE items SET " + list.column() + " = :key, updated_at = :at WHERE id = :id")
-                    .bind("key", key).bind("at", at).bind("id", id).execute();
-            int to = position(h, list, place, key);
+            // The new place is counted in the statement that moves the item: under the lock no other key moves, so
+            // the items before the new key, the moving one left out, are the items above it.
+            int to = h.createQuery("WITH moved AS (UPDATE items SET " + list.column()
+                            + " = :key, updated_at = :at WHERE id = :id RETURNING id) "
+                            + "SELECT count(*) + 1 FROM items WHERE " + list.where() + " AND id <> :id AND "
+                            + list.column() + " < :key")
+                    .bind("key", key).bind("at", at).bind("id", id).bind("level", place.level())
+                    .bind("owner", place.owner()).mapTo(Integer.class).one();
             Decisions.log(h, id, org ? "org-rank" : "rank", String.valueOf(from), String.valueOf(to),
                     move.reason().trim(), by, at);
             return new Moved(from, to);

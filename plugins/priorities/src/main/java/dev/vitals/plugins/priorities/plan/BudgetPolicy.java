@@ -1,11 +1,11 @@
 package dev.vitals.plugins.priorities.plan;
 
-import dev.vitals.api.CatalogEntity;
 import dev.vitals.api.EntityRef;
 import dev.vitals.api.PluginContext;
 import dev.vitals.api.Signal;
 import dev.vitals.api.SignalFilter;
 import dev.vitals.api.SignalStatus;
+import dev.vitals.plugins.priorities.backlog.ServiceOwners;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +22,14 @@ public final class BudgetPolicy {
     public static final String ERROR_BUDGET = "error-budget";
 
     private final PluginContext context;
+    private final ServiceOwners owners;
 
     public BudgetPolicy(PluginContext context) {
         this.context = context;
+        this.owners = new ServiceOwners(context.catalog());
     }
 
-    /** @return the services whose budget is spent now, by owning team, in one read of the signals and the catalog */
+    /** @return the services whose budget is spent now, by owning team: one read of the signals, owners as kept */
     public Map<String, List<Signal>> exhaustedByTeam() {
         List<Signal> spent = context.signals().latest(SignalFilter.any().plugin(SLO_PLUGIN).kind(ERROR_BUDGET))
                 .stream().filter(s -> s.status() == SignalStatus.CRITICAL && s.subject().kind().equals("component"))
@@ -36,12 +38,11 @@ public final class BudgetPolicy {
         if (spent.isEmpty()) {
             return byTeam;
         }
-        Map<EntityRef, CatalogEntity> services = context.catalog().entities(spent.stream().map(Signal::subject)
-                .toList());
+        Map<EntityRef, EntityRef> owner = owners.of(spent.stream().map(Signal::subject).toList());
         for (Signal signal : spent) {
-            CatalogEntity service = services.get(signal.subject());
-            if (service != null && service.owner().isPresent()) {
-                byTeam.computeIfAbsent(service.owner().get().toString(), t -> new ArrayList<>()).add(signal);
+            EntityRef team = owner.get(signal.subject());
+            if (team != null) {
+                byTeam.computeIfAbsent(team.toString(), t -> new ArrayList<>()).add(signal);
             }
         }
         return byTeam;

@@ -98,7 +98,7 @@ public final class PluginCatalogView implements CatalogView {
         return jdbi.inTransaction(h -> {
             Map<String, String> roles = stakeholderRoles(h);
             h.execute("SET LOCAL work_mem = '64MB'");
-            Map<String, EntityRef> refs = new HashMap<>();
+            References refs = new References();
             Map<String, String> types = new HashMap<>();
             List<CatalogRelation> relations = new ArrayList<>();
             h.createQuery(RELATIONS).setFetchSize(RELATIONS_PAGE)
@@ -121,11 +121,11 @@ public final class PluginCatalogView implements CatalogView {
             """;
     private static final int RELATIONS_PAGE = 10_000;
 
-    private static Optional<CatalogRelation> relation(Map<String, EntityRef> refs, Map<String, String> types,
+    private static Optional<CatalogRelation> relation(References refs, Map<String, String> types,
             String source, String type, String target, boolean known, Map<String, String> roles) {
         try {
-            EntityRef from = reference(refs, source);
-            EntityRef to = reference(refs, target);
+            EntityRef from = refs.source(source);
+            EntityRef to = refs.of(target);
             String word = types.computeIfAbsent(type, t -> t);
             Optional<String> role = word.equals("stakeholder")
                     ? Optional.ofNullable(roles.get(source + " " + target)) : Optional.empty();
@@ -135,13 +135,31 @@ public final class PluginCatalogView implements CatalogView {
         }
     }
 
-    private static EntityRef reference(Map<String, EntityRef> refs, String text) {
-        EntityRef ref = refs.get(text);
-        if (ref == null) {
-            ref = EntityRef.parse(text);
-            refs.put(text, ref);
+    /**
+     * One {@link EntityRef} per distinct reference text. The rows come sorted by source, so a source is most often the
+     * last one again, which a comparison of the text tells without hashing it.
+     */
+    private static final class References {
+        private final Map<String, EntityRef> seen = new HashMap<>();
+        private String lastSourceText;
+        private EntityRef lastSource;
+
+        EntityRef source(String text) {
+            if (!text.equals(lastSourceText)) {
+                lastSource = of(text);
+                lastSourceText = text;
+            }
+            return lastSource;
         }
-        return ref;
+
+        EntityRef of(String text) {
+            EntityRef ref = seen.get(text);
+            if (ref == null) {
+                ref = EntityRef.parse(text);
+                seen.put(text, ref);
+            }
+            return ref;
+        }
     }
 
     /** Each program's stakeholder roles, keyed by program and team reference. */

@@ -104,7 +104,10 @@ public final class GraphHolder implements AutoCloseable {
         GraphSnapshot snapshot = new GraphSnapshot(graph, observed.get(), version, clock.instant());
         // Off the read path: at 50,000 services the team map takes a few hundred milliseconds, which the first
         // reader of a new snapshot would otherwise wait for.
+        long teamMapStart = System.nanoTime();
         snapshot.teamMap();
+        LOG.info("Dependency graph of catalog version {}: team map in {} ms", version,
+                (System.nanoTime() - teamMapStart) / 1_000_000);
         return snapshot;
     }
 

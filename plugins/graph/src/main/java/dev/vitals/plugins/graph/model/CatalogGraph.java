@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reads the catalog through the plugin API, in bulk, into a {@link DependencyGraph}. */
 public final class CatalogGraph {
@@ -18,6 +20,8 @@ public final class CatalogGraph {
     public static final String TIER_ANNOTATION = "vitals.dev/tier";
     /** The kinds whose details (owner, lifecycle, tier) the graph reads. */
     static final List<String> KINDS = List.of("Component", "API", "Resource", "System", "Group", "Program");
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogGraph.class);
 
     private final CatalogView catalog;
 
@@ -28,11 +32,14 @@ public final class CatalogGraph {
 
     /** @return the graph of the catalog as it is now */
     public DependencyGraph build() {
+        long start = System.nanoTime();
         List<Node> nodes = new ArrayList<>();
         for (String kind : KINDS) {
             catalog.entities(kind).forEach(entity -> nodes.add(node(entity)));
         }
+        long entitiesRead = System.nanoTime();
         List<CatalogRelation> relations = catalog.relations();
+        long relationsRead = System.nanoTime();
         Set<EntityRef> known = new HashSet<>();
         List<Edge> edges = new ArrayList<>(relations.size());
         for (CatalogRelation relation : relations) {
@@ -43,7 +50,12 @@ public final class CatalogGraph {
             }
             edges.add(edge(relation));
         }
-        return DependencyGraph.of(nodes, edges, known);
+        DependencyGraph graph = DependencyGraph.of(nodes, edges, known);
+        // Where a rebuild's time goes, for whoever sizes the portal: the reads are the host's, the rest the graph's.
+        LOG.info("Dependency graph read: {} entities in {} ms, {} relations in {} ms; built in {} ms", nodes.size(),
+                (entitiesRead - start) / 1_000_000, relations.size(), (relationsRead - entitiesRead) / 1_000_000,
+                (System.nanoTime() - relationsRead) / 1_000_000);
+        return graph;
     }
 
     /**

@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 /** A closed-loop load: N workers each sending the next request as soon as the last one answered. */
 final class LoadGenerator {
@@ -35,13 +37,28 @@ final class LoadGenerator {
     }
 
     static Result run(int port, String path, int concurrency, Duration duration, String bearer) throws Exception {
+        return run(port, path, n -> path, concurrency, duration, bearer);
+    }
+
+    /**
+     * The same load with a path per request: request {@code n} (counted over all workers) asks {@code paths(n)}, for
+     * answers that a server must not have kept.
+     */
+    static Result run(int port, String label, IntFunction<String> paths, int concurrency, Duration duration,
+            String bearer) throws Exception {
         ExecutorService clientThreads = Executors.newFixedThreadPool(concurrency);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientThreads).build();
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (bearer != null) {
-            builder.header("Authorization", "Bearer " + bearer);
-        }
-        HttpRequest request = builder.header("Accept", "text/html,application/json").build();
+        AtomicInteger sent = new AtomicInteger();
+        IntFunction<HttpRequest> requests = n -> {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + paths.apply(n)));
+            if (bearer != null) {
+                builder.header("Authorization", "Bearer " + bearer);
+            }
+            return builder.header("Accept", "text/html,application/json").build();
+        };
+        HttpRequest fixed = requests.apply(0);
+        boolean varies = !paths.apply(0).equals(paths.apply(1));
         ExecutorService workers = Executors.newFixedThreadPool(concurrency);
         long start = System.nanoTime();
         long end = start + duration.toNanos();
@@ -52,6 +69,7 @@ final class LoadGenerator {
                 int n = 0;
                 long errors = 0;
                 while (System.nanoTime() < end) {
+                    HttpRequest request = varies ? requests.apply(sent.getAndIncrement()) : fixed;
                     long t0 = System.nanoTime();
                     HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
                     long took = System.nanoTime() - t0;
@@ -80,7 +98,7 @@ final class LoadGenerator {
         clientThreads.shutdown();
         workers.awaitTermination(10, TimeUnit.SECONDS);
         long[] sorted = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(path, concurrency, sorted.length, errors, sorted.length / elapsed, percentile(sorted, 0.50) / 1e6,
+        return new Result(label, concurrency, sorted.length, errors, sorted.length / elapsed, percentile(sorted, 0.50) / 1e6,
                 percentile(sorted, 0.99) / 1e6);
     }
 

@@ -7,8 +7,9 @@ import dev.vitals.api.CatalogRelation;
 import dev.vitals.api.CatalogView;
 import dev.vitals.api.EntityRef;
 import dev.vitals.core.Json;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,39 +85,80 @@ public final class PluginCatalogView implements CatalogView {
      * Every relation as the catalog tables hold them, written in the plugin API's words: a group's parent is
      * {@code memberOf}, a program's scope {@code scopes}, and a program's stakeholder {@code stakeholder} with the
      * role from the program's descriptor.
+     *
+     * <p>PostgreSQL sorts, by the API's type words and in code-point order ({@code COLLATE "C"}, which for references
+     * is Java's {@link String#compareTo}, whatever the database's own collation), and the rows stream in pages: at
+     * hundreds of thousands of relations a sort in Java that wrote references out per comparison took seconds. Each
+     * distinct reference becomes one {@link EntityRef}, shared by all its relations.
      */
     @Override
     public List<CatalogRelation> relations() {
-        return jdbi.withHandle(h -> {
+        // A cursor (fetch size) needs a transaction; the sort's memory is raised for this one read so that it stays
+        // off disk.
+        return jdbi.inTransaction(h -> {
             Map<String, String> roles = stakeholderRoles(h);
-            return h.createQuery("""
-                            SELECT r.source_ref, r.type, r.target_ref, e.ref IS NOT NULL AS known
-                              FROM core.catalog_relations r LEFT JOIN core.catalog_entities e ON e.ref = r.target_ref
-                             ORDER BY r.source_ref, r.type, r.target_ref""")
-                    .map((rs, ctx) -> relation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                            roles))
-                    .stream().flatMap(Optional::stream)
-                    .sorted(Comparator.comparing((CatalogRelation r) -> r.source().toString())
-                            .thenComparing(CatalogRelation::type).thenComparing(r -> r.target().toString()))
-                    .toList();
+            h.execute("SET LOCAL work_mem = '64MB'");
+            References refs = new References();
+            Map<String, String> types = new HashMap<>();
+            List<CatalogRelation> relations = new ArrayList<>();
+            h.createQuery(RELATIONS).setFetchSize(RELATIONS_PAGE)
+                    .map((rs, ctx) -> relation(refs, types, rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getBoolean(4), roles))
+                    .forEach(relation -> relation.ifPresent(relations::add));
+            return Collections.unmodifiableList(relations);
         });
     }
 
-    private static Optional<CatalogRelation> relation(String source, String storedType, String target, boolean known,
-            Map<String, String> roles) {
-        String type = switch (storedType) {
-            case "childOf" -> "memberOf";
-            case "inScope" -> "scopes";
-            case "hasStakeholder" -> "stakeholder";
-            default -> storedType;
-        };
+    /** The relations in the API's words and order; the renamed types sort by their new names. */
+    private static final String RELATIONS = """
+            SELECT r.source_ref, t.type, r.target_ref, e.ref IS NOT NULL AS known
+              FROM core.catalog_relations r
+                   CROSS JOIN LATERAL (SELECT CASE r.type WHEN 'childOf' THEN 'memberOf' WHEN 'inScope' THEN 'scopes'
+                                                          WHEN 'hasStakeholder' THEN 'stakeholder' ELSE r.type END
+                                              AS type) t
+                   LEFT JOIN core.catalog_entities e ON e.ref = r.target_ref
+             ORDER BY r.source_ref COLLATE "C", t.type COLLATE "C", r.target_ref COLLATE "C"
+            """;
+    private static final int RELATIONS_PAGE = 10_000;
+
+    private static Optional<CatalogRelation> relation(References refs, Map<String, String> types,
+            String source, String type, String target, boolean known, Map<String, String> roles) {
         try {
-            Optional<String> role = type.equals("stakeholder")
+            EntityRef from = refs.source(source);
+            EntityRef to = refs.of(target);
+            String word = types.computeIfAbsent(type, t -> t);
+            Optional<String> role = word.equals("stakeholder")
                     ? Optional.ofNullable(roles.get(source + " " + target)) : Optional.empty();
-            return Optional.of(new CatalogRelation(EntityRef.parse(source), type, EntityRef.parse(target), known,
-                    role));
+            return Optional.of(new CatalogRelation(from, word, to, known, role));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * One {@link EntityRef} per distinct reference text. The rows come sorted by source, so a source is most often the
+     * last one again, which a comparison of the text tells without hashing it.
+     */
+    private static final class References {
+        private final Map<String, EntityRef> seen = new HashMap<>();
+        private String lastSourceText;
+        private EntityRef lastSource;
+
+        EntityRef source(String text) {
+            if (!text.equals(lastSourceText)) {
+                lastSource = of(text);
+                lastSourceText = text;
+            }
+            return lastSource;
+        }
+
+        EntityRef of(String text) {
+            EntityRef ref = seen.get(text);
+            if (ref == null) {
+                ref = EntityRef.parse(text);
+                seen.put(text, ref);
+            }
+            return ref;
         }
     }
 

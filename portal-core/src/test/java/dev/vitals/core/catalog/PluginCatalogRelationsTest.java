@@ -120,4 +120,68 @@ class PluginCatalogRelationsTest {
                 from(view.relations(), "program:default/reliability").stream()
                         .filter(r -> r.type().equals("stakeholder")).toList());
     }
+
+    @Test
+    void relationsComeOrderedBySourceTypeAndTargetAsTextCompares() {
+        // A language collation would put a-c after ab (it skips the hyphen); the API's order is code-point order.
+        portal.catalogSources().importText("order", """
+                apiVersion: backstage.io/v1alpha1
+                kind: Component
+                metadata:
+                  name: ab
+                spec:
+                  type: service
+                  lifecycle: production
+                  owner: team-a
+                  dependsOn:
+                  - component:a-c
+                  - component:a_d
+                  - resource:artists-db
+                ---
+                apiVersion: backstage.io/v1alpha1
+                kind: Component
+                metadata:
+                  name: a-c
+                spec:
+                  type: service
+                  lifecycle: production
+                  owner: team-a
+                ---
+                apiVersion: backstage.io/v1alpha1
+                kind: Group
+                metadata:
+                  name: a-team
+                spec:
+                  type: team
+                  parent: team-a
+                  children: []
+                  members: [breanna.davison]
+                """, ADA);
+
+        List<CatalogRelation> all = view.relations();
+        List<String> written = all.stream().map(r -> r.source() + " " + r.type() + " " + r.target()).toList();
+
+        assertEquals(written.stream().sorted(java.util.Comparator.comparing((String w) -> w.split(" ")[0])
+                .thenComparing(w -> w.split(" ")[1]).thenComparing(w -> w.split(" ")[2])).toList(), written);
+        assertEquals(List.of(
+                known("component:default/ab", "dependsOn", "component:default/a-c"),
+                new CatalogRelation(ref("component:default/ab"), "dependsOn", ref("component:default/a_d"), false,
+                        Optional.empty()),
+                known("component:default/ab", "dependsOn", "resource:default/artists-db"),
+                known("component:default/ab", "ownedBy", "group:default/team-a")),
+                from(all, "component:default/ab"));
+        // Stored as childOf, a team's parent sorted before hasMember; as memberOf it sorts after.
+        assertEquals(List.of("hasMember", "memberOf"),
+                from(all, "group:default/a-team").stream().map(CatalogRelation::type).toList());
+        assertTrue(written.indexOf("component:default/a-c ownedBy group:default/team-a")
+                < written.indexOf("component:default/ab dependsOn component:default/a-c"), "a-c comes before ab");
+    }
+
+    @Test
+    void eachReferenceIsOneValueSharedByItsRelations() {
+        List<CatalogRelation> all = from(view.relations(), "component:default/artist-lookup");
+
+        assertTrue(all.size() >= 2, all.toString());
+        assertTrue(all.get(0).source() == all.get(1).source(), "one EntityRef per reference");
+    }
 }

@@ -15,7 +15,9 @@ import dev.vitals.plugins.graph.freshness.GraphHolder;
 import dev.vitals.plugins.graph.freshness.GraphSnapshot;
 import dev.vitals.plugins.graph.model.DependencyGraph;
 import dev.vitals.plugins.graph.model.Direction;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -31,7 +33,6 @@ public final class GraphApi {
                     + "node reached").ofType(Integer.class);
 
     private final GraphHolder holder;
-    private final KeptReaches reaches = new KeptReaches();
 
     /** @param holder the current graph */
     public GraphApi(GraphHolder holder) {
@@ -88,7 +89,26 @@ public final class GraphApi {
         int start = Parameters.node(snapshot.graph(), ctx.pathParam("ref"), "ref");
         OptionalInt depth = Parameters.wholeNumber(ctx, "depth", 1, 1_000_000);
         int limit = Parameters.wholeNumber(ctx, "limit", 1, 1_000_000).orElse(ReachJson.DEFAULT_LIMIT);
-        ctx.json(reaches.answer(snapshot, start, direction, depth, limit));
+        DependencyGraph graph = snapshot.graph();
+        send(ctx, snapshot.kept().answer(new ReachQuestion(start, direction, depth, limit),
+                () -> written(ctx, snapshot.walks().walk(start, direction, depth,
+                        walked -> ReachJson.of(graph, walked, limit)), ReachJson.class)));
+    }
+
+    /** A blast radius (or its opposite) as asked: its answer is the same for as long as the snapshot answers. */
+    private record ReachQuestion(int start, Direction direction, OptionalInt depth, int limit) {
+    }
+
+    /** The team map's JSON, written once per snapshot: at 1,000 teams it has 150,000 team edges. */
+    private record TeamsQuestion() {
+    }
+
+    private static <T> byte[] written(Context ctx, T answer, Class<T> type) {
+        return ctx.jsonMapper().toJsonString(answer, type).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void send(Context ctx, byte[] json) {
+        ctx.contentType(ContentType.APPLICATION_JSON).result(json);
     }
 
     private void path(Context ctx) {
@@ -114,7 +134,8 @@ public final class GraphApi {
     }
 
     private void teams(Context ctx) {
-        ctx.json(holder.current().teamMap());
+        GraphSnapshot snapshot = holder.current();
+        send(ctx, snapshot.kept().answer(new TeamsQuestion(), () -> written(ctx, snapshot.teamMap(), TeamMap.class)));
     }
 
     private void stakeholders(Context ctx) {

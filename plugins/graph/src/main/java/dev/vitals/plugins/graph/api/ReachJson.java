@@ -1,6 +1,7 @@
 package dev.vitals.plugins.graph.api;
 
 import dev.vitals.plugins.graph.answers.Reach;
+import dev.vitals.plugins.graph.answers.Walks;
 import dev.vitals.plugins.graph.model.DependencyGraph;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,30 +38,42 @@ public record ReachJson(String ref, List<Reached> nodes, List<String> teams, boo
      * @return the answer: the nearest {@code limit} nodes, then by reference, and the teams of all nodes reached
      */
     public static ReachJson of(DependencyGraph graph, Reach reach, int limit) {
-        int[] reached = reach.reached();
-        int[] distance = reach.distance();
-        int listed = Math.min(limit, reached.length);
+        return of(graph, new Walks.Walked(reach.start(), Arrays.copyOf(reach.reached(), reach.count()),
+                reach.distance(), 0, reach.count(), reach.truncated()), limit);
+    }
+
+    /**
+     * @param graph the graph walked
+     * @param walked the nodes a walk reached; those of equal distance are reordered in place
+     * @param limit the most nodes to list
+     * @return the answer: the nearest {@code limit} nodes, then by reference, and the teams of all nodes reached
+     */
+    public static ReachJson of(DependencyGraph graph, Walks.Walked walked, int limit) {
+        int[] order = walked.nodes();
+        int[] distance = walked.distances();
+        int base = walked.from();
+        int end = base + walked.count();
+        int listed = Math.min(limit, walked.count());
         // The walk lists nodes nearest first; within one distance, node numbers sort as references do. Only the
         // distances the listed nodes come from are sorted.
-        int[] order = Arrays.copyOf(reached, reached.length);
-        for (int from = 0; from < listed; ) {
+        for (int from = base; from < base + listed; ) {
             int to = from;
-            while (to < order.length && distance[to] == distance[from]) {
+            while (to < end && distance[to] == distance[from]) {
                 to++;
             }
             Arrays.sort(order, from, to);
             from = to;
         }
         List<Reached> nodes = new ArrayList<>(listed);
-        for (int i = 0; i < listed; i++) {
+        for (int i = base; i < base + listed; i++) {
             int node = order[i];
             int owner = graph.ownerNumber(node);
             nodes.add(new Reached(graph.node(node).ref().toString(), distance[i],
                     owner < 0 ? Optional.empty() : Optional.of(graph.teams().get(owner))));
         }
         boolean[] calls = new boolean[graph.teams().size()];
-        for (int node : reached) {
-            int owner = graph.ownerNumber(node);
+        for (int i = base; i < end; i++) {
+            int owner = graph.ownerNumber(order[i]);
             if (owner >= 0) {
                 calls[owner] = true;
             }
@@ -71,8 +84,8 @@ public record ReachJson(String ref, List<Reached> nodes, List<String> teams, boo
                 teams.add(graph.teams().get(t));
             }
         }
-        return new ReachJson(graph.node(reach.start()).ref().toString(), List.copyOf(nodes), List.copyOf(teams),
-                reach.truncated() || listed < reached.length, reached.length);
+        return new ReachJson(graph.node(walked.start()).ref().toString(), List.copyOf(nodes), List.copyOf(teams),
+                walked.truncated() || listed < walked.count(), walked.count());
     }
 
     /**

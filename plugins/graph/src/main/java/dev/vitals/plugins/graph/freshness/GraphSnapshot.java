@@ -3,6 +3,7 @@ package dev.vitals.plugins.graph.freshness;
 import dev.vitals.plugins.graph.answers.Criticality;
 import dev.vitals.plugins.graph.answers.Cycles;
 import dev.vitals.plugins.graph.answers.TeamMap;
+import dev.vitals.plugins.graph.answers.Walks;
 import dev.vitals.plugins.graph.model.DependencyGraph;
 import dev.vitals.plugins.graph.model.ObservedEdge;
 import java.time.Instant;
@@ -11,7 +12,8 @@ import java.util.List;
 /**
  * One complete, immutable graph as readers see it: the declared graph, the observed edges of the last 30 days, and
  * the catalog version it was built from. The answers that cost a walk per node are computed once per snapshot, on
- * first use.
+ * first use (the team map while the snapshot is built, see {@link GraphHolder}); answers written out as JSON are
+ * {@linkplain #kept() kept} with it, and go with it.
  */
 public final class GraphSnapshot {
 
@@ -22,6 +24,8 @@ public final class GraphSnapshot {
     private volatile Criticality criticality;
     private volatile List<List<String>> cycles;
     private volatile TeamMap teamMap;
+    private final KeptAnswers kept = new KeptAnswers();
+    private final Walks walks;
 
     /**
      * @param graph the declared graph
@@ -34,6 +38,7 @@ public final class GraphSnapshot {
         this.observed = List.copyOf(observed);
         this.catalogVersion = catalogVersion;
         this.builtAt = builtAt;
+        this.walks = new Walks(graph);
     }
 
     /** @return the declared graph */
@@ -64,6 +69,16 @@ public final class GraphSnapshot {
             criticality = computed;
         }
         return computed;
+    }
+
+    /** @return answers written out for this snapshot, none when it is new */
+    public KeptAnswers kept() {
+        return kept;
+    }
+
+    /** @return breadth-first walks over the graph that reuse their arrays */
+    public Walks walks() {
+        return walks;
     }
 
     /** @return the team map, computed on first use */

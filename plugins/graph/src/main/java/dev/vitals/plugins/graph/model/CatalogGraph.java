@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reads the catalog through the plugin API, in bulk, into a {@link DependencyGraph}. */
 public final class CatalogGraph {
@@ -18,6 +22,8 @@ public final class CatalogGraph {
     public static final String TIER_ANNOTATION = "vitals.dev/tier";
     /** The kinds whose details (owner, lifecycle, tier) the graph reads. */
     static final List<String> KINDS = List.of("Component", "API", "Resource", "System", "Group", "Program");
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogGraph.class);
 
     private final CatalogView catalog;
 
@@ -28,11 +34,17 @@ public final class CatalogGraph {
 
     /** @return the graph of the catalog as it is now */
     public DependencyGraph build() {
-        List<Node> nodes = new ArrayList<>();
-        for (String kind : KINDS) {
-            catalog.entities(kind).forEach(entity -> nodes.add(node(entity)));
-        }
+        long start = System.nanoTime();
+        // The entities and the relations are two reads of about the same cost at 50,000 services: the entities are
+        // read on a thread of their own meanwhile, so a rebuild waits for the longer one, not for both.
+        FutureTask<List<Node>> entities = new FutureTask<>(this::nodes);
+        Thread reader = new Thread(entities, "graph-read-entities");
+        reader.setDaemon(true);
+        reader.start();
         List<CatalogRelation> relations = catalog.relations();
+        long relationsRead = System.nanoTime();
+        List<Node> nodes = read(entities);
+        long entitiesRead = System.nanoTime();
         Set<EntityRef> known = new HashSet<>();
         List<Edge> edges = new ArrayList<>(relations.size());
         for (CatalogRelation relation : relations) {
@@ -43,7 +55,34 @@ public final class CatalogGraph {
             }
             edges.add(edge(relation));
         }
-        return DependencyGraph.of(nodes, edges, known);
+        DependencyGraph graph = DependencyGraph.of(nodes, edges, known);
+        // Where a rebuild's time goes, for whoever sizes the portal: the reads are the host's, the rest the graph's.
+        LOG.info("Dependency graph read: {} relations in {} ms and {} entities beside them, both in {} ms; built in {} "
+                + "ms", relations.size(), (relationsRead - start) / 1_000_000, nodes.size(),
+                (entitiesRead - start) / 1_000_000, (System.nanoTime() - entitiesRead) / 1_000_000);
+        return graph;
+    }
+
+    private List<Node> nodes() {
+        List<Node> nodes = new ArrayList<>();
+        for (String kind : KINDS) {
+            catalog.entities(kind).forEach(entity -> nodes.add(node(entity)));
+        }
+        return nodes;
+    }
+
+    private static List<Node> read(FutureTask<List<Node>> entities) {
+        try {
+            return entities.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the catalog's entities", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException("the catalog's entities could not be read", e.getCause());
+        }
     }
 
     /**

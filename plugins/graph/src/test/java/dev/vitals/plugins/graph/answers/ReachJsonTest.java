@@ -88,4 +88,24 @@ class ReachJsonTest {
             assertEquals(reach.truncated() || limit < reach.count(), answer.truncated(), "round " + round);
         }
     }
+
+    @Test
+    void walksThatReuseTheirArraysAnswerAsAFreshWalkDoes() {
+        Random random = new Random(31);
+        for (int round = 0; round < 20; round++) {
+            DependencyGraph graph = TeamMapTest.randomOrganisation(random);
+            Walks walks = new Walks(graph);
+            for (int ask = 0; ask < 5; ask++) {
+                int start = random.nextInt(graph.size());
+                Direction direction = random.nextBoolean() ? Direction.DEPENDENTS : Direction.DEPENDENCIES;
+                OptionalInt depth = random.nextBoolean() ? OptionalInt.empty() : OptionalInt.of(1 + random.nextInt(3));
+                int limit = 1 + random.nextInt(graph.size() + 2);
+
+                ReachJson reused = walks.walk(start, direction, depth, walked -> ReachJson.of(graph, walked, limit));
+
+                assertEquals(ReachJson.of(graph, Reach.walk(graph, start, direction, depth), limit), reused,
+                        "round " + round + ", ask " + ask);
+            }
+        }
+    }
 }

@@ -7,6 +7,8 @@ import dev.vitals.testkit.RouteDocs;
 import dev.vitals.testkit.TestCatalog;
 import dev.vitals.testkit.VitalsPortal;
 import dev.vitals.testkit.VitalsPortalExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -163,5 +165,48 @@ class GraphApiTest {
         assertEquals(false, criticality.betweennessSampled());
         assertTrue(criticality.nodes().get(0).dependents() >= 1);
         assertEquals(200, portal.viewer().get("/api/graph/cycles").status());
+    }
+
+    @Test
+    void aBlastRadiusAskedAgainAfterTheCatalogChangedAnswersFromTheNewGraph(VitalsPortal portal) throws Exception {
+        // A team of its own, so that the other answers here stay as they are; zz-late sorts after late-b, so late-b
+        // keeps its node number and a kept answer would be asked for by the same question.
+        Path folder = Files.createTempDirectory("graph-late");
+        Path team = Files.writeString(folder.resolve("late-b.yaml"), """
+                apiVersion: backstage.io/v1alpha1
+                kind: Group
+                metadata: {name: late}
+                spec: {type: team, children: []}
+                ---
+                apiVersion: backstage.io/v1alpha1
+                kind: Component
+                metadata: {name: late-b}
+                spec: {type: service, lifecycle: production, owner: late}
+                """);
+        Path dependent = Files.writeString(folder.resolve("zz-late.yaml"), """
+                apiVersion: backstage.io/v1alpha1
+                kind: Component
+                metadata: {name: zz-late}
+                spec: {type: service, lifecycle: production, owner: late, dependsOn: [component:late-b]}
+                """);
+        portal.importCatalog(team);
+        GraphStatus.awaitFresh(portal, status -> hasNode(portal, "component:late-b"));
+        String path = "/api/graph/nodes/component:late-b/dependents";
+        ReachJson before = portal.viewer().get(path).expect(200).as(ReachJson.class);
+        ReachJson again = portal.viewer().get(path).expect(200).as(ReachJson.class);
+
+        portal.importCatalog(dependent);
+        GraphStatus.awaitFresh(portal, status -> hasNode(portal, "component:zz-late"));
+        ReachJson after = portal.viewer().get(path).expect(200).as(ReachJson.class);
+
+        assertEquals(0, before.total());
+        assertEquals(before, again);
+        assertEquals(1, after.total());
+        assertEquals(List.of(new ReachJson.Reached("component:default/zz-late", 1, Optional.of("group:default/late"))),
+                after.nodes());
+    }
+
+    private static boolean hasNode(VitalsPortal portal, String ref) {
+        return portal.viewer().get("/api/graph/nodes/" + ref + "/dependents").status() == 200;
     }
 }

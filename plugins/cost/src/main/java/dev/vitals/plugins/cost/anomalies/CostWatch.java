@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -117,10 +118,11 @@ public final class CostWatch {
                 from.minusDays(SeasonalBaseline.LOOKBACK_DAYS), to);
         Map<EntityRef, NavigableMap<LocalDate, BigDecimal>> series = new HashMap<>();
         Map<EntityRef, AlertRules> rules = new HashMap<>();
+        Function<EntityRef, Optional<EntityRef>> teamOf = organisation.teams();
         List<Assessed> assessed = costs.entrySet().stream().map(service -> {
             NavigableMap<LocalDate, BigDecimal> days = new TreeMap<>(service.getValue());
             series.put(service.getKey(), days);
-            return new Assessed(service.getKey(), days, rulesOf(rules, organisation.teamOf(service.getKey())),
+            return new Assessed(service.getKey(), days, rulesOf(rules, teamOf.apply(service.getKey())),
                     new ArrayList<>(), new ArrayList<>());
         }).toList();
         // Each service's band and changes are its own arithmetic, seconds of CPU over a year of thousands of
@@ -138,13 +140,13 @@ public final class CostWatch {
             }
             risen.addAll(a.risen());
         }
-        PeriodChanges.teams(series, organisation::teamOf).forEach((team, days) -> risen.addAll(PeriodChanges.of(
+        PeriodChanges.teams(series, teamOf).forEach((team, days) -> risen.addAll(PeriodChanges.of(
                 team, days, rulesOf(rules, Optional.of(team)), from, to)));
 
         List<StoredAnomaly> added = anomalies.replace(from, to, found, clock.instant());
-        List<Alert> newAlerts = alerts.replace(from, to, risen, organisation::teamOf, clock.instant());
-        notify(added, newAlerts);
-        updateSignals(series, from, to, rules);
+        List<Alert> newAlerts = alerts.replace(from, to, risen, teamOf, clock.instant());
+        notify(added, newAlerts, teamOf);
+        updateSignals(series, from, to, rules, teamOf);
         return added;
     }
 
@@ -154,7 +156,7 @@ public final class CostWatch {
         Map<LocalDate, BigDecimal> days = ledger.perServiceAndDay(today.minusDays(RECENT_DAYS), today.plusDays(1))
                 .getOrDefault(service, Map.of());
         updateSignals(Map.of(service, new TreeMap<>(days)), today.minusDays(RECENT_DAYS), today.plusDays(1),
-                new HashMap<>());
+                new HashMap<>(), organisation.teams());
     }
 
     /** The message key of an anomaly, also used to cancel its message when it is dismissed. */
@@ -162,14 +164,15 @@ public final class CostWatch {
         return "anomaly:" + service + ":" + day;
     }
 
-    private void notify(List<StoredAnomaly> added, List<Alert> newAlerts) {
+    private void notify(List<StoredAnomaly> added, List<Alert> newAlerts,
+            Function<EntityRef, Optional<EntityRef>> teamOf) {
         LocalDate news = LocalDate.now(clock.withZone(zone)).minusDays(NEWS_DAYS);
         Map<EntityRef, Boolean> hooked = new HashMap<>();
         java.util.function.Predicate<EntityRef> hasWebhook = team -> hooked.computeIfAbsent(team,
                 t -> settings.webhook(t).isPresent());
         for (StoredAnomaly a : added) {
             Expectation e = a.expectation();
-            Optional<EntityRef> team = organisation.teamOf(a.service());
+            Optional<EntityRef> team = teamOf.apply(a.service());
             if (e.day().isAfter(news) && team.isPresent() && hasWebhook.test(team.get())) {
                 outbox.enqueue(key(a.service(), e.day()), team.get().toString(), "Cost anomaly: "
                         + a.service().key() + " cost " + cents(e.cost()) + " on " + e.day() + ", expected "
@@ -178,7 +181,7 @@ public final class CostWatch {
             }
         }
         for (Alert a : newAlerts) {
-            Optional<EntityRef> team = a.aboutTeam() ? Optional.of(a.subject()) : organisation.teamOf(a.subject());
+            Optional<EntityRef> team = a.aboutTeam() ? Optional.of(a.subject()) : teamOf.apply(a.subject());
             if (a.day().isAfter(news) && team.isPresent() && hasWebhook.test(team.get())) {
                 outbox.enqueue("alert:" + a.subject() + ":" + a.period().word() + ":" + a.day(),
                         team.get().toString(), "Cost alert: " + (a.aboutTeam() ? "team " : "") + a.subject().key()
@@ -189,7 +192,7 @@ public final class CostWatch {
     }
 
     private void updateSignals(Map<EntityRef, NavigableMap<LocalDate, BigDecimal>> series, LocalDate from,
-            LocalDate to, Map<EntityRef, AlertRules> rules) {
+            LocalDate to, Map<EntityRef, AlertRules> rules, Function<EntityRef, Optional<EntityRef>> teamOf) {
         Map<EntityRef, List<Finding>> open = new HashMap<>();
         // A signal weighs only its service's last days: a backfill's year of findings is not read back.
         LocalDate since = series.values().stream().map(days -> days.lowerKey(to)).filter(java.util.Objects::nonNull)
@@ -210,7 +213,7 @@ public final class CostWatch {
             NavigableMap<LocalDate, BigDecimal> inPeriod = days.subMap(from, true, to, false);
             if (!inPeriod.isEmpty()) {
                 signals.assess(service, inPeriod.lastKey(), open.getOrDefault(service, List.of()),
-                        rulesOf(rules, organisation.teamOf(service)).floorPerDay(),
+                        rulesOf(rules, teamOf.apply(service)).floorPerDay(),
                         PluginUrls.withQuery(urls.page("/anomalies"), Map.of("service", service.key())),
                         published.getOrDefault(service, SignalStatus.OK));
             }

@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** The alerts table: replaced per assessed period like the anomalies. */
 public final class AlertStore {
@@ -19,41 +21,69 @@ public final class AlertStore {
         this.jdbi = jdbi;
     }
 
-    /** @return the alerts of [from, to) that were not stored before */
-    public List<Alert> replace(LocalDate from, LocalDate to, List<Alert> found, java.util.function.Function<EntityRef,
+    /**
+     * Stores what was found over [from, to) and forgets that period's alerts no longer found, in a few set-based
+     * statements whatever the count: a 13-month backfill finds tens of thousands.
+     *
+     * @return the alerts of [from, to) that were not stored before, in the order found
+     */
+    public List<Alert> replace(LocalDate from, LocalDate to, List<Alert> found, Function<EntityRef,
             Optional<EntityRef>> teamOf, Instant now) {
         return jdbi.inTransaction(h -> {
-            List<Long> all = new ArrayList<>();
-            List<Alert> added = new ArrayList<>();
-            PreparedBatch batch = h.prepareBatch("""
-                    INSERT INTO alerts (subject_kind, subject, team, period, day, current_cost, previous_cost,
-                                        detected_at)
-                    VALUES (:kind, :subject, :team, :period, :day, :current, :previous, :now)
-                    ON CONFLICT (subject_kind, subject, period, day) DO UPDATE SET team = excluded.team,
-                        current_cost = excluded.current_cost, previous_cost = excluded.previous_cost
-                    RETURNING id, xmax = 0 AS added""");
+            List<String> kinds = new ArrayList<>(found.size());
+            List<String> subjects = new ArrayList<>(found.size());
+            List<String> teams = new ArrayList<>(found.size());
+            List<String> periods = new ArrayList<>(found.size());
+            List<String> days = new ArrayList<>(found.size());
+            List<String> currents = new ArrayList<>(found.size());
+            List<String> previouses = new ArrayList<>(found.size());
             for (Alert a : found) {
                 Optional<EntityRef> team = a.aboutTeam() ? Optional.of(a.subject()) : teamOf.apply(a.subject());
-                batch.bind("kind", a.aboutTeam() ? "team" : "service").bind("subject", a.subject().toString())
-                        .bind("team", team.map(EntityRef::toString).orElse(null)).bind("period", a.period().word())
-                        .bind("day", a.day()).bind("current", a.current()).bind("previous", a.previous())
-                        .bind("now", now).add();
+                kinds.add(kind(a));
+                subjects.add(a.subject().toString());
+                teams.add(team.map(EntityRef::toString).orElse(null));
+                periods.add(a.period().word());
+                days.add(a.day().toString());
+                currents.add(a.current().toPlainString());
+                previouses.add(a.previous().toPlainString());
             }
-            if (batch.size() > 0) {
-                List<Boolean> flags = batch.executePreparedBatch("id", "added").map((rs, ctx) -> {
-                    all.add(rs.getLong("id"));
-                    return rs.getBoolean("added");
-                }).list();
-                for (int i = 0; i < flags.size(); i++) {
-                    if (flags.get(i)) {
-                        added.add(found.get(i));
-                    }
-                }
-            }
-            h.createUpdate("DELETE FROM alerts WHERE day >= :from AND day < :to AND id <> ALL(:ids)")
-                    .bind("from", from).bind("to", to).bindArray("ids", Long.class, all).execute();
-            return added;
+            h.execute("""
+                    CREATE TEMP TABLE found_alerts (kind text, subject text, team text, period text, day date,
+                                                    current_cost numeric, previous_cost numeric) ON COMMIT DROP""");
+            h.createUpdate("""
+                    INSERT INTO found_alerts
+                    SELECT * FROM unnest(:kinds, :subjects, :teams, :periods, CAST(:days AS date[]),
+                                         CAST(:currents AS numeric[]), CAST(:previouses AS numeric[]))""")
+                    .bindArray("kinds", String.class, kinds).bindArray("subjects", String.class, subjects)
+                    .bindArray("teams", String.class, teams).bindArray("periods", String.class, periods)
+                    .bindArray("days", String.class, days).bindArray("currents", String.class, currents)
+                    .bindArray("previouses", String.class, previouses).execute();
+            h.execute("ANALYZE found_alerts");
+            h.createUpdate("""
+                    DELETE FROM alerts a WHERE a.day >= :from AND a.day < :to AND NOT EXISTS (
+                        SELECT 1 FROM found_alerts f WHERE f.kind = a.subject_kind AND f.subject = a.subject
+                          AND f.period = a.period AND f.day = a.day)""")
+                    .bind("from", from).bind("to", to).execute();
+            h.execute("""
+                    UPDATE alerts a SET team = f.team, current_cost = f.current_cost, previous_cost = f.previous_cost
+                    FROM found_alerts f
+                    WHERE f.kind = a.subject_kind AND f.subject = a.subject AND f.period = a.period AND f.day = a.day
+                      AND (a.team, a.current_cost, a.previous_cost)
+                          IS DISTINCT FROM (f.team, f.current_cost, f.previous_cost)""");
+            Set<String> added = new HashSet<>(h.createQuery("""
+                    INSERT INTO alerts (subject_kind, subject, team, period, day, current_cost, previous_cost,
+                                        detected_at)
+                    SELECT kind, subject, team, period, day, current_cost, previous_cost, :now FROM found_alerts
+                    ON CONFLICT (subject_kind, subject, period, day) DO NOTHING
+                    RETURNING subject_kind || ' ' || subject || ' ' || period || ' ' || day AS key""")
+                    .bind("now", now).mapTo(String.class).list());
+            return found.stream().filter(a -> added.contains(kind(a) + " " + a.subject() + " " + a.period().word()
+                    + " " + a.day())).toList();
         });
+    }
+
+    private static String kind(Alert a) {
+        return a.aboutTeam() ? "team" : "service";
     }
 
     /**

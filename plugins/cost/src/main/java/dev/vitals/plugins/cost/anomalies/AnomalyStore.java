@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** The anomalies table: replaced per detected period, read for the API, the pages and the signals. */
 public final class AnomalyStore {
@@ -37,33 +36,58 @@ public final class AnomalyStore {
     public List<StoredAnomaly> replace(LocalDate from, LocalDate to, Map<EntityRef, List<Expectation>> found,
             Instant now) {
         return jdbi.inTransaction(h -> {
-            List<Long> kept = new ArrayList<>();
-            List<Long> added = new ArrayList<>();
-            PreparedBatch batch = h.prepareBatch("""
+            List<String> services = new ArrayList<>();
+            List<String> days = new ArrayList<>();
+            List<String> costs = new ArrayList<>();
+            List<String> expected = new ArrayList<>();
+            List<String> lows = new ArrayList<>();
+            List<String> highs = new ArrayList<>();
+            List<Double> scores = new ArrayList<>();
+            List<String> methods = new ArrayList<>();
+            List<Integer> histories = new ArrayList<>();
+            found.forEach((service, list) -> list.forEach(e -> {
+                services.add(service.toString());
+                days.add(e.day().toString());
+                costs.add(e.cost().toPlainString());
+                expected.add(e.expected().toPlainString());
+                lows.add(e.low().toPlainString());
+                highs.add(e.high().toPlainString());
+                scores.add(e.score());
+                methods.add(e.method());
+                histories.add(e.historyDays());
+            }));
+            // Set-based whatever the count: a 13-month backfill finds thousands.
+            h.execute("""
+                    CREATE TEMP TABLE found_anomalies (service text, day date, cost numeric, expected numeric,
+                        low numeric, high numeric, score numeric, method text, history_days integer) ON COMMIT DROP""");
+            h.createUpdate("""
+                    INSERT INTO found_anomalies
+                    SELECT * FROM unnest(:services, CAST(:days AS date[]), CAST(:costs AS numeric[]),
+                        CAST(:expected AS numeric[]), CAST(:lows AS numeric[]), CAST(:highs AS numeric[]),
+                        CAST(:scores AS numeric[]), :methods, :histories)""")
+                    .bindArray("services", String.class, services).bindArray("days", String.class, days)
+                    .bindArray("costs", String.class, costs).bindArray("expected", String.class, expected)
+                    .bindArray("lows", String.class, lows).bindArray("highs", String.class, highs)
+                    .bindArray("scores", Double.class, scores).bindArray("methods", String.class, methods)
+                    .bindArray("histories", Integer.class, histories).execute();
+            h.execute("ANALYZE found_anomalies");
+            h.createUpdate("""
+                    DELETE FROM anomalies a WHERE a.day >= :from AND a.day < :to AND a.dismissed_at IS NULL
+                      AND NOT EXISTS (SELECT 1 FROM found_anomalies f WHERE f.service = a.service AND f.day = a.day)""")
+                    .bind("from", from).bind("to", to).execute();
+            h.createUpdate("""
+                    UPDATE anomalies a SET cost = f.cost, expected = f.expected, low = f.low, high = f.high,
+                        score = f.score, method = f.method, history_days = f.history_days, detected_at = :now
+                    FROM found_anomalies f
+                    WHERE f.service = a.service AND f.day = a.day""")
+                    .bind("now", now).execute();
+            List<Long> added = h.createQuery("""
                     INSERT INTO anomalies (service, day, cost, expected, low, high, score, method, history_days,
                                            detected_at)
-                    VALUES (:service, :day, :cost, :expected, :low, :high, :score, :method, :history, :now)
-                    ON CONFLICT (service, day) DO UPDATE SET cost = excluded.cost, expected = excluded.expected,
-                        low = excluded.low, high = excluded.high, score = excluded.score, method = excluded.method,
-                        history_days = excluded.history_days, detected_at = excluded.detected_at
-                    RETURNING id, xmax = 0 AS added""");
-            found.forEach((service, days) -> days.forEach(e -> batch
-                    .bind("service", service.toString()).bind("day", e.day()).bind("cost", e.cost())
-                    .bind("expected", e.expected()).bind("low", e.low()).bind("high", e.high())
-                    .bind("score", e.score()).bind("method", e.method()).bind("history", e.historyDays())
-                    .bind("now", now).add()));
-            if (batch.size() > 0) {
-                batch.executePreparedBatch("id", "added").map((rs, ctx) -> {
-                    (rs.getBoolean("added") ? added : kept).add(rs.getLong("id"));
-                    return null;
-                }).list();
-            }
-            List<Long> all = new ArrayList<>(kept);
-            all.addAll(added);
-            h.createUpdate("""
-                    DELETE FROM anomalies WHERE day >= :from AND day < :to AND dismissed_at IS NULL
-                      AND id <> ALL(:ids)""")
-                    .bind("from", from).bind("to", to).bindArray("ids", Long.class, all).execute();
+                    SELECT service, day, cost, expected, low, high, score, method, history_days, :now
+                    FROM found_anomalies
+                    ON CONFLICT (service, day) DO NOTHING
+                    RETURNING id""").bind("now", now).mapTo(Long.class).list();
             return added.isEmpty() ? List.<StoredAnomaly>of() : byIds(h, added);
         });
     }

@@ -2,6 +2,7 @@ package dev.vitals.plugins.cost.anomalies;
 
 import dev.vitals.api.EntityRef;
 import dev.vitals.api.PluginUrls;
+import dev.vitals.api.SignalStatus;
 import dev.vitals.plugins.cost.alerts.Alert;
 import dev.vitals.plugins.cost.alerts.AlertRules;
 import dev.vitals.plugins.cost.alerts.AlertSettings;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -79,19 +81,26 @@ public final class CostWatch {
                 .findOne()).orElse(new Mark(0, Optional.empty()));
         long newest = jdbi.withHandle(h -> h.createQuery("SELECT coalesce(max(id), 0) FROM imports")
                 .mapTo(Long.class).one());
+        LocalDate recent = today.minusDays(RECENT_DAYS);
+        boolean recentDone = false;
         if (newest > mark.importId()) {
-            jdbi.withHandle(h -> h.createQuery("""
+            Optional<Span> span = jdbi.withHandle(h -> h.createQuery("""
                     SELECT min(charge_period_start) AS first, max(charge_period_start) AS last FROM charges
                     WHERE import_id > :mark""").bind("mark", mark.importId())
                     .map((rs, ctx) -> new Span(rs.getObject("first", OffsetDateTime.class),
                             rs.getObject("last", OffsetDateTime.class)))
                     .findOne())
-                    .filter(span -> span.first() != null)
-                    .ifPresent(span -> detect(day(span.first()), min(day(span.last()).plusDays(RECENT_DAYS),
-                            today.plusDays(1))));
+                    .filter(s -> s.first() != null);
+            if (span.isPresent()) {
+                LocalDate from = day(span.get().first());
+                LocalDate to = min(day(span.get().last()).plusDays(RECENT_DAYS), today.plusDays(1));
+                detect(from, to);
+                // A backfill up to today has assessed the recent weeks already: the daily pass would repeat them.
+                recentDone = !from.isAfter(recent) && !to.isBefore(today.plusDays(1));
+            }
         }
-        if (mark.day().isEmpty() || mark.day().get().isBefore(today)) {
-            detect(today.minusDays(RECENT_DAYS), today.plusDays(1));
+        if (!recentDone && (mark.day().isEmpty() || mark.day().get().isBefore(today))) {
+            detect(recent, today.plusDays(1));
         }
         jdbi.useHandle(h -> h.createUpdate("""
                 INSERT INTO detection_marks (name, import_id, day) VALUES ('job', :id, :day)
@@ -107,28 +116,37 @@ public final class CostWatch {
     public List<StoredAnomaly> detect(LocalDate from, LocalDate to) {
         Map<EntityRef, Map<LocalDate, BigDecimal>> costs = ledger.perServiceAndDay(
                 from.minusDays(SeasonalBaseline.LOOKBACK_DAYS), to);
-        Map<EntityRef, List<Expectation>> found = new HashMap<>();
         Map<EntityRef, NavigableMap<LocalDate, BigDecimal>> series = new HashMap<>();
         Map<EntityRef, AlertRules> rules = new HashMap<>();
-        List<Alert> risen = new ArrayList<>();
-        for (Map.Entry<EntityRef, Map<LocalDate, BigDecimal>> service : costs.entrySet()) {
+        Function<EntityRef, Optional<EntityRef>> teamOf = organisation.teams();
+        List<Assessed> assessed = costs.entrySet().stream().map(service -> {
             NavigableMap<LocalDate, BigDecimal> days = new TreeMap<>(service.getValue());
             series.put(service.getKey(), days);
-            List<Expectation> spikes = baseline.expectations(days, from, to).stream()
-                    .filter(Expectation::anomalous).toList();
-            if (!spikes.isEmpty()) {
-                found.put(service.getKey(), spikes);
+            return new Assessed(service.getKey(), days, rulesOf(rules, teamOf.apply(service.getKey())),
+                    new ArrayList<>(), new ArrayList<>());
+        }).toList();
+        // Each service's band and changes are its own arithmetic, seconds of CPU over a year of thousands of
+        // services: the cores share them.
+        assessed.parallelStream().forEach(a -> {
+            a.spikes().addAll(baseline.expectations(a.days(), from, to).stream().filter(Expectation::anomalous)
+                    .toList());
+            a.risen().addAll(PeriodChanges.of(a.service(), a.days(), a.rules(), from, to));
+        });
+        Map<EntityRef, List<Expectation>> found = new HashMap<>();
+        List<Alert> risen = new ArrayList<>();
+        for (Assessed a : assessed) {
+            if (!a.spikes().isEmpty()) {
+                found.put(a.service(), a.spikes());
             }
-            risen.addAll(PeriodChanges.of(service.getKey(), days, rulesOf(rules, organisation.teamOf(
-                    service.getKey())), from, to));
+            risen.addAll(a.risen());
         }
-        PeriodChanges.teams(series, organisation::teamOf).forEach((team, days) -> risen.addAll(PeriodChanges.of(
+        PeriodChanges.teams(series, teamOf).forEach((team, days) -> risen.addAll(PeriodChanges.of(
                 team, days, rulesOf(rules, Optional.of(team)), from, to)));
 
         List<StoredAnomaly> added = anomalies.replace(from, to, found, clock.instant());
-        List<Alert> newAlerts = alerts.replace(from, to, risen, organisation::teamOf, clock.instant());
-        notify(added, newAlerts);
-        updateSignals(series, from, to, rules);
+        List<Alert> newAlerts = alerts.replace(from, to, risen, teamOf, clock.instant());
+        notify(added, newAlerts, teamOf);
+        updateSignals(series, from, to, rules, teamOf);
         return added;
     }
 
@@ -138,7 +156,7 @@ public final class CostWatch {
         Map<LocalDate, BigDecimal> days = ledger.perServiceAndDay(today.minusDays(RECENT_DAYS), today.plusDays(1))
                 .getOrDefault(service, Map.of());
         updateSignals(Map.of(service, new TreeMap<>(days)), today.minusDays(RECENT_DAYS), today.plusDays(1),
-                new HashMap<>());
+                new HashMap<>(), organisation.teams());
     }
 
     /** The message key of an anomaly, also used to cancel its message when it is dismissed. */
@@ -146,12 +164,16 @@ public final class CostWatch {
         return "anomaly:" + service + ":" + day;
     }
 
-    private void notify(List<StoredAnomaly> added, List<Alert> newAlerts) {
+    private void notify(List<StoredAnomaly> added, List<Alert> newAlerts,
+            Function<EntityRef, Optional<EntityRef>> teamOf) {
         LocalDate news = LocalDate.now(clock.withZone(zone)).minusDays(NEWS_DAYS);
+        Map<EntityRef, Boolean> hooked = new HashMap<>();
+        java.util.function.Predicate<EntityRef> hasWebhook = team -> hooked.computeIfAbsent(team,
+                t -> settings.webhook(t).isPresent());
         for (StoredAnomaly a : added) {
             Expectation e = a.expectation();
-            Optional<EntityRef> team = organisation.teamOf(a.service());
-            if (e.day().isAfter(news) && team.isPresent() && settings.webhook(team.get()).isPresent()) {
+            Optional<EntityRef> team = teamOf.apply(a.service());
+            if (e.day().isAfter(news) && team.isPresent() && hasWebhook.test(team.get())) {
                 outbox.enqueue(key(a.service(), e.day()), team.get().toString(), "Cost anomaly: "
                         + a.service().key() + " cost " + cents(e.cost()) + " on " + e.day() + ", expected "
                         + cents(e.expected()) + " (band " + cents(e.low()) + " to " + cents(e.high()) + "). "
@@ -159,8 +181,8 @@ public final class CostWatch {
             }
         }
         for (Alert a : newAlerts) {
-            Optional<EntityRef> team = a.aboutTeam() ? Optional.of(a.subject()) : organisation.teamOf(a.subject());
-            if (a.day().isAfter(news) && team.isPresent() && settings.webhook(team.get()).isPresent()) {
+            Optional<EntityRef> team = a.aboutTeam() ? Optional.of(a.subject()) : teamOf.apply(a.subject());
+            if (a.day().isAfter(news) && team.isPresent() && hasWebhook.test(team.get())) {
                 outbox.enqueue("alert:" + a.subject() + ":" + a.period().word() + ":" + a.day(),
                         team.get().toString(), "Cost alert: " + (a.aboutTeam() ? "team " : "") + a.subject().key()
                         + " cost " + cents(a.current()) + " in the " + a.period().word() + " to " + a.day()
@@ -170,9 +192,12 @@ public final class CostWatch {
     }
 
     private void updateSignals(Map<EntityRef, NavigableMap<LocalDate, BigDecimal>> series, LocalDate from,
-            LocalDate to, Map<EntityRef, AlertRules> rules) {
+            LocalDate to, Map<EntityRef, AlertRules> rules, Function<EntityRef, Optional<EntityRef>> teamOf) {
         Map<EntityRef, List<Finding>> open = new HashMap<>();
-        LocalDate since = from.minusDays(CostSignals.CRITICAL_DAYS);
+        // A signal weighs only its service's last days: a backfill's year of findings is not read back.
+        LocalDate since = series.values().stream().map(days -> days.lowerKey(to)).filter(java.util.Objects::nonNull)
+                .filter(day -> !day.isBefore(from)).min(LocalDate::compareTo).orElse(from)
+                .minusDays(CostSignals.CRITICAL_DAYS);
         for (StoredAnomaly a : anomalies.list(since, to, Optional.empty(), Optional.of(true))) {
             open.computeIfAbsent(a.service(), s -> new ArrayList<>()).add(new Finding(a.expectation().day(),
                     a.expectation().impact(), urls.page("/anomalies/{id}", a.id())));
@@ -183,12 +208,14 @@ public final class CostWatch {
                         urls.page("/anomalies/alerts")));
             }
         }
+        Map<EntityRef, SignalStatus> published = signals.published();
         series.forEach((service, days) -> {
             NavigableMap<LocalDate, BigDecimal> inPeriod = days.subMap(from, true, to, false);
             if (!inPeriod.isEmpty()) {
                 signals.assess(service, inPeriod.lastKey(), open.getOrDefault(service, List.of()),
-                        rulesOf(rules, organisation.teamOf(service)).floorPerDay(),
-                        PluginUrls.withQuery(urls.page("/anomalies"), Map.of("service", service.key())));
+                        rulesOf(rules, teamOf.apply(service)).floorPerDay(),
+                        PluginUrls.withQuery(urls.page("/anomalies"), Map.of("service", service.key())),
+                        published.getOrDefault(service, SignalStatus.OK));
             }
         });
     }
@@ -210,6 +237,10 @@ public final class CostWatch {
 
     private static String cents(BigDecimal amount) {
         return amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    private record Assessed(EntityRef service, NavigableMap<LocalDate, BigDecimal> days, AlertRules rules,
+            List<Expectation> spikes, List<Alert> risen) {
     }
 
     private record Mark(long importId, Optional<LocalDate> day) {

@@ -66,19 +66,24 @@ public final class ChargeImport {
             // Straight into the fact table, in the reporting currency at rate 1: one write of every row instead of
             // a staging table and a second copy. Rows in another currency are converted below; a failure anywhere
             // rolls the whole file back.
-            long rows = copy(h, csv, progress, id);
+            Copied copied = copy(h, csv, progress, id);
+            long rows = copied.rows();
             if (rows == 0) {
                 throw new FocusProblem(2, Optional.empty(), "the file has a header but no rows: nothing to import");
             }
-            refuseMissingRates(h, id);
-            convert(h, id);
+            // Each of these reads every row of the import again: a file billed in the reporting currency only,
+            // the usual case, needs neither.
+            if (copied.foreign()) {
+                refuseMissingRates(h, id);
+                convert(h, id);
+            }
             h.createUpdate("UPDATE imports SET rows = :rows WHERE id = :id").bind("rows", rows).bind("id", id)
                     .execute();
             return store(h, id, rows);
         });
     }
 
-    private long copy(Handle h, Reader csv, LongConsumer progress, long id) throws IOException {
+    private Copied copy(Handle h, Reader csv, LongConsumer progress, long id) throws IOException {
         try {
             return copy(h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn(
                     "COPY charges (" + CopyText.COLUMNS + ") FROM STDIN"), csv, progress, id);
@@ -87,10 +92,12 @@ public final class ChargeImport {
         }
     }
 
-    private long copy(CopyIn copy, Reader csv, LongConsumer progress, long id) throws IOException, SQLException {
+    private Copied copy(CopyIn copy, Reader csv, LongConsumer progress, long id) throws IOException, SQLException {
         StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
+        boolean[] foreign = {false};
         try {
             long rows = focus.read(csv, charge -> {
+                foreign[0] |= !charge.billingCurrency().equals(reporting);
                 CopyText.append(buffer, id, charge);
                 if (buffer.length() >= FLUSH_AT) {
                     flush(copy, buffer);
@@ -103,7 +110,7 @@ public final class ChargeImport {
             flush(copy, buffer);
             copy.endCopy();
             progress.accept(rows);
-            return rows;
+            return new Copied(rows, foreign[0]);
         } finally {
             if (copy.isActive()) {
                 copy.cancelCopy();
@@ -188,6 +195,10 @@ public final class ChargeImport {
                 .bind("last", span.last().atStartOfDay(zone).toOffsetDateTime())
                 .execute();
         return new ImportResult(id, rows, replaced, periods, span.first(), span.last());
+    }
+
+    /** The rows copied, and whether any is billed in another currency than the reporting one. */
+    private record Copied(long rows, boolean foreign) {
     }
 
     private record DaySpan(LocalDate first, LocalDate last) {

@@ -1,6 +1,9 @@
 package dev.vitals.plugins.cost.imports;
 
 import dev.vitals.plugins.cost.focus.Charge;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /** A charge as one line of PostgreSQL's COPY text format: tab between columns, {@code \N} for null, escapes. */
@@ -19,10 +22,10 @@ final class CopyText {
     static void append(StringBuilder line, long importId, Charge c) {
         line.append(importId).append('\t').append(c.row());
         field(line, c.billingAccountId());
-        field(line, c.billingPeriodStart().toString());
-        field(line, c.billingPeriodEnd().toString());
-        field(line, c.chargePeriodStart().toString());
-        field(line, c.chargePeriodEnd().toString());
+        instant(line, c.billingPeriodStart());
+        instant(line, c.billingPeriodEnd());
+        instant(line, c.chargePeriodStart());
+        instant(line, c.chargePeriodEnd());
         field(line, c.chargeCategory());
         field(line, c.chargeClass());
         field(line, c.providerName());
@@ -44,6 +47,34 @@ final class CopyText {
         field(line, c.extra());
         field(line, c.resourceId());
         line.append('\n');
+    }
+
+    /**
+     * An instant as PostgreSQL reads it, {@code 2024-10-01 00:00:00Z}, written digit by digit for whole seconds of
+     * years 1 to 9999: {@link Instant#toString} goes through a formatter, four times a row.
+     */
+    private static void instant(StringBuilder line, Instant at) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(at.getEpochSecond(), at.getNano(), ZoneOffset.UTC);
+        if (at.getNano() != 0 || t.getYear() < 1 || t.getYear() > 9999) {
+            field(line, at.toString());
+            return;
+        }
+        line.append('\t');
+        pad(line, t.getYear(), 4).append('-');
+        pad(line, t.getMonthValue(), 2).append('-');
+        pad(line, t.getDayOfMonth(), 2).append(' ');
+        pad(line, t.getHour(), 2).append(':');
+        pad(line, t.getMinute(), 2).append(':');
+        pad(line, t.getSecond(), 2).append('Z');
+    }
+
+    private static StringBuilder pad(StringBuilder line, int value, int width) {
+        for (int limit = 10, digits = 1; digits < width; limit *= 10, digits++) {
+            if (value < limit) {
+                line.append('0');
+            }
+        }
+        return line.append(value);
     }
 
     private static void field(StringBuilder line, Optional<String> value) {

@@ -7,7 +7,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.jdbi.v3.core.Jdbi;
@@ -45,6 +47,30 @@ public final class CostSignals {
      */
     public SignalStatus assess(EntityRef service, LocalDate latestDay, List<Finding> open, BigDecimal floorPerDay,
             String pageLink) {
+        return assess(service, latestDay, open, floorPerDay, pageLink, jdbi.withHandle(h -> h.createQuery(
+                "SELECT status FROM signal_states WHERE service = :service")
+                .bind("service", service.toString()).mapTo(String.class).findOne())
+                .map(SignalStatus::valueOf).orElse(SignalStatus.OK));
+    }
+
+    /** @return the status last published per service, for assessing many services without a read each */
+    public Map<EntityRef, SignalStatus> published() {
+        Map<EntityRef, SignalStatus> states = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT service, status FROM signal_states")
+                .map((rs, ctx) -> Map.entry(EntityRef.parse(rs.getString("service")),
+                        SignalStatus.valueOf(rs.getString("status"))))
+                .forEach(e -> states.put(e.getKey(), e.getValue())));
+        return states;
+    }
+
+    /**
+     * As {@link #assess(EntityRef, LocalDate, List, BigDecimal, String)}, with the status last published known.
+     *
+     * @param before the status last published, OK when none was
+     * @return the status now
+     */
+    public SignalStatus assess(EntityRef service, LocalDate latestDay, List<Finding> open, BigDecimal floorPerDay,
+            String pageLink, SignalStatus before) {
         BigDecimal large = floorPerDay.multiply(BigDecimal.valueOf(2));
         boolean critical = true;
         for (int back = 0; back < CRITICAL_DAYS; back++) {
@@ -55,10 +81,6 @@ public final class CostSignals {
                 .max(Comparator.comparing(Finding::impact));
         SignalStatus status = critical ? SignalStatus.CRITICAL : latest.isPresent() ? SignalStatus.WARN
                 : SignalStatus.OK;
-        SignalStatus before = jdbi.withHandle(h -> h.createQuery(
-                "SELECT status FROM signal_states WHERE service = :service")
-                .bind("service", service.toString()).mapTo(String.class).findOne())
-                .map(SignalStatus::valueOf).orElse(SignalStatus.OK);
         if (status != before) {
             String summary = switch (status) {
                 case CRITICAL -> "Cost above expectation by more than " + large.stripTrailingZeros().toPlainString()

@@ -146,7 +146,7 @@ public final class InitiativesApi {
     /** Removes one service once the caller may change the item; the page's form comes here too. */
     public void remove(Context ctx, Item item, String service) {
         owners.requireChange(ctx, EntityRef.parse(item.owner()));
-        if (!checklist.remove(item.id(), service, RequestCaller.of(ctx).name(), clock.instant())) {
+        if (!onIt(service) || !checklist.remove(item.id(), service, RequestCaller.of(ctx).name(), clock.instant())) {
             throw notOnIt(item, service);
         }
     }
@@ -166,7 +166,7 @@ public final class InitiativesApi {
     /** Ticks one service once the caller may change the item; the page's form comes here too. */
     public void tick(Context ctx, Item item, String service, boolean done) {
         owners.requireChange(ctx, EntityRef.parse(item.owner()));
-        if (!checklist.tick(item.id(), service, done, RequestCaller.of(ctx).name(), clock.instant())) {
+        if (!onIt(service) || !checklist.tick(item.id(), service, done, RequestCaller.of(ctx).name(), clock.instant())) {
             throw notOnIt(item, service);
         }
     }
@@ -243,6 +243,11 @@ public final class InitiativesApi {
         Item item = items.found(ctx);
         owners.requireChange(ctx, EntityRef.parse(item.owner()));
         return item;
+    }
+
+    /** Text PostgreSQL cannot hold (a NUL) or no key could have is on no checklist; the database is not asked. */
+    private static boolean onIt(String service) {
+        return service != null && Owners.isText(service);
     }
 
     private static ProblemException notOnIt(Item item, String service) {

@@ -370,6 +370,18 @@ class BadInputCorpusTest {
                 fields("position", "1", "reason", "the corpus decides")));
         add(examples, new FormExample("POST /p/priorities/items/{id}/status", "/p/priorities/items/" + epic
                 + "/status", fields("status", "ready", "reason", "the corpus decides")));
+        // The epic's checklist holds billing-api (the JSON examples put it there).
+        String initiative = "/p/priorities/items/" + epic + "/initiative";
+        add(examples, new FormExample("POST /p/priorities/items/{id}/initiative/add", initiative + "/add",
+                fields("services", "billing-api")));
+        add(examples, new FormExample("POST /p/priorities/items/{id}/initiative/remove", initiative + "/remove",
+                fields("service", "billing-api")));
+        add(examples, new FormExample("POST /p/priorities/items/{id}/initiative/tick", initiative + "/tick",
+                fields("service", "billing-api", "done", "true")));
+        add(examples, new FormExample("POST /p/priorities/items/{id}/initiative/rule", initiative + "/rule",
+                fields("measure.name", "deploys.independent", "measure.atLeast", "1")));
+        add(examples, new FormExample("POST /p/priorities/items/{id}/initiative/rule/stop", initiative
+                + "/rule/stop", fields()));
         add(examples, new FormExample("POST /p/priorities/proposals/{id}/accept", "/p/priorities/proposals/"
                 + corpusProposal("dora-low-band") + "/accept", fields("parent", String.valueOf(
                 demoItem("demo-incident-response-payments-f")), "quarter", "2027-Q1")));

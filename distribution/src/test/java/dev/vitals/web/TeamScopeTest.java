@@ -313,6 +313,22 @@ class TeamScopeTest {
         table.put("POST /p/priorities/items/{id}/status", new Case(() -> Write.form("/p/priorities/items/"
                 + greenItems("status-form")[0] + "/status", Map.of("status", "ready", "reason", "planned")),
                 () -> read(themes), BOB_OF_GREEN));
+        String rules = "priorities.initiative_rules";
+        table.put("POST /p/priorities/items/{id}/initiative/add", new Case(() -> Write.form("/p/priorities/items/"
+                + greenItems("checklist-add-form")[0] + "/initiative/add", Map.of("services", "green-api")),
+                () -> count(events), BOB_OF_GREEN));
+        table.put("POST /p/priorities/items/{id}/initiative/remove", new Case(() -> Write.form("/p/priorities/items/"
+                + greenInitiative("checklist-remove-form", false) + "/initiative/remove",
+                Map.of("service", "green-api")), () -> count(events), BOB_OF_GREEN));
+        table.put("POST /p/priorities/items/{id}/initiative/tick", new Case(() -> Write.form("/p/priorities/items/"
+                + greenInitiative("checklist-tick-form", false) + "/initiative/tick",
+                Map.of("service", "green-api", "done", "true")), () -> count(events), BOB_OF_GREEN));
+        table.put("POST /p/priorities/items/{id}/initiative/rule", new Case(() -> Write.form("/p/priorities/items/"
+                + greenItems("rule-form")[0] + "/initiative/rule", Map.of("measure.name", "deploys.independent",
+                "measure.atLeast", "1")), () -> count(rules), BOB_OF_GREEN));
+        table.put("POST /p/priorities/items/{id}/initiative/rule/stop", new Case(() -> Write.form(
+                "/p/priorities/items/" + greenInitiative("rule-stop-form", true) + "/initiative/rule/stop",
+                Map.of()), () -> count(rules), BOB_OF_GREEN));
         table.put("POST /p/priorities/proposals/{id}/accept", new Case(() -> Write.form("/p/priorities/proposals/"
                 + greenProposal("cost-anomaly") + "/accept", Map.of("parent", String.valueOf(
                 greenItems("accept-form")[2]))), () -> read(proposals), BOB_OF_GREEN));

@@ -26,6 +26,7 @@ import dev.vitals.plugins.priorities.backlog.TopPriorities;
 import dev.vitals.plugins.priorities.pages.BacklogAssets;
 import dev.vitals.plugins.priorities.pages.BacklogPages;
 import dev.vitals.plugins.priorities.pages.EvidencePages;
+import dev.vitals.plugins.priorities.pages.InitiativeForms;
 import dev.vitals.plugins.priorities.pages.InitiativeTab;
 import dev.vitals.plugins.priorities.pages.PlanPages;
 import dev.vitals.plugins.priorities.evidence.Proposals;
@@ -59,6 +60,7 @@ final class RunningPriorities implements RunningPlugin {
     private final InitiativesApi initiatives;
     private final AutoTick autoTick;
     private final InitiativeTab initiativeTab;
+    private final InitiativeForms initiativeForms;
 
     RunningPriorities(PluginContext context) {
         String score = context.settings().get(PrioritiesSettings.SCORE).trim().toLowerCase(Locale.ROOT);
@@ -89,6 +91,7 @@ final class RunningPriorities implements RunningPlugin {
         this.backlogPages = new BacklogPages(store, items, ranks, pain, decisions, owners, context.catalog(),
                 context.urls(), context.orgTimeZone(), checklist, initiatives);
         this.initiativeTab = new InitiativeTab(checklist, context.urls());
+        this.initiativeForms = new InitiativeForms(items, initiatives, backlogPages, context.urls());
         this.evidencePages = new EvidencePages(proposals, proposalsApi, store, owners, backlogPages, context.urls(),
                 context.orgTimeZone());
         this.planPages = new PlanPages(plan, capacities, policy, new TopPriorities(jdbi), decisions, store,
@@ -142,6 +145,11 @@ final class RunningPriorities implements RunningPlugin {
                 PageRoute.of("/items/{id}", backlogPages::item),
                 PageRoute.form("/items/{id}/rank", backlogPages::rank),
                 PageRoute.form("/items/{id}/status", backlogPages::status),
+                PageRoute.form("/items/{id}/initiative/add", initiativeForms::add),
+                PageRoute.form("/items/{id}/initiative/remove", initiativeForms::remove),
+                PageRoute.form("/items/{id}/initiative/tick", initiativeForms::tick),
+                PageRoute.form("/items/{id}/initiative/rule", initiativeForms::rule),
+                PageRoute.form("/items/{id}/initiative/rule/stop", initiativeForms::stopRule),
                 PageRoute.of("/ranked", backlogPages::ranked),
                 PageRoute.of("/inbox", evidencePages::inbox),
                 PageRoute.form("/proposals/{id}/accept", evidencePages::accept),

@@ -2,11 +2,14 @@ package dev.vitals.plugins.priorities;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vitals.api.SignalStatus;
 import dev.vitals.plugins.priorities.backlog.Item;
 import dev.vitals.plugins.priorities.backlog.ItemList;
+import dev.vitals.plugins.priorities.initiative.ChecklistEntry;
+import dev.vitals.plugins.priorities.initiative.Initiative;
 import dev.vitals.testkit.PortalResponse;
 import dev.vitals.testkit.VitalsPortal;
 import dev.vitals.testkit.VitalsPortalExtension;
@@ -111,5 +114,73 @@ class PrioritiesPagesTest {
         String unlinked = top.substring(top.indexOf("Work with no link to a top priority"));
         assertTrue(unlinked.contains("Dark mode"), unlinked);
         assertFalse(unlinked.contains("Card retries"), unlinked);
+    }
+
+    @Test
+    void theItemPageFormsEditTheChecklistAndItsRuleForTheTeamsEditorOnlyAndMarkABadServiceKey(VitalsPortal portal) {
+        String base = "/p/priorities/items/" + items[3].id() + "/initiative";
+        String api = "/api/priorities/items/" + items[3].id() + "/initiative";
+        String empty = portal.editorOf("green").page("/p/priorities/items/" + items[3].id()).expect(200).body();
+        assertTrue(empty.contains("action=\"" + base + "/add\""), empty);
+        assertFalse(portal.viewer().page("/p/priorities/items/" + items[3].id()).expect(200).body()
+                .contains(base + "/add"), "a viewer sees no form");
+
+        assertEquals(403, portal.editorOf("blue").submit(base + "/add", Map.of("services", "blue-api")).status());
+        PortalResponse added = portal.editorOf("green").submit(base + "/add",
+                Map.of("services", "green-api, blue-api\nred-api green-api"));
+        assertEquals(303, added.status(), added.body());
+        assertEquals("/p/priorities/items/" + items[3].id() + "#initiative", added.header("Location").orElseThrow());
+        assertEquals("Services added to the checklist of Dark mode.", added.confirmation().orElseThrow());
+        assertEquals(List.of("blue-api", "green-api", "red-api"), services(portal, api), "each once, by key");
+
+        PortalResponse unknown = portal.editorOf("green").submit(base + "/add",
+                Map.of("services", "green-api no-such-api"));
+        assertEquals(422, unknown.status(), unknown.body());
+        String marked = unknown.body();
+        String input = marked.substring(marked.indexOf("<input id=\"initiative-services\""));
+        input = input.substring(0, input.indexOf('>'));
+        assertTrue(input.contains("aria-invalid=\"true\"") && input.contains("initiative-services-error"), input);
+        assertTrue(marked.contains("services[1] the catalog has no service no-such-api"), marked);
+        assertTrue(marked.contains("value=\"green-api no-such-api\""), "what was typed stays: " + marked);
+        assertFalse(marked.contains("style="), "no inline style attributes under the strict CSP");
+        assertEquals(3, portal.viewer().get(api).expect(200).as(Initiative.class).total(), "nothing added");
+
+        PortalResponse ticked = portal.editorOf("green").submit(base + "/tick",
+                Map.of("service", "green-api", "done", "true"));
+        assertEquals(303, ticked.status(), ticked.body());
+        assertEquals("Checklist of Dark mode saved.", ticked.confirmation().orElseThrow());
+        PortalResponse removed = portal.editorOf("green").submit(base + "/remove", Map.of("service", "red-api"));
+        assertEquals(303, removed.status(), removed.body());
+        assertEquals("Service removed from the checklist of Dark mode.", removed.confirmation().orElseThrow());
+        Initiative after = portal.viewer().get(api).expect(200).as(Initiative.class);
+        assertEquals(2, after.total());
+        assertEquals(1, after.done());
+        assertEquals(404, portal.editorOf("green").submit(base + "/remove", Map.of("service", "red-api")).status(),
+                "a service no longer on the checklist");
+
+        PortalResponse badNumber = portal.editorOf("green").submit(base + "/rule",
+                Map.of("measure.name", "deploys.independent", "measure.atLeast", "one"));
+        assertEquals(422, badNumber.status(), badNumber.body());
+        assertTrue(badNumber.body().contains("id=\"rule-measure-at-least-error\""), badNumber.body());
+        PortalResponse measure = portal.editorOf("green").submit(base + "/rule",
+                Map.of("measure.name", "deploys.independent", "measure.atLeast", "1"));
+        assertEquals(303, measure.status(), measure.body());
+        assertEquals("Tick rule of Dark mode saved and applied.", measure.confirmation().orElseThrow());
+        assertEquals("deploys.independent ≥ 1", portal.viewer().get(api).expect(200).as(Initiative.class).rule()
+                .says());
+        PortalResponse signal = portal.editorOf("green").submit(base + "/rule",
+                Map.of("signal.plugin", "slo", "signal.kind", "error-budget", "signal.status", "OK"));
+        assertEquals(303, signal.status(), signal.body());
+        assertEquals("slo error-budget is OK", portal.viewer().get(api).expect(200).as(Initiative.class).rule()
+                .says());
+        PortalResponse stopped = portal.editorOf("green").submit(base + "/rule/stop", Map.of());
+        assertEquals(303, stopped.status(), stopped.body());
+        assertEquals("Dark mode no longer ticks by itself.", stopped.confirmation().orElseThrow());
+        assertNull(portal.viewer().get(api).expect(200).as(Initiative.class).rule());
+    }
+
+    private static List<String> services(VitalsPortal portal, String api) {
+        return portal.viewer().get(api).expect(200).as(Initiative.class).services().stream()
+                .map(ChecklistEntry::service).toList();
     }
 }

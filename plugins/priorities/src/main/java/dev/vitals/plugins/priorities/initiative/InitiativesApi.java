@@ -139,11 +139,16 @@ public final class InitiativesApi {
     /** {@code DELETE /items/{id}/initiative/services/{service}}. */
     public void remove(Context ctx) {
         Item item = editable(ctx);
-        String service = ctx.pathParam("service");
-        if (!checklist.remove(item.id(), service, RequestCaller.of(ctx).name(), clock.instant())) {
+        remove(ctx, item, ctx.pathParam("service"));
+        ctx.json(checklist.of(item.id()));
+    }
+
+    /** Removes one service once the caller may change the item; the page's form comes here too. */
+    public void remove(Context ctx, Item item, String service) {
+        owners.requireChange(ctx, EntityRef.parse(item.owner()));
+        if (!onIt(service) || !checklist.remove(item.id(), service, RequestCaller.of(ctx).name(), clock.instant())) {
             throw notOnIt(item, service);
         }
-        ctx.json(checklist.of(item.id()));
     }
 
     /** {@code PUT /items/{id}/initiative/services/{service}}. */
@@ -161,7 +166,7 @@ public final class InitiativesApi {
     /** Ticks one service once the caller may change the item; the page's form comes here too. */
     public void tick(Context ctx, Item item, String service, boolean done) {
         owners.requireChange(ctx, EntityRef.parse(item.owner()));
-        if (!checklist.tick(item.id(), service, done, RequestCaller.of(ctx).name(), clock.instant())) {
+        if (!onIt(service) || !checklist.tick(item.id(), service, done, RequestCaller.of(ctx).name(), clock.instant())) {
             throw notOnIt(item, service);
         }
     }
@@ -169,19 +174,30 @@ public final class InitiativesApi {
     /** {@code PUT /items/{id}/initiative/rule}. */
     public void setRule(Context ctx) {
         Item item = editable(ctx);
-        TickRule rule = rule(ctx.bodyAsClass(TickRule.class));
+        setRule(ctx, item, ctx.bodyAsClass(TickRule.class));
+        ctx.json(checklist.of(item.id()));
+    }
+
+    /** Checks and saves a tick rule once the caller may change the item, and applies it; the page's form too. */
+    public void setRule(Context ctx, Item item, TickRule given) {
+        owners.requireChange(ctx, EntityRef.parse(item.owner()));
+        TickRule rule = rule(given);
         checklist.setRule(item.id(), rule, RequestCaller.of(ctx).name(), clock.instant());
         autoTick.apply(item.id(), rule);
-        ctx.json(checklist.of(item.id()));
     }
 
     /** {@code DELETE /items/{id}/initiative/rule}. */
     public void dropRule(Context ctx) {
-        Item item = editable(ctx);
+        dropRule(ctx, editable(ctx));
+        ctx.status(204);
+    }
+
+    /** Stops the item's tick rule once the caller may change the item; the page's form comes here too. */
+    public void dropRule(Context ctx, Item item) {
+        owners.requireChange(ctx, EntityRef.parse(item.owner()));
         if (!checklist.removeRule(item.id())) {
             throw ProblemException.notFound("item " + item.id() + " has no tick rule");
         }
-        ctx.status(204);
     }
 
     /** {@code GET /items/{id}/initiative/burnup?from=&to=}. */
@@ -227,6 +243,11 @@ public final class InitiativesApi {
         Item item = items.found(ctx);
         owners.requireChange(ctx, EntityRef.parse(item.owner()));
         return item;
+    }
+
+    /** Text PostgreSQL cannot hold (a NUL) or no key could have is on no checklist; the database is not asked. */
+    private static boolean onIt(String service) {
+        return service != null && Owners.isText(service);
     }
 
     private static ProblemException notOnIt(Item item, String service) {

@@ -102,6 +102,11 @@ public final class BacklogPages {
 
     /** {@code GET /p/priorities/items/{id}}. */
     public Page item(Context ctx) {
+        return item(ctx, FormRefusal.NONE);
+    }
+
+    /** The item's page, with a form's refusal shown on it (what was typed kept, the fields at fault marked). */
+    Page item(Context ctx, FormRefusal refusal) {
         Item item = items.found(ctx);
         RequestCaller caller = RequestCaller.of(ctx);
         EntityRef owner = EntityRef.parse(item.owner());
@@ -126,6 +131,7 @@ public final class BacklogPages {
         params.put("score", items.score());
         Initiative initiative = checklist.of(item.id());
         params.put("initiative", initiative);
+        params.put("refusal", refusal);
         params.put("burnUp", initiative.total() == 0 && initiative.rule() == null ? null
                 : burnUpChart(initiatives.burnUp(item.id())));
         return new Page(item.title(), Templates.render("item.jte", params));

@@ -61,6 +61,7 @@ final class RunningPriorities implements RunningPlugin {
     private final AutoTick autoTick;
     private final InitiativeTab initiativeTab;
     private final InitiativeForms initiativeForms;
+    private final BudgetPolicy policy;
 
     RunningPriorities(PluginContext context) {
         String score = context.settings().get(PrioritiesSettings.SCORE).trim().toLowerCase(Locale.ROOT);
@@ -78,7 +79,7 @@ final class RunningPriorities implements RunningPlugin {
         this.pain = new PainApi(items, owners, jdbi, context.clock());
         this.csv = new ItemsCsv(items, store);
         Plan capacities = new Plan(jdbi, context.settings().get(PrioritiesSettings.IMMEDIATE_TOLERANCE));
-        BudgetPolicy policy = new BudgetPolicy(context);
+        this.policy = new BudgetPolicy(context);
         this.plan = new PlanApi(capacities, policy, context.catalog(), context.clock(), context.orgTimeZone());
         this.proposals = new Proposals(jdbi, context.catalog());
         this.proposalsApi = new ProposalsApi(proposals, items, store, owners, context.clock());
@@ -186,7 +187,10 @@ final class RunningPriorities implements RunningPlugin {
      */
     @Override
     public List<Job> jobs() {
-        return List.of(new Job("hear-missed-signals", Duration.ofHours(1), () -> proposals.catchUp(signals)),
+        return List.of(new Job("hear-missed-signals", Duration.ofHours(1), () -> {
+                    proposals.catchUp(signals);
+                    policy.catchUp(signals);
+                }),
                 new Job("tick-initiatives", Duration.ofHours(1), autoTick::applyAll));
     }
 
@@ -194,13 +198,18 @@ final class RunningPriorities implements RunningPlugin {
     public void seedDemoData() {
         demo.seed();
         proposals.catchUp(signals);
+        policy.catchUp(signals);
         autoTick.applyAll();
     }
 
-    /** Every other plugin's new signal: evidence for a proposal or its clearing, and a tick of an initiative. */
+    /**
+     * Every other plugin's new signal: evidence for a proposal or its clearing, a spent or recovered error budget for
+     * the plan, and a tick of an initiative.
+     */
     @Override
     public void onSignal(Signal signal) {
         proposals.hear(signal);
+        policy.hearAll(List.of(signal));
         autoTick.hear(signal);
     }
 }

@@ -142,6 +142,36 @@ class ProposalsTest {
                 "the owners kept for the plan are read again once the catalog changed");
     }
 
+    @Test
+    void aBudgetLeavesThePlanTheMomentItRecoversAndTheHourlyHearingRestoresWhatWasNotHeard(VitalsPortal portal) {
+        portal.importCatalog(PrioritiesCatalog.of().team("amber").service("amber-api", "amber")
+                .service("amber-db", "amber").service("amber-web", "amber").team("teal").service("teal-api", "teal"));
+        SignalStandIn.publish(portal, "slo", "error-budget", "amber-api", SignalStatus.CRITICAL, "spent");
+        SignalStandIn.publish(portal, "slo", "error-budget", "amber-db", SignalStatus.CRITICAL, "spent");
+        SignalStandIn.publish(portal, "slo", "error-budget", "amber-web", SignalStatus.WARN, "5 % left");
+        SignalStandIn.publish(portal, "slo", "error-budget", "teal-api", SignalStatus.CRITICAL, "spent");
+        SignalStandIn.publish(portal, "slo", "availability", "teal-api", SignalStatus.OK, "not a budget");
+        assertEquals(List.of("amber-api", "amber-db"), reliabilityFirst(portal, "group:default/amber"),
+                "two of amber's three budgets are spent; one running low is not spent");
+        assertEquals(List.of("teal-api"), reliabilityFirst(portal, "group:default/teal"));
+
+        SignalStandIn.publish(portal, "slo", "error-budget", "amber-api", SignalStatus.OK, "recovered");
+        assertEquals(List.of("amber-db"), reliabilityFirst(portal, "group:default/amber"),
+                "a recovered budget leaves the plan with its signal");
+        SignalStandIn.publish(portal, "slo", "error-budget", "amber-db", SignalStatus.UNKNOWN, "no data");
+        assertEquals(List.of(), reliabilityFirst(portal, "group:default/amber"),
+                "only a budget whose latest verdict is spent counts");
+
+        // As after an upgrade, or signals published while the plugin was switched off: nothing kept yet.
+        assertEquals(4, (int) portal.pluginJdbi().withHandle(h -> h.execute(
+                "DELETE FROM budget_verdicts WHERE subject LIKE 'component:default/amber-%' OR subject LIKE '%teal%'")));
+        assertEquals(List.of(), reliabilityFirst(portal, "group:default/teal"));
+        portal.runJob("hear-missed-signals");
+        assertEquals(List.of("teal-api"), reliabilityFirst(portal, "group:default/teal"),
+                "the hourly hearing keeps the latest verdicts again");
+        assertEquals(List.of(), reliabilityFirst(portal, "group:default/amber"));
+    }
+
     private static List<String> reliabilityFirst(VitalsPortal portal, String team) {
         return portal.viewer().get("/api/priorities/plan?quarter=2027-Q1").expect(200).as(TeamPlan.View.class)
                 .teams().stream().filter(t -> t.capacity().team().equals(team)).findFirst().orElseThrow()

@@ -5,7 +5,6 @@ import dev.vitals.api.Page;
 import dev.vitals.api.PluginUrls;
 import dev.vitals.api.RequestCaller;
 import dev.vitals.api.Role;
-import dev.vitals.api.Signal;
 import dev.vitals.api.ui.Pager;
 import dev.vitals.plugins.priorities.backlog.DecisionList;
 import dev.vitals.plugins.priorities.backlog.Decisions;
@@ -104,7 +103,7 @@ public final class PlanPages {
         boolean team = owner.kind().equals("group");
         String quarter = Quarters.current(clock, zone);
         Optional<Capacity> capacity = team ? Optional.of(plan.capacity(owner, quarter)) : Optional.empty();
-        List<Signal> spent = team ? policy.exhausted(owner) : List.of();
+        List<EntityRef> spent = team ? policy.exhausted(owner) : List.of();
         Level level = team ? Level.EPIC : Level.THEME;
         ItemList ranked = store.list(new ItemStore.Filter(Optional.of(level), Optional.of(owner),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), ItemStore.Sort.RANK, 1, 5,
@@ -114,7 +113,7 @@ public final class PlanPages {
         Map<String, Object> params = new HashMap<>();
         params.put("owner", owner.toString());
         params.put("capacity", capacity);
-        params.put("spent", spent.stream().map(s -> s.subject().key()).toList());
+        params.put("spent", spent.stream().map(EntityRef::key).toList());
         params.put("level", level.plural().toLowerCase(java.util.Locale.ROOT));
         params.put("items", ranked.items());
         params.put("total", ranked.total());
@@ -130,8 +129,7 @@ public final class PlanPages {
                 .items();
         List<Proposal> open = proposals.list(new Proposals.Filter(Optional.of("open"), Optional.empty(),
                 Optional.of(service.toString()), Optional.empty()), 1, 50).proposals();
-        boolean spent = policy.exhaustedByTeam().values().stream().flatMap(List::stream)
-                .anyMatch(s -> s.subject().equals(service));
+        boolean spent = policy.isSpent(service);
         return Templates.render("service-tab.jte", Map.of("service", service.key(), "items", named,
                 "proposals", open, "spent", spent, "urls", urls, "zone", zone));
     }

@@ -102,8 +102,8 @@ public final class PlanApi {
     public TeamPlan.View view(String quarter) {
         List<EntityRef> teams = catalog.entities("Group").stream().map(CatalogEntity::ref).toList();
         Map<String, List<String>> spent = new HashMap<>();
-        policy.exhaustedByTeam().forEach((team, signals) -> spent.put(team,
-                signals.stream().map(s -> s.subject().key()).sorted().toList()));
+        policy.exhaustedByTeam().forEach((team, services) -> spent.put(team,
+                services.stream().map(EntityRef::key).sorted().toList()));
         List<TeamPlan> rows = new ArrayList<>(plan.capacities(teams, quarter).stream()
                 .map(c -> new TeamPlan(c, spent.getOrDefault(c.team(), List.of()))).toList());
         rows.sort(Comparator.comparing((TeamPlan t) -> t.capacity().onTarget() || isEmpty(t))

@@ -45,7 +45,7 @@ public final class GraphHolder implements AutoCloseable {
         this.catalog = catalog;
         this.observed = observed;
         this.clock = clock;
-        this.current = new AtomicReference<>(build());
+        this.current = new AtomicReference<>(build(null));
     }
 
     /**
@@ -85,7 +85,7 @@ public final class GraphHolder implements AutoCloseable {
     private void drain() {
         try {
             while (pending.getAndSet(false)) {
-                current.set(build());
+                current.set(build(current.get()));
             }
         } catch (RuntimeException e) {
             LOG.warn("The dependency graph could not be rebuilt; the previous one still answers", e);
@@ -97,9 +97,22 @@ public final class GraphHolder implements AutoCloseable {
         }
     }
 
-    private GraphSnapshot build() {
+    /**
+     * @param previous the snapshot answering now, none at the start
+     * @return the new snapshot
+     */
+    private GraphSnapshot build(GraphSnapshot previous) {
         // The version is read first: a change during the build leaves the snapshot stale, so it is built again.
         long version = catalog.version();
+        if (previous != null && previous.catalogVersion() == version) {
+            // Observed edges are not part of the declared graph: a rebuild they caused keeps the graph read at this
+            // version (held by the answering snapshot anyway, so keeping it costs no memory; the next version's read
+            // replaces it) instead of reading 377,810 relations again at 50,000 services, which took seconds.
+            GraphSnapshot snapshot = previous.withObserved(observed.get(), clock.instant());
+            LOG.info("Dependency graph of catalog version {} kept, the catalog unchanged: {} observed edges", version,
+                    snapshot.observed().size());
+            return snapshot;
+        }
         DependencyGraph graph = catalog.build();
         GraphSnapshot snapshot = new GraphSnapshot(graph, observed.get(), version, clock.instant());
         // Off the read path: at 50,000 services the team map takes a few hundred milliseconds, which the first

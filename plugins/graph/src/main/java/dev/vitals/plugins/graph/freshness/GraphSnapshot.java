@@ -41,6 +41,23 @@ public final class GraphSnapshot {
         this.walks = new Walks(graph);
     }
 
+    /**
+     * The same declared graph with other observed edges, for a rebuild that the catalog did not cause: the graph and
+     * the answers computed from it alone (team map, cycles, criticality) are shared, not read or computed again.
+     * Answers written out as JSON are not carried over.
+     *
+     * @param newObserved the observed edges of the window now
+     * @param newBuiltAt when it was built
+     * @return the new snapshot
+     */
+    public GraphSnapshot withObserved(List<ObservedEdge> newObserved, Instant newBuiltAt) {
+        GraphSnapshot next = new GraphSnapshot(graph, newObserved, catalogVersion, newBuiltAt);
+        next.teamMap = teamMap;
+        next.cycles = cycles;
+        next.criticality = criticality;
+        return next;
+    }
+
     /** @return the declared graph */
     public DependencyGraph graph() {
         return graph;

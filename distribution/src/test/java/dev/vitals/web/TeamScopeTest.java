@@ -418,6 +418,12 @@ class TeamScopeTest {
                         .map(t -> t.split(";")[0]), route);
             }
             assertEquals(before, c.state().get(), route + " wrote something although it answered 403");
+            if (write.path().startsWith("/api/")) {
+                HttpResponse<String> token = send(annsToken(), write);
+                assertEquals(403, token.statusCode(), route + " let a token of team blue change team green's data: "
+                        + token.body());
+                assertEquals(before, c.state().get(), route + " wrote something for a token although it answered 403");
+            }
 
             HttpResponse<String> owner = send(c.owner(), write);
             assertTrue(owner.statusCode() / 100 == 2 || owner.statusCode() == 303, route + " refused team green's"
@@ -542,6 +548,24 @@ class TeamScopeTest {
         assertEquals(403, own.statusCode(), own.body());
         assertTrue(own.body().contains("made by ada"), own.body());
     }
+
+    /** A token ann of team blue made with every plugin's write scope: it acts for ann, so it edits team blue only. */
+    private static Map<String, String> annsToken() {
+        if (annsToken == null) {
+            HttpResponse<String> made = send(ANN_OF_BLUE, Write.json("POST", "/api/admin/tokens", """
+                    {"name": "ann-ci", "scopes": ["slo:write", "deploys:write", "cost:write", "graph:write",
+                     "priorities:write"], "team": "blue"}"""));
+            assertEquals(201, made.statusCode(), made.body());
+            try {
+                annsToken = Map.of("Authorization", "Bearer " + JSON.readTree(made.body()).get("token").asText());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return annsToken;
+    }
+
+    private static Map<String, String> annsToken;
 
     /** The plugins' routes that are not reads, as {@code METHOD path}. */
     private static Set<String> pluginWriteRoutes() {

@@ -139,7 +139,7 @@ public final class DeploysPlugin implements VitalsPlugin {
                 "github", settings.find(GithubWebhook.SECRET), "pagerduty", settings.find(PagerDutyWebhook.SECRET)),
                 urls);
 
-        IngestApi ingest = new IngestApi(new EventParser(catalog), deployments, incidents, signalRefresh);
+        IngestApi ingest = new IngestApi(new EventParser(catalog, clock), deployments, incidents, signalRefresh);
         DoraApi doraApi = new DoraApi(dora, catalog, clock, context.orgTimeZone());
         GateApi gateApi = new GateApi(gate, freezes, breakGlass, catalog, clock);
         ReleaseModesApi releaseModes = new ReleaseModesApi(migration, catalog, org);

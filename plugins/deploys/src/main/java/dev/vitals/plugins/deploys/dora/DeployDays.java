@@ -68,6 +68,17 @@ public final class DeployDays {
         h.createQuery("SELECT nextval('dora_version')").mapTo(Long.class).one();
     }
 
+    /**
+     * The roll-up for a writer that read the zone itself, in the statement that first wrote, to save a round trip;
+     * reading it holds the same share lock as {@link #forWriter}.
+     *
+     * @param zone what {@code SELECT zone FROM deploy_days_zone} returned inside the writing transaction
+     * @return the roll-up to add to; empty before the plugin first started
+     */
+    public static Optional<DeployDays> inZone(Optional<String> zone) {
+        return zone.map(ZoneId::of).map(DeployDays::new);
+    }
+
     /** @param h a handle @return the number {@link #changed} last set */
     public static long version(Handle h) {
         return h.createQuery("SELECT last_value FROM dora_version").mapTo(Long.class).one();

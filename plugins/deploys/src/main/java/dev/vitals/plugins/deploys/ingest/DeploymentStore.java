@@ -56,38 +56,51 @@ public final class DeploymentStore {
     }
 
     private IngestResult store(Handle h, Collection<DeploymentEvent> events, String source, int received) {
-        List<String> added = insert(h, events, source);
+        Inserted inserted = insert(h, events, source);
+        List<String> added = inserted.added();
         if (added.isEmpty()) {
             return new IngestResult(received, 0, Set.of());
         }
         Set<String> addedIds = new HashSet<>(added);
         Set<String> services = new TreeSet<>();
-        boolean shippedCommits = false;
         for (DeploymentEvent event : events) {
             if (addedIds.contains(event.id())) {
                 services.add(event.service());
-                shippedCommits |= !event.commits().isEmpty();
             }
         }
-        DeployDays.changed(h);
-        Optional<DeployDays> days = DeployDays.forWriter(h);
-        List<DeployDays.FormerFirst> formerFirsts = shippedCommits ? firstDeploys(h, added) : List.of();
-        days.ifPresent(d -> d.addDeployments(h, added, formerFirsts));
+        List<DeployDays.FormerFirst> formerFirsts = inserted.firstsAllNew() ? List.of() : formerFirsts(h, added);
+        inserted.days().ifPresent(d -> d.addDeployments(h, added, formerFirsts));
         return new IngestResult(received, added.size(), services);
     }
 
     /**
+     * What the insert did.
+     *
+     * @param added the ids this transaction inserted
+     * @param firstsAllNew true when every commit the added deployments shipped got them as its first deployment, so
+     *     none was known already and no first deployment needs comparing
+     * @param days the roll-up to add to, its zone read (and held) by this transaction; empty before the plugin first
+     *     started
+     */
+    private record Inserted(List<String> added, boolean firstsAllNew, Optional<DeployDays> days) {
+    }
+
+    /**
      * Inserts the deployments and their commits; a deployment whose id is stored already, or is being stored by
-     * another transaction right now (the insert waits for it), is compared instead.
+     * another transaction right now (the insert waits for it), is compared instead. The same statement makes the new
+     * counted deployments the first deployment of the commits no deployment shipped before, and, when it stored
+     * anything, marks the cached reports stale and reads the roll-up's zone ({@link DeployDays#changed},
+     * {@link DeployDays#forWriter}): one round trip where there were four, which is most of what one event sent
+     * alone costs above its commit.
      *
      * <p>Here and in the roll-up, the rows a batch names are looked up one by one through a lateral subquery that
      * {@code OFFSET 0} keeps whole: left to itself the planner joined the batch's thousand ids to every row of
      * {@code deployments} or {@code deployment_commits} by hashing the whole table, so a batch cost more the more
      * deployments were stored. Looked up by key, it costs the same at any size.
      *
-     * @return the ids this transaction inserted
+     * @return what it inserted
      */
-    private List<String> insert(Handle h, Collection<DeploymentEvent> events, String source) {
+    private Inserted insert(Handle h, Collection<DeploymentEvent> events, String source) {
         int n = events.size();
         String[] ids = new String[n];
         String[] services = new String[n];
@@ -123,12 +136,17 @@ public final class DeploymentStore {
         }
         List<String> added = new ArrayList<>();
         Map<String, Optional<String>> others = new HashMap<>();
+        boolean[] firstsAllNew = {true};
+        String[] zone = {null};
         h.createQuery("""
                 WITH sent AS (
                     SELECT * FROM unnest(:ids::text[], :services::text[], :environments::text[], :statuses::text[],
                                          :started::timestamptz[], :finished::timestamptz[], :versions::text[],
                                          :pipelines::text[], :contents::text[])
                         AS s (id, service, environment, status, started_at, finished_at, version, pipeline, content)),
+                commits AS (
+                    SELECT * FROM unnest(:commitIds::text[], :shas::text[], :committed::timestamptz[])
+                        AS c (id, sha, committed_at)),
                 added AS (
                     INSERT INTO deployments (id, service, environment, status, started_at, finished_at, version,
                         pipeline, source, content)
@@ -140,12 +158,27 @@ public final class DeploymentStore {
                 shipped AS (
                     INSERT INTO deployment_commits (deployment_id, sha, committed_at)
                     SELECT c.id, c.sha, c.committed_at
-                    FROM unnest(:commitIds::text[], :shas::text[], :committed::timestamptz[]) AS c (id, sha, committed_at)
-                    JOIN added a ON a.id = c.id)
-                SELECT s.id, a.id IS NOT NULL AS added, d.content
+                    FROM commits c JOIN added a ON a.id = c.id),
+                candidates AS (
+                    SELECT DISTINCT ON (d.service, c.sha) d.service, c.sha, c.committed_at, d.id, d.finished_at
+                    FROM sent d JOIN added a ON a.id = d.id JOIN commits c ON c.id = d.id
+                    WHERE %s
+                    ORDER BY d.service, c.sha, d.finished_at, d.id),
+                firsts AS (
+                    INSERT INTO commit_first_deploys (service, sha, committed_at, first_deployment_id,
+                        first_finished_at)
+                    SELECT service, sha, committed_at, id, finished_at FROM candidates ORDER BY service, sha
+                    ON CONFLICT (service, sha) DO NOTHING
+                    RETURNING 1),
+                stamp AS (
+                    SELECT nextval('dora_version') AS version, (SELECT zone FROM deploy_days_zone) AS zone
+                    WHERE EXISTS (SELECT 1 FROM added))
+                SELECT s.id, a.id IS NOT NULL AS added, d.content, st.zone,
+                       (SELECT count(*) FROM candidates) = (SELECT count(*) FROM firsts) AS firsts_all_new
                 FROM sent s LEFT JOIN added a ON a.id = s.id
                 LEFT JOIN LATERAL (SELECT d.content FROM deployments d WHERE a.id IS NULL AND d.id = s.id
-                                   OFFSET 0) d ON TRUE""")
+                                   OFFSET 0) d ON TRUE
+                LEFT JOIN stamp st ON TRUE""".formatted(DeployDays.COUNTED))
                 .bindArray("ids", String.class, ids).bindArray("services", String.class, services)
                 .bindArray("environments", String.class, environments).bindArray("statuses", String.class, statuses)
                 .bindArray("started", String.class, started).bindArray("finished", String.class, finished)
@@ -155,6 +188,8 @@ public final class DeploymentStore {
                 .bindArray("shas", String.class, shas.toArray(String[]::new))
                 .bindArray("committed", String.class, committed.toArray(String[]::new))
                 .map((rs, ctx) -> {
+                    firstsAllNew[0] = rs.getBoolean("firsts_all_new");
+                    zone[0] = rs.getString("zone");
                     if (rs.getBoolean("added")) {
                         added.add(rs.getString("id"));
                     } else {
@@ -174,44 +209,28 @@ public final class DeploymentStore {
                         + " content; an id names one deployment for good. Nothing was stored");
             }
         }
-        return added;
+        return new Inserted(added, firstsAllNew[0], DeployDays.inZone(Optional.ofNullable(zone[0])));
     }
 
     /**
-     * Makes the just-stored counted deployments the first deployment of the commits they shipped, where they are the
-     * earliest so far: new commits in one statement, and in a second one, only when a commit was known already, the
-     * commits that an earlier deployment arriving late takes from a later one.
+     * Where a commit the just-stored deployments shipped was known already (its first deployment inserted by no one
+     * in this transaction), makes them its first deployment when they are the earliest so far: an earlier deployment
+     * arriving late takes the commit from a later one.
      *
      * @return the commits taken over, as they were before, so that their lead time leaves the later day
      */
-    private static List<DeployDays.FormerFirst> firstDeploys(Handle h, List<String> added) {
-        String candidates = """
-                candidates AS (
+    private static List<DeployDays.FormerFirst> formerFirsts(Handle h, List<String> added) {
+        // Locked in the candidates' key order and compared again on the latest version (the locking read rechecks
+        // its condition), so two late deployments of one commit take turns and the second compares with the first.
+        // Looked up by key: joined whole, the planner hashed every stored commit.
+        return h.createQuery("""
+                WITH candidates AS (
                     SELECT DISTINCT ON (d.service, c.sha) d.service, c.sha, c.committed_at, d.id, d.finished_at
                     FROM deployments d
                     CROSS JOIN LATERAL (SELECT c.sha, c.committed_at FROM deployment_commits c
                                         WHERE c.deployment_id = d.id OFFSET 0) c
                     WHERE d.id = ANY(:added) AND %s
-                    ORDER BY d.service, c.sha, d.finished_at, d.id)""".formatted(DeployDays.COUNTED);
-        String[] ids = added.toArray(String[]::new);
-        boolean allNew = h.createQuery("""
-                WITH %s,
-                firsts AS (
-                    INSERT INTO commit_first_deploys (service, sha, committed_at, first_deployment_id,
-                        first_finished_at)
-                    SELECT service, sha, committed_at, id, finished_at FROM candidates ORDER BY service, sha
-                    ON CONFLICT (service, sha) DO NOTHING
-                    RETURNING 1)
-                SELECT (SELECT count(*) FROM candidates) = (SELECT count(*) FROM firsts)""".formatted(candidates))
-                .bindArray("added", String.class, ids).mapTo(Boolean.class).one();
-        if (allNew) {
-            return List.of();
-        }
-        // Locked in the candidates' key order and compared again on the latest version (the locking read rechecks
-        // its condition), so two late deployments of one commit take turns and the second compares with the first.
-        // Looked up by key: joined whole, the planner hashed every stored commit.
-        return h.createQuery("""
-                WITH %s,
+                    ORDER BY d.service, c.sha, d.finished_at, d.id),
                 later AS (
                     SELECT f.service, f.sha, f.committed_at, f.first_finished_at
                     FROM candidates k
@@ -223,8 +242,8 @@ public final class DeploymentStore {
                     first_finished_at = k.finished_at
                 FROM later l JOIN candidates k ON k.service = l.service AND k.sha = l.sha
                 WHERE f.service = l.service AND f.sha = l.sha
-                RETURNING l.service, l.committed_at, l.first_finished_at""".formatted(candidates))
-                .bindArray("added", String.class, ids)
+                RETURNING l.service, l.committed_at, l.first_finished_at""".formatted(DeployDays.COUNTED))
+                .bindArray("added", String.class, added.toArray(String[]::new))
                 .map((rs, ctx) -> new DeployDays.FormerFirst(rs.getString("service"),
                         rs.getObject("committed_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("first_finished_at", OffsetDateTime.class).toInstant()))

@@ -1,11 +1,10 @@
 package dev.vitals.plugins.deploys.ingest;
 
-import dev.vitals.api.CatalogEntity;
 import dev.vitals.api.CatalogView;
-import dev.vitals.api.EntityRef;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import dev.vitals.plugins.deploys.catalog.ServiceRefs;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,9 +20,24 @@ public final class EventParser {
 
     static final int MAX_EVENTS = 10_000;
     private final CatalogView catalog;
+    private final KnownServices known;
 
+    /**
+     * A parser that asks the catalog's version again on the system clock's second.
+     *
+     * @param catalog the catalog services are checked against
+     */
     public EventParser(CatalogView catalog) {
+        this(catalog, Clock.systemUTC());
+    }
+
+    /**
+     * @param catalog the catalog services are checked against
+     * @param clock how often the catalog's version is asked, so that services found need not be read again
+     */
+    public EventParser(CatalogView catalog, Clock clock) {
         this.catalog = catalog;
+        this.known = new KnownServices(catalog, clock);
     }
 
     /** @param sent the body's array, in order @return the events, in order */
@@ -148,18 +162,12 @@ public final class EventParser {
     }
 
     /**
-     * The catalog keys of the services a batch names, read in one go: a batch of 1,000 events over 1,000 services
-     * would otherwise ask the catalog 1,000 times. Texts that are no reference are left to {@link #service}.
+     * The catalog keys of the services a batch names, those not known already read in one go: a batch of 1,000
+     * events over 1,000 services would otherwise ask the catalog 1,000 times. Texts that are no reference are left
+     * to {@link #service}.
      */
     private Map<String, Optional<String>> known(List<String> named) {
-        Map<String, EntityRef> refs = new HashMap<>();
-        for (String text : named) {
-            ServiceRefs.parse(text).ifPresent(ref -> refs.put(text, ref));
-        }
-        Map<EntityRef, CatalogEntity> found = refs.isEmpty() ? Map.of() : catalog.entities(refs.values());
-        Map<String, Optional<String>> known = new HashMap<>();
-        refs.forEach((text, ref) -> known.put(text, Optional.ofNullable(found.get(ref)).map(e -> e.ref().key())));
-        return known;
+        return new HashMap<>(known.keys(named));
     }
 
     private static void refuseIfAny(List<FieldError> errors, String what) {

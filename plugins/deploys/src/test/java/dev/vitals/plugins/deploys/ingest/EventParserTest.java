@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
+import dev.vitals.core.audit.Actor;
 import dev.vitals.core.Json;
+import dev.vitals.core.testing.MovableClock;
 import dev.vitals.plugins.deploys.DeploysTestPortal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +26,7 @@ class EventParserTest {
     @BeforeAll
     static void start() {
         portal = DeploysTestPortal.start("UTC", Map.of());
-        parser = new EventParser(portal.context().catalog());
+        parser = new EventParser(portal.context().catalog(), portal.context().clock());
     }
 
     @AfterAll
@@ -71,5 +74,34 @@ class EventParserTest {
 
         assertEquals(List.of(new FieldError("service", "is not a service in the catalog: group:streaming")),
                 refused.errors());
+    }
+
+    @Test
+    void aServiceAddedToTheCatalogIsAcceptedAtOnceAndOneDeletedIsRefusedOnceTheCatalogIsAskedAgain() throws Exception {
+        MovableClock clock = new MovableClock();
+        EventParser parser = new EventParser(portal.context().catalog(), clock);
+        String alpha = """
+                [{"id": "k-1", "service": "alpha", "environment": "prod", "status": "success",
+                  "startedAt": "2026-01-10T10:00:00Z", "finishedAt": "2026-01-10T10:05:00Z"}]""";
+        String gamma = alpha.replace("alpha", "gamma");
+        parser.deployments(read(alpha));
+        try {
+            portal.vitals().catalogSources().importText("deploys-test",
+                    DeploysTestPortal.catalog().replace("name: alpha", "name: gamma"), new Actor("test", Optional.empty()));
+
+            assertEquals("gamma", parser.deployments(read(gamma)).get(0).service(), "looked up, not known yet");
+            // The importer keeps a service gone from its source, orphaned; only deleting it takes it away.
+            portal.vitals().database().jdbi().useHandle(h -> h.execute(
+                    "DELETE FROM core.catalog_entities WHERE ref = 'component:default/alpha'"));
+            assertEquals("alpha", parser.deployments(read(alpha)).get(0).service(),
+                    "within a second of the last look at the catalog's version");
+            clock.moveOn(KnownServices.RECHECK);
+            ProblemException refused = assertThrows(ProblemException.class, () -> parser.deployments(read(alpha)));
+            assertEquals(List.of(new FieldError("[0].service", "is not a service in the catalog: alpha")),
+                    refused.errors());
+        } finally {
+            portal.vitals().catalogSources().importText("deploys-test", DeploysTestPortal.catalog(),
+                    new Actor("test", Optional.empty()));
+        }
     }
 }

@@ -60,13 +60,17 @@ public final class Allocator {
         return zone;
     }
 
-    /** Allocates what changed since the last time: days whose charges changed, or all when the catalog moved. */
-    public void ensureCurrent() {
+    /**
+     * Allocates what changed since the last time: days whose charges changed, or all when the catalog moved.
+     *
+     * @return the catalog as the stored allocations and their sums per team now stand for it
+     */
+    public CatalogShape.Snapshot ensureCurrent() {
         CatalogShape.Snapshot shape = catalog.now();
         boolean dirty = jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM allocation_dirty)")
                 .mapTo(Boolean.class).one());
         if (!dirty && shape.fingerprint().equals(allocatedWith)) {
-            return;
+            return shape;
         }
         jdbi.useTransaction(h -> {
             lock(h);
@@ -93,18 +97,22 @@ public final class Allocator {
                 h.createUpdate("UPDATE allocation_state SET catalog = :catalog WHERE id = 1")
                         .bind("catalog", shape.fingerprint()).execute();
                 h.execute("DELETE FROM allocations");
+                TeamDays.clear(h);
                 storedSpan(h).ifPresent(all -> allocate(h, all, shape));
             } else {
+                TeamDays.sumAllOnce(h, shape);
                 for (Span span : merged(spans)) {
                     allocate(h, span, shape);
                 }
             }
+            h.execute("UPDATE allocation_state SET teams_summed = true WHERE id = 1");
             if (!ids.isEmpty()) {
                 h.createUpdate("DELETE FROM allocation_dirty WHERE id = ANY(:ids)")
                         .bindArray("ids", Long.class, ids).execute();
             }
         });
         allocatedWith = shape.fingerprint();
+        return shape;
     }
 
     /**
@@ -176,6 +184,7 @@ public final class Allocator {
             h.createUpdate("DELETE FROM allocations WHERE day >= :from AND day < :to")
                     .bind("from", start).bind("to", end).execute();
             copy(h, rows);
+            TeamDays.sum(h, start, end, shape);
         }
     }
 

@@ -3,8 +3,10 @@ package dev.vitals.plugins.cost.costs;
 import dev.vitals.api.EntityRef;
 import dev.vitals.plugins.cost.allocation.Allocated;
 import dev.vitals.plugins.cost.allocation.Allocator;
+import dev.vitals.plugins.cost.allocation.CatalogShape;
 import dev.vitals.plugins.cost.allocation.Organisation;
 import dev.vitals.plugins.cost.allocation.ServiceTags;
+import dev.vitals.plugins.cost.allocation.TeamDays;
 import dev.vitals.plugins.cost.web.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -25,7 +27,8 @@ import org.jdbi.v3.core.Jdbi;
  * zone, each row counted on the day its charge period starts (a correction on the day it restates). Services, teams
  * and programs read the allocation per day and service the {@link Allocator} keeps (direct and shared cost, and the
  * unallocated line), brought up to date before each answer, so a service added to the catalog, or tagged, gets its
- * cost from rows already stored. Accounts, providers and categories sum the charges themselves.
+ * cost from rows already stored. The organisation by team and by day, and a team's days, read the allocator's sums
+ * per team and day instead, a row per team and day. Accounts, providers and categories sum the charges themselves.
  */
 public final class CostLedger {
 
@@ -62,6 +65,9 @@ public final class CostLedger {
 
     private CostAnswer allocated(GroupBy by, LocalDate from, LocalDate to, Optional<Set<EntityRef>> scope) {
         allocator.ensureCurrent();
+        if (by == GroupBy.TEAM && scope.isEmpty()) {
+            return byTeam(from, to);
+        }
         Map<String, Part> groups = new HashMap<>();
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal unallocated = BigDecimal.ZERO;
@@ -82,6 +88,31 @@ public final class CostLedger {
             }
         }
         Map<String, List<String>> sharing = by == GroupBy.PROGRAM ? programsSharingServices() : Map.of();
+        return answer(from, to, groups, total, unallocated, sharing);
+    }
+
+    /**
+     * The whole organisation by team, from the allocations' sums per team and day: a row per team and day instead of
+     * one per service and day. The sums were made with the catalog the allocations were, which
+     * {@link Allocator#ensureCurrent} has just made the catalog as it is.
+     */
+    private CostAnswer byTeam(LocalDate from, LocalDate to) {
+        Map<String, Part> groups = new HashMap<>();
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal unallocated = BigDecimal.ZERO;
+        for (TeamCost row : perTeam(from, to)) {
+            total = total.add(row.direct()).add(row.shared());
+            if (row.team().equals(Allocated.UNALLOCATED)) {
+                unallocated = unallocated.add(row.direct()).add(row.shared());
+            } else if (!row.team().equals(TeamDays.UNOWNED)) {
+                groups.merge(EntityRef.parse(row.team()).key(), new Part(row.direct(), row.shared()), Part::plus);
+            }
+        }
+        return answer(from, to, groups, total, unallocated, Map.of());
+    }
+
+    private CostAnswer answer(LocalDate from, LocalDate to, Map<String, Part> groups, BigDecimal total,
+            BigDecimal unallocated, Map<String, List<String>> sharing) {
         List<CostGroup> answer = groups.entrySet().stream()
                 .sorted(Comparator.<Map.Entry<String, Part>, BigDecimal>comparing(g -> g.getValue().cost())
                         .reversed().thenComparing(Map.Entry::getKey))
@@ -143,21 +174,25 @@ public final class CostLedger {
      * @return every day's cost, days without charges at zero
      */
     public DailyAnswer daily(LocalDate from, LocalDate to, Optional<Set<EntityRef>> scope) {
-        allocator.ensureCurrent();
+        CatalogShape.Snapshot shape = allocator.ensureCurrent();
         Map<LocalDate, BigDecimal> days = new TreeMap<>();
         for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
             days.put(day, BigDecimal.ZERO);
         }
-        // Two texts, not one with "(:all OR service = ANY(:services))": a team's few services are read through the
-        // (service, day) index, not by filtering every service's rows of the period.
-        String services = scope.isPresent() ? " AND service = ANY(:services)" : "";
+        // The whole organisation and a team (its services exactly) read the sums per team and day; other scopes read
+        // their services' rows through the (service, day) index. Texts apart, not one with "(:all OR …)", so that
+        // each is planned for its own filter.
+        Optional<EntityRef> team = scope.flatMap(shape::ownerOfExactly);
+        String text = scope.isEmpty() ? "SELECT day, sum(direct + shared) AS cost FROM allocation_team_days "
+                + "WHERE day >= :from AND day < :to GROUP BY day"
+                : team.isPresent() ? "SELECT day, direct + shared AS cost FROM allocation_team_days "
+                + "WHERE team = :team AND day >= :from AND day < :to"
+                : "SELECT day, sum(direct + shared) AS cost FROM allocations "
+                + "WHERE day >= :from AND day < :to AND service = ANY(:services) GROUP BY day";
         jdbi.useHandle(h -> {
-            var query = h.createQuery("""
-                    SELECT day, sum(direct + shared) AS cost FROM allocations
-                    WHERE day >= :from AND day < :to""" + services + " GROUP BY day")
-                    .bind("from", from).bind("to", to);
-            scope.ifPresent(s -> query.bindArray("services", String.class, s.stream().map(EntityRef::toString)
-                    .toList()));
+            var query = h.createQuery(text).bind("from", from).bind("to", to);
+            team.ifPresentOrElse(t -> query.bind("team", t.toString()), () -> scope.ifPresent(s -> query.bindArray(
+                    "services", String.class, s.stream().map(EntityRef::toString).toList())));
             query.map((rs, ctx) -> Map.entry(rs.getObject("day", LocalDate.class), rs.getBigDecimal("cost")))
                     .forEach(d -> days.put(d.getKey(), d.getValue()));
         });
@@ -195,6 +230,17 @@ public final class CostLedger {
                 .list());
     }
 
+    /** Each team's (the unallocated line's, the unowned services') direct and shared cost over the days. */
+    private List<TeamCost> perTeam(LocalDate from, LocalDate to) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT team, sum(direct) AS direct, sum(shared) AS shared FROM allocation_team_days
+                WHERE day >= :from AND day < :to GROUP BY team""")
+                .bind("from", from).bind("to", to)
+                .map((rs, ctx) -> new TeamCost(rs.getString("team"), rs.getBigDecimal("direct"),
+                        rs.getBigDecimal("shared")))
+                .list());
+    }
+
     private static List<String> keys(GroupBy by, Optional<CostSlice> slice, Optional<EntityRef> service,
             Function<EntityRef, Optional<EntityRef>> teams, Map<EntityRef, List<EntityRef>> programs) {
         return switch (by) {
@@ -220,6 +266,9 @@ public final class CostLedger {
                 .map((rs, ctx) -> new CostSlice(rs.getObject("day", LocalDate.class), rs.getString("dimension"),
                         Optional.ofNullable(rs.getString("tag")), rs.getBigDecimal("cost")))
                 .list());
+    }
+
+    private record TeamCost(String team, BigDecimal direct, BigDecimal shared) {
     }
 
     private record ServiceCost(Optional<EntityRef> service, BigDecimal direct, BigDecimal shared) {

@@ -77,13 +77,16 @@ class CostQueryRun {
         int seconds = Integer.getInteger("cost.seconds", 20);
         List<String> lines = new ArrayList<>();
         for (String path : List.of("/api/health", overview, team)) {
-            load(portal, path, Duration.ofSeconds(Math.max(1, seconds / 3)));
-            lines.add(load(portal, path, Duration.ofSeconds(seconds)));
+            load(portal, path, Duration.ofSeconds(Math.max(1, seconds / 3)), CONCURRENCY);
+            // One request at a time first: its median is about a request's own cost, free of queueing.
+            lines.add(load(portal, path, Duration.ofSeconds(Math.max(1, seconds / 3)), 1));
+            lines.add(load(portal, path, Duration.ofSeconds(seconds), CONCURRENCY));
         }
+        explain(portal, from, to);
         System.out.printf(Locale.ROOT, "cost queries at %,d services x 13 months (%,d rows): written %.1f s, "
                 + "proportional rule over all days (allocating them) %.1f s%n", SERVICES, rows, importSeconds,
                 ruleSeconds);
-        System.out.println("| URL | Concurrency | Throughput | p50 | p99 | Errors |");
+        System.out.println("| URL | Concurrency | Throughput | p50 | p99 | JVM CPU per request | Errors |");
         lines.forEach(System.out::println);
     }
 
@@ -125,17 +128,56 @@ class CostQueryRun {
         });
     }
 
+    /** Where a statement's time goes: the plans of what the two answers read, at this size. */
+    private static void explain(VitalsPortal portal, LocalDate from, LocalDate to) {
+        List<String> statements = List.of("""
+                SELECT service, sum(direct) AS direct, sum(shared) AS shared FROM allocations
+                WHERE day >= :from AND day < :to GROUP BY service""", """
+                SELECT team, sum(direct) AS direct, sum(shared) AS shared FROM allocation_team_days
+                WHERE day >= :from AND day < :to GROUP BY team""", """
+                SELECT day, sum(direct + shared) AS cost FROM allocations
+                WHERE day >= :from AND day < :to AND service = ANY(:services) GROUP BY day""", """
+                SELECT day, sum(direct + shared) AS cost FROM allocation_team_days
+                WHERE day >= :from AND day < :to AND team = ANY(:teams) GROUP BY day""");
+        List<String> services = new ArrayList<>();
+        for (int s = 7; s < SERVICES; s += TEAMS) {
+            services.add("component:default/service-" + s);
+        }
+        portal.pluginJdbi().useHandle(h -> {
+            for (String statement : statements) {
+                boolean exists = h.createQuery("SELECT to_regclass(:t) IS NOT NULL")
+                        .bind("t", statement.contains("allocation_team_days") ? "allocation_team_days" : "allocations")
+                        .mapTo(Boolean.class).one();
+                if (!exists) {
+                    continue;
+                }
+                var query = h.createQuery("EXPLAIN (ANALYZE, BUFFERS) " + statement).bind("from", from).bind("to", to);
+                if (statement.contains(":services")) {
+                    query.bindArray("services", String.class, services);
+                }
+                if (statement.contains(":teams")) {
+                    query.bindArray("teams", String.class, List.of("group:default/team-7"));
+                }
+                System.out.println(query.mapTo(String.class).list().stream().reduce("", (a, b) -> a + b + "\n"));
+            }
+        });
+    }
+
     /** Closed loop: each worker sends the next request as soon as the last one answered. */
-    private static String load(VitalsPortal portal, String path, Duration duration) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(CONCURRENCY * 2);
+    private static String load(VitalsPortal portal, String path, Duration duration, int concurrency)
+            throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(concurrency * 2);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(threads).build();
         Person viewer = Person.viewer("vera");
         HttpRequest request = HttpRequest.newBuilder(portal.uri(path)).header("Accept", "application/json")
                 .header("X-Forwarded-User", viewer.name()).build();
+        var process = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        long cpu = process.getProcessCpuTime();
         long end = System.nanoTime() + duration.toNanos();
         long start = System.nanoTime();
         List<Future<long[]>> workers = new ArrayList<>();
-        for (int i = 0; i < CONCURRENCY; i++) {
+        for (int i = 0; i < concurrency; i++) {
             workers.add(threads.submit(() -> {
                 long[] took = new long[1 << 12];
                 int n = 0;
@@ -156,10 +198,12 @@ class CostQueryRun {
             parts.add(worker.get());
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        // The portal and the clients share this JVM; PostgreSQL's CPU is its own processes' and not in this figure.
+        double cpuPerRequest = (process.getProcessCpuTime() - cpu) / 1e6;
         threads.shutdown();
         long[] sorted = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return String.format(Locale.ROOT, "| `GET %s` | %d | %.0f req/s | %.1f ms | %.1f ms | 0 |", path, CONCURRENCY,
-                sorted.length / elapsed, sorted[sorted.length / 2] / 1e6,
-                sorted[Math.max(0, (int) Math.ceil(0.99 * sorted.length) - 1)] / 1e6);
+        return String.format(Locale.ROOT, "| `GET %s` | %d | %.0f req/s | %.1f ms | %.1f ms | %.1f ms | 0 |", path,
+                concurrency, sorted.length / elapsed, sorted[sorted.length / 2] / 1e6,
+                sorted[Math.max(0, (int) Math.ceil(0.99 * sorted.length) - 1)] / 1e6, cpuPerRequest / sorted.length);
     }
 }

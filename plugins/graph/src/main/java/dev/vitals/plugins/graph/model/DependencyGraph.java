@@ -119,9 +119,18 @@ public final class DependencyGraph {
         }
         List<Edge> edgeList = edges instanceof List<Edge> list ? list : new ArrayList<>(edges);
         int[] ends = new int[2 * edgeList.size()];
+        // Edges come by source, and the catalog gives one reference object per reference: a source is looked up
+        // once per run of its edges.
+        EntityRef lastFrom = null;
+        int lastFromNumber = -1;
         for (int e = 0; e < edgeList.size(); e++) {
-            ends[2 * e] = numbered(number, found, edgeList.get(e).from());
-            ends[2 * e + 1] = numbered(number, found, edgeList.get(e).to());
+            Edge edge = edgeList.get(e);
+            if (edge.from() != lastFrom) {
+                lastFrom = edge.from();
+                lastFromNumber = numbered(number, found, lastFrom);
+            }
+            ends[2 * e] = lastFromNumber;
+            ends[2 * e + 1] = numbered(number, found, edge.to());
         }
         // Each reference is written out once for the sort, not twice per comparison.
         String[] keys = new String[found.size()];

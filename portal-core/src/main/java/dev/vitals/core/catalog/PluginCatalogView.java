@@ -113,11 +113,9 @@ public final class PluginCatalogView implements CatalogView {
                     .map((rs, ctx) -> new Row(texts.of(rs.getString(1)), texts.of(rs.getString(2)),
                             texts.of(rs.getString(3))))
                     .forEach(rows::add);
-            References refs = new References();
             List<CatalogRelation> relations = new ArrayList<>(rows.size());
             for (Row row : Texts.sorted(rows)) {
-                relation(refs, row.source().value, row.type().value, row.target().value, row.target().entity, roles)
-                        .ifPresent(relations::add);
+                relation(row, roles).ifPresent(relations::add);
             }
             return Collections.unmodifiableList(relations);
         });
@@ -131,9 +129,18 @@ public final class PluginCatalogView implements CatalogView {
     private static final class Text {
         private final String value;
         private boolean entity;
+        private EntityRef ref;
 
         Text(String value) {
             this.value = value;
+        }
+
+        /** @return the one reference this text stands for, parsed when first asked */
+        EntityRef ref() {
+            if (ref == null) {
+                ref = EntityRef.parse(value);
+            }
+            return ref;
         }
     }
 
@@ -181,43 +188,15 @@ public final class PluginCatalogView implements CatalogView {
             """;
     private static final int RELATIONS_PAGE = 10_000;
 
-    private static Optional<CatalogRelation> relation(References refs, String source, String type, String target,
-            boolean known, Map<String, String> roles) {
+    private static Optional<CatalogRelation> relation(Row row, Map<String, String> roles) {
         try {
-            EntityRef from = refs.source(source);
-            EntityRef to = refs.of(target);
+            String type = row.type().value;
             Optional<String> role = type.equals("stakeholder")
-                    ? Optional.ofNullable(roles.get(source + " " + target)) : Optional.empty();
-            return Optional.of(new CatalogRelation(from, type, to, known, role));
+                    ? Optional.ofNullable(roles.get(row.source().value + " " + row.target().value)) : Optional.empty();
+            return Optional.of(new CatalogRelation(row.source().ref(), type, row.target().ref(), row.target().entity,
+                    role));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
-        }
-    }
-
-    /**
-     * One {@link EntityRef} per distinct reference text. The rows come sorted by source, so a source is most often the
-     * last one again, which a comparison of the text tells without hashing it.
-     */
-    private static final class References {
-        private final Map<String, EntityRef> seen = new HashMap<>();
-        private String lastSourceText;
-        private EntityRef lastSource;
-
-        EntityRef source(String text) {
-            if (!text.equals(lastSourceText)) {
-                lastSource = of(text);
-                lastSourceText = text;
-            }
-            return lastSource;
-        }
-
-        EntityRef of(String text) {
-            EntityRef ref = seen.get(text);
-            if (ref == null) {
-                ref = EntityRef.parse(text);
-                seen.put(text, ref);
-            }
-            return ref;
         }
     }
 

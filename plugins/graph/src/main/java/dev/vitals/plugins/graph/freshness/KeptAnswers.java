@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 /**
  * Answers written out once for one snapshot and sent again as they are. An answer is a pure function of the snapshot
  * and the question (a node, a direction, a depth, a limit), so it stays right for as long as its snapshot answers;
- * a rebuild makes a new snapshot with none kept. During an incident everyone asks for the same hub's blast radius:
+ * a rebuild from a changed catalog makes a new snapshot with none kept (one for observed edges keeps them, the
+ * declared graph being the same). During an incident everyone asks for the same hub's blast radius:
  * the walk and the JSON are then made once. Bounded in number and in bytes; past a bound all are forgotten and kept
  * again as they are asked for. Several readers asking the same new question at once wait for one answer.
  */

@@ -47,9 +47,14 @@ public final class CatalogGraph {
         long entitiesRead = System.nanoTime();
         Set<EntityRef> known = new HashSet<>();
         List<Edge> edges = new ArrayList<>(relations.size());
+        EntityRef lastSource = null;
         for (CatalogRelation relation : relations) {
-            // A relation is written on its source, so the source is in the catalog; the target may not be.
-            known.add(relation.source());
+            // A relation is written on its source, so the source is in the catalog; the target may not be. The
+            // relations come by source, most often sharing its reference, so a source is added once per run.
+            if (relation.source() != lastSource) {
+                lastSource = relation.source();
+                known.add(lastSource);
+            }
             if (relation.targetKnown()) {
                 known.add(relation.target());
             }

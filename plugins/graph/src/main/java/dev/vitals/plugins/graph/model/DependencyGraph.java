@@ -22,6 +22,8 @@ public final class DependencyGraph {
     private final List<Node> nodes;
     private final Map<EntityRef, Integer> index;
     private final List<Edge> edges;
+    private final int[] ends;
+    private final boolean[] service;
     private final int[][] dependsOn;
     private final int[][] dependedOnBy;
     private final int[] ownerNumber;
@@ -37,6 +39,11 @@ public final class DependencyGraph {
         this.nodes = List.copyOf(nodes);
         this.edges = List.copyOf(edges);
         this.index = index;
+        this.ends = ends;
+        service = new boolean[nodes.size()];
+        for (int i = 0; i < service.length; i++) {
+            service[i] = this.nodes.get(i).isService();
+        }
         boolean[] dependency = new boolean[this.edges.size()];
         int[] outCount = new int[nodes.size()];
         int[] inCount = new int[nodes.size()];
@@ -112,9 +119,18 @@ public final class DependencyGraph {
         }
         List<Edge> edgeList = edges instanceof List<Edge> list ? list : new ArrayList<>(edges);
         int[] ends = new int[2 * edgeList.size()];
+        // Edges come by source, and the catalog gives one reference object per reference: a source is looked up
+        // once per run of its edges.
+        EntityRef lastFrom = null;
+        int lastFromNumber = -1;
         for (int e = 0; e < edgeList.size(); e++) {
-            ends[2 * e] = numbered(number, found, edgeList.get(e).from());
-            ends[2 * e + 1] = numbered(number, found, edgeList.get(e).to());
+            Edge edge = edgeList.get(e);
+            if (edge.from() != lastFrom) {
+                lastFrom = edge.from();
+                lastFromNumber = numbered(number, found, lastFrom);
+            }
+            ends[2 * e] = lastFromNumber;
+            ends[2 * e + 1] = numbered(number, found, edge.to());
         }
         // Each reference is written out once for the sort, not twice per comparison.
         String[] keys = new String[found.size()];
@@ -175,6 +191,27 @@ public final class DependencyGraph {
     /** @param ref a reference @return its node's number, when the graph has it */
     public Optional<Integer> indexOf(EntityRef ref) {
         return Optional.ofNullable(index.get(ref));
+    }
+
+    /**
+     * @param e an edge's position in {@link #edges()}
+     * @return the number of the node it goes from, without looking its reference up
+     */
+    public int fromOf(int e) {
+        return ends[2 * e];
+    }
+
+    /**
+     * @param e an edge's position in {@link #edges()}
+     * @return the number of the node it goes to, without looking its reference up
+     */
+    public int toOf(int e) {
+        return ends[2 * e + 1];
+    }
+
+    /** @param i a node's number @return whether it is a service (a Component) */
+    public boolean isService(int i) {
+        return service[i];
     }
 
     /** @param i a node's number @return the node */

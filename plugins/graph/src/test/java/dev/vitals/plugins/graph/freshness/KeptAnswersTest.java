@@ -89,4 +89,16 @@ class KeptAnswersTest {
         assertEquals(0, new GraphSnapshot(DependencyGraph.empty(), List.of(), 3, Instant.EPOCH).kept().size());
         assertArrayEquals(text("new"), answer);
     }
+
+    @Test
+    void aSnapshotForNewObservedEdgesKeepsTheAnswersOfItsDeclaredGraph() {
+        GraphSnapshot old = new GraphSnapshot(DependencyGraph.empty(), List.of(), 1, Instant.EPOCH);
+        old.kept().answer(new Question("resource:db", 1000), () -> text("walked once"));
+
+        GraphSnapshot observed = old.withObserved(List.of(), Instant.EPOCH.plusSeconds(1));
+        byte[] again = observed.kept().answer(new Question("resource:db", 1000), () -> text("walked again"));
+
+        assertArrayEquals(text("walked once"), again);
+        assertEquals(1, observed.kept().size());
+    }
 }

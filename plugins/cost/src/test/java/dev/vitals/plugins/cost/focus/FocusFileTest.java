@@ -67,6 +67,27 @@ class FocusFileTest {
     }
 
     @Test
+    void tagsAreKeptAsCompactJsonAndNameTheServiceWhateverTheirValuesAre() throws Exception {
+        String header = "BilledCost,EffectiveCost,ProviderName,ChargeCategory,BillingCurrency,BillingAccountId,"
+                + "BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd,Tags\n";
+        String start = "1,1,AWS,Usage,USD,a,2024-09-01,2024-10-01,2024-09-02,2024-09-03,";
+
+        List<Charge> charges = read(header
+                + start + "\"{ \"\"team\"\" : \"\"t\\u00e9\"\", \"\"on\"\": true, \"\"app\"\": null, "
+                + "\"\"service\"\": \"\" s \"\" }\"\n"
+                + start + "\"{\"\"service\"\": 42, \"\"cost\"\": 1.50}\"\n"
+                + start + "\"{\"\"service\"\": \"\"a\"\", \"\"service\"\": \"\"b\"\"}\"\n"
+                + start + "\"{\"\"app\"\": {\"\"service\"\": \"\"x\"\"}, \"\"component\"\": false}\"\n");
+
+        assertEquals(List.of(Optional.of("{\"team\":\"t\u00e9\",\"on\":true,\"app\":null,\"service\":\" s \"}"),
+                Optional.of("{\"service\":42,\"cost\":1.5}"), Optional.of("{\"service\":\"b\"}"),
+                Optional.of("{\"app\":{\"service\":\"x\"},\"component\":false}")),
+                charges.stream().map(Charge::tags).toList());
+        assertEquals(List.of(Optional.of("s"), Optional.of("42"), Optional.of("b"), Optional.of("false")),
+                charges.stream().map(Charge::allocationTag).toList());
+    }
+
+    @Test
     void aFileWithoutAMandatoryColumnIsRefusedAtTheHeaderNamingTheColumn() {
         FocusProblem problem = assertThrows(FocusProblem.class, () -> read(
                 "BilledCost,ProviderName,ChargeCategory,BillingCurrency,BillingAccountId,BillingPeriodStart,"

@@ -79,7 +79,7 @@ public final class ChargeImport {
             }
             // Each of these reads every row of the import again: a file billed in the reporting currency only,
             // the usual case, needs neither.
-            if (copied.seen().foreign()) {
+            if (copied.seen().foreign) {
                 refuseMissingRates(h, id);
                 convert(h, id);
             }
@@ -182,8 +182,8 @@ public final class ChargeImport {
                 .bindArray("rows", Long.class, seen.counts())
                 .map((rs, ctx) -> new BillingPeriod(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getLong(3)))
                 .list();
-        Instant first = seen.firstCharge();
-        Instant last = seen.lastCharge();
+        Instant first = seen.firstCharge;
+        Instant last = seen.lastCharge;
         long replaced = 0;
         for (BillingPeriod period : periods) {
             // Import ids grow, and this one was taken under the lock above, after every earlier import committed:
@@ -252,18 +252,6 @@ public final class ChargeImport {
             if (lastCharge == null || start.isAfter(lastCharge)) {
                 lastCharge = start;
             }
-        }
-
-        boolean foreign() {
-            return foreign;
-        }
-
-        Instant firstCharge() {
-            return firstCharge;
-        }
-
-        Instant lastCharge() {
-            return lastCharge;
         }
 
         String[] accounts() {

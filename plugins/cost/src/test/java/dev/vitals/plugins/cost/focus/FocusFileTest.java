@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class FocusFileTest {
@@ -68,16 +69,16 @@ class FocusFileTest {
 
     @Test
     void tagsAreKeptAsCompactJsonAndNameTheServiceWhateverTheirValuesAre() throws Exception {
-        String header = "BilledCost,EffectiveCost,ProviderName,ChargeCategory,BillingCurrency,BillingAccountId,"
-                + "BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd,Tags\n";
-        String start = "1,1,AWS,Usage,USD,a,2024-09-01,2024-10-01,2024-09-02,2024-09-03,";
+        List<String> tags = List.of(
+                "\"{ \"\"team\"\" : \"\"t\\u00e9\"\", \"\"on\"\": true, \"\"app\"\": null, "
+                        + "\"\"service\"\": \"\" s \"\" }\"",
+                "\"{\"\"service\"\": 42, \"\"cost\"\": 1.50}\"",
+                "\"{\"\"service\"\": \"\"a\"\", \"\"service\"\": \"\"b\"\"}\"",
+                "\"{\"\"app\"\": {\"\"service\"\": \"\"x\"\"}, \"\"component\"\": false}\"");
 
-        List<Charge> charges = read(header
-                + start + "\"{ \"\"team\"\" : \"\"t\\u00e9\"\", \"\"on\"\": true, \"\"app\"\": null, "
-                + "\"\"service\"\": \"\" s \"\" }\"\n"
-                + start + "\"{\"\"service\"\": 42, \"\"cost\"\": 1.50}\"\n"
-                + start + "\"{\"\"service\"\": \"\"a\"\", \"\"service\"\": \"\"b\"\"}\"\n"
-                + start + "\"{\"\"app\"\": {\"\"service\"\": \"\"x\"\"}, \"\"component\"\": false}\"\n");
+        List<Charge> charges = read(MANDATORY_HEADER.replace("\n", ",Tags\n") + tags.stream()
+                .map(t -> "1,1,AWS,Usage,USD,a,2024-09-01,2024-10-01,2024-09-02,2024-09-03," + t + "\n")
+                .collect(Collectors.joining()));
 
         assertEquals(List.of(Optional.of("{\"team\":\"t\u00e9\",\"on\":true,\"app\":null,\"service\":\" s \"}"),
                 Optional.of("{\"service\":42,\"cost\":1.5}"), Optional.of("{\"service\":\"b\"}"),

@@ -1,12 +1,16 @@
 package dev.vitals.plugins.cost.focus;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -101,6 +105,66 @@ public final class FocusFile {
         }
     }
 
+    /**
+     * A {@code Tags} cell read and written again token by token, without the tree of nodes a million rows would
+     * build and print: the text is the one the tree prints, so what is stored does not change. Only the usual flat
+     * object of strings (booleans and nulls aside) takes this way; anything else (numbers, whose printed form
+     * depends on how the tree holds them, nested values, a key given twice, text after the object, text that is no
+     * JSON) gives empty, and the tree decides as before.
+     *
+     * @return the compact text and the object's string fields in order
+     */
+    private static Optional<ScannedTags> scan(String text) {
+        List<Map.Entry<String, String>> fields = new ArrayList<>(4);
+        StringWriter out = new StringWriter(text.length());
+        try (JsonParser parser = JSON.getFactory().createParser(text);
+                JsonGenerator generator = JSON.getFactory().createGenerator(out)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            generator.writeStartObject();
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                String key = parser.currentName();
+                for (Map.Entry<String, String> field : fields) {
+                    if (field.getKey().equals(key)) {
+                        return Optional.empty();
+                    }
+                }
+                generator.writeFieldName(key);
+                switch (parser.nextToken()) {
+                    case VALUE_STRING -> {
+                        String value = parser.getText();
+                        fields.add(Map.entry(key, value));
+                        generator.writeString(value);
+                    }
+                    case VALUE_TRUE, VALUE_FALSE -> {
+                        fields.add(Map.entry(key, parser.getText()));      // "true" or "false", as the tree's
+                        generator.writeBoolean(parser.getBooleanValue());
+                    }
+                    case VALUE_NULL -> {
+                        fields.add(Map.entry(key, ""));         // a null names no service, as in the tree
+                        generator.writeNull();
+                    }
+                    default -> {
+                        return Optional.empty();
+                    }
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                return Optional.empty();
+            }
+            generator.writeEndObject();
+            generator.flush();
+            return Optional.of(new ScannedTags(out.toString(), fields));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A {@code Tags} object as the tree would print it, and its string fields in order. */
+    private record ScannedTags(String text, List<Map.Entry<String, String>> fields) {
+    }
+
     private static Reader withoutByteOrderMark(Reader in) throws IOException {
         PushbackReader reader = new PushbackReader(in, 1);
         int first = reader.read();
@@ -171,7 +235,9 @@ public final class FocusFile {
         }
 
         Charge charge() {
-            Optional<JsonNode> tags = tags();
+            Optional<String> tagText = optional(FocusColumn.TAGS);
+            Optional<ScannedTags> scanned = tagText.flatMap(FocusFile::scan);
+            Optional<JsonNode> tags = scanned.isPresent() ? Optional.empty() : tags();
             Optional<ObjectNode> extra = extra();
             Instant billingStart = time(FocusColumn.BILLING_PERIOD_START);
             Instant billingEnd = time(FocusColumn.BILLING_PERIOD_END);
@@ -189,7 +255,8 @@ public final class FocusFile {
                     optional(FocusColumn.INVOICE_ID), optional(FocusColumn.SUB_ACCOUNT_ID),
                     optional(FocusColumn.SERVICE_CATEGORY), optional(FocusColumn.SERVICE_NAME), currency(),
                     amount(FocusColumn.BILLED_COST), amount(FocusColumn.EFFECTIVE_COST),
-                    tags.map(JsonNode::toString), extra.map(ObjectNode::toString), allocationTag(tags, extra),
+                    scanned.map(ScannedTags::text).or(() -> tags.map(JsonNode::toString)),
+                    extra.map(ObjectNode::toString), allocationTag(scanned, tags, extra),
                     optional(FocusColumn.RESOURCE_ID));
         }
 
@@ -259,12 +326,23 @@ public final class FocusFile {
         }
 
         /** The first allocation key the row carries, as a tag or an {@code x_…} column. */
-        private Optional<String> allocationTag(Optional<JsonNode> tags, Optional<ObjectNode> extra) {
+        private Optional<String> allocationTag(Optional<ScannedTags> scanned,
+                Optional<JsonNode> tags, Optional<ObjectNode> extra) {
             for (String key : allocationKeys) {
-                Optional<String> value = tags.flatMap(t -> valueOf(t, key)).or(() -> extra.flatMap(e -> valueOf(e,
-                        key)));
+                Optional<String> value = scanned.flatMap(t -> valueOf(t.fields(), key))
+                        .or(() -> tags.flatMap(t -> valueOf(t, key)))
+                        .or(() -> extra.flatMap(e -> valueOf(e, key)));
                 if (value.isPresent()) {
                     return value;
+                }
+            }
+            return Optional.empty();
+        }
+
+        private static Optional<String> valueOf(List<Map.Entry<String, String>> fields, String key) {
+            for (Map.Entry<String, String> field : fields) {
+                if (field.getKey().trim().equalsIgnoreCase(key) && !field.getValue().isBlank()) {
+                    return Optional.of(field.getValue().trim());
                 }
             }
             return Optional.empty();

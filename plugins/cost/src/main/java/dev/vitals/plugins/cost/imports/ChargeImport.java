@@ -1,6 +1,7 @@
 package dev.vitals.plugins.cost.imports;
 
 import dev.vitals.plugins.cost.db.LongTransaction;
+import dev.vitals.plugins.cost.focus.Charge;
 import dev.vitals.plugins.cost.focus.FocusFile;
 import dev.vitals.plugins.cost.focus.FocusProblem;
 import java.io.IOException;
@@ -8,11 +9,16 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Handle;
@@ -73,13 +79,13 @@ public final class ChargeImport {
             }
             // Each of these reads every row of the import again: a file billed in the reporting currency only,
             // the usual case, needs neither.
-            if (copied.foreign()) {
+            if (copied.seen().foreign) {
                 refuseMissingRates(h, id);
                 convert(h, id);
             }
             h.createUpdate("UPDATE imports SET rows = :rows WHERE id = :id").bind("rows", rows).bind("id", id)
                     .execute();
-            return store(h, id, rows);
+            return store(h, id, copied);
         });
     }
 
@@ -94,10 +100,10 @@ public final class ChargeImport {
 
     private Copied copy(CopyIn copy, Reader csv, LongConsumer progress, long id) throws IOException, SQLException {
         StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
-        boolean[] foreign = {false};
+        Seen seen = new Seen(reporting);
         try {
             long rows = focus.read(csv, charge -> {
-                foreign[0] |= !charge.billingCurrency().equals(reporting);
+                seen.add(charge);
                 CopyText.append(buffer, id, charge);
                 if (buffer.length() >= FLUSH_AT) {
                     flush(copy, buffer);
@@ -110,7 +116,7 @@ public final class ChargeImport {
             flush(copy, buffer);
             copy.endCopy();
             progress.accept(rows);
-            return new Copied(rows, foreign[0]);
+            return new Copied(rows, seen);
         } finally {
             if (copy.isActive()) {
                 copy.cancelCopy();
@@ -161,46 +167,107 @@ public final class ChargeImport {
                 .execute();
     }
 
-    private ImportResult store(Handle h, long id, long rows) {
+    /**
+     * Replaces the earlier imports of the file's billing accounts and periods and notes the days touched. What the
+     * new rows hold was noted as they streamed in: reading them back would cost a pass over every row.
+     */
+    private ImportResult store(Handle h, long id, Copied copied) {
+        Seen seen = copied.seen();
+        // Sorted by the database, so that accounts come in the order its collation gives them, as they always did.
         List<BillingPeriod> periods = h.createQuery("""
-                SELECT billing_account_id, billing_period_start, count(*) AS rows FROM charges WHERE import_id = :id
-                GROUP BY billing_account_id, billing_period_start ORDER BY billing_account_id, billing_period_start""")
-                .bind("id", id)
+                SELECT account, start, rows FROM unnest(:accounts, :starts, :rows) AS p(account, start, rows)
+                ORDER BY account, start""")
+                .bindArray("accounts", String.class, seen.accounts())
+                .bindArray("starts", OffsetDateTime.class, seen.starts())
+                .bindArray("rows", Long.class, seen.counts())
                 .map((rs, ctx) -> new BillingPeriod(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getLong(3)))
                 .list();
-        String earlier = """
-                SELECT c.* FROM charges c
-                JOIN (SELECT DISTINCT billing_account_id, billing_period_start FROM charges WHERE import_id = :id) p
-                  ON c.billing_account_id = p.billing_account_id AND c.billing_period_start = p.billing_period_start
-                WHERE c.import_id <> :id""";
+        Instant first = seen.firstCharge;
+        Instant last = seen.lastCharge;
+        long replaced = 0;
+        for (BillingPeriod period : periods) {
+            // Import ids grow, and this one was taken under the lock above, after every earlier import committed:
+            // the earlier rows are exactly those with a smaller id, a range of the index that the new rows are not in.
+            Gone gone = h.createQuery("""
+                    WITH gone AS (
+                        DELETE FROM charges
+                        WHERE billing_account_id = :account AND billing_period_start = :start
+                          AND import_id < :id
+                        RETURNING charge_period_start)
+                    SELECT count(*), min(charge_period_start), max(charge_period_start) FROM gone""")
+                    .bind("account", period.billingAccountId())
+                    .bind("start", period.start().atOffset(ZoneOffset.UTC))
+                    .bind("id", id)
+                    .map((rs, ctx) -> new Gone(rs.getLong(1), Optional.ofNullable(rs.getTimestamp(2))
+                            .map(Timestamp::toInstant), Optional.ofNullable(rs.getTimestamp(3))
+                            .map(Timestamp::toInstant)))
+                    .one();
+            replaced += gone.rows();
+            first = gone.first().filter(first::isAfter).orElse(first);
+            last = gone.last().filter(last::isBefore).orElse(last);
+        }
         // The days touched: those the replaced rows had and those the new ones have, so answers about both change.
-        DaySpan span = h.createQuery("""
-                SELECT min(d), max(d) FROM (
-                    SELECT (charge_period_start AT TIME ZONE :zone)::date AS d FROM charges WHERE import_id = :id
-                    UNION ALL
-                    SELECT (e.charge_period_start AT TIME ZONE :zone)::date FROM (%s) e) days""".formatted(earlier))
-                .bind("zone", zone.getId()).bind("id", id)
-                .map((rs, ctx) -> new DaySpan(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)))
-                .one();
-        int replaced = h.createUpdate("""
-                DELETE FROM charges c USING (SELECT DISTINCT billing_account_id, billing_period_start FROM charges
-                                             WHERE import_id = :id) p
-                WHERE c.billing_account_id = p.billing_account_id AND c.billing_period_start = p.billing_period_start
-                  AND c.import_id <> :id""")
-                .bind("id", id)
-                .execute();
+        LocalDate firstDay = LocalDate.ofInstant(first, zone);
+        LocalDate lastDay = LocalDate.ofInstant(last, zone);
         // The days touched are allocated to services again before the next answer (costs.CostLedger).
         h.createUpdate("INSERT INTO allocation_dirty (first_start, last_start) VALUES (:first, :last)")
-                .bind("first", span.first().atStartOfDay(zone).toOffsetDateTime())
-                .bind("last", span.last().atStartOfDay(zone).toOffsetDateTime())
+                .bind("first", firstDay.atStartOfDay(zone).toOffsetDateTime())
+                .bind("last", lastDay.atStartOfDay(zone).toOffsetDateTime())
                 .execute();
-        return new ImportResult(id, rows, replaced, periods, span.first(), span.last());
+        return new ImportResult(id, copied.rows(), replaced, periods, firstDay, lastDay);
     }
 
-    /** The rows copied, and whether any is billed in another currency than the reporting one. */
-    private record Copied(long rows, boolean foreign) {
+    /** The rows copied, and what they hold. */
+    private record Copied(long rows, Seen seen) {
     }
 
-    private record DaySpan(LocalDate first, LocalDate last) {
+    /** What the earlier rows of a replaced billing period held. */
+    private record Gone(long rows, Optional<Instant> first, Optional<Instant> last) {
+    }
+
+    /**
+     * What the import's rows hold, noted as they stream in: their billing periods with their row counts, the span
+     * of their charge periods, and whether any is billed in another currency than the reporting one.
+     */
+    private static final class Seen {
+
+        private final String reporting;
+        private final Map<PeriodKey, long[]> periods = new LinkedHashMap<>();
+        private boolean foreign;
+        private Instant firstCharge;
+        private Instant lastCharge;
+
+        Seen(String reporting) {
+            this.reporting = reporting;
+        }
+
+        void add(Charge charge) {
+            foreign |= !charge.billingCurrency().equals(reporting);
+            periods.computeIfAbsent(new PeriodKey(charge.billingAccountId(), charge.billingPeriodStart()),
+                    k -> new long[1])[0]++;
+            Instant start = charge.chargePeriodStart();
+            if (firstCharge == null || start.isBefore(firstCharge)) {
+                firstCharge = start;
+            }
+            if (lastCharge == null || start.isAfter(lastCharge)) {
+                lastCharge = start;
+            }
+        }
+
+        String[] accounts() {
+            return periods.keySet().stream().map(PeriodKey::account).toArray(String[]::new);
+        }
+
+        OffsetDateTime[] starts() {
+            return periods.keySet().stream().map(k -> k.start().atOffset(ZoneOffset.UTC))
+                    .toArray(OffsetDateTime[]::new);
+        }
+
+        Long[] counts() {
+            return periods.values().stream().map(n -> n[0]).toArray(Long[]::new);
+        }
+
+        private record PeriodKey(String account, Instant start) {
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class FocusFileTest {
@@ -63,6 +64,27 @@ class FocusFileTest {
                 + start + "{},NULL\n");
 
         assertEquals(List.of(Optional.of("s"), Optional.of("c"), Optional.of("x"), Optional.empty()),
+                charges.stream().map(Charge::allocationTag).toList());
+    }
+
+    @Test
+    void tagsAreKeptAsCompactJsonAndNameTheServiceWhateverTheirValuesAre() throws Exception {
+        List<String> tags = List.of(
+                "\"{ \"\"team\"\" : \"\"t\\u00e9\"\", \"\"on\"\": true, \"\"app\"\": null, "
+                        + "\"\"service\"\": \"\" s \"\" }\"",
+                "\"{\"\"service\"\": 42, \"\"cost\"\": 1.50}\"",
+                "\"{\"\"service\"\": \"\"a\"\", \"\"service\"\": \"\"b\"\"}\"",
+                "\"{\"\"app\"\": {\"\"service\"\": \"\"x\"\"}, \"\"component\"\": false}\"");
+
+        List<Charge> charges = read(MANDATORY_HEADER.replace("\n", ",Tags\n") + tags.stream()
+                .map(t -> "1,1,AWS,Usage,USD,a,2024-09-01,2024-10-01,2024-09-02,2024-09-03," + t + "\n")
+                .collect(Collectors.joining()));
+
+        assertEquals(List.of(Optional.of("{\"team\":\"t\u00e9\",\"on\":true,\"app\":null,\"service\":\" s \"}"),
+                Optional.of("{\"service\":42,\"cost\":1.5}"), Optional.of("{\"service\":\"b\"}"),
+                Optional.of("{\"app\":{\"service\":\"x\"},\"component\":false}")),
+                charges.stream().map(Charge::tags).toList());
+        assertEquals(List.of(Optional.of("s"), Optional.of("42"), Optional.of("b"), Optional.of("false")),
                 charges.stream().map(Charge::allocationTag).toList());
     }
 

@@ -118,7 +118,11 @@
     plot.after(readout);
     var drawn = spec.kind === 'stacked-bars' ? stacked(spec).reverse()
         : spec.series.map(function (s) { return s.values; });
-    var u = new uPlot(options(spec, Math.max(plot.clientWidth, 240), readout), [spec.x].concat(drawn), plot);
+    // The chart takes its box's width; a box not laid out yet (a closed tab) gives none, and is drawn again below
+    // once it has one.
+    var u = new uPlot(options(spec, plot.clientWidth || 240, readout), [spec.x].concat(drawn), plot);
+    // Says at which width the chart was last drawn, so a reader (or a test) can tell it fits its box.
+    plot.dataset.drawnWidth = String(u.width);
     var idx = null;
 
     function show(i) {
@@ -135,12 +139,13 @@
       else return;
       e.preventDefault();
     });
-    if (window.ResizeObserver) {
-      new ResizeObserver(function () {
-        var width = Math.max(plot.clientWidth, 240);
-        if (Math.abs(width - u.width) > 1) u.setSize({ width: width, height: HEIGHT });
-      }).observe(plot);
-    }
+    // A chart is redrawn whenever its box changes width (a phone turned, a window narrowed), so it never stays wider
+    // than the box it was first drawn in.
+    new ResizeObserver(function () {
+      var width = plot.clientWidth;
+      if (width > 0 && width !== u.width) u.setSize({ width: width, height: HEIGHT });
+      plot.dataset.drawnWidth = String(u.width);
+    }).observe(plot);
   }
 
   function drawAll(root) {

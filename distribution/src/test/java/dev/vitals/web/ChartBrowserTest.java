@@ -15,6 +15,7 @@ import dev.vitals.api.ui.ChartSeries;
 import dev.vitals.core.testing.TestPlugins;
 import dev.vitals.plugins.deploys.DeploysPlugin;
 import dev.vitals.plugins.slo.SloPlugin;
+import dev.vitals.web.browser.Charts;
 import dev.vitals.web.browser.PageProblems;
 import dev.vitals.web.pages.Layout;
 import java.math.BigDecimal;
@@ -188,6 +189,18 @@ class ChartBrowserTest {
         page.keyboard().press("ArrowRight");
         assertEquals("2026-11-03: actual no data; low 9 EUR; high 13 EUR",
                 page.locator(".vitals-chart-readout").nth(1).textContent());
+
+        page.setViewportSize(390, 844);
+        Charts.awaitDrawnAtTheirWidth(page);
+        for (int i = 0; i < 2; i++) {
+            Locator plot = page.locator(".vitals-chart-plot").nth(i);
+            int box = ((Number) plot.evaluate("p => p.clientWidth")).intValue();
+            assertTrue(box < 390, "chart " + i + "'s box narrowed with the phone's window, to " + box + " px");
+            assertEquals(box, ((Number) plot.evaluate("p => p.querySelector('.uplot').offsetWidth")).intValue(),
+                    "chart " + i + " is redrawn at its box's width");
+        }
+        assertEquals(0, ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth"))
+                .intValue(), "no chart is wider than the phone");
         problems.assertNone("two charts set into the page");
     }
 }

@@ -283,10 +283,10 @@ class TeamScopeTest {
         String proposals = "/api/priorities/proposals?state=all&subject=green-api";
         table.put("POST /api/priorities/proposals/{id}/accept", new Case(() -> Write.json("POST",
                 "/api/priorities/proposals/" + greenProposal("error-budget") + "/accept",
-                "{\"parent\": " + greenItems("accept")[2] + "}"), () -> read(proposals), BOB_OF_GREEN));
+                "{\"parent\": " + greenItems("accept")[2] + "}"), () -> proposalsAsWritten(proposals), BOB_OF_GREEN));
         table.put("POST /api/priorities/proposals/{id}/dismiss", new Case(() -> Write.json("POST",
                 "/api/priorities/proposals/" + greenProposal("dora-low-band") + "/dismiss",
-                "{\"reason\": \"a planned load test\"}"), () -> read(proposals), BOB_OF_GREEN));
+                "{\"reason\": \"a planned load test\"}"), () -> proposalsAsWritten(proposals), BOB_OF_GREEN));
         String events = "priorities.initiative_events";
         table.put("PUT /api/priorities/items/{id}/initiative/services", new Case(() -> Write.json("PUT",
                 "/api/priorities/items/" + greenItems("checklist-set")[0] + "/initiative/services",
@@ -331,10 +331,10 @@ class TeamScopeTest {
                 Map.of()), () -> count(rules), BOB_OF_GREEN));
         table.put("POST /p/priorities/proposals/{id}/accept", new Case(() -> Write.form("/p/priorities/proposals/"
                 + greenProposal("cost-anomaly") + "/accept", Map.of("parent", String.valueOf(
-                greenItems("accept-form")[2]))), () -> read(proposals), BOB_OF_GREEN));
+                greenItems("accept-form")[2]))), () -> proposalsAsWritten(proposals), BOB_OF_GREEN));
         table.put("POST /p/priorities/proposals/{id}/dismiss", new Case(() -> Write.form("/p/priorities/proposals/"
-                + greenProposal("tier-violation") + "/dismiss", Map.of("reason", "not now")), () -> read(proposals),
-                BOB_OF_GREEN));
+                + greenProposal("tier-violation") + "/dismiss", Map.of("reason", "not now")),
+                () -> proposalsAsWritten(proposals), BOB_OF_GREEN));
     }
 
     /** A theme, an epic and a feature of team green, made by its editor: their ids. */
@@ -626,6 +626,14 @@ class TeamScopeTest {
         HttpResponse<String> response = server.send(headers(VERA_THE_VIEWER, HttpRequest.newBuilder(server.uri(path)))
                 .header("Accept", "application/json").GET());
         return response.statusCode() + " " + response.body();
+    }
+
+    /**
+     * The proposals without the time their evidence was last observed: the SLO plugin's evaluation job refreshes that
+     * whenever it runs, which a slow machine lets happen between the two reads; no route writes it.
+     */
+    private static String proposalsAsWritten(String path) {
+        return read(path).replaceAll("\"observedAt\":\"[^\"]*\"", "\"observedAt\":\"\"");
     }
 
     private static String count(String from) {

@@ -18,6 +18,7 @@ import dev.vitals.plugins.graph.GraphPlugin;
 import dev.vitals.plugins.priorities.PrioritiesPlugin;
 import dev.vitals.plugins.slo.SloPlugin;
 import dev.vitals.web.browser.Axe;
+import dev.vitals.web.browser.Charts;
 import dev.vitals.web.browser.PageProblems;
 import dev.vitals.web.security.GuardedRoutes.Rule;
 import java.io.IOException;
@@ -113,6 +114,7 @@ class TopLevelPagesBrowserTest {
                     assertPng(readme);
                 }
                 page.setViewportSize(390, 844);
+                Charts.awaitDrawnAtTheirWidth(page);
                 Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
                 assertEquals(0, ((Number) overflow).intValue(), () -> path + " is wider than a 390 px phone by "
                         + overflow + " px: " + page.evaluate(STICKING_OUT));

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A portal and a headless Chromium for a browser test class, started before its first test and closed after its
- * last: register it as a static field with {@code @RegisterExtension}. It starts before the class's own
+ * A portal for a browser test class, started before its first test and closed after its last, and the test run's
+ * headless Chromium, whose browser profiles the class opened are closed with the portal: register it as a static field with {@code @RegisterExtension}. It starts before the class's own
  * {@code @BeforeAll} methods, so they can already seed the portal, and closes after its {@code @AfterAll} ones.
  */
 public final class BrowserPortal implements BeforeAllCallback, AfterAllCallback {
@@ -50,14 +50,17 @@ public final class BrowserPortal implements BeforeAllCallback, AfterAllCallback 
     @Override
     public void beforeAll(ExtensionContext context) {
         server = TestServer.start(plugins, environment.get());
-        browser = Browser.launch();
+        // One Chromium for the whole test run: launching it costs more than a class's own browser profiles, which
+        // are what keeps one class's cookies and pages from the next. The run's end closes it.
+        browser = context.getRoot().getStore(ExtensionContext.Namespace.create(BrowserPortal.class))
+                .getOrComputeIfAbsent(Browser.class, key -> Browser.launch(), Browser.class);
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         try {
             if (browser != null) {
-                browser.close();
+                browser.closeContexts();
             }
         } finally {
             if (server != null) {

@@ -52,6 +52,13 @@ public final class Browser implements AutoCloseable {
                 .setExtraHTTPHeaders(headers).setViewportSize(1280, 1000).setTimezoneId(timeZone));
     }
 
+    /** Closes every browser profile opened so far, with its pages, and keeps the browser running for the next. */
+    public void closeContexts() {
+        for (com.microsoft.playwright.BrowserContext context : browser.contexts()) {
+            context.close();
+        }
+    }
+
     @Override
     public void close() {
         browser.close();

@@ -7,7 +7,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The catalog at organisation scale: imports a generated catalog of 10,000 services (100 teams, 20 systems, each
@@ -16,7 +19,8 @@ import java.util.Locale;
  * {@code /api/health}) in the same run.
  *
  * <p>Usage: {@code java -cp 'benchmark/target/classes:benchmark/target/lib/*' dev.vitals.benchmark.CatalogBenchmark
- * distribution/target/vitals [services=10000] [concurrency=16] [seconds=20]}
+ * distribution/target/vitals [services=10000] [concurrency=16] [seconds=20]}; with {@code VITALS_PLUGINS} set, the
+ * portal starts only those plugins.
  */
 public final class CatalogBenchmark {
 
@@ -38,7 +42,14 @@ public final class CatalogBenchmark {
                 Files.size(catalog) >> 20, seconds);
 
         int port = PortalProcess.freePort();
-        try (PortalProcess portal = PortalProcess.start(distribution, dataDir, port)) {
+        // VITALS_PLUGINS=slo,deploys tells the grid's own cost from its neighbours' background work; the portal's
+        // JVM options (a flight recording) go in -Dvitals.benchmark.portalOptions.
+        Map<String, String> env = new HashMap<>();
+        Optional.ofNullable(System.getenv("VITALS_PLUGINS")).ifPresent(p -> env.put("VITALS_PLUGINS", p));
+        Optional.ofNullable(System.getProperty("vitals.benchmark.portalOptions"))
+                .ifPresent(o -> env.put("JAVA_TOOL_OPTIONS", o));
+        System.out.println("plugins: " + env.getOrDefault("VITALS_PLUGINS", "all of the distribution's"));
+        try (PortalProcess portal = PortalProcess.start(distribution, dataDir, port, env, null)) {
             double signalSeconds = publishSignals(dataDir, services);
             System.out.printf(Locale.ROOT, "%d latest signals stored for %d services: %.1f s%n", 4 * services, services,
                     signalSeconds);

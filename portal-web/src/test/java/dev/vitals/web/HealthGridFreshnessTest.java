@@ -107,4 +107,25 @@ class HealthGridFreshnessTest {
         assertTrue(ok.contains("<strong>0</strong> <span>critical</span>"), ok);
         assertTrue(server.getPage("/?team=group:default/team-signals").body().contains("<strong>0</strong> <span>critical</span>"));
     }
+
+    /**
+     * The grid keeps the body it rendered for a page and reuses it while the page's rows come back equal: a new
+     * summary under the same verdict changes no total and no order, only the row's cells, and must show at once.
+     */
+    @Test
+    void aNewSummaryUnderTheSameVerdictShowsOnAPageShownBefore() {
+        importYaml("freshness-5", team("team-summaries") + "---\n" + service("summarised", "team-summaries"));
+        publisher.signals().publish(EntityRef.of("component", "summarised"), "latency", SignalStatus.WARN,
+                "p99 at 120% of its objective", OptionalDouble.of(1.2), Optional.empty());
+        String page = "/?team=group:default/team-summaries";
+        String first = server.getPage(page).body();
+        assertTrue(first.contains("p99 at 120% of its objective"), first);
+
+        publisher.signals().publish(EntityRef.of("component", "summarised"), "latency", SignalStatus.WARN,
+                "p99 at 140% of its objective", OptionalDouble.of(1.4), Optional.empty());
+
+        String second = server.getPage(page).body();
+        assertTrue(second.contains("p99 at 140% of its objective"), second);
+        assertFalse(second.contains("p99 at 120% of its objective"), second);
+    }
 }

@@ -95,9 +95,15 @@ public final class OrgHealthQuery {
      *
      * @param service the service
      * @param group the reference of the team, system, program or component it is grouped under, or null
-     * @param worst the worst latest signal about the service of each plugin that has any, by plugin id
+     * @param cells the service's row of {@code core.worst_signals} as its jsonb text, or null: kept unread, so that a
+     *     page rendered before for rows equal to these need not read them again
      */
-    public record Row(EntitySummary service, String group, Map<String, WorstSignal> worst) {
+    public record Row(EntitySummary service, String group, String cells) {
+
+        /** The worst latest signal about the service of each plugin that has any, by plugin id. */
+        public Map<String, WorstSignal> worst() {
+            return WorstSignal.byPlugin(cells);
+        }
     }
 
     /**
@@ -241,8 +247,8 @@ public final class OrgHealthQuery {
     /** A page of rows; the query selects the catalog's columns, {@code grid_group} and the cells as {@code worst}. */
     private static List<Row> rows(Handle h, String sql, Selection selection, int page, int size) {
         return bind(h.createQuery(sql), selection).bind("limit", size).bind("offset", (long) (page - 1) * size)
-                .map((rs, ctx) -> new Row(Catalog.summary(rs), rs.getString("grid_group"),
-                        WorstSignal.byPlugin(rs.getString("worst")))).list();
+                .map((rs, ctx) -> new Row(Catalog.summary(rs), rs.getString("grid_group"), rs.getString("worst")))
+                .list();
     }
 
     /** Every verdict at 0, so that the page names those no service has. */

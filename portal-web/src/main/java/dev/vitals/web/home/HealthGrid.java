@@ -18,6 +18,7 @@ import dev.vitals.web.catalog.StatusCell;
 import dev.vitals.web.pages.Layout;
 import dev.vitals.web.pages.Templates;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -45,6 +46,7 @@ public final class HealthGrid {
             "kind", "group");
     private final Vitals vitals;
     private final Layout layout;
+    private final RenderedGrids rendered = new RenderedGrids();
 
     public HealthGrid(Vitals vitals, Layout layout) {
         this.vitals = vitals;
@@ -151,8 +153,6 @@ public final class HealthGrid {
         String text = Optional.ofNullable(ctx.queryParam("text")).orElse("").trim();
         String statusValue = Optional.ofNullable(ctx.queryParam("status")).orElse("").trim().toLowerCase(Locale.ROOT);
         Optional<Severity> severity = severity(statusValue);
-        String statusError = !statusValue.isEmpty() && severity.isEmpty() ? "'" + statusValue + "' is no status: "
-                + "choose critical, warn, unknown, ok or none." : "";
         String kind = Optional.ofNullable(ctx.queryParam("kind")).orElse("").trim();
 
         List<Column> columns = new ArrayList<>();
@@ -169,12 +169,33 @@ public final class HealthGrid {
         int page = ctx.queryParam("page") == null ? 1
                 : ctx.queryParamAsClass("page", Integer.class).check(p -> p >= 1, "must be 1 or more").get();
         OrgHealthQuery.Result result = new OrgHealthQuery(vitals.database().jdbi(), outline).page(selection, page, PAGE_SIZE);
+        RenderedGrids.Key key = new RenderedGrids.Key(Optional.ofNullable(ctx.queryString()).orElse(""),
+                outline.version(), List.copyOf(columns), result);
+        byte[] body = rendered.body(key).orElseGet(() -> {
+            byte[] fresh = Templates.render("home.jte", params(ctx, dimensions, columns, selection, page, outline,
+                    result)).getBytes(StandardCharsets.UTF_8);
+            rendered.keep(key, fresh);
+            return fresh;
+        });
+        layout.render(ctx, "Engineering health", body);
+    }
 
+    /** What the body is rendered from: all of it follows from the {@link RenderedGrids.Key} of the request. */
+    private static Map<String, Object> params(Context ctx, List<Dimension> dimensions, List<Column> columns,
+            OrgHealthQuery.Selection selection, int page, CatalogOutline outline, OrgHealthQuery.Result result) {
+        String groupBy = selection.groupBy().orElse("");
+        String text = selection.text().orElse("");
+        String statusValue = Optional.ofNullable(ctx.queryParam("status")).orElse("").trim().toLowerCase(Locale.ROOT);
+        Optional<Severity> severity = selection.severity();
+        String statusError = !statusValue.isEmpty() && severity.isEmpty() ? "'" + statusValue + "' is no status: "
+                + "choose critical, warn, unknown, ok or none." : "";
+        String kind = selection.kind().orElse("");
         List<GridRow> rows = new ArrayList<>();
         for (OrgHealthQuery.Row row : result.rows()) {
             EntitySummary service = row.service();
             String href = Collection.href(service.ref());
-            List<StatusCell> cells = columns.stream().map(c -> cell(row.worst().get(c.id()),
+            Map<String, WorstSignal> worstByPlugin = row.worst();
+            List<StatusCell> cells = columns.stream().map(c -> cell(worstByPlugin.get(c.id()),
                     c.tabId() == null ? href : href + "?tab=" + c.tabId())).toList();
             int worst = 0;
             for (int i = 1; i < cells.size(); i++) {
@@ -205,7 +226,7 @@ public final class HealthGrid {
         params.put("allHref", link(ctx, Map.of("status", "", "kind", "")));
         params.put("catalogEmpty", result.total() == 0 && outline.isEmpty() && selection.severity().isEmpty());
         params.put("pager", Pager.of(ctx, page, PAGE_SIZE, result.total()));
-        layout.render(ctx, "Engineering health", Templates.content("home.jte", params));
+        return params;
     }
 
     private static List<Total> severityTotals(Context ctx, OrgHealthQuery.Result result, Optional<Severity> chosen,

@@ -189,9 +189,16 @@ public final class PrioritiesBenchmark {
                            'i' || lpad(n::text, 6, '0') || '1', 'i' || lpad((t * 2 + n)::text, 6, '0') || '1',
                            'benchmark', now(), now()
                       FROM generate_series(0, %1$d) t, generate_series(0, 1) n""".formatted(teamCount - 1));
+            // Each level is one statement whose triggers recount the plan's sums; PostgreSQL plans the recount from
+            // the table's statistics, which a fresh table has not got until analysed (autovacuum would, between an
+            // import's batches): without them one run took minutes where another took seconds.
+            s.execute("ANALYZE priorities.items");
             level(s, "epic", "theme", 8, 2);
+            s.execute("ANALYZE priorities.items");
             level(s, "feature", "epic", 40, 8);
+            s.execute("ANALYZE priorities.items");
             level(s, "story", "feature", 450, 40);
+            s.execute("ANALYZE priorities.items");
             s.execute("""
                     UPDATE priorities.items SET estimate_weeks = 1 + (id %% 5), quarter = '2027-Q1',
                         horizon = CASE WHEN id %% 10 < 7 THEN 'immediate' ELSE 'future' END,

@@ -78,10 +78,11 @@ BEGIN
         foundation = s.foundation + excluded.foundation, innovation = s.innovation + excluded.innovation;
 END $$;
 
-CREATE FUNCTION plan_items_inserted() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+-- Items inserted or deleted, and their parents: the insert and delete triggers name their rows alike.
+CREATE FUNCTION plan_items_added_or_removed() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
-    PERFORM plan_recount(ARRAY(SELECT id FROM inserted_items
-                               UNION SELECT parent_id FROM inserted_items WHERE parent_id IS NOT NULL));
+    PERFORM plan_recount(ARRAY(SELECT id FROM written_items
+                               UNION SELECT parent_id FROM written_items WHERE parent_id IS NOT NULL));
     RETURN NULL;
 END $$;
 
@@ -98,25 +99,18 @@ BEGIN
     RETURN NULL;
 END $$;
 
-CREATE FUNCTION plan_items_deleted() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
-BEGIN
-    PERFORM plan_recount(ARRAY(SELECT id FROM deleted_items
-                               UNION SELECT parent_id FROM deleted_items WHERE parent_id IS NOT NULL));
-    RETURN NULL;
-END $$;
-
 CREATE FUNCTION plan_items_truncated() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
     TRUNCATE plan_counted, plan_sums;
     RETURN NULL;
 END $$;
 
-CREATE TRIGGER plan_items_inserted AFTER INSERT ON items REFERENCING NEW TABLE AS inserted_items
-    FOR EACH STATEMENT EXECUTE FUNCTION plan_items_inserted();
+CREATE TRIGGER plan_items_inserted AFTER INSERT ON items REFERENCING NEW TABLE AS written_items
+    FOR EACH STATEMENT EXECUTE FUNCTION plan_items_added_or_removed();
 CREATE TRIGGER plan_items_updated AFTER UPDATE ON items REFERENCING OLD TABLE AS old_items NEW TABLE AS new_items
     FOR EACH STATEMENT EXECUTE FUNCTION plan_items_updated();
-CREATE TRIGGER plan_items_deleted AFTER DELETE ON items REFERENCING OLD TABLE AS deleted_items
-    FOR EACH STATEMENT EXECUTE FUNCTION plan_items_deleted();
+CREATE TRIGGER plan_items_deleted AFTER DELETE ON items REFERENCING OLD TABLE AS written_items
+    FOR EACH STATEMENT EXECUTE FUNCTION plan_items_added_or_removed();
 CREATE TRIGGER plan_items_truncated AFTER TRUNCATE ON items
     FOR EACH STATEMENT EXECUTE FUNCTION plan_items_truncated();
 

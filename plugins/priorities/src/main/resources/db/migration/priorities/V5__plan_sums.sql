@@ -89,13 +89,18 @@ END $$;
 -- Only writes to what counting reads recount: a rank move, a retitle or a new score changes no sum.
 CREATE FUNCTION plan_items_updated() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
+    -- Set differences rather than a join of the two transition tables: hashed or sorted, never row by row.
     PERFORM plan_recount(ARRAY(
-        SELECT DISTINCT x
-          FROM old_items o JOIN new_items n ON n.id = o.id,
-               LATERAL (VALUES (n.id), (o.parent_id), (n.parent_id)) AS v (x)
-         WHERE x IS NOT NULL
-           AND (o.parent_id, o.owner, o.quarter, o.horizon, o.investment, o.status, o.estimate_weeks)
-               IS DISTINCT FROM (n.parent_id, n.owner, n.quarter, n.horizon, n.investment, n.status, n.estimate_weeks)));
+        WITH changed_to AS (
+            SELECT id, parent_id, owner, quarter, horizon, investment, status, estimate_weeks FROM new_items
+            EXCEPT SELECT id, parent_id, owner, quarter, horizon, investment, status, estimate_weeks FROM old_items
+        ), changed_from AS (
+            SELECT id, parent_id, owner, quarter, horizon, investment, status, estimate_weeks FROM old_items
+            EXCEPT SELECT id, parent_id, owner, quarter, horizon, investment, status, estimate_weeks FROM new_items
+        )
+        SELECT id FROM changed_to
+        UNION SELECT parent_id FROM changed_to WHERE parent_id IS NOT NULL
+        UNION SELECT parent_id FROM changed_from WHERE parent_id IS NOT NULL));
     RETURN NULL;
 END $$;
 

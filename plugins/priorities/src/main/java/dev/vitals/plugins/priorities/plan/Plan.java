@@ -16,20 +16,13 @@ import org.jdbi.v3.core.Jdbi;
 public final class Plan {
 
     /**
-     * Counted items: not dropped, estimated, and with no estimated child standing in for them; summed per owner by
-     * label in one pass. The partial indexes of V3 hold exactly these items, so the plan of every team reads two
-     * indexes and no table rows.
+     * The sums of the counted items (not dropped, estimated, and with no estimated child standing in for them) per
+     * owner and quarter, as the triggers of migration V5 keep them in the statement of every item write: one row per
+     * owner instead of an aggregate over every estimated item of the quarter on each request.
      */
-    private static final String COUNTED = """
-            SELECT i.owner,
-                   coalesce(sum(i.estimate_weeks) FILTER (WHERE i.horizon = 'immediate'), 0) AS immediate,
-                   coalesce(sum(i.estimate_weeks) FILTER (WHERE i.horizon <> 'immediate'), 0) AS future,
-                   coalesce(sum(i.estimate_weeks) FILTER (WHERE i.investment = 'foundation'), 0) AS foundation,
-                   coalesce(sum(i.estimate_weeks) FILTER (WHERE i.investment <> 'foundation'), 0) AS innovation
-              FROM items i
-             WHERE i.quarter = :quarter AND i.status <> 'dropped' AND i.estimate_weeks IS NOT NULL
-               AND NOT EXISTS (SELECT 1 FROM items c WHERE c.parent_id = i.id AND c.status <> 'dropped'
-                                AND c.estimate_weeks IS NOT NULL)""";
+    private static final String SUMS = """
+            SELECT owner, immediate, future, foundation, innovation FROM plan_sums
+             WHERE quarter = :quarter AND items > 0""";
 
     private final Jdbi jdbi;
     private final BigDecimal tolerance;
@@ -40,7 +33,7 @@ public final class Plan {
     }
 
     public Capacity capacity(EntityRef team, String quarter) {
-        Weeks weeks = jdbi.withHandle(h -> h.createQuery(COUNTED + " AND i.owner = :owner GROUP BY i.owner")
+        Weeks weeks = jdbi.withHandle(h -> h.createQuery(SUMS + " AND owner = :owner")
                 .bind("quarter", quarter).bind("owner", team.toString())
                 .map((rs, ctx) -> weeks(rs)).findOne()).orElse(Weeks.NONE);
         return weeks.against(team.toString(), quarter, targets(team), tolerance);
@@ -49,7 +42,7 @@ public final class Plan {
     /** @return every team's capacity in the quarter, in the order of {@code teams} */
     public List<Capacity> capacities(List<EntityRef> teams, String quarter) {
         Map<String, Weeks> byTeam = new HashMap<>();
-        jdbi.useHandle(h -> h.createQuery(COUNTED + " AND i.owner LIKE 'group:%' GROUP BY i.owner")
+        jdbi.useHandle(h -> h.createQuery(SUMS + " AND owner LIKE 'group:%'")
                 .bind("quarter", quarter)
                 .map((rs, ctx) -> Map.entry(rs.getString("owner"), weeks(rs)))
                 .forEach(e -> byTeam.put(e.getKey(), e.getValue())));

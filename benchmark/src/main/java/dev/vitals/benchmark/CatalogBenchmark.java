@@ -53,6 +53,8 @@ public final class CatalogBenchmark {
             double signalSeconds = publishSignals(dataDir, services);
             System.out.printf(Locale.ROOT, "%d latest signals stored for %d services: %.1f s%n", 4 * services, services,
                     signalSeconds);
+            System.out.printf(Locale.ROOT, "the portal went quiet after %.1f s%n",
+                    portal.awaitQuiet(Duration.ofMinutes(3)).toMillis() / 1e3);
             System.out.println("| Request | Concurrency | Throughput | p50 | p99 | Errors | CPU per request (portal + database) |");
             for (String path : new String[] {"/static/vitals.css", "/api/health", "/", "/?page=100", "/?group=team",
                     "/services", "/api/catalog/services",

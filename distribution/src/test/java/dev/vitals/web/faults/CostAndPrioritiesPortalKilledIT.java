@@ -8,6 +8,7 @@ import dev.vitals.core.database.DatabaseSettings;
 import dev.vitals.core.testing.TestPostgres;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.jdbi.v3.core.Jdbi;
@@ -62,7 +63,18 @@ class CostAndPrioritiesPortalKilledIT {
             assertEquals(large.rows(), rowsOf(db, "large-account"),
                     "the file sent again after the restart, twice, is there once");
             assertEquals(kept.rows(), rowsOf(db, "kept-account"), "the other account's import is untouched");
+            assertTrue(allocatedDays(db) > 0, "the imports were allocated");
+            assertEquals(List.of(), db.withHandle(h -> h.createQuery("""
+                    SELECT day::text FROM (SELECT day, sum(direct + shared) AS total FROM cost.allocations GROUP BY day) a
+                      FULL JOIN (SELECT day, sum(direct + shared) AS total FROM cost.allocation_team_days GROUP BY day) t
+                     USING (day) WHERE a.total IS DISTINCT FROM t.total ORDER BY day""").mapTo(String.class).list()),
+                    "days whose sums per team differ from their allocations after the kill and the replays");
         }
+    }
+
+    private static long allocatedDays(Jdbi db) {
+        return db.withHandle(h -> h.createQuery("SELECT count(DISTINCT day) FROM cost.allocations")
+                .mapTo(Long.class).one());
     }
 
     static long rowsOf(Jdbi db, String account) {

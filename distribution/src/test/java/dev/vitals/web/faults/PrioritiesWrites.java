@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The priorities writes a kill must not lose once acknowledged: two themes of team streaming, the second moved to
- * the top with a reason, the first started with a reason; each move and status change with its decision-log entry.
+ * The priorities writes a kill must not lose once acknowledged: two estimated themes of team streaming, the second
+ * moved to the top with a reason, the first started with a reason; each move and status change with its decision-log
+ * entry, and the plan's sums they make.
  */
 final class PrioritiesWrites {
 
@@ -41,6 +42,13 @@ final class PrioritiesWrites {
                     SELECT kind || ' ' || item_id || ' ' || from_value || '->' || to_value || ': ' || reason
                       FROM priorities.decisions ORDER BY id""").mapTo(String.class).list()),
                     "the decision log holds each acknowledged change once, with its reason");
+            // Both themes are estimated at 3 weeks for 2027-Q1, immediate and foundation, and have no children: the
+            // plan's kept sums, written by the same statements as the items, hold both and nothing else.
+            assertEquals("2/6.00/0.00/6.00/0.00", db.withHandle(h -> h.createQuery("""
+                    SELECT string_agg(items || '/' || immediate::numeric(8, 2) || '/' || future::numeric(8, 2) || '/'
+                               || foundation::numeric(8, 2) || '/' || innovation::numeric(8, 2), ', ')
+                      FROM priorities.plan_sums WHERE items > 0""").mapTo(String.class).one()),
+                    "the plan's sums: items, immediate, future, foundation and innovation weeks of 2027-Q1");
             HttpResponse<String> log = portal.send("GET", "/api/priorities/decisions?owner=streaming", null);
             assertEquals(200, log.statusCode(), log.body());
             assertTrue(log.body().contains(RANK_REASON) && log.body().contains(STATUS_REASON), log.body());
@@ -66,7 +74,7 @@ final class PrioritiesWrites {
     private static String theme(String title) {
         return """
                 {"title": "%s", "level": "theme", "owner": "streaming", "horizon": "immediate",
-                 "investment": "foundation"}""".formatted(title);
+                 "investment": "foundation", "estimateWeeks": 3, "quarter": "2027-Q1"}""".formatted(title);
     }
 
     private static long created(HttpResponse<String> response) {

@@ -36,6 +36,7 @@ public final class HostedPlugin {
     private final BrokenPluginHandler broken;
     private Discovery discovery = Discovery.NONE;
     private boolean startable;
+    private volatile boolean startFailedWithTheDatabaseAway;
     private volatile PluginState state = PluginState.DISABLED;
     private volatile Optional<String> reason = Optional.empty();
     private volatile Optional<RecordedError> lastError = Optional.empty();
@@ -314,7 +315,21 @@ public final class HostedPlugin {
         return running.map(Running::plugin);
     }
 
+    /**
+     * Its last start failed only because the database was away (stopped, restarting, unreachable): nothing is wrong
+     * with the plugin, so the host starts it again once the database answers instead of leaving it failed.
+     */
+    boolean startFailedWithTheDatabaseAway() {
+        return startFailedWithTheDatabaseAway;
+    }
+
+    void startFailed(String why, boolean databaseAway) {
+        stopped(PluginState.FAILED, why);
+        this.startFailedWithTheDatabaseAway = databaseAway;
+    }
+
     void markStarted() {
+        this.startFailedWithTheDatabaseAway = false;
         this.reason = Optional.empty();
         this.state = PluginState.STARTED;
     }

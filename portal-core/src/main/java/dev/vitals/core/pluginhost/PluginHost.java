@@ -12,6 +12,7 @@ import dev.vitals.core.audit.AuditLog;
 import dev.vitals.core.catalog.PluginCatalogView;
 import dev.vitals.core.config.VitalsConfig;
 import dev.vitals.core.database.Database;
+import dev.vitals.core.database.DatabaseUnavailable;
 import dev.vitals.core.database.PluginSchemas;
 import dev.vitals.core.identity.Scopes;
 import dev.vitals.core.measures.MeasureStore;
@@ -233,9 +234,11 @@ public final class PluginHost implements AutoCloseable {
                 LOG.info("Plugin {}: applied {} migration(s) to schema {}", id, applied, id);
             }
         } catch (Exception e) {
-            String reason = e instanceof StartRefused ? e.getMessage() : step + " failed: " + message(e);
+            boolean databaseAway = !(e instanceof StartRefused) && DatabaseUnavailable.isCauseOf(e);
+            String reason = e instanceof StartRefused ? e.getMessage() : step + " failed: " + message(e)
+                    + (databaseAway ? " (the database was away; it starts again once the database answers)" : "");
             stopBuilt(hosted);
-            hosted.stopped(PluginState.FAILED, reason);
+            hosted.startFailed(reason, databaseAway);
             return;
         }
         for (Consumer<HostedPlugin> listener : startListeners) {
@@ -367,10 +370,12 @@ public final class PluginHost implements AutoCloseable {
 
     /**
      * Brings this instance in line with choices another instance persisted: with several portal instances behind a
-     * load balancer, an admin's switch reaches all of them.
+     * load balancer, an admin's switch reaches all of them. Also starts again a plugin whose start failed only because
+     * the database was away, so a portal recovers from an outage by itself.
      */
     public synchronized void reconcile() {
-        for (Map.Entry<String, PluginSettingsStore.Setting> e : choices.all().entrySet()) {
+        Map<String, PluginSettingsStore.Setting> chosen = choices.all();
+        for (Map.Entry<String, PluginSettingsStore.Setting> e : chosen.entrySet()) {
             HostedPlugin hosted = plugins.get(e.getKey());
             if (hosted == null || !config.allows(hosted.id())) {
                 continue;
@@ -378,6 +383,15 @@ public final class PluginHost implements AutoCloseable {
             boolean wantStarted = e.getValue().enabled();
             if (wantStarted != hosted.isStarted() && !(wantStarted && hosted.state() == PluginState.FAILED)) {
                 apply(hosted, wantStarted, e.getValue());
+            }
+        }
+        // Reading the choices above needed the database, so it answers again: a start it failed is retried.
+        for (HostedPlugin hosted : startOrder) {
+            PluginSettingsStore.Setting choice = chosen.get(hosted.id());
+            if (hosted.state() == PluginState.FAILED && hosted.startFailedWithTheDatabaseAway()
+                    && config.allows(hosted.id()) && (choice == null || choice.enabled())) {
+                LOG.info("Plugin {}: starting again now that the database answers", hosted.id());
+                start(hosted);
             }
         }
     }

@@ -17,6 +17,7 @@ import dev.vitals.core.database.DatabaseSettings;
 import dev.vitals.core.testing.TestPlugins;
 import dev.vitals.core.testing.TestPortal;
 import dev.vitals.core.testing.TestPostgres;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +65,43 @@ class PluginLifecycleTest {
             assertEquals(PluginState.STARTED, portal.plugins().plugin("beta").orElseThrow().state());
             assertEquals(Integer.valueOf(1), healthy.jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()));
             assertTrue(portal.isReady());
+        }
+    }
+
+    /** Its first start meets the database away, as the driver reports a refused connection; later starts succeed. */
+    static final class StartsOnceTheDatabaseAnswers implements VitalsPlugin {
+        final AtomicInteger starts = new AtomicInteger();
+
+        @Override
+        public RunningPlugin create(PluginContext context) {
+            if (starts.incrementAndGet() == 1) {
+                throw new IllegalStateException("reading its settings failed",
+                        new SQLException("Connection to localhost:5432 refused.", "08001"));
+            }
+            context.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+            return new RunningPlugin() {
+            };
+        }
+    }
+
+    @Test
+    void aPluginWhoseStartMetTheDatabaseAwayStartsAtTheNextReconcileAndOneThatThrewStaysFailed() {
+        StartsOnceTheDatabaseAnswers flaky = new StartsOnceTheDatabaseAnswers();
+        try (Vitals portal = TestPortal.start(TestPostgres.freshDatabase(), TestPlugins.of()
+                .with("flaky", () -> flaky)
+                .with("broken", () -> new ThrowsOnStart()).source())) {
+            PluginStatus failed = portal.plugins().plugin("flaky").orElseThrow().status();
+            assertEquals(PluginState.FAILED, failed.state());
+            assertTrue(failed.reason().orElseThrow().contains("the database was away"), failed.reason().get());
+
+            portal.plugins().reconcile();
+
+            assertEquals(PluginState.STARTED, portal.plugins().plugin("flaky").orElseThrow().state());
+            assertEquals(2, flaky.starts.get());
+            assertEquals(PluginState.FAILED, portal.plugins().plugin("broken").orElseThrow().state(),
+                    "a start that failed for a reason of its own is not retried");
+            portal.plugins().reconcile();
+            assertEquals(2, flaky.starts.get(), "a started plugin is not started again");
         }
     }
 

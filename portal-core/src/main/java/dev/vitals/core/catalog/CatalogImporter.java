@@ -7,6 +7,7 @@ import dev.vitals.api.EntityRef;
 import dev.vitals.core.Json;
 import dev.vitals.core.audit.Actor;
 import dev.vitals.core.audit.AuditLog;
+import dev.vitals.core.database.RedoneAfterDeadlock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -82,7 +83,7 @@ public final class CatalogImporter {
             return refused;
         }
         int finalUnknown = unknown;
-        ImportReport report = jdbi.inTransaction(h -> write(h, sourceId, location, now, read.files(), entities, byKind,
+        ImportReport report = RedoneAfterDeadlock.inTransaction(jdbi, h -> write(h, sourceId, location, now, read.files(), entities, byKind,
                 finalUnknown, actor, progress));
         saveResult(sourceId, report);
         return report;

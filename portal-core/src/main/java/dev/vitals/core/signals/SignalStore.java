@@ -4,6 +4,7 @@ import dev.vitals.api.EntityRef;
 import dev.vitals.api.Signal;
 import dev.vitals.api.SignalFilter;
 import dev.vitals.api.SignalStatus;
+import dev.vitals.core.database.RedoneAfterDeadlock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,9 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.Update;
 
@@ -39,7 +38,7 @@ public final class SignalStore {
     }
 
     public void save(Signal signal) {
-        inTransactionRedoneAfterDeadlock(h -> {
+        RedoneAfterDeadlock.useTransaction(jdbi, h -> {
             h.createUpdate("""
                             INSERT INTO core.signal_latest (plugin, subject, kind, status, summary, value, link, observed_at)
                             VALUES (:plugin, :subject, :kind, :status, :summary, :value, :link, :observedAt)
@@ -68,7 +67,7 @@ public final class SignalStore {
         for (Signal signal : signals) {
             latest.put(List.of(signal.plugin(), signal.subject().toString(), signal.kind()), signal);
         }
-        inTransactionRedoneAfterDeadlock(h -> {
+        RedoneAfterDeadlock.useTransaction(jdbi, h -> {
             bindAll(h.createUpdate("""
                     INSERT INTO core.signal_latest (plugin, subject, kind, status, summary, value, link,
                         observed_at)
@@ -87,36 +86,6 @@ public final class SignalStore {
                         WITH ORDINALITY AS s (plugin, subject, kind, status, summary, value, link, observed_at, n)
                     ORDER BY n"""), signals).execute();
         });
-    }
-
-    /**
-     * Runs one save, redone whole when PostgreSQL aborts it as a deadlock's victim. The triggers behind
-     * {@code signal_latest} add to shared counters (the health grid's totals per status and per kind) in the order the
-     * rows' statuses change, which two saves of many signals cannot agree on beforehand; the victim has changed
-     * nothing, so doing it again is safe.
-     */
-    private void inTransactionRedoneAfterDeadlock(HandleConsumer<RuntimeException> save) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                jdbi.useTransaction(save);
-                return;
-            } catch (JdbiException e) {
-                if (attempt == DEADLOCK_ATTEMPTS || !isDeadlock(e)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static final int DEADLOCK_ATTEMPTS = 5;
-
-    private static boolean isDeadlock(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "40P01".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Update bindAll(Update update, Collection<Signal> signals) {

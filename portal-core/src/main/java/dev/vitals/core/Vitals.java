@@ -126,7 +126,8 @@ public final class Vitals implements AutoCloseable {
             List<Job> hostJobs = List.of(
                     new Job("catalog-refresh", options.catalogRefreshInterval(), catalogSources::refreshAll));
             JobScheduler jobs = JobScheduler.start(database.dataSource(), plugins, hostJobs,
-                    options.jobPollingInterval(), ManagementFactory.getRuntimeMXBean().getName());
+                    options.jobPollingInterval(), config.jobTakeover(),
+                    ManagementFactory.getRuntimeMXBean().getName());
             ScheduledExecutorService reconciler = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "vitals-plugin-reconciler");
                 t.setDaemon(true);

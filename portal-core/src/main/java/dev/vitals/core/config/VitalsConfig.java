@@ -35,6 +35,8 @@ import java.util.stream.Collectors;
  * @param orgTimeZone the zone for day/week/month buckets ({@code VITALS_TIMEZONE}, default UTC)
  * @param maxRequestBytes the largest request body accepted ({@code VITALS_MAX_REQUEST_BYTES}, default 10 MiB)
  * @param identity how people sign in ({@code VITALS_AUTH}, {@code VITALS_OIDC_*}, {@code VITALS_PROXY_*}, …)
+ * @param jobTakeover how soon another instance takes over a job run whose instance died
+ *     ({@code VITALS_JOB_HEARTBEAT_SECONDS}, {@code VITALS_JOB_MISSED_HEARTBEATS})
  * @param environment every variable, for plugin configuration ({@code VITALS_<PLUGINID>_*})
  */
 public record VitalsConfig(
@@ -49,6 +51,7 @@ public record VitalsConfig(
         ZoneId orgTimeZone,
         long maxRequestBytes,
         IdentitySettings identity,
+        JobTakeover jobTakeover,
         Map<String, String> environment) {
 
     private static final Pattern PLUGIN_ID = Pattern.compile("[a-z][a-z0-9_]{0,30}");
@@ -64,6 +67,7 @@ public record VitalsConfig(
             "VITALS_OIDC_ISSUER", "VITALS_OIDC_CLIENT_ID", "VITALS_OIDC_CLIENT_SECRET", "VITALS_OIDC_GROUPS_CLAIM",
             "VITALS_PROXY_ADDRESSES", "VITALS_PROXY_USER_HEADER", "VITALS_PROXY_EMAIL_HEADER",
             "VITALS_PROXY_GROUPS_HEADER", "VITALS_TRUSTED_PROXIES",
+            "VITALS_JOB_HEARTBEAT_SECONDS", "VITALS_JOB_MISSED_HEARTBEATS",
             // read by the test fixture, harmless to the portal
             "VITALS_TEST_DB_URL", "VITALS_TEST_DB_USER", "VITALS_TEST_DB_PASSWORD");
 
@@ -82,6 +86,7 @@ public record VitalsConfig(
                 zone(env),
                 integer(env, "VITALS_MAX_REQUEST_BYTES", 10 * 1024 * 1024, 1024, Integer.MAX_VALUE),
                 identity(env),
+                jobTakeover(env),
                 Map.copyOf(env));
     }
 
@@ -121,7 +126,7 @@ public record VitalsConfig(
 
     public VitalsConfig withPort(int newPort) {
         return new VitalsConfig(newPort, dataDir, database, databaseTimeouts, allowedPlugins, pluginsDir, adminToken,
-                demo, orgTimeZone, maxRequestBytes, identity, environment);
+                demo, orgTimeZone, maxRequestBytes, identity, jobTakeover, environment);
     }
 
     private static IdentitySettings identity(Map<String, String> env) {
@@ -250,6 +255,14 @@ public record VitalsConfig(
         }
         return new DatabaseTimeouts(Duration.ofSeconds(connect), Duration.ofSeconds(socket),
                 Duration.ofSeconds(statement));
+    }
+
+    private static JobTakeover jobTakeover(Map<String, String> env) {
+        JobTakeover defaults = JobTakeover.DEFAULT;
+        int heartbeat = integer(env, "VITALS_JOB_HEARTBEAT_SECONDS", (int) defaults.heartbeat().toSeconds(), 1, 3600);
+        int missed = integer(env, "VITALS_JOB_MISSED_HEARTBEATS", defaults.missedHeartbeats(),
+                JobTakeover.FEWEST_MISSED_HEARTBEATS, 1000);
+        return new JobTakeover(Duration.ofSeconds(heartbeat), missed);
     }
 
     private static Optional<Set<String>> allowedPlugins(Map<String, String> env) {

@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.vitals.api.Job;
+import dev.vitals.core.config.JobTakeover;
 import dev.vitals.core.pluginhost.HostedPlugin;
 import dev.vitals.core.pluginhost.PluginHost;
 import java.time.Duration;
@@ -34,9 +35,9 @@ import org.slf4j.LoggerFactory;
 public final class JobScheduler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
-    private static final Duration HEARTBEAT = Duration.ofSeconds(10);
     private final DataSource dataSource;
     private final Duration pollingInterval;
+    private final JobTakeover takeover;
     private final String instanceName;
     private final Scheduler hostScheduler;
     private final Map<String, PluginJobs> plugins = new HashMap<>();
@@ -50,9 +51,11 @@ public final class JobScheduler implements AutoCloseable {
         }
     }
 
-    private JobScheduler(DataSource dataSource, Duration pollingInterval, String instanceName, Scheduler hostScheduler) {
+    private JobScheduler(DataSource dataSource, Duration pollingInterval, JobTakeover takeover, String instanceName,
+            Scheduler hostScheduler) {
         this.dataSource = dataSource;
         this.pollingInterval = pollingInterval;
+        this.takeover = takeover;
         this.instanceName = instanceName;
         this.hostScheduler = hostScheduler;
     }
@@ -64,13 +67,22 @@ public final class JobScheduler implements AutoCloseable {
      */
     public static JobScheduler start(DataSource coreDataSource, PluginHost host, List<Job> hostJobs,
             Duration pollingInterval, String instanceName) {
+        return start(coreDataSource, host, hostJobs, pollingInterval, JobTakeover.DEFAULT, instanceName);
+    }
+
+    /**
+     * As {@link #start(DataSource, PluginHost, List, Duration, String)}, with how soon a dead instance's runs are
+     * taken over.
+     */
+    public static JobScheduler start(DataSource coreDataSource, PluginHost host, List<Job> hostJobs,
+            Duration pollingInterval, JobTakeover takeover, String instanceName) {
         List<RecurringTask<Void>> tasks = new ArrayList<>();
         for (Job job : hostJobs) {
             tasks.add(Tasks.recurring(taskName("core", job.name()), FixedDelay.of(job.every()))
                     .execute((instance, ctx) -> runHostJob(job)));
         }
-        JobScheduler jobs = new JobScheduler(coreDataSource, pollingInterval, instanceName,
-                scheduler(coreDataSource, tasks, pollingInterval, instanceName));
+        JobScheduler jobs = new JobScheduler(coreDataSource, pollingInterval, takeover, instanceName,
+                scheduler(coreDataSource, tasks, pollingInterval, takeover, instanceName));
         host.whenStarted(jobs::started);
         host.plugins().stream().filter(HostedPlugin::isStarted).forEach(jobs::started);
         return jobs;
@@ -99,21 +111,20 @@ public final class JobScheduler implements AutoCloseable {
         List<RecurringTask<Void>> tasks = new ArrayList<>();
         intervals.forEach((name, every) -> tasks.add(Tasks.recurring(taskName(plugin.id(), name), FixedDelay.of(every))
                 .execute((instance, ctx) -> workers.run(name))));
-        plugins.put(plugin.id(), new PluginJobs(scheduler(dataSource, tasks, pollingInterval, instanceName), workers,
-                intervals));
+        plugins.put(plugin.id(), new PluginJobs(scheduler(dataSource, tasks, pollingInterval, takeover, instanceName),
+                workers, intervals));
         LOG.info("Plugin {}: scheduled job(s) {}", plugin.id(), intervals.keySet().stream().sorted().toList());
     }
 
     private static Scheduler scheduler(DataSource dataSource, List<RecurringTask<Void>> tasks, Duration pollingInterval,
-            String instanceName) {
+            JobTakeover takeover, String instanceName) {
         Scheduler scheduler = Scheduler.create(dataSource)
                 .tableName("core.scheduled_tasks")
                 .startTasks(tasks)
                 .pollingInterval(pollingInterval)
-                // A run whose instance died is taken over after six missed heartbeats: a minute here, where the
-                // library's default (5 minutes each) would stall the minute jobs for half an hour after a crash.
-                .heartbeatInterval(HEARTBEAT)
-                .missedHeartbeatsLimit(6)
+                // A run whose instance died is taken over after its missed heartbeats (see JobTakeover.DEFAULT).
+                .heartbeatInterval(takeover.heartbeat())
+                .missedHeartbeatsLimit(takeover.missedHeartbeats())
                 .schedulerName(new SchedulerName.Fixed(instanceName))
                 // A recurring task has at most one run at a time: with a thread per task, no job ever waits for a
                 // thread that another job's long run holds.

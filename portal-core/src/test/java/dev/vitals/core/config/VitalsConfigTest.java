@@ -46,6 +46,8 @@ class VitalsConfigTest {
         "VITALS_DB_CONNECT_TIMEOUT_SECONDS|3s|VITALS_DB_CONNECT_TIMEOUT_SECONDS=3s is not valid: expected a whole number from 1 to 300",
         "VITALS_DB_STATEMENT_TIMEOUT_SECONDS|0|VITALS_DB_STATEMENT_TIMEOUT_SECONDS=0 is not valid: expected a whole number from 1 to 86400",
         "VITALS_DB_SOCKET_TIMEOUT_SECONDS|30|VITALS_DB_SOCKET_TIMEOUT_SECONDS=30 is not valid: expected more seconds than VITALS_DB_STATEMENT_TIMEOUT_SECONDS (60)",
+        "VITALS_JOB_HEARTBEAT_SECONDS|0|VITALS_JOB_HEARTBEAT_SECONDS=0 is not valid: expected a whole number from 1 to 3600",
+        "VITALS_JOB_MISSED_HEARTBEATS|3|VITALS_JOB_MISSED_HEARTBEATS=3 is not valid: expected a whole number from 4 to 1000",
     })
     void aMalformedValueStopsStartUpNamingTheVariableAndTheExpectedForm(String name, String value, String message) {
         ConfigException e = assertThrows(ConfigException.class, () -> VitalsConfig.fromEnvironment(Map.of(name, value)));
@@ -81,5 +83,14 @@ class VitalsConfigTest {
                 VitalsConfig.fromEnvironment(Map.of("VITALS_DB_CONNECT_TIMEOUT_SECONDS", "2",
                         "VITALS_DB_STATEMENT_TIMEOUT_SECONDS", "600", "VITALS_DB_SOCKET_TIMEOUT_SECONDS", "700"))
                         .databaseTimeouts());
+    }
+
+    @Test
+    void aDeadInstancesJobRunsAreTakenOverAfterAMinuteUnlessTheHeartbeatIsSet() {
+        JobTakeover defaults = VitalsConfig.fromEnvironment(Map.of()).jobTakeover();
+        assertEquals(new JobTakeover(Duration.ofSeconds(10), 6), defaults);
+        assertEquals(Duration.ofMinutes(1), defaults.after());
+        assertEquals(new JobTakeover(Duration.ofSeconds(1), 4), VitalsConfig.fromEnvironment(
+                Map.of("VITALS_JOB_HEARTBEAT_SECONDS", "1", "VITALS_JOB_MISSED_HEARTBEATS", "4")).jobTakeover());
     }
 }

@@ -184,4 +184,43 @@ class PluginCatalogRelationsTest {
         assertTrue(all.size() >= 2, all.toString());
         assertTrue(all.get(0).source() == all.get(1).source(), "one EntityRef per reference");
     }
+
+    @Test
+    void referencesWithLettersBeyondAsciiAndWithBackslashesOrTabsReadAsWritten() {
+        // The relations are read as COPY writes them: UTF-8 bytes, with a backslash, a tab or a newline escaped.
+        portal.catalogSources().importText("written", """
+                apiVersion: backstage.io/v1alpha1
+                kind: Component
+                metadata:
+                  name: written-refs
+                spec:
+                  type: service
+                  lifecycle: production
+                  owner: team-a
+                  dependsOn:
+                  - "component:back\\\\slash"
+                  - "component:tab\\there"
+                  - component:café-ünïcode
+                  - resource:artists-db
+                """, ADA);
+
+        assertEquals(List.of(
+                dangling("component:default/back\\slash"),
+                dangling("component:default/café-ünïcode"),
+                dangling("component:default/tab\there"),
+                known("component:default/written-refs", "dependsOn", "resource:default/artists-db"),
+                known("component:default/written-refs", "ownedBy", "group:default/team-a")),
+                from(view.relations(), "component:default/written-refs"));
+    }
+
+    private static CatalogRelation dangling(String target) {
+        return new CatalogRelation(ref("component:default/written-refs"), "dependsOn", ref(target), false,
+                Optional.empty());
+    }
+
+    @Test
+    void copysEscapesReadBackAsTheTextTheyStandFor() {
+        assertEquals("a\\b\tc\nd\re\bf\fg\u000bh ü", CopiedRelations.unescaped(
+                "a\\\\b\\tc\\nd\\re\\bf\\fg\\vh ü".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
 }

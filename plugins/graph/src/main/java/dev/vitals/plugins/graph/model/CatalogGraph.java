@@ -5,7 +5,8 @@ import dev.vitals.api.CatalogRelation;
 import dev.vitals.api.CatalogView;
 import dev.vitals.api.EntityRef;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -45,12 +46,14 @@ public final class CatalogGraph {
         long relationsRead = System.nanoTime();
         List<Node> nodes = read(entities);
         long entitiesRead = System.nanoTime();
-        Set<EntityRef> known = new HashSet<>();
+        // The catalog shares one reference object per reference among its relations: a set by identity adds each
+        // once without comparing texts, and the graph then looks each up by value once.
+        Set<EntityRef> known = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Edge> edges = new ArrayList<>(relations.size());
         EntityRef lastSource = null;
         for (CatalogRelation relation : relations) {
             // A relation is written on its source, so the source is in the catalog; the target may not be. The
-            // relations come by source, most often sharing its reference, so a source is added once per run.
+            // relations come by source, so a source is added once per run.
             if (relation.source() != lastSource) {
                 lastSource = relation.source();
                 known.add(lastSource);

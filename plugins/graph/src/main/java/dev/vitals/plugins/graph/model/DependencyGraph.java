@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,18 +120,20 @@ public final class DependencyGraph {
         }
         List<Edge> edgeList = edges instanceof List<Edge> list ? list : new ArrayList<>(edges);
         int[] ends = new int[2 * edgeList.size()];
-        // Edges come by source, and the catalog gives one reference object per reference: a source is looked up
-        // once per run of its edges.
+        // The catalog gives one reference object per reference, but not the same one as the entity it names: each
+        // object is looked up by value once, then by identity, which compares no text. Edges come by source, so a
+        // source is looked up once per run of its edges.
+        Map<EntityRef, Integer> byObject = new IdentityHashMap<>();
         EntityRef lastFrom = null;
         int lastFromNumber = -1;
         for (int e = 0; e < edgeList.size(); e++) {
             Edge edge = edgeList.get(e);
             if (edge.from() != lastFrom) {
                 lastFrom = edge.from();
-                lastFromNumber = numbered(number, found, lastFrom);
+                lastFromNumber = numbered(byObject, number, found, lastFrom);
             }
             ends[2 * e] = lastFromNumber;
-            ends[2 * e + 1] = numbered(number, found, edge.to());
+            ends[2 * e + 1] = numbered(byObject, number, found, edge.to());
         }
         // Each reference is written out once for the sort, not twice per comparison.
         String[] keys = new String[found.size()];
@@ -153,14 +156,20 @@ public final class DependencyGraph {
         return new DependencyGraph(sorted, number, edgeList, ends);
     }
 
-    private static int numbered(Map<EntityRef, Integer> number, List<Node> found, EntityRef ref) {
-        Integer seen = number.get(ref);
+    private static int numbered(Map<EntityRef, Integer> byObject, Map<EntityRef, Integer> number, List<Node> found,
+            EntityRef ref) {
+        Integer seen = byObject.get(ref);
         if (seen != null) {
             return seen;
         }
-        number.put(ref, found.size());
-        found.add(Node.missing(ref));
-        return found.size() - 1;
+        seen = number.get(ref);
+        if (seen == null) {
+            seen = found.size();
+            number.put(ref, seen);
+            found.add(Node.missing(ref));
+        }
+        byObject.put(ref, seen);
+        return seen;
     }
 
     /** @return an empty graph, the one readers see before the first build */

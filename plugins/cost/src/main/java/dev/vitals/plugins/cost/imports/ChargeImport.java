@@ -187,7 +187,8 @@ public final class ChargeImport {
         long replaced = 0;
         for (BillingPeriod period : periods) {
             // Import ids grow, and this one was taken under the lock above, after every earlier import committed:
-            // the earlier rows are exactly those with a smaller id, a range of the index that the new rows are not in.
+            // the earlier rows are exactly those with a smaller id, block ranges the new rows are not in (the new
+            // rows' ranges are not summarised yet, so they are read once and re-checked).
             Gone gone = h.createQuery("""
                     WITH gone AS (
                         DELETE FROM charges

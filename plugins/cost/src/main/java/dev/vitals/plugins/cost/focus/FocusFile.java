@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -21,6 +22,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVException;
@@ -44,6 +48,9 @@ public final class FocusFile {
             .setAllowMissingColumnNames(true)
             .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
             .get();
+
+    private static final int BATCH = 256;
+    private static final int BATCHES = 8;
 
     private final List<String> allocationKeys;
 
@@ -70,39 +77,154 @@ public final class FocusFile {
         }
         try (CSVParser parser = opened) {
             Header header = Header.of(parser.getHeaderNames());
-            long row = 1;
-            Iterator<CSVRecord> records = parser.iterator();
-            while (true) {
-                CSVRecord record;
-                try {
-                    if (!records.hasNext()) {
-                        return row - 1;
+            try (Rows rows = new Rows(header, sink)) {
+                long row = 1;
+                Iterator<CSVRecord> records = parser.iterator();
+                while (true) {
+                    CSVRecord record;
+                    try {
+                        if (!records.hasNext()) {
+                            rows.finish();
+                            return row - 1;
+                        }
+                        record = records.next();
+                    } catch (UncheckedIOException | IllegalStateException e) {
+                        throw rows.failedBefore(new FocusProblem(row + 1, Optional.empty(), "is not valid CSV: "
+                                + rootMessage(e)));
                     }
-                    record = records.next();
-                } catch (UncheckedIOException | IllegalStateException e) {
-                    throw new FocusProblem(row + 1, Optional.empty(), "is not valid CSV: " + rootMessage(e));
-                }
-                row++;
-                if (record.size() == 1 && record.get(0).isEmpty()) {
-                    row--;          // a blank line, as some exports end with
-                    continue;
-                }
-                if (record.size() != header.size()) {
-                    throw new FocusProblem(row, Optional.empty(), "has " + record.size() + " cells where the header "
-                            + "has " + header.size() + " columns");
-                }
-                for (int i = 0; i < record.size(); i++) {
-                    // PostgreSQL text cannot hold NUL, and no FOCUS value has one.
-                    if (record.get(i).indexOf('\u0000') >= 0) {
-                        throw new FocusProblem(row, Optional.of(header.names().get(i)), "contains a NUL character");
+                    row++;
+                    if (record.size() == 1 && record.get(0).isEmpty()) {
+                        row--;          // a blank line, as some exports end with
+                        continue;
+                    }
+                    if (record.size() != header.size()) {
+                        throw rows.failedBefore(new FocusProblem(row, Optional.empty(), "has " + record.size()
+                                + " cells where the header has " + header.size() + " columns"));
+                    }
+                    for (int i = 0; i < record.size(); i++) {
+                        // PostgreSQL text cannot hold NUL, and no FOCUS value has one.
+                        if (record.get(i).indexOf('\u0000') >= 0) {
+                            throw rows.failedBefore(new FocusProblem(row, Optional.of(header.names().get(i)),
+                                    "contains a NUL character"));
+                        }
+                    }
+                    if (!rows.add(record, row)) {
+                        rows.finish();          // a row before this one failed: finish throws its problem
                     }
                 }
-                sink.accept(new Cells(header, record, row).charge());
             }
         } catch (IllegalArgumentException e) {
             // Commons CSV refuses a header it cannot read (such as an empty file) this way.
             throw new FocusProblem(1, Optional.empty(), "is not a CSV header: " + e.getMessage());
         }
+    }
+
+    /**
+     * The records on their way from the CSV lexer, on the reading thread, to a second thread that checks them, makes
+     * the charges and hands them to the sink: on two cores one lexes the next rows while the other converts and
+     * writes these. Batches of 256 records through a queue of 8, so memory stays flat.
+     * The first problem wins in file order: a row the second thread refused came before any record still queued.
+     */
+    private final class Rows implements AutoCloseable {
+
+        private static final List<Lexed> END = List.of();
+
+        private final BlockingQueue<List<Lexed>> queue = new ArrayBlockingQueue<>(BATCHES);
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private final Thread worker;
+        private List<Lexed> batch = new ArrayList<>(BATCH);
+        private boolean ended;
+
+        Rows(Header header, Consumer<Charge> sink) {
+            worker = new Thread(() -> {
+                try {
+                    for (List<Lexed> next = queue.take(); next != END; next = queue.take()) {
+                        if (failure.get() != null) {
+                            continue;           // drained, so that the reading thread never waits on a full queue
+                        }
+                        try {
+                            for (Lexed lexed : next) {
+                                sink.accept(new Cells(header, lexed.record(), lexed.row()).charge());
+                            }
+                        } catch (Throwable e) {
+                            failure.compareAndSet(null, e);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "focus-rows");
+            worker.setDaemon(true);
+            worker.start();
+        }
+
+        /** @return false when an earlier row already failed, so reading on is of no use */
+        boolean add(CSVRecord record, long row) throws IOException {
+            batch.add(new Lexed(record, row));
+            if (batch.size() == BATCH) {
+                put(batch);
+                batch = new ArrayList<>(BATCH);
+            }
+            return failure.get() == null;
+        }
+
+        /** Waits until every row was handed on, and throws the problem of the first that failed. */
+        void finish() throws IOException {
+            end();
+            Throwable failed = failure.get();
+            if (failed instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failed instanceof Error e) {
+                throw e;
+            }
+            if (failed != null) {
+                throw new IOException("the rows could not be handed on", failed);
+            }
+        }
+
+        /** The lexer's problem at a row, unless a row before it failed: that one is the file's first problem. */
+        RuntimeException failedBefore(FocusProblem problem) throws IOException {
+            finish();
+            return problem;
+        }
+
+        @Override
+        public void close() throws IOException {
+            end();
+        }
+
+        private void end() throws IOException {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            if (!batch.isEmpty()) {
+                put(batch);
+            }
+            put(END);
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                worker.interrupt();
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while the rows were handed on");
+            }
+        }
+
+        private void put(List<Lexed> rows) throws IOException {
+            try {
+                queue.put(rows);
+            } catch (InterruptedException e) {
+                worker.interrupt();
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while the rows were handed on");
+            }
+        }
+    }
+
+    /** A record as the lexer read it, with its row in the file. */
+    private record Lexed(CSVRecord record, long row) {
     }
 
     /**

@@ -149,4 +149,23 @@ class FocusFileTest {
         assertEquals(2, problem.row());
         assertEquals(Optional.of("BillingAccountId"), problem.column());
     }
+
+    @Test
+    void theFirstBadRowInFileOrderIsNamedEvenWhenALaterOneIsNoCsvAndRowsBeforeItWereAllHandedOn() throws Exception {
+        String good = "1,1,AWS,Usage,USD,a,2024-09-01,2024-10-01,2024-09-02,2024-09-03\n";
+        StringBuilder csv = new StringBuilder(MANDATORY_HEADER);
+        csv.append(good.repeat(700));                                   // rows 2 to 701, across batches
+        csv.append("1,1,AWS,Usage,USD,a,2024-09-01,2024-10-01,2024-09-02,yesterday\n");    // row 702
+        csv.append(good.repeat(300));
+        csv.append("1,1,AWS\n");                                       // row 1,003: too few cells
+        List<Charge> charges = new ArrayList<>();
+
+        FocusProblem problem = assertThrows(FocusProblem.class,
+                () -> FOCUS.read(new StringReader(csv.toString()), charges::add));
+
+        assertEquals(702, problem.row());
+        assertEquals(Optional.of("ChargePeriodEnd"), problem.column());
+        assertEquals(700, charges.size());
+        assertEquals(701, charges.get(699).row());
+    }
 }

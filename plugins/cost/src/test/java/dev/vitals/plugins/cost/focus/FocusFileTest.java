@@ -168,4 +168,23 @@ class FocusFileTest {
         assertEquals(700, charges.size());
         assertEquals(701, charges.get(699).row());
     }
+
+    @Test
+    void tagsAreStoredAsTheJsonTreePrintsThemWhicheverWayTheirCellIsRead() throws Exception {
+        List<String> objects = List.of("{\"application\": \"BlueAssetEdge\"}", "{}", " { } ",
+                "{ \"team\" : \"t\u00e9\", \"on\": true, \"off\":false, \"app\": null, \"service\": \" s \" }",
+                "{\"path\":\"a/b\",\"sym\":\"\u20ac \ud83d\ude00 {}[],:\"}", "{\"q\": \"say \\\"hi\\\"\"}",
+                "{\"e\": \"\\u00e9\\n\"}", "{\"n\": 1.50, \"s\": \"x\"}", "{\"\": \"empty key\"}",
+                "{\"a\":\"b\",\t\"c\"\r\n:\"d\"}");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+
+        List<Charge> charges = read(MANDATORY_HEADER.replace("\n", ",Tags\n") + objects.stream()
+                .map(o -> "1,1,AWS,Usage,USD,a,2024-09-01,2024-10-01,2024-09-02,2024-09-03,\""
+                        + o.replace("\"", "\"\"") + "\"\n")
+                .collect(Collectors.joining()));
+
+        for (int i = 0; i < objects.size(); i++) {
+            assertEquals(Optional.of(json.readTree(objects.get(i)).toString()), charges.get(i).tags(), objects.get(i));
+        }
+    }
 }

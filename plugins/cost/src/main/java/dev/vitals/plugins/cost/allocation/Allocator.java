@@ -191,9 +191,11 @@ public final class Allocator {
     private List<Allocated> compute(Handle h, Span span, CatalogShape.Snapshot shape, List<RuleSpan> rules) {
         Map<String, SubAccountRule> subAccounts = RuleBook.subAccountRules(h);
         StringBuilder ruleRows = new StringBuilder("[");
+        boolean byTags = false;
         for (int i = 0; i < rules.size(); i++) {
             RuleSpan r = rules.get(i);
             if (r.until().isAfter(span.from()) && r.from().isBefore(span.until())) {
+                byTags |= r.rule().match().kind() == RuleMatch.Kind.TAG;
                 ruleRows.append(ruleRows.length() > 1 ? "," : "").append(com.fasterxml.jackson.databind.node
                         .JsonNodeFactory.instance.objectNode().put("idx", i).put("pos", r.position())
                         .put("from_day", r.from().toString()).put("until_day", r.until().toString())
@@ -206,10 +208,15 @@ public final class Allocator {
                 WITH rules AS MATERIALIZED (
                     SELECT * FROM jsonb_to_recordset(CAST(:rules AS jsonb))
                         AS e(idx int, pos bigint, from_day date, until_day date, kind text, key text, value text)),
+                -- The rows summed per everything a match reads first: the joins below then run per group, not
+                -- per row (a million-row month is a few thousand groups). Tags are read only when a rule matches
+                -- by tag.
                 rows AS (
-                    SELECT (charge_period_start AT TIME ZONE :zone)::date AS day, lower(allocation_tag) AS tag, tags,
-                           service_name, billing_account_id, sub_account_id, resource_id, cost
-                    FROM charges WHERE charge_period_start >= :from AND charge_period_start < :to)
+                    SELECT (charge_period_start AT TIME ZONE :zone)::date AS day, lower(allocation_tag) AS tag,
+                           CASE WHEN :byTags THEN tags END AS tags,
+                           service_name, billing_account_id, sub_account_id, resource_id, sum(cost) AS cost
+                    FROM charges WHERE charge_period_start >= :from AND charge_period_start < :to
+                    GROUP BY 1, 2, 3, 4, 5, 6, 7)
                 SELECT r.day, t.service AS tagged, s.idx AS shared, p.service AS resource,
                        a.sub_account_id AS sub_account, sum(r.cost) AS cost
                 FROM rows r
@@ -229,6 +236,7 @@ public final class Allocator {
                                              AND a.sub_account_id = r.sub_account_id
                 GROUP BY 1, 2, 3, 4, 5""")
                 .bind("rules", ruleRows.toString())
+                .bind("byTags", byTags)
                 .bind("zone", zone.getId())
                 .bind("from", span.from().atStartOfDay(zone).toOffsetDateTime())
                 .bind("to", span.until().atStartOfDay(zone).toOffsetDateTime())

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -21,6 +22,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVException;
@@ -44,6 +48,9 @@ public final class FocusFile {
             .setAllowMissingColumnNames(true)
             .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
             .get();
+
+    private static final int BATCH = 256;
+    private static final int BATCHES = 8;
 
     private final List<String> allocationKeys;
 
@@ -70,39 +77,154 @@ public final class FocusFile {
         }
         try (CSVParser parser = opened) {
             Header header = Header.of(parser.getHeaderNames());
-            long row = 1;
-            Iterator<CSVRecord> records = parser.iterator();
-            while (true) {
-                CSVRecord record;
-                try {
-                    if (!records.hasNext()) {
-                        return row - 1;
+            try (Rows rows = new Rows(header, sink)) {
+                long row = 1;
+                Iterator<CSVRecord> records = parser.iterator();
+                while (true) {
+                    CSVRecord record;
+                    try {
+                        if (!records.hasNext()) {
+                            rows.finish();
+                            return row - 1;
+                        }
+                        record = records.next();
+                    } catch (UncheckedIOException | IllegalStateException e) {
+                        throw rows.failedBefore(new FocusProblem(row + 1, Optional.empty(), "is not valid CSV: "
+                                + rootMessage(e)));
                     }
-                    record = records.next();
-                } catch (UncheckedIOException | IllegalStateException e) {
-                    throw new FocusProblem(row + 1, Optional.empty(), "is not valid CSV: " + rootMessage(e));
-                }
-                row++;
-                if (record.size() == 1 && record.get(0).isEmpty()) {
-                    row--;          // a blank line, as some exports end with
-                    continue;
-                }
-                if (record.size() != header.size()) {
-                    throw new FocusProblem(row, Optional.empty(), "has " + record.size() + " cells where the header "
-                            + "has " + header.size() + " columns");
-                }
-                for (int i = 0; i < record.size(); i++) {
-                    // PostgreSQL text cannot hold NUL, and no FOCUS value has one.
-                    if (record.get(i).indexOf('\u0000') >= 0) {
-                        throw new FocusProblem(row, Optional.of(header.names().get(i)), "contains a NUL character");
+                    row++;
+                    if (record.size() == 1 && record.get(0).isEmpty()) {
+                        row--;          // a blank line, as some exports end with
+                        continue;
+                    }
+                    if (record.size() != header.size()) {
+                        throw rows.failedBefore(new FocusProblem(row, Optional.empty(), "has " + record.size()
+                                + " cells where the header has " + header.size() + " columns"));
+                    }
+                    for (int i = 0; i < record.size(); i++) {
+                        // PostgreSQL text cannot hold NUL, and no FOCUS value has one.
+                        if (record.get(i).indexOf('\u0000') >= 0) {
+                            throw rows.failedBefore(new FocusProblem(row, Optional.of(header.names().get(i)),
+                                    "contains a NUL character"));
+                        }
+                    }
+                    if (!rows.add(record, row)) {
+                        rows.finish();          // a row before this one failed: finish throws its problem
                     }
                 }
-                sink.accept(new Cells(header, record, row).charge());
             }
         } catch (IllegalArgumentException e) {
             // Commons CSV refuses a header it cannot read (such as an empty file) this way.
             throw new FocusProblem(1, Optional.empty(), "is not a CSV header: " + e.getMessage());
         }
+    }
+
+    /**
+     * The records on their way from the CSV lexer, on the reading thread, to a second thread that checks them, makes
+     * the charges and hands them to the sink: on two cores one lexes the next rows while the other converts and
+     * writes these. Batches of 256 records through a queue of 8, so memory stays flat.
+     * The first problem wins in file order: a row the second thread refused came before any record still queued.
+     */
+    private final class Rows implements AutoCloseable {
+
+        private static final List<Lexed> END = List.of();
+
+        private final BlockingQueue<List<Lexed>> queue = new ArrayBlockingQueue<>(BATCHES);
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private final Thread worker;
+        private List<Lexed> batch = new ArrayList<>(BATCH);
+        private boolean ended;
+
+        Rows(Header header, Consumer<Charge> sink) {
+            worker = new Thread(() -> {
+                try {
+                    for (List<Lexed> next = queue.take(); next != END; next = queue.take()) {
+                        if (failure.get() != null) {
+                            continue;           // drained, so that the reading thread never waits on a full queue
+                        }
+                        try {
+                            for (Lexed lexed : next) {
+                                sink.accept(new Cells(header, lexed.record(), lexed.row()).charge());
+                            }
+                        } catch (Throwable e) {
+                            failure.compareAndSet(null, e);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "focus-rows");
+            worker.setDaemon(true);
+            worker.start();
+        }
+
+        /** @return false when an earlier row already failed, so reading on is of no use */
+        boolean add(CSVRecord record, long row) throws IOException {
+            batch.add(new Lexed(record, row));
+            if (batch.size() == BATCH) {
+                put(batch);
+                batch = new ArrayList<>(BATCH);
+            }
+            return failure.get() == null;
+        }
+
+        /** Waits until every row was handed on, and throws the problem of the first that failed. */
+        void finish() throws IOException {
+            end();
+            Throwable failed = failure.get();
+            if (failed instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failed instanceof Error e) {
+                throw e;
+            }
+            if (failed != null) {
+                throw new IOException("the rows could not be handed on", failed);
+            }
+        }
+
+        /** The lexer's problem at a row, unless a row before it failed: that one is the file's first problem. */
+        RuntimeException failedBefore(FocusProblem problem) throws IOException {
+            finish();
+            return problem;
+        }
+
+        @Override
+        public void close() throws IOException {
+            end();
+        }
+
+        private void end() throws IOException {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            if (!batch.isEmpty()) {
+                put(batch);
+            }
+            put(END);
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                worker.interrupt();
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while the rows were handed on");
+            }
+        }
+
+        private void put(List<Lexed> rows) throws IOException {
+            try {
+                queue.put(rows);
+            } catch (InterruptedException e) {
+                worker.interrupt();
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while the rows were handed on");
+            }
+        }
+    }
+
+    /** A record as the lexer read it, with its row in the file. */
+    private record Lexed(CSVRecord record, long row) {
     }
 
     /**
@@ -159,6 +281,108 @@ public final class FocusFile {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The usual {@code Tags} cell, a flat object of plain strings, booleans and nulls, read character by character:
+     * Jackson's parser and generator cost a quarter of a row's conversion. Strings with a backslash or a control
+     * character, numbers, nesting, a key given twice or anything unexpected give empty, and {@link #scan} decides as
+     * before. The text is the one Jackson prints: no white space, and strings as written, since only control
+     * characters, quotes and backslashes would need escaping.
+     */
+    private static Optional<ScannedTags> flat(String t) {
+        int n = t.length();
+        int i = blank(t, 0);
+        if (i >= n || t.charAt(i) != '{') {
+            return Optional.empty();
+        }
+        StringBuilder out = new StringBuilder(n).append('{');
+        List<Map.Entry<String, String>> fields = new ArrayList<>(4);
+        i = blank(t, i + 1);
+        if (i < n && t.charAt(i) == '}') {
+            i++;
+        } else {
+            while (true) {
+                int keyEnd = plainString(t, i);
+                if (keyEnd < 0) {
+                    return Optional.empty();
+                }
+                String key = t.substring(i + 1, keyEnd - 1);
+                for (Map.Entry<String, String> field : fields) {
+                    if (field.getKey().equals(key)) {
+                        return Optional.empty();
+                    }
+                }
+                i = blank(t, keyEnd);
+                if (i >= n || t.charAt(i) != ':') {
+                    return Optional.empty();
+                }
+                i = blank(t, i + 1);
+                if (!fields.isEmpty()) {
+                    out.append(',');
+                }
+                out.append(t, keyEnd - key.length() - 2, keyEnd).append(':');
+                if (i < n && t.charAt(i) == '"') {
+                    int end = plainString(t, i);
+                    if (end < 0) {
+                        return Optional.empty();
+                    }
+                    fields.add(Map.entry(key, t.substring(i + 1, end - 1)));
+                    out.append(t, i, end);
+                    i = end;
+                } else if (t.startsWith("true", i) || t.startsWith("false", i)) {
+                    String word = t.charAt(i) == 't' ? "true" : "false";
+                    fields.add(Map.entry(key, word));
+                    out.append(word);
+                    i += word.length();
+                } else if (t.startsWith("null", i)) {
+                    fields.add(Map.entry(key, ""));
+                    out.append("null");
+                    i += 4;
+                } else {
+                    return Optional.empty();
+                }
+                i = blank(t, i);
+                if (i < n && t.charAt(i) == ',') {
+                    i = blank(t, i + 1);
+                } else if (i < n && t.charAt(i) == '}') {
+                    i++;
+                    break;
+                } else {
+                    return Optional.empty();
+                }
+            }
+        }
+        if (blank(t, i) != n) {
+            return Optional.empty();
+        }
+        return Optional.of(new ScannedTags(out.append('}').toString(), fields));
+    }
+
+    /** @return the index after JSON white space from {@code i} */
+    private static int blank(String t, int i) {
+        while (i < t.length() && (t.charAt(i) == ' ' || t.charAt(i) == '\t' || t.charAt(i) == '\n'
+                || t.charAt(i) == '\r')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** @return the index after a quoted string at {@code i} that needs no unescaping, or -1 */
+    private static int plainString(String t, int i) {
+        if (i >= t.length() || t.charAt(i) != '"') {
+            return -1;
+        }
+        for (int j = i + 1; j < t.length(); j++) {
+            char c = t.charAt(j);
+            if (c == '"') {
+                return j + 1;
+            }
+            if (c == '\\' || c < 0x20) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /** A {@code Tags} object as the tree would print it, and its string fields in order. */
@@ -236,7 +460,7 @@ public final class FocusFile {
 
         Charge charge() {
             Optional<String> tagText = optional(FocusColumn.TAGS);
-            Optional<ScannedTags> scanned = tagText.flatMap(FocusFile::scan);
+            Optional<ScannedTags> scanned = tagText.flatMap(t -> flat(t).or(() -> scan(t)));
             Optional<JsonNode> tags = scanned.isPresent() ? Optional.empty() : tags();
             Optional<ObjectNode> extra = extra();
             Instant billingStart = time(FocusColumn.BILLING_PERIOD_START);

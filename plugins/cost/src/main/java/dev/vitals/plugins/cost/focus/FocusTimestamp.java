@@ -84,10 +84,34 @@ public final class FocusTimestamp {
         int minute = digits(t, 14, 2);
         int second = digits(t, 17, 2);
         if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+                || second < 0 || second > 59 || day > lengthOfMonth(year, month)) {
             return Optional.empty();
         }
-        return Optional.of(LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC));
+        // By arithmetic rather than through LocalDateTime, which checks every field again: the fields are checked.
+        return Optional.of(Instant.ofEpochSecond(epochDay(year, month, day) * 86_400L + hour * 3_600L
+                + minute * 60L + second));
+    }
+
+    private static boolean leap(int year) {
+        return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+    }
+
+    private static int lengthOfMonth(int year, int month) {
+        return switch (month) {
+            case 2 -> leap(year) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    /** Days since 1970-01-01 of a valid date of year 0 or later, as {@link LocalDate#toEpochDay} counts them. */
+    private static long epochDay(int year, int month, int day) {
+        long total = 365L * year + (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400
+                + (367L * month - 362) / 12 + day - 1;
+        if (month > 2) {
+            total -= leap(year) ? 1 : 2;
+        }
+        return total - 719_528L;
     }
 
     /** @return the number the digits at [from, from + count) make, or -1 when one is no ASCII digit */

@@ -187,7 +187,8 @@ public final class ChargeImport {
         long replaced = 0;
         for (BillingPeriod period : periods) {
             // Import ids grow, and this one was taken under the lock above, after every earlier import committed:
-            // the earlier rows are exactly those with a smaller id, a range of the index that the new rows are not in.
+            // the earlier rows are exactly those with a smaller id, block ranges the new rows are not in (the new
+            // rows' ranges are not summarised yet, so they are read once and re-checked).
             Gone gone = h.createQuery("""
                     WITH gone AS (
                         DELETE FROM charges
@@ -236,6 +237,8 @@ public final class ChargeImport {
         private boolean foreign;
         private Instant firstCharge;
         private Instant lastCharge;
+        private PeriodKey lastKey;
+        private long[] lastCount;
 
         Seen(String reporting) {
             this.reporting = reporting;
@@ -243,8 +246,13 @@ public final class ChargeImport {
 
         void add(Charge charge) {
             foreign |= !charge.billingCurrency().equals(reporting);
-            periods.computeIfAbsent(new PeriodKey(charge.billingAccountId(), charge.billingPeriodStart()),
-                    k -> new long[1])[0]++;
+            // Exports write a billing period's rows together: the period of the row before is nearly always this one.
+            if (lastKey == null || !lastKey.account().equals(charge.billingAccountId())
+                    || !lastKey.start().equals(charge.billingPeriodStart())) {
+                lastKey = new PeriodKey(charge.billingAccountId(), charge.billingPeriodStart());
+                lastCount = periods.computeIfAbsent(lastKey, k -> new long[1]);
+            }
+            lastCount[0]++;
             Instant start = charge.chargePeriodStart();
             if (firstCharge == null || start.isBefore(firstCharge)) {
                 firstCharge = start;

@@ -32,6 +32,9 @@ public final class ImportHistory {
                            sum(c.billed_cost) AS billed, sum(c.effective_cost) AS effective
                     FROM charges c
                     WHERE c.import_id IN (SELECT id FROM imports ORDER BY id DESC LIMIT :shown)
+                      -- the same rows as a range too, which the block range index on import_id can serve
+                      AND c.import_id >= (SELECT coalesce(min(id), 0)
+                                          FROM (SELECT id FROM imports ORDER BY id DESC LIMIT :shown) latest)
                     GROUP BY 1, 2, 3, 4
                     ORDER BY 1, 2, 3, 4""")
                     .bind("shown", SHOWN)

@@ -149,4 +149,42 @@ class FocusFileTest {
         assertEquals(2, problem.row());
         assertEquals(Optional.of("BillingAccountId"), problem.column());
     }
+
+    @Test
+    void theFirstBadRowInFileOrderIsNamedEvenWhenALaterOneIsNoCsvAndRowsBeforeItWereAllHandedOn() throws Exception {
+        String good = "1,1,AWS,Usage,USD,a,2024-09-01,2024-10-01,2024-09-02,2024-09-03\n";
+        StringBuilder csv = new StringBuilder(MANDATORY_HEADER);
+        csv.append(good.repeat(700));                                   // rows 2 to 701, across batches
+        csv.append("1,1,AWS,Usage,USD,a,2024-09-01,2024-10-01,2024-09-02,yesterday\n");    // row 702
+        csv.append(good.repeat(300));
+        csv.append("1,1,AWS\n");                                       // row 1,003: too few cells
+        List<Charge> charges = new ArrayList<>();
+
+        FocusProblem problem = assertThrows(FocusProblem.class,
+                () -> FOCUS.read(new StringReader(csv.toString()), charges::add));
+
+        assertEquals(702, problem.row());
+        assertEquals(Optional.of("ChargePeriodEnd"), problem.column());
+        assertEquals(700, charges.size());
+        assertEquals(701, charges.get(699).row());
+    }
+
+    @Test
+    void tagsAreStoredAsTheJsonTreePrintsThemWhicheverWayTheirCellIsRead() throws Exception {
+        List<String> objects = List.of("{\"application\": \"BlueAssetEdge\"}", "{}", " { } ",
+                "{ \"team\" : \"t\u00e9\", \"on\": true, \"off\":false, \"app\": null, \"service\": \" s \" }",
+                "{\"path\":\"a/b\",\"sym\":\"\u20ac \ud83d\ude00 {}[],:\"}", "{\"q\": \"say \\\"hi\\\"\"}",
+                "{\"e\": \"\\u00e9\\n\"}", "{\"n\": 1.50, \"s\": \"x\"}", "{\"\": \"empty key\"}",
+                "{\"a\":\"b\",\t\"c\"\r\n:\"d\"}");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+
+        List<Charge> charges = read(MANDATORY_HEADER.replace("\n", ",Tags\n") + objects.stream()
+                .map(o -> "1,1,AWS,Usage,USD,a,2024-09-01,2024-10-01,2024-09-02,2024-09-03,\""
+                        + o.replace("\"", "\"\"") + "\"\n")
+                .collect(Collectors.joining()));
+
+        for (int i = 0; i < objects.size(); i++) {
+            assertEquals(Optional.of(json.readTree(objects.get(i)).toString()), charges.get(i).tags(), objects.get(i));
+        }
+    }
 }

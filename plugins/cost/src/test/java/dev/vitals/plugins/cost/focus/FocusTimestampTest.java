@@ -38,4 +38,23 @@ class FocusTimestampTest {
         assertEquals(Optional.empty(), FocusTimestamp.parse("2024-09-01T00:60:00Z"));
         assertEquals(Optional.empty(), FocusTimestamp.parse("2024-0a-01T00:00:00Z"));
     }
+
+    @Test
+    void theCommonFormGivesTheInstantTheCalendarGivesOnEveryDayOfTwoCenturiesAndAtTheLeapRulesEdges() {
+        java.util.List<java.time.LocalDate> days = new java.util.ArrayList<>();
+        for (java.time.LocalDate d = java.time.LocalDate.of(1899, 1, 1); d.getYear() < 2101; d = d.plusDays(1)) {
+            days.add(d);
+        }
+        for (int year : new int[] {0, 4, 100, 400, 1600, 1700, 9999}) {
+            days.add(java.time.LocalDate.of(year, 2, 28));
+            days.add(java.time.LocalDate.of(year, 3, 1));
+            days.add(java.time.LocalDate.of(year, 12, 31));
+        }
+        for (java.time.LocalDate day : days) {
+            String text = String.format("%04d-%02d-%02dT23:59:58Z", day.getYear(), day.getMonthValue(),
+                    day.getDayOfMonth());
+            assertEquals(Optional.of(day.atTime(23, 59, 58).toInstant(java.time.ZoneOffset.UTC)),
+                    FocusTimestamp.parse(text), text);
+        }
+    }
 }

@@ -172,7 +172,8 @@ public final class DeploysPlugin implements VitalsPlugin {
                                 catalog, context.measures(), org)::publishToday)),
                 new DemoDeploys(jdbi, catalog, org, deployments, incidents, migration),
                 doraSignals,
-                signalRefresh);
+                signalRefresh,
+                ingest);
     }
 
     @SafeVarargs

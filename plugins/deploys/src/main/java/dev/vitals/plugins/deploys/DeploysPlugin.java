@@ -126,7 +126,7 @@ public final class DeploysPlugin implements VitalsPlugin {
         // was free, one event per request cost a refresh of a few services per three events, about a tenth of the
         // event's CPU in the portal and the database together.
         BackgroundRefresh signalRefresh = new BackgroundRefresh("deploys-signal-refresh", SIGNAL_SPACING,
-                doraSignals::publish);
+                doraSignals::publishChanged);
         MigrationTracker migration = new MigrationTracker(jdbi);
         FreezeWindows freezes = new FreezeWindows(jdbi, catalog, context.orgTimeZone());
         BreakGlass breakGlass = new BreakGlass(jdbi, catalog, requestLifetime, openFor);
@@ -172,7 +172,8 @@ public final class DeploysPlugin implements VitalsPlugin {
                                 catalog, context.measures(), org)::publishToday)),
                 new DemoDeploys(jdbi, catalog, org, deployments, incidents, migration),
                 doraSignals,
-                signalRefresh);
+                signalRefresh,
+                ingest);
     }
 
     @SafeVarargs

@@ -11,6 +11,7 @@ import dev.vitals.api.ServiceTab;
 import dev.vitals.api.WebhookRoute;
 import dev.vitals.plugins.deploys.demo.DemoDeploys;
 import dev.vitals.plugins.deploys.dora.DoraSignals;
+import dev.vitals.plugins.deploys.ingest.IngestApi;
 import java.util.List;
 
 /**
@@ -28,10 +29,12 @@ import java.util.List;
  * @param demo the demonstration data
  * @param doraSignals publishes the signals once demo data is in
  * @param signalRefresh the background thread that publishes signals after ingest, closed at stop
+ * @param ingest the ingest routes, whose writers are stopped at stop
  */
 record RunningDeploys(List<ApiRoute> apiRoutes, List<WebhookRoute> webhooks, List<PageRoute> pages,
         List<NavEntry> navigation, List<ServiceTab> serviceTabs, List<Panel> teamPanels, List<Panel> programPanels,
-        List<Job> jobs, DemoDeploys demo, DoraSignals doraSignals, BackgroundRefresh signalRefresh)
+        List<Job> jobs, DemoDeploys demo, DoraSignals doraSignals, BackgroundRefresh signalRefresh,
+        IngestApi ingest)
         implements RunningPlugin {
 
     @Override
@@ -45,6 +48,7 @@ record RunningDeploys(List<ApiRoute> apiRoutes, List<WebhookRoute> webhooks, Lis
 
     @Override
     public void stop() {
+        ingest.close();
         signalRefresh.close();
     }
 }

@@ -11,12 +11,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Publishes a verdict per service over {@link DoraWindow} (the last 30 days), the window the deploys pages show too: WARN when any key is in the low band or the change failure
@@ -39,6 +41,8 @@ public final class DoraSignals {
     private final CatalogView catalog;
     private final Clock clock;
     private final ZoneId zone;
+    /** The verdict this portal last published per service, kept while it runs: at most one per catalog service. */
+    private final Map<String, SignalVerdict> published = new ConcurrentHashMap<>();
 
     public DoraSignals(DoraQuery query, DoraThresholds thresholds, Signals signals, PluginUrls urls,
             CatalogView catalog, Clock clock, ZoneId zone) {
@@ -63,6 +67,24 @@ public final class DoraSignals {
      * @param services the catalog keys of the services; those without data are skipped
      */
     public void publish(Collection<String> services) {
+        publish(services, false);
+    }
+
+    /**
+     * As {@link #publish}, leaving out the verdicts that are what this portal last published for their service: after
+     * an ingest, most services' verdicts stay as they were (a deployment older than the window, or one more in a week
+     * that already had some), and publishing one again costs the host a history row and the grid's bookkeeping per
+     * service, most of what a stream of events cost the database. The hourly {@link #publishAll} publishes every
+     * verdict again, so one left out here because another portal instance published a different one meanwhile is
+     * corrected within the hour.
+     *
+     * @param services the catalog keys of the services; those without data are skipped
+     */
+    public void publishChanged(Collection<String> services) {
+        publish(services, true);
+    }
+
+    private void publish(Collection<String> services, boolean onlyChanged) {
         Period last30 = DoraWindow.endingOn(LocalDate.now(clock.withZone(zone)), new OrgClock(clock, zone));
         Set<String> withData = query.servicesWithData(services);
         List<String> signalled = services.stream().filter(withData::contains).distinct().toList();
@@ -70,12 +92,20 @@ public final class DoraSignals {
             Map<String, DoraReport> reports = query.perService(
                     signalled.subList(from, Math.min(signalled.size(), from + CHUNK)), last30);
             List<SignalVerdict> verdicts = new ArrayList<>(reports.size());
+            Map<String, SignalVerdict> fresh = new LinkedHashMap<>();
             reports.forEach((service, report) -> {
                 Verdict verdict = verdict(report, thresholds);
-                verdicts.add(new SignalVerdict(ServiceRefs.ref(service), KIND, verdict.status(), verdict.summary(),
-                        report.perWeek(), Optional.of(urls.page("/services/{service}", service))));
+                SignalVerdict signal = new SignalVerdict(ServiceRefs.ref(service), KIND, verdict.status(),
+                        verdict.summary(), report.perWeek(), Optional.of(urls.page("/services/{service}", service)));
+                if (!onlyChanged || !signal.equals(published.get(service))) {
+                    verdicts.add(signal);
+                    fresh.put(service, signal);
+                }
             });
-            signals.publishAll(verdicts);
+            if (!verdicts.isEmpty()) {
+                signals.publishAll(verdicts);
+                published.putAll(fresh);
+            }
         }
     }
 

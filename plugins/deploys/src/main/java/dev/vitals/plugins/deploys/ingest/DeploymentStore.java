@@ -46,31 +46,42 @@ public final class DeploymentStore {
                         + " different content; nothing was stored");
             }
         }
-        return jdbi.withHandle(h -> {
-            IngestResult result = h.inTransaction(t -> store(t, byId.values(), source, events.size()));
-            if (result.stored() > 0) {
-                DeployDays.changed(h);
-            }
-            return result;
-        });
-    }
-
-    private IngestResult store(Handle h, Collection<DeploymentEvent> events, String source, int received) {
-        Inserted inserted = insert(h, events, source);
-        List<String> added = inserted.added();
-        if (added.isEmpty()) {
-            return new IngestResult(received, 0, Set.of());
-        }
-        Set<String> addedIds = new HashSet<>(added);
+        Set<String> added = write(byId.values(), source);
         Set<String> services = new TreeSet<>();
-        for (DeploymentEvent event : events) {
-            if (addedIds.contains(event.id())) {
+        for (DeploymentEvent event : byId.values()) {
+            if (added.contains(event.id())) {
                 services.add(event.service());
             }
         }
+        return new IngestResult(events.size(), added.size(), services);
+    }
+
+    /**
+     * Stores deployments of distinct ids in one transaction, as {@link #ingest} does.
+     *
+     * @param events the deployments, no id twice
+     * @param source where they came from
+     * @return the ids stored now; the others were stored already with the same content
+     */
+    Set<String> write(Collection<DeploymentEvent> events, String source) {
+        return jdbi.withHandle(h -> {
+            List<String> added = h.inTransaction(t -> store(t, events, source));
+            if (!added.isEmpty()) {
+                DeployDays.changed(h);
+            }
+            return new HashSet<>(added);
+        });
+    }
+
+    private List<String> store(Handle h, Collection<DeploymentEvent> events, String source) {
+        Inserted inserted = insert(h, events, source);
+        List<String> added = inserted.added();
+        if (added.isEmpty()) {
+            return added;
+        }
         List<DeployDays.FormerFirst> formerFirsts = inserted.firstsAllNew() ? List.of() : formerFirsts(h, added);
         inserted.days().ifPresent(d -> d.addDeployments(h, added, formerFirsts));
-        return new IngestResult(received, added.size(), services);
+        return added;
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.List;
  * Where pipelines and incident tools send what happened: {@code POST /events} and {@code POST /incidents}. Both
  * are idempotent, all or nothing, and only for services the caller's team owns.
  */
-public final class IngestApi {
+public final class IngestApi implements AutoCloseable {
 
     static final RouteDoc EVENTS = RouteDoc.of("Record deployments")
             .description("A JSON array of deployments, stored whole or not at all: a deployment is keyed by its "
@@ -46,6 +46,7 @@ public final class IngestApi {
     private final DeploymentStore deployments;
     private final IncidentStore incidents;
     private final BackgroundRefresh signals;
+    private final GroupCommit together;
 
     /**
      * @param signals recomputes the signals of the services a batch touched, after the answer
@@ -56,6 +57,13 @@ public final class IngestApi {
         this.deployments = deployments;
         this.incidents = incidents;
         this.signals = signals;
+        this.together = new GroupCommit(deployments);
+    }
+
+    /** Answers the deployments still queued and stops the writers that store them together. */
+    @Override
+    public void close() {
+        together.close();
     }
 
     /** @return the ingest routes */
@@ -69,7 +77,9 @@ public final class IngestApi {
         // A team's pipeline reports its own services only; admins and all-team tokens report any.
         RequestCaller.requireEditorOfAll(ctx, ServiceRefs.refs(events.stream().map(DeploymentEvent::service)
                 .toList()));
-        IngestResult result = deployments.ingest(events, "api");
+        // Pipelines sending one deployment per request are many at once: theirs share a transaction.
+        IngestResult result = events.size() == 1 ? together.ingest(events.get(0), "api")
+                : deployments.ingest(events, "api");
         signals.request(result.services());
         ctx.json(IngestAnswer.of(result));
     }

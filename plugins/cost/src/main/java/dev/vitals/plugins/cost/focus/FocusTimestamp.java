@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQueries;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * The date-times FOCUS exports write: ISO 8601 with or without the {@code T} and the {@code Z}
  * ({@code 2024-10-01 00:00:00}, {@code 2023-01-01T00:00:00Z}, {@code 2024-10-01T00:00:00.000+00:00}), a bare date,
  * and the US short form some spreadsheets leave behind ({@code 5/1/25}, {@code 5/1/2025 13:00}). FOCUS times are UTC,
- * so a time without an offset is read as UTC.
+ * so a time without an offset is read as UTC. A day the month does not have ({@code 2023-04-31}, {@code 2100-02-29})
+ * is refused, never moved to the month's last day: a charge must not land on a day its file does not name.
  */
 public final class FocusTimestamp {
 
@@ -37,14 +39,16 @@ public final class FocusTimestamp {
             .optionalEnd()
             .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-            .toFormatter();
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private static final DateTimeFormatter US = new DateTimeFormatterBuilder()
             .appendPattern("M/d/")
             .appendValueReduced(ChronoField.YEAR, 2, 4, 2000)
             .optionalStart().appendLiteral(' ').appendPattern("H:mm").optionalStart().appendPattern(":ss")
             .optionalEnd().optionalEnd()
-            .toFormatter();
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private FocusTimestamp() {
     }

@@ -40,6 +40,17 @@ class FocusTimestampTest {
     }
 
     @Test
+    void aDayTheMonthDoesNotHaveIsRefusedInEveryFormNotMovedToTheMonthsLastDay() {
+        for (String text : new String[] {"2023-04-31T00:00:00Z", "2023-04-31 00:00:00", "2023-04-31",
+                "2023-04-31T00:00:00.000Z", "2023-04-31T02:00:00+02:00", "2100-02-29 00:00:00", "2100-02-29",
+                "2023-02-29", "4/31/23", "2/29/2100 0:00"}) {
+            assertEquals(Optional.empty(), FocusTimestamp.parse(text), text);
+        }
+        assertEquals(Optional.of(Instant.parse("2000-02-29T00:00:00Z")), FocusTimestamp.parse("2/29/2000 0:00"));
+        assertEquals(Optional.of(Instant.parse("2024-02-29T00:00:00Z")), FocusTimestamp.parse("2024-02-29"));
+    }
+
+    @Test
     void theCommonFormGivesTheInstantTheCalendarGivesOnEveryDayOfTwoCenturiesAndAtTheLeapRulesEdges() {
         java.util.List<java.time.LocalDate> days = new java.util.ArrayList<>();
         for (java.time.LocalDate d = java.time.LocalDate.of(1899, 1, 1); d.getYear() < 2101; d = d.plusDays(1)) {

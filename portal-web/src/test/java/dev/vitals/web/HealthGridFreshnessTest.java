@@ -128,4 +128,26 @@ class HealthGridFreshnessTest {
         assertTrue(second.contains("p99 at 140% of its objective"), second);
         assertFalse(second.contains("p99 at 120% of its objective"), second);
     }
+
+    /**
+     * The grid keeps a rendered page while the database's count of the grid's changes reads the same; a writer that is
+     * not this portal (another instance, a process writing the table) changes it in the same transaction.
+     */
+    @Test
+    void aSignalChangedByAnotherWriterShowsOnAPageShownBefore() {
+        importYaml("freshness-6", team("team-elsewhere") + "---\n" + service("elsewhere", "team-elsewhere"));
+        publisher.signals().publish(EntityRef.of("component", "elsewhere"), "latency", SignalStatus.OK,
+                "p99 within its objective", OptionalDouble.of(0.8), Optional.empty());
+        String page = "/?team=group:default/team-elsewhere";
+        String first = server.getPage(page).body();
+        assertTrue(first.contains("p99 within its objective"), first);
+        assertTrue(server.getPage(page).body().contains("p99 within its objective"), "shown again, unchanged");
+
+        server.vitals().database().jdbi().useHandle(h -> h.execute("UPDATE core.signal_latest SET status = 'CRITICAL', "
+                + "summary = 'p99 at 300% of its objective' WHERE subject = 'component:default/elsewhere'"));
+
+        String second = server.getPage(page).body();
+        assertTrue(second.contains("p99 at 300% of its objective"), second);
+        assertTrue(second.contains("<strong>1</strong> <span>critical</span>"), second);
+    }
 }

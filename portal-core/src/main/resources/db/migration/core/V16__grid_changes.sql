@@ -29,11 +29,17 @@ BEGIN
 END
 $$;
 
--- Per statement, not per row; a statement that changed no row (a rank that came out as it was) counts as well, which
--- costs a page rendered again, never a page shown stale.
-CREATE TRIGGER worst_signals_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON worst_signals
+-- Deferred to the commit, so the count's row is the last lock a writer takes: taken at its first change, a writer
+-- holding it could wait for a cell another writer holds while that writer waits for the count's row (a deadlock).
+-- Per row, as constraint triggers are; the check above makes all but the first of a transaction's rows cheap.
+CREATE CONSTRAINT TRIGGER worst_signals_changed AFTER INSERT OR UPDATE OR DELETE ON worst_signals
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION grid_changed();
+CREATE CONSTRAINT TRIGGER grid_rows_changed AFTER INSERT OR UPDATE OR DELETE ON grid_rows
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION grid_changed();
+CREATE CONSTRAINT TRIGGER grid_basis_changed AFTER INSERT OR UPDATE OR DELETE ON grid_basis
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION grid_changed();
+-- A TRUNCATE already holds the table alone until it commits.
+CREATE TRIGGER worst_signals_truncated_changed AFTER TRUNCATE ON worst_signals
     FOR EACH STATEMENT EXECUTE FUNCTION grid_changed();
-CREATE TRIGGER grid_rows_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON grid_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION grid_changed();
-CREATE TRIGGER grid_basis_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON grid_basis
+CREATE TRIGGER grid_rows_truncated_changed AFTER TRUNCATE ON grid_rows
     FOR EACH STATEMENT EXECUTE FUNCTION grid_changed();

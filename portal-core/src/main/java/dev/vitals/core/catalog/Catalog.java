@@ -42,8 +42,15 @@ public final class Catalog {
      * cached for that version when it has not moved since.
      */
     public CatalogOutline outline() {
-        long version = jdbi.withHandle(h -> h.createQuery("SELECT version FROM core.catalog_version")
-                .mapTo(Long.class).one());
+        return outline(jdbi.withHandle(h -> h.createQuery("SELECT version FROM core.catalog_version")
+                .mapTo(Long.class).one()));
+    }
+
+    /**
+     * The outline as of a catalog version the caller read just now, with other things of the same moment (the home
+     * grid reads it with its own version): the same as {@link #outline()} without a second read.
+     */
+    public CatalogOutline outline(long version) {
         CatalogOutline cached = outline.get();
         if (cached != null && cached.version() == version) {
             return cached;

@@ -1,6 +1,7 @@
 package dev.vitals.core.signals;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.vitals.api.EntityRef;
 import dev.vitals.api.PluginContext;
@@ -237,6 +238,54 @@ class HealthGridRowsTest {
         jdbi.useHandle(h -> h.execute("UPDATE core.grid_basis SET set_at = now() - interval '31 seconds'"));
         assertEquals(precomputed, shown(page(all(SLO_AND_DEPLOYS), 1, 50)));
         assertEquals(List.of("deploys", "slo"), basis(), "then it is taken over");
+    }
+
+    /**
+     * The home grid shows a page it rendered before while {@link GridVersion} reads the same, so every committed change
+     * of what a page is read from must move it, whoever writes it; a newer observation of the same verdict need not.
+     */
+    @Test
+    void everyCommittedChangeOfACellARankOrTheBasisMovesTheGridVersionOnceAndNothingElseDoes() {
+        try {
+            page(all(SLO_AND_DEPLOYS), 1, 50);
+            GridVersion start = GridVersion.read(jdbi);
+            assertEquals(List.of("deploys", "slo"), start.basis());
+
+            publish("slo", "alpha", "error-budget", SignalStatus.WARN);
+            assertEquals(start, GridVersion.read(jdbi), "the same verdict and summary, observed again: no change");
+
+            DOORS.get("slo").publish(EntityRef.of("component", "alpha"), "error-budget", SignalStatus.WARN,
+                    "new words, same verdict", OptionalDouble.empty(), Optional.empty());
+            assertEquals(start.changes() + 1, GridVersion.read(jdbi).changes(), "a cell's summary changed");
+
+            // Another process writing the table directly: the five signals of slo in one transaction.
+            jdbi.useHandle(h -> h.execute("UPDATE core.signal_latest SET summary = summary || '!' WHERE plugin = 'slo'"));
+            assertEquals(start.changes() + 2, GridVersion.read(jdbi).changes(), "one transaction counts once");
+
+            jdbi.useHandle(h -> {
+                h.begin();
+                h.execute("UPDATE core.signal_latest SET status = 'OK' WHERE plugin = 'deploys'");
+                h.rollback();
+            });
+            assertEquals(start.changes() + 2, GridVersion.read(jdbi).changes(), "a rolled back change is no change");
+
+            jdbi.useHandle(h -> h.execute("UPDATE core.signal_latest SET status = 'OK' WHERE plugin = 'deploys'"));
+            assertEquals(start.changes() + 3, GridVersion.read(jdbi).changes(), "charlie and delta ranked anew");
+
+            anotherInstanceJustSetTheBasis();
+            GridVersion otherBasis = GridVersion.read(jdbi);
+            assertEquals(start.changes() + 4, otherBasis.changes(), "the basis changed");
+            assertFalse(otherBasis.ranksBy(SLO_AND_DEPLOYS));
+            assertEquals(start.catalog(), otherBasis.catalog(), "no catalog change so far");
+
+            importCatalog("Foxtrot the second");
+            assertEquals(start.catalog() + 1, GridVersion.read(jdbi).catalog(), "a retitled service: a catalog change");
+        } finally {
+            jdbi.useHandle(h -> h.execute("UPDATE core.grid_basis SET set_at = now() - interval '31 seconds'"));
+            importCatalog("Foxtrot");
+            seed();
+            page(all(SLO_AND_DEPLOYS), 1, 50);
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.vitals.core.Vitals;
 import dev.vitals.core.catalog.CatalogOutline;
 import dev.vitals.core.catalog.EntitySummary;
 import dev.vitals.core.pluginhost.HostedPlugin;
+import dev.vitals.core.signals.GridVersion;
 import dev.vitals.core.signals.OrgHealthQuery;
 import dev.vitals.core.signals.OrgHealthQuery.Severity;
 import dev.vitals.core.signals.WorstSignal;
@@ -130,8 +131,36 @@ public final class HealthGrid {
     }
 
     public void render(Context ctx) {
+        // Bad input is refused before a kept page could answer it.
+        int page = ctx.queryParam("page") == null ? 1
+                : ctx.queryParamAsClass("page", Integer.class).check(p -> p >= 1, "must be 1 or more").get();
+        List<Column> columns = new ArrayList<>();
+        for (HostedPlugin plugin : vitals.plugins().plugins()) {
+            if (plugin.isStarted()) {
+                columns.add(new Column(plugin.id(), plugin.displayName(), plugin.serviceTabs().isEmpty() ? null
+                        : plugin.id() + "." + plugin.serviceTabs().get(0).id()));
+            }
+        }
+        // One small read tells whether anything the page is read from changed since a page was kept; only pages read
+        // from the ranked rows are kept: while another instance holds the basis, the grid ranks per request.
+        GridVersion version = GridVersion.read(vitals.database().jdbi());
+        boolean keepable = version.ranksBy(columns.stream().map(Column::id).toList());
+        RenderedGrids.Key key = new RenderedGrids.Key(Optional.ofNullable(ctx.queryString()).orElse(""),
+                List.copyOf(columns), version);
+        Optional<byte[]> kept = keepable ? rendered.body(key) : Optional.empty();
+        byte[] body = kept.orElseGet(() -> {
+            byte[] fresh = body(ctx, columns, page, vitals.catalog().outline(version.catalog()));
+            if (keepable) {
+                rendered.keep(key, fresh);
+            }
+            return fresh;
+        });
+        layout.render(ctx, "Engineering health", body);
+    }
+
+    /** The grid's body read and rendered anew, after its {@link GridVersion} was read. */
+    private byte[] body(Context ctx, List<Column> columns, int page, CatalogOutline outline) {
         String groupBy = Optional.ofNullable(ctx.queryParam("group")).filter(GROUPINGS::contains).orElse("");
-        CatalogOutline outline = vitals.catalog().outline();
         List<Dimension> dimensions = new ArrayList<>();
         for (String[] d : new String[][] {{"team", "Team"}, {"system", "System"}, {"program", "Program"},
                 {"component", "Availability component"}}) {
@@ -154,30 +183,13 @@ public final class HealthGrid {
         String statusValue = Optional.ofNullable(ctx.queryParam("status")).orElse("").trim().toLowerCase(Locale.ROOT);
         Optional<Severity> severity = severity(statusValue);
         String kind = Optional.ofNullable(ctx.queryParam("kind")).orElse("").trim();
-
-        List<Column> columns = new ArrayList<>();
-        for (HostedPlugin plugin : vitals.plugins().plugins()) {
-            if (plugin.isStarted()) {
-                columns.add(new Column(plugin.id(), plugin.displayName(), plugin.serviceTabs().isEmpty() ? null
-                        : plugin.id() + "." + plugin.serviceTabs().get(0).id()));
-            }
-        }
         OrgHealthQuery.Selection selection = new OrgHealthQuery.Selection(ref(dimensions, 0), ref(dimensions, 1),
                 ref(dimensions, 2), ref(dimensions, 3), Optional.of(text).filter(t -> !t.isEmpty()),
                 Optional.of(groupBy).filter(g -> !g.isEmpty()), columns.stream().map(Column::id).toList(), severity,
                 Optional.of(kind).filter(k -> !k.isEmpty()));
-        int page = ctx.queryParam("page") == null ? 1
-                : ctx.queryParamAsClass("page", Integer.class).check(p -> p >= 1, "must be 1 or more").get();
         OrgHealthQuery.Result result = new OrgHealthQuery(vitals.database().jdbi(), outline).page(selection, page, PAGE_SIZE);
-        RenderedGrids.Key key = new RenderedGrids.Key(Optional.ofNullable(ctx.queryString()).orElse(""),
-                outline.version(), List.copyOf(columns), result);
-        byte[] body = rendered.body(key).orElseGet(() -> {
-            byte[] fresh = Templates.render("home.jte", params(ctx, dimensions, columns, selection, page, outline,
-                    result)).getBytes(StandardCharsets.UTF_8);
-            rendered.keep(key, fresh);
-            return fresh;
-        });
-        layout.render(ctx, "Engineering health", body);
+        return Templates.render("home.jte", params(ctx, dimensions, columns, selection, page, outline, result))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** What the body is rendered from: all of it follows from the {@link RenderedGrids.Key} of the request. */

@@ -1,18 +1,18 @@
 package dev.vitals.web.home;
 
-import dev.vitals.core.signals.OrgHealthQuery;
+import dev.vitals.core.signals.GridVersion;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The grid's body as last rendered and encoded, by everything it was rendered from: the request's query, the catalog version
- * the option lists come from, the plugin columns and the page as the database returned it (each row's cells as their
- * jsonb text, unread). A request whose page comes back equal to one rendered before reuses that body and skips
- * reading the cells and rendering 50 rows and four option lists; so nothing is ever shown that the database no longer
- * says, and a change to a service on the page, its cells, the totals or the catalog is a new key. Most requests ask
- * for the first page unfiltered, so a few entries are enough; the least recently used goes first.
+ * The grid's body as last rendered and encoded, by everything it was rendered from: the request's query, the plugin
+ * columns and the {@link GridVersion} read before the page (the catalog version and the count of the grid's changes).
+ * A request that reads the same version reuses the body and skips reading the page's rows and totals, the cells and
+ * rendering 50 rows and four option lists; any committed change to a row, a cell, a total, the basis or the catalog
+ * moves the version, so the next request reads and renders the page anew. Most requests ask for the first page
+ * unfiltered, so a few entries are enough; the least recently used goes first.
  */
 final class RenderedGrids {
 
@@ -22,11 +22,10 @@ final class RenderedGrids {
      * What a body is rendered from.
      *
      * @param query the request's query string, empty for none
-     * @param catalogVersion the catalog version of the option lists and filter messages
      * @param columns the plugin columns
-     * @param page the page, its totals and its rows as the database returned them
+     * @param version what the page was read from, read before the page
      */
-    record Key(String query, long catalogVersion, List<HealthGrid.Column> columns, OrgHealthQuery.Result page) {
+    record Key(String query, List<HealthGrid.Column> columns, GridVersion version) {
     }
 
     private final Map<Key, byte[]> bodies = new LinkedHashMap<>(16, 0.75f, true) {

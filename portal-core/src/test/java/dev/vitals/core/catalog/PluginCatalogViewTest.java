@@ -47,6 +47,29 @@ class PluginCatalogViewTest {
     }
 
     @Test
+    void theServicesOfATeamSystemComponentOrProgramAreThoseItOwnsHoldsIncludesOrScopes() {
+        List<CatalogEntity> services = view.entities("Component");
+        List<dev.vitals.api.CatalogRelation> relations = view.relations();
+        int nonEmpty = 0;
+        for (String kind : List.of("Group", "System", "AvailabilityComponent", "Program")) {
+            for (CatalogEntity subject : view.entities(kind)) {
+                EntityRef ref = subject.ref();
+                List<String> expected = services.stream()
+                        .filter(s -> s.owner().equals(java.util.Optional.of(ref))
+                                || s.system().equals(java.util.Optional.of(ref))
+                                || relations.stream().anyMatch(r -> r.source().equals(ref) && r.target().equals(s.ref())
+                                        && (r.type().equals("includes") || r.type().equals("scopes"))))
+                        .map(s -> s.ref().toString()).sorted().toList();
+                assertEquals(expected, view.servicesOf(ref).stream().map(s -> s.ref().toString()).toList(),
+                        ref.toString());
+                nonEmpty += expected.isEmpty() ? 0 : 1;
+            }
+        }
+        assertEquals(true, nonEmpty >= 10, "the demo has teams and systems with services: " + nonEmpty);
+        assertEquals(List.of(), view.servicesOf(EntityRef.parse("group:default/nobody")));
+    }
+
+    @Test
     void aProgramsAvailabilityComponentsAreThoseInItsScope() {
         assertEquals(List.of("playback", "processing", "public-api", "sign-in", "web-recording"),
                 names(view.availabilityComponentsOf(EntityRef.parse("program:default/availability"))));

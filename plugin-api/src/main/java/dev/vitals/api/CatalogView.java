@@ -79,6 +79,28 @@ public interface CatalogView {
     List<CatalogRelation> relations();
 
     /**
+     * What changed since a version this view gave ({@link #version()}, or an earlier answer's
+     * {@link CatalogChanges#version()}): every entity added, changed or removed since, with the relations written on
+     * it now, all read at one version. A plugin that keeps what it derived from the whole catalog applies these
+     * instead of reading it all again.
+     *
+     * <p>A relation is written on its source, so the relations of an entity that is not listed are as they were,
+     * except whether their target is in the catalog ({@link CatalogRelation#targetKnown()}): that follows the listed
+     * entities, each now present or removed. An entity written several times is listed once, as it is now; a listed
+     * entity may look unchanged to a plugin when a write changed only what this view does not show.
+     *
+     * <p>The host forgets removals after a while. The default, for a host or a view that keeps no changes, is empty.
+     *
+     * @param version a version this view gave
+     * @return the changes since that version, none when it is the current one; empty when the host cannot tell (the
+     *     version is older than what it remembers, or not one it gave): then read the whole catalog again
+     * @since 2.2.0
+     */
+    default Optional<CatalogChanges> changesSince(long version) {
+        return Optional.empty();
+    }
+
+    /**
      * A number that changes whenever the catalog does (an import, an edit, a source refresh). Cache what you derive
      * from the catalog under it and rebuild when it changes.
      *

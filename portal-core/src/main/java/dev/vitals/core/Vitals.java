@@ -7,6 +7,7 @@ import dev.vitals.core.catalog.CatalogEditor;
 import dev.vitals.core.catalog.CatalogAllowedHosts;
 import dev.vitals.core.catalog.CatalogImporter;
 import dev.vitals.core.catalog.CatalogSources;
+import dev.vitals.core.catalog.CatalogTombstones;
 import dev.vitals.core.catalog.DemoCatalog;
 import dev.vitals.core.config.VitalsConfig;
 import dev.vitals.core.database.Database;
@@ -123,8 +124,11 @@ public final class Vitals implements AutoCloseable {
             // The catalog is demo data too: seeded after the portal listens, first, as the plugins' demo builds on it.
             plugins.addDemoStep("catalog", () -> DemoCatalog.seed(catalogSources));
             plugins.startAll();
+            CatalogTombstones tombstones = new CatalogTombstones(database.jdbi());
             List<Job> hostJobs = List.of(
-                    new Job("catalog-refresh", options.catalogRefreshInterval(), catalogSources::refreshAll));
+                    new Job("catalog-refresh", options.catalogRefreshInterval(), catalogSources::refreshAll),
+                    new Job("catalog-tombstones-prune", Duration.ofHours(1),
+                            () -> tombstones.prune(CatalogTombstones.KEPT)));
             JobScheduler jobs = JobScheduler.start(database.dataSource(), plugins, hostJobs,
                     options.jobPollingInterval(), config.jobTakeover(),
                     ManagementFactory.getRuntimeMXBean().getName());

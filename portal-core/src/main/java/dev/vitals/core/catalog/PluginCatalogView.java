@@ -3,13 +3,17 @@ package dev.vitals.core.catalog;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vitals.api.CatalogChange;
+import dev.vitals.api.CatalogChanges;
 import dev.vitals.api.CatalogEntity;
 import dev.vitals.api.CatalogRelation;
 import dev.vitals.api.CatalogView;
 import dev.vitals.api.EntityRef;
 import dev.vitals.core.Json;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /** The catalog as plugins read it, through the host's connections: plugin roles have no access to {@code core}. */
@@ -113,16 +118,101 @@ public final class PluginCatalogView implements CatalogView {
                    target_ref
               FROM core.catalog_relations""";
 
+    /**
+     * Read in one repeatable-read snapshot from the entities the catalog's triggers stamped with the version of their
+     * last change (migration V17): the version, the stamped references after the one asked from, their rows and the
+     * relations written on them. Whether a relation's target is in the catalog is looked up for these relations
+     * alone.
+     */
+    @Override
+    public Optional<CatalogChanges> changesSince(long since) {
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            long[] versions = h.createQuery("SELECT version, changes_from FROM core.catalog_version")
+                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
+            long now = versions[0];
+            if (since < versions[1] || since > now) {
+                return Optional.<CatalogChanges>empty();
+            }
+            if (since == now) {
+                return Optional.of(new CatalogChanges(since, now, List.of()));
+            }
+            List<String> refs = new ArrayList<>(h.createQuery("SELECT ref FROM core.catalog_changes WHERE version > :since")
+                    .bind("since", since).mapTo(String.class).list());
+            refs.sort(Comparator.naturalOrder());
+            String[] keys = refs.toArray(String[]::new);
+            Map<String, CatalogEntity> entities = new HashMap<>();
+            Map<String, EntityRef> named = new HashMap<>();
+            h.createQuery(SELECT + "WHERE ref = ANY(:refs)").bindArray("refs", String.class, keys)
+                    .map((rs, ctx) -> entities.put(rs.getString("ref"), entity(rs, named))).list();
+            Map<String, String> roles = stakeholderRoles(h, keys);
+            Map<String, List<String[]>> written = new HashMap<>();
+            h.createQuery("""
+                            SELECT source_ref, CASE type WHEN 'childOf' THEN 'memberOf' WHEN 'inScope' THEN 'scopes'
+                                                         WHEN 'hasStakeholder' THEN 'stakeholder' ELSE type END,
+                                   target_ref,
+                                   EXISTS (SELECT 1 FROM core.catalog_entities t WHERE t.ref = r.target_ref)
+                              FROM core.catalog_relations r
+                             WHERE r.source_ref = ANY(:refs)""")
+                    .bindArray("refs", String.class, keys)
+                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
+                        String.valueOf(rs.getBoolean(4))})
+                    .forEach(row -> written.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row));
+            List<CatalogChange> changes = new ArrayList<>(refs.size());
+            for (String ref : refs) {
+                Optional<EntityRef> parsed = parsed(ref, named);
+                if (parsed.isEmpty()) {
+                    continue;
+                }
+                List<String[]> rows = written.getOrDefault(ref, new ArrayList<>());
+                // The order relations() gives: by type, then target, each as text in String.compareTo's order.
+                rows.sort(Comparator.<String[], String>comparing(row -> row[1]).thenComparing(row -> row[2]));
+                List<CatalogRelation> relations = new ArrayList<>(rows.size());
+                for (String[] row : rows) {
+                    parsed(row[2], named).ifPresent(target -> relations.add(new CatalogRelation(parsed.get(), row[1],
+                            target, Boolean.parseBoolean(row[3]), row[1].equals("stakeholder")
+                                    ? Optional.ofNullable(roles.get(ref + " " + row[2])) : Optional.empty())));
+                }
+                changes.add(new CatalogChange(parsed.get(), Optional.ofNullable(entities.get(ref)), relations));
+            }
+            return Optional.of(new CatalogChanges(since, now, changes));
+        });
+    }
+
+    private static Optional<EntityRef> parsed(String text, Map<String, EntityRef> named) {
+        EntityRef known = named.get(text);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        try {
+            EntityRef ref = EntityRef.parse(text);
+            named.put(text, ref);
+            return Optional.of(ref);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Each program's stakeholder roles, keyed by program and team reference. */
     private static Map<String, String> stakeholderRoles(Handle h) {
+        return stakeholderRoles(h, null);
+    }
+
+    /**
+     * @param programs the programs to read, or {@code null} for every one
+     * @return their stakeholder roles, keyed by program and team reference
+     */
+    private static Map<String, String> stakeholderRoles(Handle h, String[] programs) {
         Map<String, String> roles = new HashMap<>();
-        h.createQuery("""
+        Query query = h.createQuery("""
                         SELECT e.ref, e.namespace, s ->> 'team' AS team, s ->> 'role' AS role
                           FROM core.catalog_entities e,
                                jsonb_array_elements(CASE WHEN jsonb_typeof(e.document -> 'spec' -> 'stakeholders') = 'array'
                                    THEN e.document -> 'spec' -> 'stakeholders' ELSE '[]'::jsonb END) s
-                         WHERE e.kind = 'Program'""")
-                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+                         WHERE e.kind = 'Program'""" + (programs == null ? "" : " AND e.ref = ANY(:programs)"));
+        if (programs != null) {
+            query.bindArray("programs", String.class, programs);
+        }
+        query.map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
                 .forEach(row -> {
                     if (row[2] != null && row[3] != null) {
                         WrittenRef.parse(row[2], "group", row[1])

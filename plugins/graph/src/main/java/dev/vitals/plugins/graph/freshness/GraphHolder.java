@@ -1,10 +1,13 @@
 package dev.vitals.plugins.graph.freshness;
 
+import dev.vitals.api.CatalogChanges;
+import dev.vitals.plugins.graph.model.CatalogCopy;
 import dev.vitals.plugins.graph.model.CatalogGraph;
 import dev.vitals.plugins.graph.model.DependencyGraph;
 import dev.vitals.plugins.graph.model.ObservedEdge;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,7 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Holds the current {@link GraphSnapshot} and replaces it whole. A rebuild runs on its own thread and swaps the new
  * snapshot in only when it is complete, so readers never wait for one and never see half a graph. Requests that come
- * while a rebuild runs are folded into one more rebuild after it.
+ * while a rebuild runs are folded into one more rebuild after it. After a catalog change, a rebuild applies what
+ * changed to what the last one read ({@link CatalogCopy}) when the catalog can say what changed, and reads the whole
+ * catalog otherwise.
  */
 public final class GraphHolder implements AutoCloseable {
 
@@ -26,6 +31,12 @@ public final class GraphHolder implements AutoCloseable {
     private final Supplier<List<ObservedEdge>> observed;
     private final Clock clock;
     private final AtomicReference<GraphSnapshot> current;
+    /**
+     * What the last build read from the catalog, and the catalog version it holds: a catalog change is applied to it.
+     * Used by the thread that builds only (the constructor's, then the builder's, one after the other).
+     */
+    private CatalogCopy copy;
+    private long copyVersion;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> {
@@ -113,7 +124,30 @@ public final class GraphHolder implements AutoCloseable {
                     snapshot.observed().size());
             return snapshot;
         }
-        DependencyGraph graph = catalog.build();
+        DependencyGraph graph = null;
+        if (copy != null) {
+            long start = System.nanoTime();
+            Optional<CatalogChanges> changes = catalog.changesSince(copyVersion);
+            if (changes.isPresent()) {
+                long read = System.nanoTime();
+                graph = applied(changes.get());
+                version = changes.get().version();
+                LOG.info("Dependency graph of catalog version {} from version {}: {} entities changed, read in {} ms; "
+                        + "built in {} ms", version, changes.get().since(), changes.get().changes().size(),
+                        (read - start) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+            }
+        }
+        if (graph == null) {
+            // The first build, or the catalog cannot say what changed since the copy's version: read it whole.
+            copy = null;
+            CatalogCopy read = catalog.read();
+            long start = System.nanoTime();
+            graph = read.graph();
+            LOG.info("Dependency graph of catalog version {} read whole: built in {} ms", version,
+                    (System.nanoTime() - start) / 1_000_000);
+            copy = read;
+            copyVersion = version;
+        }
         GraphSnapshot snapshot = new GraphSnapshot(graph, observed.get(), version, clock.instant());
         // Off the read path: at 50,000 services the team map takes a few hundred milliseconds, which the first
         // reader of a new snapshot would otherwise wait for.
@@ -122,6 +156,17 @@ public final class GraphHolder implements AutoCloseable {
         LOG.info("Dependency graph of catalog version {}: team map in {} ms", version,
                 (System.nanoTime() - teamMapStart) / 1_000_000);
         return snapshot;
+    }
+
+    /** Applies the changes to the kept copy; a failure half way drops it, and the next build reads everything. */
+    private DependencyGraph applied(CatalogChanges changes) {
+        CatalogCopy changing = copy;
+        copy = null;
+        changing.apply(changes);
+        DependencyGraph graph = changing.graph();
+        copy = changing;
+        copyVersion = changes.version();
+        return graph;
     }
 
     @Override

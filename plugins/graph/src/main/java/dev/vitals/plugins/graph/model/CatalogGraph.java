@@ -1,16 +1,14 @@
 package dev.vitals.plugins.graph.model;
 
+import dev.vitals.api.CatalogChanges;
 import dev.vitals.api.CatalogEntity;
 import dev.vitals.api.CatalogRelation;
 import dev.vitals.api.CatalogView;
 import dev.vitals.api.EntityRef;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
@@ -35,6 +33,15 @@ public final class CatalogGraph {
 
     /** @return the graph of the catalog as it is now */
     public DependencyGraph build() {
+        return read().graph();
+    }
+
+    /**
+     * Reads the whole catalog.
+     *
+     * @return what the graph keeps of it, to build a graph from and to apply changes to
+     */
+    public CatalogCopy read() {
         long start = System.nanoTime();
         // The entities and the relations are two reads of about the same cost at 50,000 services: the entities are
         // read on a thread of their own meanwhile, so a rebuild waits for the longer one, not for both.
@@ -46,29 +53,20 @@ public final class CatalogGraph {
         long relationsRead = System.nanoTime();
         List<Node> nodes = read(entities);
         long entitiesRead = System.nanoTime();
-        // The catalog shares one reference object per reference among its relations: a set by identity adds each
-        // once without comparing texts, and the graph then looks each up by value once.
-        Set<EntityRef> known = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<Edge> edges = new ArrayList<>(relations.size());
-        EntityRef lastSource = null;
-        for (CatalogRelation relation : relations) {
-            // A relation is written on its source, so the source is in the catalog; the target may not be. The
-            // relations come by source, so a source is added once per run.
-            if (relation.source() != lastSource) {
-                lastSource = relation.source();
-                known.add(lastSource);
-            }
-            if (relation.targetKnown()) {
-                known.add(relation.target());
-            }
-            edges.add(edge(relation));
-        }
-        DependencyGraph graph = DependencyGraph.of(nodes, edges, known);
+        CatalogCopy copy = CatalogCopy.of(nodes, relations);
         // Where a rebuild's time goes, for whoever sizes the portal: the reads are the host's, the rest the graph's.
-        LOG.info("Dependency graph read: {} relations in {} ms and {} entities beside them, both in {} ms; built in {} "
+        LOG.info("Dependency graph read: {} relations in {} ms and {} entities beside them, both in {} ms; kept in {} "
                 + "ms", relations.size(), (relationsRead - start) / 1_000_000, nodes.size(),
                 (entitiesRead - start) / 1_000_000, (System.nanoTime() - entitiesRead) / 1_000_000);
-        return graph;
+        return copy;
+    }
+
+    /**
+     * @param version the catalog version a copy was read at
+     * @return what changed since, read at one version; empty when the catalog cannot tell and must be read whole
+     */
+    public Optional<CatalogChanges> changesSince(long version) {
+        return catalog.changesSince(version);
     }
 
     private List<Node> nodes() {
@@ -104,7 +102,7 @@ public final class CatalogGraph {
         return new Edge(relation.source(), relation.target(), relation.type(), relation.role());
     }
 
-    private static Node node(CatalogEntity entity) {
+    static Node node(CatalogEntity entity) {
         return new Node(entity.ref(), false, entity.owner(), entity.lifecycle().map(String::trim),
                 tier(entity.annotations().get(TIER_ANNOTATION)));
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vitals.api.CatalogChange;
+import dev.vitals.api.CatalogChanges;
 import dev.vitals.api.CatalogEntity;
 import dev.vitals.api.CatalogRelation;
 import dev.vitals.api.CatalogView;
@@ -36,6 +38,14 @@ class GraphHolderTest {
         final Semaphore gate = new Semaphore(Integer.MAX_VALUE);
         final AtomicReference<CountDownLatch> reading = new AtomicReference<>(new CountDownLatch(1));
         final AtomicInteger reads = new AtomicInteger();
+        final AtomicReference<Optional<CatalogChanges>> changes = new AtomicReference<>(Optional.empty());
+        final AtomicReference<Long> changesAskedFrom = new AtomicReference<>();
+
+        @Override
+        public Optional<CatalogChanges> changesSince(long since) {
+            changesAskedFrom.set(since);
+            return changes.get();
+        }
 
         @Override
         public List<CatalogRelation> relations() {
@@ -125,6 +135,37 @@ class GraphHolderTest {
             assertEquals(3, changed.graph().size());
             assertEquals(2, changed.graph().edges().size());
             assertEquals(List.of(call), changed.observed());
+        }
+    }
+
+    @Test
+    void aCatalogChangeIsAppliedToTheKeptGraphAndTheWholeCatalogIsReadWhenTheHostCannotSayWhatChanged()
+            throws Exception {
+        HeldCatalog catalog = new HeldCatalog();
+        catalog.relations.set(List.of(dependsOn("a", "b")));
+        try (GraphHolder holder = new GraphHolder(new CatalogGraph(catalog), List::of, CLOCK)) {
+            catalog.changes.set(Optional.of(new CatalogChanges(1, 3, List.of(new CatalogChange(
+                    EntityRef.of("component", "b"), Optional.empty(), List.of(dependsOn("b", "c")))))));
+            catalog.version.set(3);
+
+            holder.rebuildIfStale();
+            GraphSnapshot applied = awaitSnapshot(holder, snapshot -> snapshot.catalogVersion() == 3);
+
+            assertEquals(1, catalog.reads.get(), "the relations were read once, at the start");
+            assertEquals(1L, catalog.changesAskedFrom.get());
+            assertEquals(List.of("component:default/a", "component:default/b", "component:default/c"),
+                    applied.graph().nodes().stream().map(node -> node.ref().toString()).toList());
+            assertEquals(2, applied.graph().edges().size());
+
+            catalog.changes.set(Optional.empty());
+            catalog.relations.set(List.of(dependsOn("a", "c")));
+            catalog.version.set(4);
+            holder.rebuildIfStale();
+            GraphSnapshot reread = awaitSnapshot(holder, snapshot -> snapshot.catalogVersion() == 4);
+
+            assertEquals(3L, catalog.changesAskedFrom.get(), "asked from the version the changes brought it to");
+            assertEquals(2, catalog.reads.get(), "too old: the whole catalog was read again");
+            assertEquals(1, reread.graph().edges().size());
         }
     }
 

@@ -98,12 +98,15 @@ public final class CatalogCopy {
         // catalog says so. References are mostly shared objects: a set by identity adds each once without comparing.
         Set<EntityRef> known = Collections.newSetFromMap(new IdentityHashMap<>());
         for (List<Edge> edges : written.values()) {
+            boolean sourceAdded = false;
             for (Edge edge : edges) {
                 all.add(edge);
                 boolean api = edge.relation().equals(Relations.PROVIDES_API);
-                EntityRef source = api ? edge.to() : edge.from();
+                if (!sourceAdded) {
+                    known.add(api ? edge.to() : edge.from());
+                    sourceAdded = true;
+                }
                 EntityRef target = api ? edge.from() : edge.to();
-                known.add(source);
                 if (inCatalog.getOrDefault(target, false)) {
                     known.add(target);
                 }

@@ -211,6 +211,8 @@ public final class GraphBenchmark {
                     Arrays.stream(rebuilds).max().orElseThrow()));
             LoadGenerator.Result radius = LoadGenerator.measure(port, blast, concurrency, duration,
                     PortalProcess.ADMIN_TOKEN);
+            LoadGenerator.Result radiusGzip = LoadGenerator.measureAcceptingGzip(port, blast, concurrency, duration,
+                    PortalProcess.ADMIN_TOKEN);
             // Every ask a limit from 501 to 1,000 in turn: 500 questions, more than the snapshot keeps, so none is kept.
             IntFunction<String> unkept = n -> blast + "?limit=" + (1000 - n % 500);
             LoadGenerator.run(port, blast + "?limit=…", unkept, concurrency, duration.dividedBy(3),
@@ -225,6 +227,10 @@ public final class GraphBenchmark {
                     + "question repeated (kept answer), %d clients | %.0f req/s, p50 %.1f ms, p99 %.1f ms, %d errors "
                     + "| p99 < 20 ms |", blast, concurrency, radius.perSecond(), radius.p50Millis(), radius.p99Millis(),
                     radius.errors()));
+            rows.add(String.format(Locale.ROOT, "| The same, asked as browsers ask (`Accept-Encoding: gzip`: the kept "
+                    + "answer's gzip bytes), %d clients | %.0f req/s, p50 %.1f ms, p99 %.1f ms, %d errors "
+                    + "| p99 < 20 ms |", concurrency, radiusGzip.perSecond(), radiusGzip.p50Millis(),
+                    radiusGzip.p99Millis(), radiusGzip.errors()));
             rows.add(String.format(Locale.ROOT, "| `GET %s?limit=501…1000` in turn, every answer walked and written "
                     + "(none kept), %d clients | %.0f req/s, p50 %.1f ms, p99 %.1f ms, %d errors | |", blast,
                     concurrency, first.perSecond(), first.p50Millis(), first.p99Millis(), first.errors()));

@@ -13,14 +13,17 @@ import dev.vitals.plugins.graph.answers.Stakeholders;
 import dev.vitals.plugins.graph.answers.TeamMap;
 import dev.vitals.plugins.graph.freshness.GraphHolder;
 import dev.vitals.plugins.graph.freshness.GraphSnapshot;
+import dev.vitals.plugins.graph.freshness.KeptAnswers;
 import dev.vitals.plugins.graph.model.DependencyGraph;
 import dev.vitals.plugins.graph.model.Direction;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 /** The graph's answers as JSON (and DOT or GraphML), each read from one snapshot. */
 public final class GraphApi {
@@ -90,9 +93,9 @@ public final class GraphApi {
         OptionalInt depth = Parameters.wholeNumber(ctx, "depth", 1, 1_000_000);
         int limit = Parameters.wholeNumber(ctx, "limit", 1, 1_000_000).orElse(ReachJson.DEFAULT_LIMIT);
         DependencyGraph graph = snapshot.graph();
-        send(ctx, snapshot.kept().answer(new ReachQuestion(start, direction, depth, limit),
+        sendKept(ctx, snapshot.kept(), new ReachQuestion(start, direction, depth, limit),
                 () -> written(ctx, snapshot.walks().walk(start, direction, depth,
-                        walked -> ReachJson.of(graph, walked, limit)), ReachJson.class)));
+                        walked -> ReachJson.of(graph, walked, limit)), ReachJson.class));
     }
 
     /** A blast radius (or its opposite) as asked: its answer is the same for as long as the snapshot answers. */
@@ -103,12 +106,23 @@ public final class GraphApi {
     private record TeamsQuestion() {
     }
 
+    /** A kept answer in gzip: compressed once, from the kept JSON, the first time a client accepting gzip asks. */
+    private record Gzipped(Object question) {
+    }
+
     private static <T> byte[] written(Context ctx, T answer, Class<T> type) {
         return ctx.jsonMapper().toJsonString(answer, type).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void send(Context ctx, byte[] json) {
-        ctx.contentType(ContentType.APPLICATION_JSON).result(json);
+    private static void sendKept(Context ctx, KeptAnswers kept, Object question, Supplier<byte[]> json) {
+        ctx.contentType(ContentType.APPLICATION_JSON).header(Header.VARY, Header.ACCEPT_ENCODING);
+        if (GzipAnswers.accepted(ctx.header(Header.ACCEPT_ENCODING))) {
+            // The portal compresses nothing that already names its encoding.
+            ctx.header(Header.CONTENT_ENCODING, "gzip").result(kept.answer(new Gzipped(question),
+                    () -> GzipAnswers.gzip(kept.answer(question, json))));
+        } else {
+            ctx.result(kept.answer(question, json));
+        }
     }
 
     private void path(Context ctx) {
@@ -135,7 +149,7 @@ public final class GraphApi {
 
     private void teams(Context ctx) {
         GraphSnapshot snapshot = holder.current();
-        send(ctx, snapshot.kept().answer(new TeamsQuestion(), () -> written(ctx, snapshot.teamMap(), TeamMap.class)));
+        sendKept(ctx, snapshot.kept(), new TeamsQuestion(), () -> written(ctx, snapshot.teamMap(), TeamMap.class));
     }
 
     private void stakeholders(Context ctx) {

@@ -1,5 +1,6 @@
 package dev.vitals.plugins.graph.api;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,11 +8,17 @@ import dev.vitals.testkit.RouteDocs;
 import dev.vitals.testkit.TestCatalog;
 import dev.vitals.testkit.VitalsPortal;
 import dev.vitals.testkit.VitalsPortalExtension;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -67,6 +74,40 @@ class GraphApiTest {
                 new ReachJson.Reached("component:default/shop", 2, Optional.of("group:default/web"))), reach.nodes());
         assertEquals(List.of("group:default/payments", "group:default/web"), reach.teams());
         assertEquals(false, reach.truncated());
+    }
+
+    @Test
+    void aBlastRadiusAskedWithGzipIsTheSameJsonCompressedAndAskedAgainTheSameBytes(VitalsPortal portal)
+            throws Exception {
+        GraphStatus.awaitFresh(portal, status -> status.nodes() > 0);
+        String path = "/api/graph/nodes/component:pay-us-impl/dependents";
+        String plain = portal.viewer().get(path).expect(200).body();
+
+        HttpResponse<byte[]> first = askAsABrowser(portal, path, "gzip, deflate, br");
+        HttpResponse<byte[]> again = askAsABrowser(portal, path, "gzip, deflate, br");
+        HttpResponse<byte[]> refused = askAsABrowser(portal, path, "gzip;q=0, identity");
+
+        assertEquals(Optional.of("gzip"), first.headers().firstValue("Content-Encoding"));
+        assertEquals(Optional.of("Accept-Encoding"), first.headers().firstValue("Vary"));
+        assertEquals(plain, gunzipped(first.body()));
+        assertArrayEquals(first.body(), again.body());
+        assertEquals(Optional.empty(), refused.headers().firstValue("Content-Encoding"));
+        assertEquals(plain, new String(refused.body(), StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<byte[]> askAsABrowser(VitalsPortal portal, String path, String acceptEncoding)
+            throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(portal.uri(path)).header("X-Forwarded-User", "vera")
+                .header("Accept", "application/json").header("Accept-Encoding", acceptEncoding).build();
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode());
+        return response;
+    }
+
+    private static String gunzipped(byte[] body) throws Exception {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

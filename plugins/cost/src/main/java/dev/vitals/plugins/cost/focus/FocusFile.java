@@ -26,7 +26,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -41,7 +40,6 @@ import org.apache.commons.csv.CSVRecord;
 public final class FocusFile {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern CURRENCY = Pattern.compile("[A-Za-z]{3}");
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setHeader()
             .setSkipHeaderRecord(true)
@@ -515,11 +513,25 @@ public final class FocusFile {
 
         private String currency() {
             String text = required(FocusColumn.BILLING_CURRENCY);
-            if (!CURRENCY.matcher(text).matches()) {
+            if (!isCurrencyCode(text)) {
                 throw problem(FocusColumn.BILLING_CURRENCY, "'" + text + "' is not an ISO 4217 currency code such "
                         + "as USD");
             }
             return text.toUpperCase(Locale.ROOT);
+        }
+
+        /** Three ASCII letters, as {@code [A-Za-z]{3}} says, without a regular expression's matcher per row. */
+        private static boolean isCurrencyCode(String text) {
+            if (text.length() != 3) {
+                return false;
+            }
+            for (int i = 0; i < 3; i++) {
+                char c = text.charAt(i);
+                if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private Optional<JsonNode> tags() {

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.siegmar.fastcsv.reader.CommentStrategy;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.PushbackReader;
@@ -26,11 +30,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a FOCUS CSV file row by row, as real exports write them: the columns in any order, {@code NULL} or nothing
@@ -41,13 +40,21 @@ import org.apache.commons.csv.CSVRecord;
 public final class FocusFile {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern CURRENCY = Pattern.compile("[A-Za-z]{3}");
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setAllowMissingColumnNames(true)
-            .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
-            .get();
+    /**
+     * RFC 4180 as FOCUS exports write it. A blank line is a record of one empty cell, skipped below without counting
+     * as a row; no comment lines; records of any width, refused below against the header with its row; a character
+     * after a closing quote is refused.
+     */
+    private static final CsvReader.CsvReaderBuilder FORMAT = CsvReader.builder()
+            .commentStrategy(CommentStrategy.NONE)
+            .skipEmptyLines(false)
+            .allowExtraFields(true)
+            .allowMissingFields(true)
+            .allowExtraCharsAfterClosingQuote(false)
+            .trimWhitespacesAroundQuotes(false)
+            .detectBomHeader(false);
+
+    private static final String UNCLOSED = "the file ends inside a quoted cell, its closing quote is missing";
 
     private static final int BATCH = 256;
     private static final int BATCHES = 8;
@@ -69,41 +76,50 @@ public final class FocusFile {
      * @throws IOException when the text cannot be read
      */
     public long read(Reader csv, Consumer<Charge> sink) throws IOException {
-        CSVParser opened;
-        try {
-            opened = CSVParser.parse(withoutByteOrderMark(csv), FORMAT);
-        } catch (CSVException e) {
-            throw new FocusProblem(1, Optional.empty(), "is not a CSV header: " + e.getMessage());
-        }
-        try (CSVParser parser = opened) {
-            Header header = Header.of(parser.getHeaderNames());
+        QuotedCellText text = new QuotedCellText(withoutByteOrderMark(csv));
+        try (CsvReader<CsvRecord> parser = FORMAT.ofCsvRecord(text)) {
+            Lookahead records = new Lookahead(parser.iterator(), text);
+            Optional<CsvRecord> first;
+            try {
+                first = records.next();
+            } catch (CsvParseException | UncheckedIOException e) {
+                throw new FocusProblem(1, Optional.empty(), "is not a CSV header: " + rootMessage(e));
+            }
+            if (first.isPresent() && records.unclosed()) {
+                throw new FocusProblem(1, Optional.empty(), "is not a CSV header: " + UNCLOSED);
+            }
+            Header header = Header.of(first.map(CsvRecord::getFields).orElse(List.of()));
             try (Rows rows = new Rows(header, sink)) {
                 long row = 1;
-                Iterator<CSVRecord> records = parser.iterator();
                 while (true) {
-                    CSVRecord record;
+                    Optional<CsvRecord> next;
                     try {
-                        if (!records.hasNext()) {
-                            rows.finish();
-                            return row - 1;
+                        next = records.next();
+                        if (next.isPresent() && records.unclosed()) {
+                            throw new CsvParseException(UNCLOSED);
                         }
-                        record = records.next();
-                    } catch (UncheckedIOException | IllegalStateException e) {
+                    } catch (CsvParseException | UncheckedIOException e) {
                         throw rows.failedBefore(new FocusProblem(row + 1, Optional.empty(), "is not valid CSV: "
                                 + rootMessage(e)));
                     }
+                    if (next.isEmpty()) {
+                        rows.finish();
+                        return row - 1;
+                    }
+                    CsvRecord record = next.get();
                     row++;
-                    if (record.size() == 1 && record.get(0).isEmpty()) {
+                    int size = record.getFieldCount();
+                    if (size == 1 && record.getField(0).isEmpty()) {
                         row--;          // a blank line, as some exports end with
                         continue;
                     }
-                    if (record.size() != header.size()) {
-                        throw rows.failedBefore(new FocusProblem(row, Optional.empty(), "has " + record.size()
+                    if (size != header.size()) {
+                        throw rows.failedBefore(new FocusProblem(row, Optional.empty(), "has " + size
                                 + " cells where the header has " + header.size() + " columns"));
                     }
-                    for (int i = 0; i < record.size(); i++) {
+                    for (int i = 0; i < size; i++) {
                         // PostgreSQL text cannot hold NUL, and no FOCUS value has one.
-                        if (record.get(i).indexOf('\u0000') >= 0) {
+                        if (record.getField(i).indexOf('\u0000') >= 0) {
                             throw rows.failedBefore(new FocusProblem(row, Optional.of(header.names().get(i)),
                                     "contains a NUL character"));
                         }
@@ -113,9 +129,51 @@ public final class FocusFile {
                     }
                 }
             }
-        } catch (IllegalArgumentException e) {
-            // Commons CSV refuses a header it cannot read (such as an empty file) this way.
-            throw new FocusProblem(1, Optional.empty(), "is not a CSV header: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The lexer's records one ahead, so that the last one is known as the last before it is used: only the last record
+     * can be the one the file ends inside of, with its closing quote missing. A record the lexer cannot read is
+     * thrown when its turn comes, after every record before it.
+     */
+    private static final class Lookahead {
+
+        private final Iterator<CsvRecord> records;
+        private final QuotedCellText text;
+        private CsvRecord ahead;
+        private RuntimeException failure;
+
+        Lookahead(Iterator<CsvRecord> records, QuotedCellText text) {
+            this.records = records;
+            this.text = text;
+            fetch();
+        }
+
+        /** @return the next record, or empty at the end */
+        Optional<CsvRecord> next() {
+            if (failure != null) {
+                throw failure;
+            }
+            CsvRecord current = ahead;
+            if (current != null) {
+                fetch();
+            }
+            return Optional.ofNullable(current);
+        }
+
+        /** @return whether the record just returned was the last, and the file ended inside its quoted cell */
+        boolean unclosed() {
+            return ahead == null && failure == null && text.endedInsideQuotes();
+        }
+
+        private void fetch() {
+            try {
+                ahead = records.hasNext() ? records.next() : null;
+            } catch (CsvParseException | UncheckedIOException e) {
+                ahead = null;
+                failure = e;
+            }
         }
     }
 
@@ -159,7 +217,7 @@ public final class FocusFile {
         }
 
         /** @return false when an earlier row already failed, so reading on is of no use */
-        boolean add(CSVRecord record, long row) throws IOException {
+        boolean add(CsvRecord record, long row) throws IOException {
             batch.add(new Lexed(record, row));
             if (batch.size() == BATCH) {
                 put(batch);
@@ -224,7 +282,7 @@ public final class FocusFile {
     }
 
     /** A record as the lexer read it, with its row in the file. */
-    private record Lexed(CSVRecord record, long row) {
+    private record Lexed(CsvRecord record, long row) {
     }
 
     /**
@@ -449,10 +507,10 @@ public final class FocusFile {
     private final class Cells {
 
         private final Header header;
-        private final CSVRecord record;
+        private final CsvRecord record;
         private final long row;
 
-        Cells(Header header, CSVRecord record, long row) {
+        Cells(Header header, CsvRecord record, long row) {
             this.header = header;
             this.record = record;
             this.row = row;
@@ -485,7 +543,7 @@ public final class FocusFile {
         }
 
         private Optional<String> cell(int index) {
-            String text = record.get(index).trim();
+            String text = record.getField(index).trim();
             return text.isEmpty() || text.equals("NULL") ? Optional.empty() : Optional.of(text);
         }
 
@@ -515,11 +573,25 @@ public final class FocusFile {
 
         private String currency() {
             String text = required(FocusColumn.BILLING_CURRENCY);
-            if (!CURRENCY.matcher(text).matches()) {
+            if (!isCurrencyCode(text)) {
                 throw problem(FocusColumn.BILLING_CURRENCY, "'" + text + "' is not an ISO 4217 currency code such "
                         + "as USD");
             }
             return text.toUpperCase(Locale.ROOT);
+        }
+
+        /** Three ASCII letters, as {@code [A-Za-z]{3}} says, without a regular expression's matcher per row. */
+        private static boolean isCurrencyCode(String text) {
+            if (text.length() != 3) {
+                return false;
+            }
+            for (int i = 0; i < 3; i++) {
+                char c = text.charAt(i);
+                if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private Optional<JsonNode> tags() {

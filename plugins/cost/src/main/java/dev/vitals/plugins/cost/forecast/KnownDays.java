@@ -56,8 +56,9 @@ public final class KnownDays {
      * @return the last day before it with a charge; empty when nothing was imported
      */
     public Optional<LocalDate> lastBefore(LocalDate today) {
+        // From the distinct starts the imports note (migration V9): the charges' block range index cannot give it.
         return jdbi.withHandle(h -> h.createQuery("""
-                SELECT max(charge_period_start) FROM charges WHERE charge_period_start < :today""")
+                SELECT max(charge_period_start) FROM charge_starts WHERE charge_period_start < :today""")
                 .bind("today", today.atStartOfDay(zone).toOffsetDateTime())
                 .mapTo(OffsetDateTime.class).findOne())
                 .map(start -> start.atZoneSameInstant(zone).toLocalDate());

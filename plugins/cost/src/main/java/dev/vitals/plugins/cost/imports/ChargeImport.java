@@ -16,10 +16,13 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -207,6 +210,7 @@ public final class ChargeImport {
             first = gone.first().filter(first::isAfter).orElse(first);
             last = gone.last().filter(last::isBefore).orElse(last);
         }
+        noteChargeStarts(h, id, seen);
         // The days touched: those the replaced rows had and those the new ones have, so answers about both change.
         LocalDate firstDay = LocalDate.ofInstant(first, zone);
         LocalDate lastDay = LocalDate.ofInstant(last, zone);
@@ -218,8 +222,42 @@ public final class ChargeImport {
         return new ImportResult(id, copied.rows(), replaced, periods, firstDay, lastDay);
     }
 
+    /**
+     * Replaces the distinct charge period starts of the file's billing accounts and periods with the file's: the
+     * first and last charge period, and the last before a day, are read from them (migration V9).
+     */
+    private static void noteChargeStarts(Handle h, long id, Seen seen) {
+        h.createUpdate("""
+                DELETE FROM charge_starts s USING unnest(:accounts, :starts) AS p(account, start)
+                WHERE s.billing_account_id = p.account AND s.billing_period_start = p.start""")
+                .bindArray("accounts", String.class, seen.accounts())
+                .bindArray("starts", OffsetDateTime.class, seen.starts())
+                .execute();
+        if (seen.tooManyStarts) {
+            h.createUpdate("""
+                    INSERT INTO charge_starts (billing_account_id, billing_period_start, charge_period_start)
+                    SELECT DISTINCT billing_account_id, billing_period_start, charge_period_start FROM charges
+                    WHERE import_id = :id""")
+                    .bind("id", id)
+                    .execute();
+            return;
+        }
+        ChargeStarts starts = seen.chargeStarts();
+        h.createUpdate("""
+                INSERT INTO charge_starts (billing_account_id, billing_period_start, charge_period_start)
+                SELECT * FROM unnest(:accounts, :billing, :charge)""")
+                .bindArray("accounts", String.class, (Object[]) starts.accounts())
+                .bindArray("billing", OffsetDateTime.class, (Object[]) starts.billing())
+                .bindArray("charge", OffsetDateTime.class, (Object[]) starts.charge())
+                .execute();
+    }
+
     /** The rows copied, and what they hold. */
     private record Copied(long rows, Seen seen) {
+    }
+
+    /** Distinct charge period starts as columns: billing account, billing period start, charge period start. */
+    private record ChargeStarts(String[] accounts, OffsetDateTime[] billing, OffsetDateTime[] charge) {
     }
 
     /** What the earlier rows of a replaced billing period held. */
@@ -227,18 +265,27 @@ public final class ChargeImport {
     }
 
     /**
-     * What the import's rows hold, noted as they stream in: their billing periods with their row counts, the span
-     * of their charge periods, and whether any is billed in another currency than the reporting one.
+     * What the import's rows hold, noted as they stream in: their billing periods with their row counts and distinct
+     * charge period starts, the span of their charge periods, and whether any is billed in another currency than the
+     * reporting one.
      */
     private static final class Seen {
 
+        /**
+         * Distinct charge period starts held in memory at most: a month of hourly charges has 744 per billing account.
+         * A file with more (charges by the second) has its starts read back from its rows once instead.
+         */
+        private static final int STARTS_HELD = 100_000;
+
         private final String reporting;
-        private final Map<PeriodKey, long[]> periods = new LinkedHashMap<>();
+        private final Map<PeriodKey, Period> periods = new LinkedHashMap<>();
         private boolean foreign;
+        private boolean tooManyStarts;
+        private int startsHeld;
         private Instant firstCharge;
         private Instant lastCharge;
         private PeriodKey lastKey;
-        private long[] lastCount;
+        private Period lastPeriod;
 
         Seen(String reporting) {
             this.reporting = reporting;
@@ -250,10 +297,14 @@ public final class ChargeImport {
             if (lastKey == null || !lastKey.account().equals(charge.billingAccountId())
                     || !lastKey.start().equals(charge.billingPeriodStart())) {
                 lastKey = new PeriodKey(charge.billingAccountId(), charge.billingPeriodStart());
-                lastCount = periods.computeIfAbsent(lastKey, k -> new long[1]);
+                lastPeriod = periods.computeIfAbsent(lastKey, k -> new Period());
             }
-            lastCount[0]++;
+            lastPeriod.rows++;
             Instant start = charge.chargePeriodStart();
+            if (!tooManyStarts && lastPeriod.starts.add(start) && ++startsHeld > STARTS_HELD) {
+                tooManyStarts = true;
+                periods.values().forEach(p -> p.starts.clear());
+            }
             if (firstCharge == null || start.isBefore(firstCharge)) {
                 firstCharge = start;
             }
@@ -272,10 +323,29 @@ public final class ChargeImport {
         }
 
         Long[] counts() {
-            return periods.values().stream().map(n -> n[0]).toArray(Long[]::new);
+            return periods.values().stream().map(p -> p.rows).toArray(Long[]::new);
+        }
+
+        /** @return the distinct charge period starts of each billing account and period */
+        ChargeStarts chargeStarts() {
+            List<String> accounts = new ArrayList<>();
+            List<OffsetDateTime> billing = new ArrayList<>();
+            List<OffsetDateTime> charge = new ArrayList<>();
+            periods.forEach((key, period) -> period.starts.forEach(start -> {
+                accounts.add(key.account());
+                billing.add(key.start().atOffset(ZoneOffset.UTC));
+                charge.add(start.atOffset(ZoneOffset.UTC));
+            }));
+            return new ChargeStarts(accounts.toArray(String[]::new), billing.toArray(OffsetDateTime[]::new),
+                    charge.toArray(OffsetDateTime[]::new));
         }
 
         private record PeriodKey(String account, Instant start) {
+        }
+
+        private static final class Period {
+            private long rows;
+            private final Set<Instant> starts = new HashSet<>();
         }
     }
 }

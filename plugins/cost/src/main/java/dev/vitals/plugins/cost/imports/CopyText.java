@@ -2,8 +2,7 @@ package dev.vitals.plugins.cost.imports;
 
 import dev.vitals.plugins.cost.focus.Charge;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /** A charge as one line of PostgreSQL's COPY text format: tab between columns, {@code \N} for null, escapes. */
@@ -14,6 +13,8 @@ final class CopyText {
             + "charge_period_start, charge_period_end, charge_category, charge_class, provider_name, "
             + "invoice_issuer_name, invoice_id, sub_account_id, service_category, service_name, billing_currency, "
             + "billed_cost, effective_cost, rate, billed, cost, allocation_tag, tags, extra, resource_id";
+
+    private static final long SECONDS_PER_DAY = 86_400;
 
     private CopyText() {
     }
@@ -51,30 +52,30 @@ final class CopyText {
 
     /**
      * An instant as PostgreSQL reads it, {@code 2024-10-01 00:00:00Z}, written digit by digit for whole seconds of
-     * years 1 to 9999: {@link Instant#toString} goes through a formatter, four times a row.
+     * years 1 to 9999: {@link Instant#toString} goes through a formatter, and appending each part as a number
+     * counted its digits and copied them, four times a row.
      */
     private static void instant(StringBuilder line, Instant at) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(at.getEpochSecond(), at.getNano(), ZoneOffset.UTC);
-        if (at.getNano() != 0 || t.getYear() < 1 || t.getYear() > 9999) {
+        long seconds = at.getEpochSecond();
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
+        int year = date.getYear();
+        if (at.getNano() != 0 || year < 1 || year > 9999) {
             field(line, at.toString());
             return;
         }
+        int time = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
         line.append('\t');
-        pad(line, t.getYear(), 4).append('-');
-        pad(line, t.getMonthValue(), 2).append('-');
-        pad(line, t.getDayOfMonth(), 2).append(' ');
-        pad(line, t.getHour(), 2).append(':');
-        pad(line, t.getMinute(), 2).append(':');
-        pad(line, t.getSecond(), 2).append('Z');
+        two(line, year / 100);
+        two(line, year % 100).append('-');
+        two(line, date.getMonthValue()).append('-');
+        two(line, date.getDayOfMonth()).append(' ');
+        two(line, time / 3600).append(':');
+        two(line, time / 60 % 60).append(':');
+        two(line, time % 60).append('Z');
     }
 
-    private static StringBuilder pad(StringBuilder line, int value, int width) {
-        for (int limit = 10, digits = 1; digits < width; limit *= 10, digits++) {
-            if (value < limit) {
-                line.append('0');
-            }
-        }
-        return line.append(value);
+    private static StringBuilder two(StringBuilder line, int value) {
+        return line.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     private static void field(StringBuilder line, Optional<String> value) {
@@ -87,7 +88,17 @@ final class CopyText {
 
     private static void field(StringBuilder line, String value) {
         line.append('\t');
-        for (int i = 0; i < value.length(); i++) {
+        int plain = 0;
+        while (plain < value.length() && !escaped(value.charAt(plain))) {
+            plain++;
+        }
+        // Nearly every value needs no escape: copied whole, not character by character.
+        if (plain == value.length()) {
+            line.append(value);
+            return;
+        }
+        line.append(value, 0, plain);
+        for (int i = plain; i < value.length(); i++) {
             char ch = value.charAt(i);
             switch (ch) {
                 case '\\' -> line.append("\\\\");
@@ -97,5 +108,9 @@ final class CopyText {
                 default -> line.append(ch);
             }
         }
+    }
+
+    private static boolean escaped(char ch) {
+        return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
     }
 }

@@ -52,7 +52,7 @@ class AnomalyJobRun {
             long id = h.createQuery("""
                     INSERT INTO imports (imported_at, imported_by, rows, reporting) VALUES (now(), 'run', 0, 'USD')
                     RETURNING id""").mapTo(Long.class).one();
-            return (long) h.createUpdate("""
+            long written = h.createUpdate("""
                     INSERT INTO charges (import_id, row_number, billing_account_id, billing_period_start,
                         billing_period_end, charge_period_start, charge_period_end, charge_category, provider_name,
                         billing_currency, billed_cost, effective_cost, rate, billed, cost, allocation_tag)
@@ -68,6 +68,11 @@ class AnomalyJobRun {
                              * CASE WHEN extract(day FROM day) = 1 AND s % 3 = 0 THEN 1.8 ELSE 1 END
                              * CASE WHEN (s * 7 + d) % 97 = 0 THEN 3 ELSE 1 END)::numeric, 4) AS c) AS cost""")
                     .bind("id", id).bind("services", SERVICES).bind("first", first).bind("end", end).execute();
+            // The distinct charge starts, as an import notes them (migration V9).
+            h.execute("""
+                    INSERT INTO charge_starts (billing_account_id, billing_period_start, charge_period_start)
+                    SELECT DISTINCT billing_account_id, billing_period_start, charge_period_start FROM charges""");
+            return written;
         });
         long loaded = System.nanoTime() - load;
         // As an import would, the rows are allocated to their services before the job reads them: what is measured

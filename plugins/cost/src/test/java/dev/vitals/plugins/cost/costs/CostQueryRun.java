@@ -120,6 +120,10 @@ class CostQueryRun {
                              THEN (1000 + (s * 37 + (extract(day FROM day)::int) * 11) % 900) / 100.0
                              ELSE 250.00 END::numeric AS c) AS cost""")
                     .bind("id", id).bind("services", SERVICES).bind("first", first).bind("end", end).execute();
+            // The distinct charge starts, as an import notes them (migration V9).
+            h.execute("""
+                    INSERT INTO charge_starts (billing_account_id, billing_period_start, charge_period_start)
+                    SELECT DISTINCT billing_account_id, billing_period_start, charge_period_start FROM charges""");
             h.createUpdate("""
                     INSERT INTO allocation_dirty (first_start, last_start)
                     VALUES (:first::date::timestamptz, (:end::date - 1)::timestamptz)""")

@@ -187,4 +187,37 @@ class FocusFileTest {
             assertEquals(Optional.of(json.readTree(objects.get(i)).toString()), charges.get(i).tags(), objects.get(i));
         }
     }
+
+    @Test
+    void whiteSpaceAfterAClosingQuoteIsDroppedAndAnyOtherCharacterThereIsRefused() throws Exception {
+        String header = MANDATORY_HEADER.replace("\n", ",Tags\n");
+        String start = "1,1,AWS,Usage,\"USD\" \t,a,2024-09-01,2024-10-01,2024-09-02,2024-09-03,";
+
+        List<Charge> charges = read(header + start + "\"{\"\"service\"\": \"\"s\"\"}\"  \r\n");
+        FocusProblem stray = assertThrows(FocusProblem.class, () -> read(header + start + "NULL\n"
+                + "1,1,AWS,Usage,\"USD\" \"x,a,2024-09-01,2024-10-01,2024-09-02,2024-09-03,NULL\n"));
+
+        assertEquals("USD", charges.get(0).billingCurrency());
+        assertEquals(Optional.of("{\"service\":\"s\"}"), charges.get(0).tags());
+        assertEquals(3, stray.row());
+        assertTrue(stray.reason().startsWith("is not valid CSV"), stray.reason());
+    }
+
+    @Test
+    void aFileThatEndsInsideAQuotedCellIsRefusedAtThatRecordsRowCountingRecordsNotLines() {
+        String header = MANDATORY_HEADER.replace("\n", ",Tags\n");
+        String start = "1,1,AWS,Usage,USD,a,2024-09-01,2024-10-01,2024-09-02,2024-09-03,";
+        String spanning = start + "\"{\"\"service\"\":\n\"\"s\"\"}\"\n";          // one record, two lines
+        List<Charge> charges = new ArrayList<>();
+
+        FocusProblem unclosed = assertThrows(FocusProblem.class, () -> FOCUS.read(new StringReader(header
+                + spanning + "\n" + spanning + start + "\"{\"\"service\"\": \"\"s\"\"}\n"), charges::add));
+        FocusProblem unclosedHeader = assertThrows(FocusProblem.class, () -> read(header.replace("Tags", "\"Tags")));
+
+        assertEquals(4, unclosed.row());
+        assertTrue(unclosed.reason().startsWith("is not valid CSV"), unclosed.reason());
+        assertEquals(List.of(2L, 3L), charges.stream().map(Charge::row).toList());
+        assertEquals(1, unclosedHeader.row());
+        assertTrue(unclosedHeader.reason().startsWith("is not a CSV header"), unclosedHeader.reason());
+    }
 }

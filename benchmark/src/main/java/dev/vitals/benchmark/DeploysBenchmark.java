@@ -82,8 +82,11 @@ public final class DeploysBenchmark {
             Wrk.run(base + "/api/health", CONNECTIONS, Math.max(1, seconds / 3), PortalProcess.ADMIN_TOKEN,
                     Optional.empty());
             health = Wrk.run(base + "/api/health", CONNECTIONS, seconds, PortalProcess.ADMIN_TOKEN, Optional.empty());
+            // A third as many batches first, of deployments the measured ones and COPY never name, so that the JIT
+            // has compiled the batch path before it is measured, as it has the single event's.
+            batches(port, batches * 1000L, Math.max(1, batches / 3));
             cpu = cpu(portal, url);
-            batchRate = batches(port, batches);
+            batchRate = batches(port, 0, batches);
             batchCpu = cpu(portal, url).minus(cpu).toNanos() / 1e6 / batches;
             dora(port, concurrency, seconds);
         }
@@ -180,11 +183,14 @@ public final class DeploysBenchmark {
         }
     }
 
-    /** Posts {@code batches} batches of 1,000 from 4 clients and returns events per second. */
-    private static double batches(int port, int batches) throws Exception {
+    /**
+     * Posts {@code batches} batches of 1,000 from 4 clients, deployments {@code first} on, and returns events per
+     * second.
+     */
+    private static double batches(int port, long first, int batches) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        AtomicLong next = new AtomicLong(0);
-        long total = batches * 1000L;
+        AtomicLong next = new AtomicLong(first);
+        long total = first + batches * 1000L;
         long start = System.nanoTime();
         Parallel.run(CONNECTIONS, worker -> {
             long posted = 0;
@@ -198,7 +204,7 @@ public final class DeploysBenchmark {
             }
             return posted;
         });
-        return total / ((System.nanoTime() - start) / 1e9);
+        return batches * 1000L / ((System.nanoTime() - start) / 1e9);
     }
 
     /** The DORA report of the whole organisation (first and cached), and of one team under load. */

@@ -193,6 +193,66 @@ public final class DeployDays {
     }
 
     /**
+     * The roll-up's share of deployments inserted by the same statement, as a data-modifying {@code WITH} item named
+     * {@code rolled}, for the usual batch: every commit its deployments shipped is new to its service, so every
+     * lead time lands on its own deployment's day and none leaves another. It reads what the statement's other items
+     * return instead of the tables: {@code zone (zone)}, the roll-up's zone, one row or none before the plugin first
+     * started; {@code counted (service, finished_at, status)}, the counted deployments the statement inserted; and
+     * {@code firsts (service, committed_at, first_finished_at)}, the first deployments it inserted; and adds nothing
+     * unless {@code every_first_new}, a condition, holds. Reading them back by key was a third of a batch's database
+     * time. Failures that incidents name are left to {@link #addIncidentsNaming}: an incident committed while the
+     * statement waited on its claim ({@link #claim}) is not in the statement's snapshot.
+     *
+     * @param everyFirstNew SQL that is true when every commit the new deployments shipped got one of them as its
+     *     first deployment
+     * @return the {@code WITH} item
+     */
+    public static String shareOfInsert(String everyFirstNew) {
+        return """
+                rolled AS (
+                    INSERT INTO deploy_days AS r (service, day, deployments, rolled_back, failed, lead_hours)
+                    SELECT service, day, sum(n)::int, sum(rolled_back)::int, sum(rolled_back)::int,
+                           coalesce(array_agg(hours) FILTER (WHERE hours IS NOT NULL), '{}')
+                    FROM (SELECT c.service, (c.finished_at AT TIME ZONE z.zone)::date AS day, 1 AS n,
+                                 (c.status = 'rolled_back')::int AS rolled_back, NULL::float8 AS hours
+                          FROM counted c CROSS JOIN zone z
+                          UNION ALL
+                          SELECT f.service, (f.first_finished_at AT TIME ZONE z.zone)::date, 0, 0, %s
+                          FROM firsts f CROSS JOIN zone z WHERE f.first_finished_at > f.committed_at) parts
+                    WHERE %s
+                    GROUP BY service, day ORDER BY service, day
+                    ON CONFLICT (service, day) DO UPDATE SET deployments = r.deployments + excluded.deployments,
+                        rolled_back = r.rolled_back + excluded.rolled_back, failed = r.failed + excluded.failed,
+                        lead_hours = r.lead_hours || excluded.lead_hours
+                    RETURNING 1)""".formatted(LEAD_HOURS.formatted("f"), everyFirstNew);
+    }
+
+    /**
+     * Counts as failed the just-stored, counted, successful deployments that a committed incident names, after
+     * {@link #shareOfInsert} counted only those rolled back. The day rows are this transaction's own already (its
+     * share went into them), so no lock is taken here that another writer could hold; an incident committed later
+     * finds the deployments stored and counts them itself ({@link #addIncidents}).
+     *
+     * @param h the writing transaction's handle, after {@link #shareOfInsert}
+     * @param added the deployments the transaction inserted
+     */
+    public void addIncidentsNaming(Handle h, Collection<String> added) {
+        // Driven from the incidents, which are few: the deployments are read only for those an incident names.
+        h.createUpdate("""
+                UPDATE deploy_days r SET failed = r.failed + n.failed
+                FROM (SELECT d.service, (d.finished_at AT TIME ZONE :zone)::date AS day, count(*)::int AS failed
+                      FROM (SELECT DISTINCT i.deployment_id FROM incidents i
+                            WHERE i.deployment_id = ANY(:added)) i
+                      CROSS JOIN LATERAL (SELECT d.service, d.finished_at FROM deployments d
+                                          WHERE d.id = i.deployment_id AND %s AND d.status = 'success'
+                                          OFFSET 0) d
+                      GROUP BY 1, 2) n
+                WHERE r.service = n.service AND r.day = n.day""".formatted(COUNTED))
+                .bind("zone", zone.getId()).bindArray("added", String.class, added.toArray(String[]::new))
+                .execute();
+    }
+
+    /**
      * Holds the ids of deployments that new incidents name but that no committed deployment has, to the end of the
      * transaction: it inserts a stand-in row under each id and the caller removes it with {@link #release} before
      * committing, so no one else ever sees one. A deployment stored meanwhile under such an id waits for the commit

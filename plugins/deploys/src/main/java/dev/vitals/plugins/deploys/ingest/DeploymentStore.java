@@ -79,8 +79,13 @@ public final class DeploymentStore {
         if (added.isEmpty()) {
             return added;
         }
-        List<DeployDays.FormerFirst> formerFirsts = inserted.firstsAllNew() ? List.of() : formerFirsts(h, added);
-        inserted.days().ifPresent(d -> d.addDeployments(h, added, formerFirsts));
+        if (inserted.firstsAllNew()) {
+            // The insert added the roll-up's share itself, all but the failures incidents name.
+            inserted.days().ifPresent(d -> d.addIncidentsNaming(h, added));
+        } else {
+            List<DeployDays.FormerFirst> formerFirsts = formerFirsts(h, added);
+            inserted.days().ifPresent(d -> d.addDeployments(h, added, formerFirsts));
+        }
         return added;
     }
 
@@ -89,7 +94,7 @@ public final class DeploymentStore {
      *
      * @param added the ids this transaction inserted
      * @param firstsAllNew true when every commit the added deployments shipped got them as its first deployment, so
-     *     none was known already and no first deployment needs comparing
+     *     none was known already, no first deployment needs comparing, and the insert added the roll-up's share
      * @param days the roll-up to add to, its zone read (and held) by this transaction; empty before the plugin first
      *     started
      */
@@ -102,7 +107,9 @@ public final class DeploymentStore {
      * counted deployments the first deployment of the commits no deployment shipped before, and, when it stored
      * anything, marks the cached reports stale and reads the roll-up's zone ({@link DeployDays#changed},
      * {@link DeployDays#forWriter}): one round trip where there were four, which is most of what one event sent
-     * alone costs above its commit.
+     * alone costs above its commit. When every commit was new to its service, as in most batches, it also adds the
+     * roll-up's share from the rows it inserted ({@link DeployDays#shareOfInsert}), instead of a second statement
+     * reading each deployment, commit and first deployment back by key.
      *
      * <p>Here and in the roll-up, the rows a batch names are looked up one by one through a lateral subquery that
      * {@code OFFSET 0} keeps whole: left to itself the planner joined the batch's thousand ids to every row of
@@ -173,23 +180,28 @@ public final class DeploymentStore {
                 candidates AS (
                     SELECT DISTINCT ON (d.service, c.sha) d.service, c.sha, c.committed_at, d.id, d.finished_at
                     FROM sent d JOIN added a ON a.id = d.id JOIN commits c ON c.id = d.id
-                    WHERE %s
+                    WHERE %1$s
                     ORDER BY d.service, c.sha, d.finished_at, d.id),
                 firsts AS (
                     INSERT INTO commit_first_deploys (service, sha, committed_at, first_deployment_id,
                         first_finished_at)
                     SELECT service, sha, committed_at, id, finished_at FROM candidates ORDER BY service, sha
                     ON CONFLICT (service, sha) DO NOTHING
-                    RETURNING 1),
+                    RETURNING service, committed_at, first_finished_at),
+                counted AS (
+                    SELECT d.service, d.finished_at, d.status FROM sent d JOIN added a ON a.id = d.id WHERE %1$s),
+                zone AS (SELECT zone FROM deploy_days_zone),
+                %2$s,
                 stamp AS (
-                    SELECT nextval('dora_version') AS version, (SELECT zone FROM deploy_days_zone) AS zone
+                    SELECT nextval('dora_version') AS version, (SELECT zone FROM zone) AS zone
                     WHERE EXISTS (SELECT 1 FROM added))
                 SELECT s.id, a.id IS NOT NULL AS added, d.content, st.zone,
                        (SELECT count(*) FROM candidates) = (SELECT count(*) FROM firsts) AS firsts_all_new
                 FROM sent s LEFT JOIN added a ON a.id = s.id
                 LEFT JOIN LATERAL (SELECT d.content FROM deployments d WHERE a.id IS NULL AND d.id = s.id
                                    OFFSET 0) d ON TRUE
-                LEFT JOIN stamp st ON TRUE""".formatted(DeployDays.COUNTED))
+                LEFT JOIN stamp st ON TRUE""".formatted(DeployDays.COUNTED, DeployDays.shareOfInsert(
+                        "(SELECT count(*) FROM candidates) = (SELECT count(*) FROM firsts)")))
                 .bindArray("ids", String.class, ids).bindArray("services", String.class, services)
                 .bindArray("environments", String.class, environments).bindArray("statuses", String.class, statuses)
                 .bindArray("started", String.class, started).bindArray("finished", String.class, finished)

@@ -2,7 +2,6 @@ package dev.vitals.plugins.deploys.ingest;
 
 import dev.vitals.api.FieldError;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
@@ -100,7 +99,7 @@ public final class InputRow {
             return Optional.empty();
         }
         try {
-            Instant at = OffsetDateTime.parse(value.trim()).toInstant();
+            Instant at = WireTime.parse(value.trim());
             if (inStorableYears(at)) {
                 return Optional.of(at);
             }

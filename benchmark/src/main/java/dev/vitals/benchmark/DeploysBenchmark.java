@@ -151,17 +151,19 @@ public final class DeploysBenchmark {
      * its children: without it a run's figure fell by two thirds when autovacuum happened to work between the reads.
      */
     private static Duration cpu(PortalProcess portal, String url) throws Exception {
-        long backend;
+        ProcessHandle server;
+        // The server is found while the backend that names it still lives: once the connection is closed the
+        // backend may be gone, and with it the way to its parent (a run then read the database's CPU as zero).
         try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement();
                 var rs = s.executeQuery("SELECT pg_backend_pid()")) {
             rs.next();
-            backend = rs.getLong(1);
+            long backend = rs.getLong(1);
+            server = ProcessHandle.of(backend).flatMap(ProcessHandle::parent).orElseThrow(() ->
+                    new IllegalStateException("no process " + backend + " or no parent: is the database local?"));
         }
-        Duration database = ProcessHandle.of(backend).flatMap(ProcessHandle::parent)
-                .map(server -> java.util.stream.Stream.concat(java.util.stream.Stream.of(server), server.children())
-                        .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
-                        .reduce(Duration.ZERO, Duration::plus).plus(reaped(server.pid())))
-                .orElse(Duration.ZERO);
+        Duration database = java.util.stream.Stream.concat(java.util.stream.Stream.of(server), server.children())
+                .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus).plus(reaped(server.pid()));
         return portal.cpuTime().plus(database);
     }
 

@@ -185,7 +185,7 @@ public final class AnomaliesPage {
         }
         List<Optional<Expectation>> band = baseline.band(costs, days);
         List<OptionalDouble> cost = days.stream().map(d -> Optional.ofNullable(costs.get(d))
-                .map(c -> OptionalDouble.of(c.doubleValue())).orElse(OptionalDouble.of(0))).toList();
+                .map(c -> OptionalDouble.of(Amounts.charted(c))).orElse(OptionalDouble.of(0))).toList();
         return Chart.builder("Daily cost of " + anomaly.service().key() + " with its expected band", ChartKind.LINES)
                 .days("Day", days)
                 .yAxis("Cost", anomalies.currency() + "/day")
@@ -199,7 +199,7 @@ public final class AnomaliesPage {
 
     private static List<OptionalDouble> value(List<Optional<Expectation>> band,
             java.util.function.Function<Expectation, BigDecimal> part) {
-        return band.stream().map(e -> e.map(x -> OptionalDouble.of(part.apply(x).doubleValue()))
+        return band.stream().map(e -> e.map(x -> OptionalDouble.of(Amounts.charted(part.apply(x))))
                 .orElse(OptionalDouble.empty())).toList();
     }
 

@@ -105,7 +105,7 @@ public final class CostPage {
                         .thenComparing(Map.Entry::getKey))
                 .forEach(e -> chart.series(new ChartSeries(e.getKey(), months.stream()
                         .map(m -> Optional.ofNullable(e.getValue().get(m))
-                                .map(v -> OptionalDouble.of(v.doubleValue())).orElse(OptionalDouble.of(0)))
+                                .map(v -> OptionalDouble.of(Amounts.charted(v))).orElse(OptionalDouble.of(0)))
                         .toList())));
         if (byCategory.isEmpty()) {
             chart.series(new ChartSeries("Cost", months.stream().map(m -> OptionalDouble.empty()).toList()));

@@ -81,7 +81,7 @@ final class ScopeView {
                 .yAxis("Cost", days.currency() + "/day")
                 .decimals(2)
                 .series(ChartSeries.of("Effective cost", days.days().stream()
-                        .map(d -> new BigDecimal(d.cost()).doubleValue()).toList()))
+                        .map(d -> Amounts.charted(new BigDecimal(d.cost()))).toList()))
                 .emptyMessage("No cost in these " + CHART_DAYS + " days.")
                 .build();
     }

@@ -18,6 +18,7 @@ import dev.vitals.plugins.priorities.PrioritiesPlugin;
 import dev.vitals.plugins.slo.SloPlugin;
 import dev.vitals.web.browser.Axe;
 import dev.vitals.web.browser.Charts;
+import dev.vitals.web.browser.PageCondition;
 import dev.vitals.web.browser.PageProblems;
 import dev.vitals.web.security.GuardedRoutes.Rule;
 import java.io.IOException;
@@ -139,7 +140,7 @@ class TopLevelPagesBrowserTest {
      * half a second, spares that half second on every page; a map that could not be drawn fails the page.
      */
     private static void awaitWhatLoadsAfterThePage(Page page, String path) {
-        page.waitForFunction(MAPS_DRAWN_OR_FAILED);
+        PageCondition.awaitTrue(page, MAPS_DRAWN_OR_FAILED);
         assertEquals("", page.evaluate(MAPS_FAILED), path + ": a graph map was not drawn");
         if (path.equals(API_DOCS)) {
             page.locator("#swagger-ui .opblock").first().waitFor();

@@ -17,6 +17,6 @@ public final class Charts {
 
     /** Waits until every chart on the page is drawn at its box's current width (at once when there is none). */
     public static void awaitDrawnAtTheirWidth(Page page) {
-        page.waitForFunction(DRAWN_AT_THEIR_WIDTH);
+        PageCondition.awaitTrue(page, DRAWN_AT_THEIR_WIDTH);
     }
 }

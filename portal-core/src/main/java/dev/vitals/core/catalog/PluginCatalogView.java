@@ -111,12 +111,14 @@ public final class PluginCatalogView implements CatalogView {
                 h -> CopiedRelations.read(h, RELATIONS, stakeholderRoles(h)));
     }
 
+    /** A relation's type in the API's words: the stored names of three types differ. */
+    private static final String TYPE_AS_THE_API_NAMES_IT = """
+            CASE type WHEN 'childOf' THEN 'memberOf' WHEN 'inScope' THEN 'scopes'
+                      WHEN 'hasStakeholder' THEN 'stakeholder' ELSE type END""";
+
     /** The relations in the API's words; the renamed types sort by their new names, in Java. */
-    private static final String RELATIONS = """
-            SELECT source_ref, CASE type WHEN 'childOf' THEN 'memberOf' WHEN 'inScope' THEN 'scopes'
-                                         WHEN 'hasStakeholder' THEN 'stakeholder' ELSE type END,
-                   target_ref
-              FROM core.catalog_relations""";
+    private static final String RELATIONS = "SELECT source_ref, " + TYPE_AS_THE_API_NAMES_IT
+            + ", target_ref FROM core.catalog_relations";
 
     /**
      * Read in one repeatable-read snapshot from the entities the catalog's triggers stamped with the version of their
@@ -143,13 +145,12 @@ public final class PluginCatalogView implements CatalogView {
             Map<String, CatalogEntity> entities = new HashMap<>();
             Map<String, EntityRef> named = new HashMap<>();
             h.createQuery(SELECT + "WHERE ref = ANY(:refs)").bindArray("refs", String.class, keys)
-                    .map((rs, ctx) -> entities.put(rs.getString("ref"), entity(rs, named))).list();
+                    .map((rs, ctx) -> Map.entry(rs.getString("ref"), entity(rs, named)))
+                    .forEach(e -> entities.put(e.getKey(), e.getValue()));
             Map<String, String> roles = stakeholderRoles(h, keys);
             Map<String, List<String[]>> written = new HashMap<>();
-            h.createQuery("""
-                            SELECT source_ref, CASE type WHEN 'childOf' THEN 'memberOf' WHEN 'inScope' THEN 'scopes'
-                                                         WHEN 'hasStakeholder' THEN 'stakeholder' ELSE type END,
-                                   target_ref,
+            h.createQuery("SELECT source_ref, " + TYPE_AS_THE_API_NAMES_IT + """
+                            , target_ref,
                                    EXISTS (SELECT 1 FROM core.catalog_entities t WHERE t.ref = r.target_ref)
                               FROM core.catalog_relations r
                              WHERE r.source_ref = ANY(:refs)""")
@@ -163,7 +164,7 @@ public final class PluginCatalogView implements CatalogView {
                 if (parsed.isEmpty()) {
                     continue;
                 }
-                List<String[]> rows = written.getOrDefault(ref, new ArrayList<>());
+                List<String[]> rows = written.getOrDefault(ref, new ArrayList<>(0));
                 // The order relations() gives: by type, then target, each as text in String.compareTo's order.
                 rows.sort(Comparator.<String[], String>comparing(row -> row[1]).thenComparing(row -> row[2]));
                 List<CatalogRelation> relations = new ArrayList<>(rows.size());

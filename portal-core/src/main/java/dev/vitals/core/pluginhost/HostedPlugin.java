@@ -324,8 +324,9 @@ public final class HostedPlugin {
     }
 
     void startFailed(String why, boolean databaseAway) {
-        stopped(PluginState.FAILED, why);
+        // The cause first: the reconciler that sees FAILED then reads why it failed, not the last start's.
         this.startFailedWithTheDatabaseAway = databaseAway;
+        stopped(PluginState.FAILED, why);
     }
 
     void markStarted() {

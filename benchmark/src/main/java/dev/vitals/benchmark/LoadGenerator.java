@@ -32,8 +32,7 @@ final class LoadGenerator {
 
     /** Warms up for a third of the time, then measures. */
     static Result measure(int port, String path, int concurrency, Duration duration, String bearer) throws Exception {
-        run(port, path, concurrency, duration.dividedBy(3), bearer);
-        return run(port, path, concurrency, duration, bearer);
+        return measure(port, path, concurrency, duration, bearer, false);
     }
 
     static Result run(int port, String path, int concurrency, Duration duration, String bearer) throws Exception {
@@ -43,8 +42,13 @@ final class LoadGenerator {
     /** Warms up for a third of the time, then measures, asking as browsers do: {@code Accept-Encoding: gzip}. */
     static Result measureAcceptingGzip(int port, String path, int concurrency, Duration duration, String bearer)
             throws Exception {
-        run(port, path, n -> path, concurrency, duration.dividedBy(3), bearer, true);
-        return run(port, path, n -> path, concurrency, duration, bearer, true);
+        return measure(port, path, concurrency, duration, bearer, true);
+    }
+
+    private static Result measure(int port, String path, int concurrency, Duration duration, String bearer,
+            boolean acceptingGzip) throws Exception {
+        run(port, path, n -> path, concurrency, duration.dividedBy(3), bearer, acceptingGzip);
+        return run(port, path, n -> path, concurrency, duration, bearer, acceptingGzip);
     }
 
     /**

@@ -161,7 +161,7 @@ public final class ChargeImport {
     /** Rows billed in another currency, at the rate of their billing period's month. */
     private void convert(Handle h, long id) {
         h.createUpdate("""
-                UPDATE charges c SET rate = r.rate, billed = c.billed_cost * r.rate, cost = c.effective_cost * r.rate
+                UPDATE charges c SET rate = r.rate
                 FROM rates r
                 WHERE c.import_id = :id AND c.billing_currency <> :reporting AND r.currency = c.billing_currency
                   AND r.reporting = :reporting

@@ -12,14 +12,14 @@ final class CopyText {
     static final String COLUMNS = "import_id, row_number, billing_account_id, billing_period_start, billing_period_end, "
             + "charge_period_start, charge_period_end, charge_category, charge_class, provider_name, "
             + "invoice_issuer_name, invoice_id, sub_account_id, service_category, service_name, billing_currency, "
-            + "billed_cost, effective_cost, rate, billed, cost, allocation_tag, tags, extra, resource_id";
+            + "billed_cost, effective_cost, rate, allocation_tag, tags, extra, resource_id";
 
     private static final long SECONDS_PER_DAY = 86_400;
 
     private CopyText() {
     }
 
-    /** A charge of the import, in the reporting currency at rate 1 until it is converted. */
+    /** A charge of the import at rate 1 to the reporting currency until it is converted. */
     static void append(StringBuilder line, long importId, Charge c) {
         line.append(importId).append('\t').append(c.row());
         field(line, c.billingAccountId());
@@ -36,13 +36,9 @@ final class CopyText {
         field(line, c.serviceCategory());
         field(line, c.serviceName());
         field(line, c.billingCurrency());
-        String billed = c.billedCost().toPlainString();
-        String effective = c.effectiveCost().toPlainString();
-        field(line, billed);
-        field(line, effective);
+        field(line, c.billedCost().toPlainString());
+        field(line, c.effectiveCost().toPlainString());
         line.append("\t1");
-        field(line, billed);
-        field(line, effective);
         field(line, c.allocationTag());
         field(line, c.tags());
         field(line, c.extra());

@@ -55,9 +55,9 @@ class AnomalyJobRun {
             long written = h.createUpdate("""
                     INSERT INTO charges (import_id, row_number, billing_account_id, billing_period_start,
                         billing_period_end, charge_period_start, charge_period_end, charge_category, provider_name,
-                        billing_currency, billed_cost, effective_cost, rate, billed, cost, allocation_tag)
+                        billing_currency, billed_cost, effective_cost, rate, allocation_tag)
                     SELECT :id, s * 1000 + d, 'run', date_trunc('month', day), date_trunc('month', day)
-                           + interval '1 month', day, day + interval '1 day', 'Usage', 'Run', 'USD', c, c, 1, c, c,
+                           + interval '1 month', day, day + interval '1 day', 'Usage', 'Run', 'USD', c, c, 1,
                            'svc-' || s
                     FROM generate_series(0, :services - 1) AS s,
                          generate_series(0, (:end::date - :first::date) - 1) AS d,

@@ -107,9 +107,9 @@ class CostQueryRun {
             int written = h.createUpdate("""
                     INSERT INTO charges (import_id, row_number, billing_account_id, billing_period_start,
                         billing_period_end, charge_period_start, charge_period_end, charge_category, provider_name,
-                        billing_currency, billed_cost, effective_cost, rate, billed, cost, allocation_tag, tags)
+                        billing_currency, billed_cost, effective_cost, rate, allocation_tag, tags)
                     SELECT :id, d * 100000 + s, 'acct-big', date_trunc('month', day), date_trunc('month', day)
-                           + interval '1 month', day, day + interval '1 day', 'Usage', 'AWS', 'USD', c, c, 1, c, c,
+                           + interval '1 month', day, day + interval '1 day', 'Usage', 'AWS', 'USD', c, c, 1,
                            CASE WHEN s < :services THEN 'service-' || s END,
                            CASE WHEN s < :services THEN jsonb_build_object('service', 'service-' || s)
                                 ELSE jsonb_build_object('shared', 'platform') END

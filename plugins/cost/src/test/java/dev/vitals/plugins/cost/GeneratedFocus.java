@@ -20,6 +20,11 @@ public final class GeneratedFocus {
 
     /** A FOCUS file made row by row as it is read, so the test holds no more of it than the portal does. */
     public static InputStream stream(int rows) {
+        return stream(rows, "acct-big");
+    }
+
+    /** The same rows for another billing account, which an import keeps beside those of {@code acct-big}. */
+    public static InputStream stream(int rows, String account) {
         String header = "BillingAccountId,BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd,"
                 + "ChargeCategory,ProviderName,BillingCurrency,BilledCost,EffectiveCost,Tags\r\n";
         Iterator<InputStream> parts = new Iterator<>() {
@@ -43,7 +48,7 @@ public final class GeneratedFocus {
                     String start = LocalDate.parse("2024-09-01").atStartOfDay().plusHours(hour) + ":00Z";
                     String end = LocalDate.parse("2024-09-01").atStartOfDay().plusHours(hour + 1) + ":00Z";
                     String cost = BigDecimal.valueOf(next, 3).toPlainString();
-                    chunk.append("acct-big,2024-09-01T00:00:00Z,2024-10-01T00:00:00Z,").append(start).append(',')
+                    chunk.append(account).append(",2024-09-01T00:00:00Z,2024-10-01T00:00:00Z,").append(start).append(',')
                             .append(end).append(",Usage,AWS,USD,").append(cost).append(',').append(cost).append(',')
                             .append(tags).append("\r\n");
                 }

@@ -52,7 +52,7 @@ public final class ProblemResponses {
         routes.exception(NoSuchPluginException.class, (e, ctx) -> respond(ctx, 404, e.getMessage(), List.of()));
         routes.exception(PluginNotAllowedException.class, (e, ctx) -> respond(ctx, 409, e.getMessage(), List.of()));
         routes.exception(PluginFailure.class, (e, ctx) -> {
-            if (databaseUnavailable(e, ctx)) {
+            if (databaseUnavailable(e, ctx) || abortedByConcurrentWrite(e, ctx)) {
                 return;
             }
             dataError(e).ifPresentOrElse(why -> refuseData(ctx, why),
@@ -60,7 +60,7 @@ public final class ProblemResponses {
                             + "the admin page", List.of()));
         });
         routes.exception(Exception.class, (e, ctx) -> {
-            if (databaseUnavailable(e, ctx)) {
+            if (databaseUnavailable(e, ctx) || abortedByConcurrentWrite(e, ctx)) {
                 return;
             }
             Optional<String> data = dataError(e);
@@ -103,6 +103,26 @@ public final class ProblemResponses {
         ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
         respond(ctx, 503, "the database is not answering; try again in a few seconds", List.of());
         return true;
+    }
+
+    /**
+     * A transaction the database aborted to let a concurrent one through (SQLSTATE class 40: a deadlock's victim, a
+     * serialization failure) stored nothing, and the same request sent again will most likely pass: a 503 with
+     * {@code Retry-After}, like a database that is away, not a 500. Two bulk writes that lock shared rows in opposite
+     * orders (a plugin's sums kept by triggers, say) cannot always agree on an order beforehand.
+     */
+    private static boolean abortedByConcurrentWrite(Exception e, Context ctx) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                LOG.warn("A concurrent write aborted {} {}: SQLSTATE {}", ctx.method(), ctx.path(),
+                        sql.getSQLState());
+                ctx.header("Retry-After", "1");
+                respond(ctx, 503, "another write touched the same rows at the same moment and the database aborted "
+                        + "this one; nothing was stored, send it again", List.of());
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -34,6 +34,14 @@ class ProblemResponsesTest {
             config.routes.get("/api/down", ctx -> {
                 throw new IllegalStateException(new SQLException("ERROR: division by zero", "22012"));
             });
+            config.routes.post("/api/deadlock", ctx -> {
+                throw new IllegalStateException("statement failed", new SQLException(
+                        "ERROR: deadlock detected", "40P01"));
+            });
+            config.routes.post("/api/serialization", ctx -> {
+                throw new IllegalStateException(new SQLException(
+                        "ERROR: could not serialize access due to concurrent update", "40001"));
+            });
             config.routes.get("/api/bug", ctx -> {
                 throw new IllegalStateException(new SQLException("ERROR: relation missing", "42P01"));
             });
@@ -65,6 +73,19 @@ class ProblemResponsesTest {
         HttpResponse<String> time = get("/api/time");
         assertEquals(422, time.statusCode(), time.body());
         assertTrue(time.body().contains("'yesterday' is not a time"), time.body());
+    }
+
+    @Test
+    void aWriteTheDatabaseAbortedForAConcurrentOneIsA503ToSendAgain() throws Exception {
+        for (String path : new String[] {"/api/deadlock", "/api/serialization"}) {
+            HttpResponse<String> aborted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://localhost:" + app.port() + path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, aborted.statusCode(), aborted.body());
+            assertEquals(Problem.CONTENT_TYPE, aborted.headers().firstValue("Content-Type").orElseThrow());
+            assertEquals("1", aborted.headers().firstValue("Retry-After").orElseThrow());
+            assertTrue(aborted.body().contains("nothing was stored, send it again"), aborted.body());
+        }
     }
 
     @Test

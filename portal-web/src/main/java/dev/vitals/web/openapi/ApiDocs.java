@@ -34,7 +34,7 @@ public final class ApiDocs {
                 RouteDoc.of("Describe this API as an OpenAPI 3.1 document")
                         .description("The portal's routes and those of the plugins started now.")
                         .returns(200, new RouteDoc.Body("application/json", Optional.empty(), Optional.empty())),
-                ctx -> ctx.json(description.document(routes.rules())));
+                ctx -> ctx.contentType("application/json").result(description.json(routes.rules())));
         routes.get("/api/docs", Role.VIEWER, Scopes.CATALOG_READ,
                 RouteDoc.of("Show this API's description to people")
                         .returns(200, RouteDoc.Body.text("text/html", "<!DOCTYPE html>")),

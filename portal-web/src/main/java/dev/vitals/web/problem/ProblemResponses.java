@@ -106,14 +106,15 @@ public final class ProblemResponses {
     }
 
     /**
-     * A transaction the database aborted to let a concurrent one through (SQLSTATE class 40: a deadlock's victim, a
-     * serialization failure) stored nothing, and the same request sent again will most likely pass: a 503 with
+     * A transaction the database aborted to let a concurrent one through (a deadlock's victim, 40P01, or a
+     * serialization failure, 40001) stored nothing, and the same request sent again will most likely pass: a 503 with
      * {@code Retry-After}, like a database that is away, not a 500. Two bulk writes that lock shared rows in opposite
      * orders (a plugin's sums kept by triggers, say) cannot always agree on an order beforehand.
      */
     private static boolean abortedByConcurrentWrite(Exception e, Context ctx) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+            if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState())
+                    || "40001".equals(sql.getSQLState()))) {
                 LOG.warn("A concurrent write aborted {} {}: SQLSTATE {}", ctx.method(), ctx.path(),
                         sql.getSQLState());
                 ctx.header("Retry-After", "1");

@@ -42,6 +42,10 @@ class ProblemResponsesTest {
                 throw new IllegalStateException(new SQLException(
                         "ERROR: could not serialize access due to concurrent update", "40001"));
             });
+            config.routes.post("/api/deferred", ctx -> {
+                throw new IllegalStateException(new SQLException(
+                        "ERROR: insert or update violates a deferred constraint", "40002"));
+            });
             config.routes.get("/api/bug", ctx -> {
                 throw new IllegalStateException(new SQLException("ERROR: relation missing", "42P01"));
             });
@@ -86,6 +90,10 @@ class ProblemResponsesTest {
             assertEquals("1", aborted.headers().firstValue("Retry-After").orElseThrow());
             assertTrue(aborted.body().contains("nothing was stored, send it again"), aborted.body());
         }
+        HttpResponse<String> deferred = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + app.port() + "/api/deferred")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(500, deferred.statusCode(), "a constraint checked at commit fails again when sent again");
     }
 
     @Test

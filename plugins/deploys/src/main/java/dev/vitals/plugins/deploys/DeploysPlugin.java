@@ -139,13 +139,14 @@ public final class DeploysPlugin implements VitalsPlugin {
                 "github", settings.find(GithubWebhook.SECRET), "pagerduty", settings.find(PagerDutyWebhook.SECRET)),
                 urls);
 
-        IngestApi ingest = new IngestApi(new EventParser(catalog, clock), deployments, incidents, signalRefresh);
+        IngestApi ingest = new IngestApi(new EventParser(catalog, clock), deployments, incidents, signalRefresh,
+                doraSignals);
         DoraApi doraApi = new DoraApi(dora, catalog, clock, context.orgTimeZone());
         GateApi gateApi = new GateApi(gate, freezes, breakGlass, catalog, clock);
         ReleaseModesApi releaseModes = new ReleaseModesApi(migration, catalog, org);
         IntegrationsApi integrationsApi = new IntegrationsApi(integrations, clock, urls);
         GithubWebhook github = new GithubWebhook(secrets, new GithubDeployments(catalog),
-                new GithubDeploymentStore(jdbi), deployments, signalRefresh, clock);
+                new GithubDeploymentStore(jdbi), deployments, signalRefresh, doraSignals, clock);
         PagerDutyWebhook pagerDuty = new PagerDutyWebhook(secrets, new PagerDutyIncidents(jdbi, catalog),
                 signalRefresh);
         BreakGlassForms breakGlassForms = new BreakGlassForms(breakGlass, catalog, org, urls);

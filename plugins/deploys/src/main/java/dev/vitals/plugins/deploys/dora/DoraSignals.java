@@ -7,6 +7,8 @@ import dev.vitals.api.SignalVerdict;
 import dev.vitals.api.Signals;
 import dev.vitals.plugins.deploys.catalog.ServiceRefs;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -83,6 +85,24 @@ public final class DoraSignals {
      */
     public void publishChanged(Collection<String> services) {
         publish(services, true);
+    }
+
+    /**
+     * The services whose verdict a change can move: those whose change reaches into the window a verdict judges now
+     * (a day earlier, so that no zone's midnight is missed), and those this portal has published no verdict for yet,
+     * which get their first. A backfill of deployments older than the window, as an import of last year's history
+     * is, moves no verdict, and reading the reports of a thousand services a batch to learn so was most of the
+     * refresh's cost.
+     *
+     * @param changedThrough per service, the latest time its change reaches
+     * @return the services to refresh
+     */
+    public List<String> mayMove(Map<String, Instant> changedThrough) {
+        Instant judgedFrom = DoraWindow.endingOn(LocalDate.now(clock.withZone(zone)), new OrgClock(clock, zone))
+                .start().minus(Duration.ofDays(1));
+        return changedThrough.entrySet().stream()
+                .filter(e -> !published.containsKey(e.getKey()) || !e.getValue().isBefore(judgedFrom))
+                .map(Map.Entry::getKey).toList();
     }
 
     private void publish(Collection<String> services, boolean onlyChanged) {

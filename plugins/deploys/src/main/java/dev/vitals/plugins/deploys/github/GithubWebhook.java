@@ -5,6 +5,7 @@ import dev.vitals.api.RouteDoc;
 import dev.vitals.api.RouteParam;
 import dev.vitals.api.Setting;
 import dev.vitals.api.WebhookRoute;
+import dev.vitals.plugins.deploys.dora.DoraSignals;
 import dev.vitals.plugins.deploys.ingest.DeploymentStore;
 import dev.vitals.plugins.deploys.ingest.IngestResult;
 import dev.vitals.plugins.deploys.integrations.WebhookSecrets;
@@ -48,15 +49,17 @@ public final class GithubWebhook {
     private final GithubDeploymentStore created;
     private final DeploymentStore deployments;
     private final BackgroundRefresh signals;
+    private final DoraSignals verdicts;
     private final Clock clock;
 
     public GithubWebhook(WebhookSecrets secrets, GithubDeployments github, GithubDeploymentStore created,
-            DeploymentStore deployments, BackgroundRefresh signals, Clock clock) {
+            DeploymentStore deployments, BackgroundRefresh signals, DoraSignals verdicts, Clock clock) {
         this.secrets = secrets;
         this.github = github;
         this.created = created;
         this.deployments = deployments;
         this.signals = signals;
+        this.verdicts = verdicts;
         this.clock = clock;
     }
 
@@ -88,7 +91,7 @@ public final class GithubWebhook {
             return;
         }
         IngestResult result = deployments.ingest(github.fromStatus(payload, created::find), "github");
-        signals.request(result.services());
+        signals.request(verdicts.mayMove(result.changedThrough()));
         ctx.status(202).json(new GithubAnswer.Recorded(result.stored(), result.unchanged(), Optional.empty()));
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -46,14 +46,40 @@ public final class DeploymentStore {
                         + " different content; nothing was stored");
             }
         }
-        Set<String> added = write(byId.values(), source);
-        Set<String> services = new TreeSet<>();
-        for (DeploymentEvent event : byId.values()) {
-            if (added.contains(event.id())) {
-                services.add(event.service());
+        Written written = write(byId.values(), source);
+        return new IngestResult(events.size(), written.added().size(), written.changedThrough(byId.values()));
+    }
+
+    /**
+     * What one transaction stored.
+     *
+     * @param added the ids stored now; the others were stored already with the same content
+     * @param tookOver per service, the latest finish of a later deployment that one stored now took a commit's first
+     *     deployment from: that deployment's lead times changed too
+     */
+    record Written(Set<String> added, Map<String, Instant> tookOver) {
+
+        /**
+         * @param events deployments of the transaction
+         * @return per service of those stored now, the latest time their change reaches
+         */
+        Map<String, Instant> changedThrough(Collection<DeploymentEvent> events) {
+            Map<String, Instant> through = new TreeMap<>();
+            for (DeploymentEvent event : events) {
+                if (added.contains(event.id())) {
+                    through.merge(event.service(), event.finishedAt(), Written::later);
+                    Instant former = tookOver.get(event.service());
+                    if (former != null) {
+                        through.merge(event.service(), former, Written::later);
+                    }
+                }
             }
+            return through;
         }
-        return new IngestResult(events.size(), added.size(), services);
+
+        private static Instant later(Instant a, Instant b) {
+            return a.isAfter(b) ? a : b;
+        }
     }
 
     /**
@@ -61,32 +87,35 @@ public final class DeploymentStore {
      *
      * @param events the deployments, no id twice
      * @param source where they came from
-     * @return the ids stored now; the others were stored already with the same content
+     * @return what it stored
      */
-    Set<String> write(Collection<DeploymentEvent> events, String source) {
+    Written write(Collection<DeploymentEvent> events, String source) {
         return jdbi.withHandle(h -> {
-            List<String> added = h.inTransaction(t -> store(t, events, source));
-            if (!added.isEmpty()) {
+            Written written = h.inTransaction(t -> store(t, events, source));
+            if (!written.added().isEmpty()) {
                 DeployDays.changed(h);
             }
-            return new HashSet<>(added);
+            return written;
         });
     }
 
-    private List<String> store(Handle h, Collection<DeploymentEvent> events, String source) {
+    private Written store(Handle h, Collection<DeploymentEvent> events, String source) {
         Inserted inserted = insert(h, events, source);
         List<String> added = inserted.added();
         if (added.isEmpty()) {
-            return added;
+            return new Written(Set.of(), Map.of());
         }
+        Map<String, Instant> tookOver = new HashMap<>();
         if (inserted.firstsAllNew()) {
             // The insert added the roll-up's share itself, all but the failures incidents name.
             inserted.days().ifPresent(d -> d.addIncidentsNaming(h, added));
         } else {
             List<DeployDays.FormerFirst> formerFirsts = formerFirsts(h, added);
             inserted.days().ifPresent(d -> d.addDeployments(h, added, formerFirsts));
+            formerFirsts.forEach(f -> tookOver.merge(f.service(), f.firstFinishedAt(),
+                    (a, b) -> a.isAfter(b) ? a : b));
         }
-        return added;
+        return new Written(new HashSet<>(added), tookOver);
     }
 
     /**

@@ -105,9 +105,9 @@ final class GroupCommit implements AutoCloseable {
             group.forEach(this::aloneWith);
             return;
         }
-        Set<String> added;
+        DeploymentStore.Written written;
         try {
-            added = store.write(group.stream().map(Pending::event).toList(), group.get(0).source());
+            written = store.write(group.stream().map(Pending::event).toList(), group.get(0).source());
         } catch (RuntimeException | Error e) {
             // Someone's event failed the group (a conflicting id, a value the database refuses): each alone, so the
             // error reaches only its sender.
@@ -115,9 +115,9 @@ final class GroupCommit implements AutoCloseable {
             return;
         }
         for (Pending p : group) {
-            boolean stored = added.contains(p.event().id());
-            p.answer().complete(new IngestResult(1, stored ? 1 : 0,
-                    stored ? Set.of(p.event().service()) : Set.of()));
+            List<DeploymentEvent> one = List.of(p.event());
+            p.answer().complete(new IngestResult(1, written.added().contains(p.event().id()) ? 1 : 0,
+                    written.changedThrough(one)));
         }
     }
 

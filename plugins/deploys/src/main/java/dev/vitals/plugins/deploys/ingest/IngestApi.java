@@ -5,6 +5,7 @@ import dev.vitals.api.BackgroundRefresh;
 import dev.vitals.api.RequestCaller;
 import dev.vitals.api.RouteDoc;
 import dev.vitals.plugins.deploys.catalog.ServiceRefs;
+import dev.vitals.plugins.deploys.dora.DoraSignals;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.List;
@@ -46,17 +47,20 @@ public final class IngestApi implements AutoCloseable {
     private final DeploymentStore deployments;
     private final IncidentStore incidents;
     private final BackgroundRefresh signals;
+    private final DoraSignals verdicts;
     private final GroupCommit together;
 
     /**
      * @param signals recomputes the signals of the services a batch touched, after the answer
+     * @param verdicts which of those services' verdicts the batch can move
      */
     public IngestApi(EventParser parser, DeploymentStore deployments, IncidentStore incidents,
-            BackgroundRefresh signals) {
+            BackgroundRefresh signals, DoraSignals verdicts) {
         this.parser = parser;
         this.deployments = deployments;
         this.incidents = incidents;
         this.signals = signals;
+        this.verdicts = verdicts;
         this.together = new GroupCommit(deployments);
     }
 
@@ -80,7 +84,7 @@ public final class IngestApi implements AutoCloseable {
         // Pipelines sending one deployment per request are many at once: theirs share a transaction.
         IngestResult result = events.size() == 1 ? together.ingest(events.get(0), "api")
                 : deployments.ingest(events, "api");
-        signals.request(result.services());
+        signals.request(verdicts.mayMove(result.changedThrough()));
         ctx.json(IngestAnswer.of(result));
     }
 

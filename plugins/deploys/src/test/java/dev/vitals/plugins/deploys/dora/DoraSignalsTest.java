@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,29 @@ class DoraSignalsTest {
         signals.publish(List.of("alpha"));
         assertEquals(3, published.size());
         assertEquals(published.get(1), published.get(2));
+    }
+
+    @Test
+    void onlyAChangeReachingIntoTheJudgedDaysOrAServiceWithoutAVerdictYetIsRefreshed(VitalsPortal portal) {
+        portal.importCatalogResource("deploys-test-catalog.yaml");
+        Instant now = portal.clock().instant();
+        DoraSignals signals = new DoraSignals(new DoraQuery(portal.pluginJdbi(), DoraThresholds.DEFAULTS),
+                DoraThresholds.DEFAULTS, new Recording(new ArrayList<>()), new PluginUrls(portal.pluginId()), null,
+                portal.clock(), ZoneOffset.UTC);
+        Instant longAgo = now.minus(40, ChronoUnit.DAYS);
+        Instant inWindow = now.minus(29, ChronoUnit.DAYS);
+        // No verdict published yet: every service gets its first, however old its change.
+        assertEquals(List.of("alpha"), signals.mayMove(Map.of("alpha", longAgo)));
+
+        portal.admin().post("/api/deploys/events", deployment("move-1", now.minus(1, ChronoUnit.DAYS)
+                .truncatedTo(ChronoUnit.SECONDS))).expect(200);
+        signals.publish(List.of("alpha"));
+        assertEquals(List.of(), signals.mayMove(Map.of("alpha", longAgo)), "a backfill older than the window");
+        assertEquals(List.of("alpha"), signals.mayMove(Map.of("alpha", inWindow)));
+        assertEquals(List.of("alpha"), signals.mayMove(Map.of("alpha", now.minus(30, ChronoUnit.DAYS))),
+                "within a day before the window, for zones whose midnight is earlier");
+        assertEquals(List.of(), signals.mayMove(Map.of("alpha", now.minus(32, ChronoUnit.DAYS))));
+        assertEquals(List.of("alpha"), signals.mayMove(Map.of("alpha", Instant.MAX)), "a change of unknown reach");
     }
 
     private static String deployment(String id, Instant at) {

@@ -66,7 +66,8 @@ class GroupCommitTest {
             answers = whileWritersAreHeld(together, events);
             for (int i = 0; i < events.size(); i++) {
                 IngestResult answer = answers.get(i).get();
-                assertEquals(new IngestResult(1, 1, Set.of(events.get(i).service())), answer, "answer " + i);
+                assertEquals(new IngestResult(1, 1, Map.of(events.get(i).service(), events.get(i).finishedAt())),
+                        answer, "answer " + i);
             }
         }
         assertEquals(20, count("SELECT count(*) FROM deployments"));
@@ -106,7 +107,8 @@ class GroupCommitTest {
                     ProblemException problem = assertInstanceOf(ProblemException.class, refused.getCause());
                     assertEquals(409, problem.status());
                 } else {
-                    assertEquals(new IngestResult(1, 1, Set.of("gamma")), answers.get(i).get(), "answer " + i);
+                    assertEquals(new IngestResult(1, 1, Map.of("gamma", events.get(i).finishedAt())),
+                            answers.get(i).get(), "answer " + i);
                 }
             }
         }

@@ -1,6 +1,5 @@
 package dev.vitals.core.database;
 
-import java.sql.SQLException;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
@@ -39,11 +38,6 @@ public final class RedoneAfterDeadlock {
     }
 
     static boolean isDeadlock(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "40P01".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return AbortedForConcurrentWrite.stateOf(e).filter(AbortedForConcurrentWrite.DEADLOCK::equals).isPresent();
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import dev.vitals.core.Json;
+import dev.vitals.core.database.AbortedForConcurrentWrite;
 import dev.vitals.core.database.DatabaseUnavailable;
 import dev.vitals.core.pluginhost.NoSuchPluginException;
 import dev.vitals.core.pluginhost.PluginFailure;
@@ -112,18 +113,15 @@ public final class ProblemResponses {
      * orders (a plugin's sums kept by triggers, say) cannot always agree on an order beforehand.
      */
     private static boolean abortedByConcurrentWrite(Exception e, Context ctx) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState())
-                    || "40001".equals(sql.getSQLState()))) {
-                LOG.warn("A concurrent write aborted {} {}: SQLSTATE {}", ctx.method(), ctx.path(),
-                        sql.getSQLState());
-                ctx.header("Retry-After", "1");
-                respond(ctx, 503, "another write touched the same rows at the same moment and the database aborted "
-                        + "this one; nothing was stored, send it again", List.of());
-                return true;
-            }
+        Optional<String> state = AbortedForConcurrentWrite.stateOf(e);
+        if (state.isEmpty()) {
+            return false;
         }
-        return false;
+        LOG.warn("A concurrent write aborted {} {}: SQLSTATE {}", ctx.method(), ctx.path(), state.get());
+        ctx.header("Retry-After", "1");
+        respond(ctx, 503, "another write touched the same rows at the same moment and the database aborted this one; "
+                + "nothing was stored, send it again", List.of());
+        return true;
     }
 
     /**

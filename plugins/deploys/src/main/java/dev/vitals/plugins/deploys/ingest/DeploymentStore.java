@@ -112,8 +112,7 @@ public final class DeploymentStore {
         } else {
             List<DeployDays.FormerFirst> formerFirsts = formerFirsts(h, added);
             inserted.days().ifPresent(d -> d.addDeployments(h, added, formerFirsts));
-            formerFirsts.forEach(f -> tookOver.merge(f.service(), f.firstFinishedAt(),
-                    (a, b) -> a.isAfter(b) ? a : b));
+            formerFirsts.forEach(f -> tookOver.merge(f.service(), f.firstFinishedAt(), Written::later));
         }
         return new Written(new HashSet<>(added), tookOver);
     }

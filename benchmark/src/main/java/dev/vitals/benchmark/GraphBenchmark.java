@@ -257,18 +257,7 @@ public final class GraphBenchmark {
         String day = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
         String body = "[{\"from\":\"component:service-" + (n + 1) + "\",\"to\":\"component:service-0\",\"calls\":"
                 + (100 + n) + ",\"errors\":0,\"day\":\"" + day + "\"}]";
-        long start = System.nanoTime();
-        HttpResponse<String> posted = client.send(HttpRequest.newBuilder(URI.create(base + "/api/graph/observed"))
-                .header("Authorization", "Bearer " + PortalProcess.ADMIN_TOKEN)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (posted.statusCode() / 100 != 2) {
-            throw new IllegalStateException("observed edges refused: " + posted.statusCode() + " " + posted.body());
-        }
-        while (builtAt(client, base).equals(previous)) {
-            Thread.sleep(5);
-        }
-        return (System.nanoTime() - start) / 1e9;
+        return secondsToRebuild(client, base, previous, "/api/graph/observed", "application/json", body);
     }
 
     /**
@@ -287,14 +276,24 @@ public final class GraphBenchmark {
                 metadata: {name: graph-benchmark-probe, title: "Probe %d"}
                 spec: {type: service, lifecycle: production, owner: team-0, dependsOn: [component:service-%d]}
                 """.formatted(System.currentTimeMillis(), (n * 7919 + 1) % services);
+        return secondsToRebuild(client, base, previous, "/api/catalog/import?source=graph-benchmark-probe",
+                "application/yaml", yaml);
+    }
+
+    /**
+     * Posts a change and waits until the status names a snapshot other than {@code previous}.
+     *
+     * @return seconds from sending to the new snapshot answering
+     */
+    private static double secondsToRebuild(HttpClient client, String base, String previous, String path,
+            String contentType, String body) throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> posted = client.send(HttpRequest.newBuilder(URI.create(base
-                        + "/api/catalog/import?source=graph-benchmark-probe"))
+        HttpResponse<String> posted = client.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + PortalProcess.ADMIN_TOKEN)
-                .header("Content-Type", "application/yaml")
-                .POST(HttpRequest.BodyPublishers.ofString(yaml)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (posted.statusCode() / 100 != 2) {
-            throw new IllegalStateException("catalog import refused: " + posted.statusCode() + " " + posted.body());
+            throw new IllegalStateException("POST " + path + " refused: " + posted.statusCode() + " " + posted.body());
         }
         while (builtAt(client, base).equals(previous)) {
             Thread.sleep(5);

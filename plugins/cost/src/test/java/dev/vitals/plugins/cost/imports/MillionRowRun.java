@@ -136,24 +136,21 @@ class MillionRowRun {
      * about the neighbours than about the import. Linux only; backends that ended meanwhile are not counted.
      */
     private static long cpu(long postmaster) throws java.io.IOException {
-        long ticks = 0;
-        try (var processes = Files.list(Path.of("/proc"))) {
-            for (Path p : (Iterable<Path>) processes::iterator) {
-                String name = p.getFileName().toString();
-                if (name.chars().allMatch(Character::isDigit)) {
-                    long pid = Long.parseLong(name);
-                    var fields = stat(pid);
-                    if (fields.isPresent() && (pid == postmaster || Long.parseLong(fields.get()[1]) == postmaster)) {
-                        ticks += Long.parseLong(fields.get()[11]) + Long.parseLong(fields.get()[12]);
-                    }
-                }
-            }
+        long database = stat(postmaster).map(MillionRowRun::cpuNanos).orElse(0L);
+        for (long processes : databaseCpuByKind(postmaster).values()) {
+            database += processes;
         }
-        return jvmCpu() + ticks * 10_000_000L;       // USER_HZ is 100 on Linux
+        return jvmCpu() + database;
+    }
+
+    /** @param stat a process's /proc/PID/stat fields from the state on @return its CPU time so far, in ns */
+    private static long cpuNanos(String[] stat) {
+        return (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) * 10_000_000L;       // USER_HZ is 100 on Linux
     }
 
     /**
-     * CPU time so far of the database's processes by kind (the sessions, autovacuum, the writers), in ns: autovacuum
+     * CPU time so far of the database's processes by kind (the sessions, autovacuum, the writers), in ns, the
+     * postmaster itself aside: autovacuum
      * starting on the fresh rows inside the measured window or not moves the total by a second or more.
      */
     private static java.util.Map<String, Long> databaseCpuByKind(long postmaster) throws java.io.IOException {
@@ -175,8 +172,7 @@ class MillionRowRun {
                                 : command.matches("(?s)postgres: *(walwriter|checkpointer|background writer|"
                                         + "walsummarizer|logical replication launcher|io worker).*")
                                         ? "writers and launchers" : "sessions";
-                        kinds.merge(kind, (Long.parseLong(fields.get()[11]) + Long.parseLong(fields.get()[12]))
-                                * 10_000_000L, Long::sum);
+                        kinds.merge(kind, cpuNanos(fields.get()), Long::sum);
                     }
                 }
             }

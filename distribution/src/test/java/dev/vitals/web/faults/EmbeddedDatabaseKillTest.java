@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
@@ -107,6 +108,15 @@ class EmbeddedDatabaseKillTest {
                 thread.join();
             }
 
+            // A deployment sent alone is acknowledged from the inbox and applied moments later: the applier, which
+            // the kill interrupted too, must have caught up by itself.
+            long applyDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (!present(dataDir, "SELECT id FROM deploys.deployment_inbox").isEmpty()
+                    && System.nanoTime() < applyDeadline) {
+                Thread.sleep(100);
+            }
+            assertEquals(Set.of(), present(dataDir, "SELECT id FROM deploys.deployment_inbox"),
+                    "acknowledged deploy events still waiting to be applied");
             Set<String> presentDeploys = present(dataDir, "SELECT id FROM deploys.deployments");
             Set<String> presentSamples = present(dataDir,
                     "SELECT slo || '@' || to_char(minute AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM slo.samples");

@@ -80,12 +80,12 @@ class PluginTeamEditingTest {
     @Test
     void aTeamTokenReportsDeploysOfItsOwnServicesOnlyAndABatchWithAnotherTeamsServiceWritesNothing() throws Exception {
         Instant at = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-        assertEquals(200, asRecording("/api/deploys/events", "[" + deploy("own-1", "recorder-api", at) + "]").statusCode());
+        assertEquals(202, asRecording("/api/deploys/events", "[" + deploy("own-1", "recorder-api", at) + "]").statusCode());
         HttpResponse<String> mixed = asRecording("/api/deploys/events",
                 "[" + deploy("own-2", "transcoder", at) + "," + deploy("other-1", "billing-api", at) + "]");
         assertEquals(403, mixed.statusCode(), mixed.body());
         HttpResponse<String> alone = asRecording("/api/deploys/events", "[" + deploy("own-2", "transcoder", at) + "]");
-        assertEquals(1, JSON.readTree(alone.body()).get("stored").asInt(),
+        assertEquals(1, JSON.readTree(alone.body()).get("queued").asInt(),
                 "the refused batch wrote nothing, so its own row is new now: " + alone.body());
     }
 

@@ -37,6 +37,8 @@ import dev.vitals.plugins.deploys.ingest.DeploymentStore;
 import dev.vitals.plugins.deploys.ingest.EnvironmentNames;
 import dev.vitals.plugins.deploys.ingest.EventParser;
 import dev.vitals.plugins.deploys.ingest.IncidentStore;
+import dev.vitals.plugins.deploys.ingest.DeploymentInbox;
+import dev.vitals.plugins.deploys.ingest.InboxApplier;
 import dev.vitals.plugins.deploys.ingest.IngestApi;
 import dev.vitals.plugins.deploys.integrations.Integrations;
 import dev.vitals.plugins.deploys.integrations.IntegrationsApi;
@@ -139,8 +141,10 @@ public final class DeploysPlugin implements VitalsPlugin {
                 "github", settings.find(GithubWebhook.SECRET), "pagerduty", settings.find(PagerDutyWebhook.SECRET)),
                 urls);
 
-        IngestApi ingest = new IngestApi(new EventParser(catalog, clock), deployments, incidents, signalRefresh,
-                doraSignals);
+        DeploymentInbox inbox = new DeploymentInbox(jdbi, deployments);
+        InboxApplier applier = new InboxApplier(inbox, signalRefresh, doraSignals);
+        IngestApi ingest = new IngestApi(new EventParser(catalog, clock), deployments, inbox, applier, incidents,
+                signalRefresh, doraSignals);
         DoraApi doraApi = new DoraApi(dora, catalog, clock, context.orgTimeZone());
         GateApi gateApi = new GateApi(gate, freezes, breakGlass, catalog, clock);
         ReleaseModesApi releaseModes = new ReleaseModesApi(migration, catalog, org);
@@ -169,6 +173,8 @@ public final class DeploysPlugin implements VitalsPlugin {
                 List.of(new TeamPanel(dora, catalog, org, urls).panel()),
                 List.of(migrationViews.programPanel()),
                 List.of(new Job("publish-dora-signals", Duration.ofHours(1), doraSignals::publishAll),
+                        // What a portal that stopped, or lost its database, left acknowledged and not applied.
+                        new Job("apply-waiting-deployments", Duration.ofMinutes(1), applier::applyWaiting),
                         new Job("publish-release-modes", Duration.ofHours(1), new ReleaseModeMeasure(migration,
                                 catalog, context.measures(), org)::publishToday)),
                 new DemoDeploys(jdbi, catalog, org, deployments, incidents, migration),

@@ -80,7 +80,7 @@ public final class DeploysTestPortal implements AutoCloseable {
     /** Empties the plugin's tables between tests. */
     public void clear() {
         context().jdbi().useHandle(h -> h.execute(
-                "TRUNCATE deploy_days, commit_first_deploys, deployment_commits, deployments, incidents;"
+                "TRUNCATE deploy_days, commit_first_deploys, deployment_commits, deployments, deployment_inbox, incidents;"
                 + " SELECT nextval('dora_version')"));
     }
 

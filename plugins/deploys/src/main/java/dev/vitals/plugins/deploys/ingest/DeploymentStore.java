@@ -77,7 +77,8 @@ public final class DeploymentStore {
             return through;
         }
 
-        private static Instant later(Instant a, Instant b) {
+        /** @return the later of the two */
+        static Instant later(Instant a, Instant b) {
             return a.isAfter(b) ? a : b;
         }
     }
@@ -91,7 +92,7 @@ public final class DeploymentStore {
      */
     Written write(Collection<DeploymentEvent> events, String source) {
         return jdbi.withHandle(h -> {
-            Written written = h.inTransaction(t -> store(t, events, source));
+            Written written = h.inTransaction(t -> writeIn(t, events, source));
             if (!written.added().isEmpty()) {
                 DeployDays.changed(h);
             }
@@ -99,7 +100,17 @@ public final class DeploymentStore {
         });
     }
 
-    private Written store(Handle h, Collection<DeploymentEvent> events, String source) {
+    /**
+     * Stores deployments of distinct ids inside the caller's transaction; the caller calls {@link DeployDays#changed}
+     * once it committed, when anything was added.
+     *
+     * @param h the writing transaction's handle
+     * @param events the deployments, no id twice
+     * @param source where they came from
+     * @return what it stored
+     * @throws dev.vitals.api.ProblemException 409 when an id is stored with other content
+     */
+    Written writeIn(Handle h, Collection<DeploymentEvent> events, String source) {
         Inserted inserted = insert(h, events, source);
         List<String> added = inserted.added();
         if (added.isEmpty()) {

@@ -3,40 +3,51 @@ package dev.vitals.plugins.deploys.ingest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Deployments sent one per request, written together: requests that arrive while a writer is busy wait in a queue,
- * and the next free writer stores all of them in one transaction, then answers each. Every answer still comes after
- * the commit that holds its event, so an acknowledged event survives a crash; what is shared is the transaction's
- * statements and its flush, most of what an event sent alone costs.
+ * Deployments sent one per request, accepted together: requests that arrive while a writer is busy wait in a queue,
+ * and the next free writer puts all of them into the inbox in one statement, then answers each. Every answer still
+ * comes after the commit that holds its event, so an acknowledged event survives a crash; what is shared is the
+ * statement and its flush.
  *
- * <p>A group fails as a whole only in the database; then each of its events is written again on its own, so an event
- * with a conflicting id fails alone and its neighbours are answered as if they had come one by one. Several writers
- * work side by side, each on its own connection, so one slow group does not hold up the next.
+ * <p>An event with a conflicting id is answered 409 alone and its neighbours as if they had come one by one. A group
+ * that fails in the database is written again one event at a time, so that an error reaches only its sender. Two
+ * writers work side by side, each on its own connection, so one group's flush does not hold up the next; a writer
+ * that would go with a single event while the other is busy waits a moment for a second.
  */
 final class GroupCommit implements AutoCloseable {
 
     /** Writers side by side: each waits for its commit's flush while the next takes what arrived meanwhile. */
     static final int WRITERS = 2;
+    /**
+     * How long a writer with one event waits for a second while the other writer is busy: about one flush of this
+     * disk. Going at once, groups were mostly of one event (each paying its statement and flush alone); one writer
+     * alone made groups of two but left every event waiting for the flush before it.
+     */
+    static final long PARTNER_WAIT_MICROS = 500;
     /** The most events one transaction takes: a long queue is cut into groups of this size. */
     static final int MOST = 64;
 
-    private final DeploymentStore store;
+    private final DeploymentInbox inbox;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
+    /** Writers between taking a group and answering it. */
+    private final AtomicInteger writing = new AtomicInteger();
     private volatile boolean closed;
 
-    private record Pending(DeploymentEvent event, String source, CompletableFuture<IngestResult> answer) {
+    private record Pending(DeploymentEvent event, String source, CompletableFuture<Boolean> answer) {
     }
 
-    GroupCommit(DeploymentStore store) {
-        this.store = store;
+    GroupCommit(DeploymentInbox inbox) {
+        this.inbox = inbox;
         for (int i = 0; i < WRITERS; i++) {
             Thread writer = new Thread(this::run, "deploys-group-commit-" + i);
             writer.setDaemon(true);
@@ -46,21 +57,21 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /**
-     * Stores one deployment, answering once the transaction that holds it has committed.
+     * Accepts one deployment into the inbox, answering once the transaction that holds it has committed.
      *
      * @param event the deployment
      * @param source where it came from
-     * @return what changed
+     * @return true when it was queued now, false when it was stored or waiting already with the same content
      */
-    IngestResult ingest(DeploymentEvent event, String source) {
+    boolean accept(DeploymentEvent event, String source) {
         if (closed) {
-            return store.ingest(List.of(event), source);
+            return alone(event, source);
         }
         Pending pending = new Pending(event, source, new CompletableFuture<>());
         queue.add(pending);
         if (closed && queue.remove(pending)) {
             // The writers may have left already; no one else will take it.
-            return store.ingest(List.of(event), source);
+            return alone(event, source);
         }
         try {
             return pending.answer().join();
@@ -90,7 +101,21 @@ final class GroupCommit implements AutoCloseable {
                 }
                 group.add(first);
                 queue.drainTo(group, MOST - 1);
-                write(group);
+                if (group.size() == 1 && writing.get() > 0) {
+                    // Another writer's flush is under way: a second event arriving meanwhile shares this one's,
+                    // where going at once would cost a statement and a flush for one event.
+                    Pending second = queue.poll(PARTNER_WAIT_MICROS, TimeUnit.MICROSECONDS);
+                    if (second != null) {
+                        group.add(second);
+                        queue.drainTo(group, MOST - 2);
+                    }
+                }
+                writing.incrementAndGet();
+                try {
+                    write(group);
+                } finally {
+                    writing.decrementAndGet();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -105,9 +130,9 @@ final class GroupCommit implements AutoCloseable {
             group.forEach(this::aloneWith);
             return;
         }
-        DeploymentStore.Written written;
+        Map<String, DeploymentInbox.Accepted> accepted;
         try {
-            written = store.write(group.stream().map(Pending::event).toList(), group.get(0).source());
+            accepted = inbox.accept(group.stream().map(Pending::event).toList(), group.get(0).source());
         } catch (RuntimeException | Error e) {
             // Someone's event failed the group (a conflicting id, a value the database refuses): each alone, so the
             // error reaches only its sender.
@@ -115,9 +140,7 @@ final class GroupCommit implements AutoCloseable {
             return;
         }
         for (Pending p : group) {
-            List<DeploymentEvent> one = List.of(p.event());
-            p.answer().complete(new IngestResult(1, written.added().contains(p.event().id()) ? 1 : 0,
-                    written.changedThrough(one)));
+            answer(p, accepted.get(p.event().id()));
         }
     }
 
@@ -135,10 +158,31 @@ final class GroupCommit implements AutoCloseable {
 
     private void aloneWith(Pending p) {
         try {
-            p.answer().complete(store.ingest(List.of(p.event()), p.source()));
+            answer(p, inbox.accept(List.of(p.event()), p.source()).get(p.event().id()));
         } catch (RuntimeException | Error e) {
             p.answer().completeExceptionally(e);
         }
+    }
+
+    private boolean alone(DeploymentEvent event, String source) {
+        return queued(event.id(), inbox.accept(List.of(event), source).get(event.id()));
+    }
+
+    private static void answer(Pending p, DeploymentInbox.Accepted accepted) {
+        try {
+            p.answer().complete(queued(p.event().id(), accepted));
+        } catch (RuntimeException e) {
+            p.answer().completeExceptionally(e);
+        }
+    }
+
+    /** @return true when queued now, false for a replay @throws dev.vitals.api.ProblemException 409 for a conflict */
+    private static boolean queued(String id, DeploymentInbox.Accepted accepted) {
+        return switch (accepted) {
+            case QUEUED -> true;
+            case UNCHANGED -> false;
+            case CONFLICT -> throw DeploymentInbox.conflict(id);
+        };
     }
 
     /** Stops taking new groups once the queue is empty; later calls write alone. */

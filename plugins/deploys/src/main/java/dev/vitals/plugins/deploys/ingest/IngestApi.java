@@ -19,7 +19,10 @@ public final class IngestApi implements AutoCloseable {
     static final RouteDoc EVENTS = RouteDoc.of("Record deployments")
             .description("A JSON array of deployments, stored whole or not at all: a deployment is keyed by its "
                     + "id, so a replay changes nothing (counted as unchanged) and the same id with other values is "
-                    + "a 409; a mistake in any element is a 422 naming it (`[1].finishedAt`). Environments named "
+                    + "a 409; a mistake in any element is a 422 naming it (`[1].finishedAt`). An array of one "
+                    + "deployment is answered 202 with `queued: 1` once it is safely recorded, and applied to the "
+                    + "lists and reports moments later (`GET /inbox` shows what waits); longer arrays are applied "
+                    + "before the 200 answer. Environments named "
                     + "in the production_aliases setting (prod, prd, live) count as production. Only editors of "
                     + "the team owning every service in the batch may send it (admins and all-team tokens: any).")
             .accepts(SentDeployment[].class, """
@@ -43,37 +46,53 @@ public final class IngestApi implements AutoCloseable {
                       "resolvedAt": "2026-11-03T17:40:00Z", "severity": "sev2", "deployment": "deploy-4712"}]""")
             .returns(IngestAnswer.class);
 
+    static final RouteDoc INBOX = RouteDoc.of("Deployments acknowledged, not yet applied")
+            .description("How many deployments sent alone wait to be applied (normally none for more than a moment; "
+                    + "a number that stays up means the database refuses the applier's writes), and those that "
+                    + "could not be applied with the reason, oldest first, at most 100: an id another sender stored "
+                    + "with other content in the moment between the check and the insert.")
+            .returns(InboxAnswer.class);
+    private static final int REFUSED_SHOWN = 100;
+
     private final EventParser parser;
     private final DeploymentStore deployments;
     private final IncidentStore incidents;
     private final BackgroundRefresh signals;
     private final DoraSignals verdicts;
     private final GroupCommit together;
+    private final InboxApplier applier;
+    private final DeploymentInbox inbox;
 
     /**
      * @param signals recomputes the signals of the services a batch touched, after the answer
      * @param verdicts which of those services' verdicts the batch can move
+     * @param inbox where a deployment sent alone is acknowledged
+     * @param applier applies what the inbox acknowledged
      */
-    public IngestApi(EventParser parser, DeploymentStore deployments, IncidentStore incidents,
-            BackgroundRefresh signals, DoraSignals verdicts) {
+    public IngestApi(EventParser parser, DeploymentStore deployments, DeploymentInbox inbox, InboxApplier applier,
+            IncidentStore incidents, BackgroundRefresh signals, DoraSignals verdicts) {
         this.parser = parser;
         this.deployments = deployments;
         this.incidents = incidents;
         this.signals = signals;
         this.verdicts = verdicts;
-        this.together = new GroupCommit(deployments);
+        this.inbox = inbox;
+        this.applier = applier;
+        this.together = new GroupCommit(inbox);
     }
 
-    /** Answers the deployments still queued and stops the writers that store them together. */
+    /** Answers the deployments still queued and stops the writers that accept them together, then the applier. */
     @Override
     public void close() {
         together.close();
+        applier.close();
     }
 
     /** @return the ingest routes */
     public List<ApiRoute> routes() {
         return List.of(ApiRoute.post("/events", this::deployments).doc(EVENTS),
-                ApiRoute.post("/incidents", this::incidents).doc(INCIDENTS));
+                ApiRoute.post("/incidents", this::incidents).doc(INCIDENTS),
+                ApiRoute.get("/inbox", this::waiting).doc(INBOX));
     }
 
     private void deployments(Context ctx) {
@@ -81,11 +100,23 @@ public final class IngestApi implements AutoCloseable {
         // A team's pipeline reports its own services only; admins and all-team tokens report any.
         RequestCaller.requireEditorOfAll(ctx, ServiceRefs.refs(events.stream().map(DeploymentEvent::service)
                 .toList()));
-        // Pipelines sending one deployment per request are many at once: theirs share a transaction.
-        IngestResult result = events.size() == 1 ? together.ingest(events.get(0), "api")
-                : deployments.ingest(events, "api");
+        if (events.size() == 1) {
+            // Pipelines sending one deployment per request are many at once: theirs are acknowledged together, and
+            // applied together moments later, where applying each alone cost several times its acknowledgement.
+            boolean queued = together.accept(events.get(0), "api");
+            if (queued) {
+                applier.request();
+            }
+            ctx.status(queued ? 202 : 200).json(IngestAnswer.alone(queued));
+            return;
+        }
+        IngestResult result = deployments.ingest(events, "api");
         signals.request(verdicts.mayMove(result.changedThrough()));
         ctx.json(IngestAnswer.of(result));
+    }
+
+    private void waiting(Context ctx) {
+        ctx.json(new InboxAnswer(inbox.waiting(), inbox.refused(REFUSED_SHOWN)));
     }
 
     private void incidents(Context ctx) {

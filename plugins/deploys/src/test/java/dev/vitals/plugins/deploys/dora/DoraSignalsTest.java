@@ -64,18 +64,21 @@ class DoraSignalsTest {
         DoraSignals signals = new DoraSignals(new DoraQuery(portal.pluginJdbi(), DoraThresholds.DEFAULTS),
                 DoraThresholds.DEFAULTS, new Recording(published), new PluginUrls(portal.pluginId()), null,
                 portal.clock(), ZoneOffset.UTC);
-        portal.admin().post("/api/deploys/events", deployment("refresh-1", yesterday)).expect(200);
+        portal.admin().post("/api/deploys/events", deployment("refresh-1", yesterday)).expect(202);
+        portal.runJob("apply-waiting-deployments");
         signals.publishChanged(List.of("alpha"));
         assertEquals(1, published.size());
 
         // Years ago: outside the 30 days, so alpha's verdict is what was published.
         portal.admin().post("/api/deploys/events", deployment("refresh-2", Instant.parse("2020-01-01T00:00:00Z")))
-                .expect(200);
+                .expect(202);
+        portal.runJob("apply-waiting-deployments");
         signals.publishChanged(List.of("alpha"));
         assertEquals(1, published.size());
 
         // One more in the 30 days: the summary counts it, so it is published.
-        portal.admin().post("/api/deploys/events", deployment("refresh-3", yesterday)).expect(200);
+        portal.admin().post("/api/deploys/events", deployment("refresh-3", yesterday)).expect(202);
+        portal.runJob("apply-waiting-deployments");
         signals.publishChanged(List.of("alpha"));
         assertEquals(2, published.size());
         assertNotEquals(published.get(0).summary(), published.get(1).summary());
@@ -99,7 +102,8 @@ class DoraSignalsTest {
         assertEquals(List.of("alpha"), signals.mayMove(Map.of("alpha", longAgo)));
 
         portal.admin().post("/api/deploys/events", deployment("move-1", now.minus(1, ChronoUnit.DAYS)
-                .truncatedTo(ChronoUnit.SECONDS))).expect(200);
+                .truncatedTo(ChronoUnit.SECONDS))).expect(202);
+        portal.runJob("apply-waiting-deployments");
         signals.publish(List.of("alpha"));
         assertEquals(List.of(), signals.mayMove(Map.of("alpha", longAgo)), "a backfill older than the window");
         assertEquals(List.of("alpha"), signals.mayMove(Map.of("alpha", inWindow)));

@@ -81,7 +81,8 @@ class DeploysApiTest {
     void theSameIdWithOtherContentIsAConflictAndNothingOfTheBatchIsStored(VitalsPortal portal) {
         Instant at = Instant.parse("2026-01-10T10:00:00Z");
         portal.admin().post("/api/deploys/events", "[" + deploy("c1", "alpha", "production", "success", at) + "]")
-                .expect(200);
+                .expect(202);
+        portal.runJob("apply-waiting-deployments");
         long before = stored(portal, "deployments");
 
         PortalResponse changed = portal.admin().post("/api/deploys/events", "["

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Deployments sent one per request share a transaction when they arrive while the writers are busy. The writers are
- * held busy here by a lock on the roll-up's zone, which every storing transaction reads, so that the events sent
- * meanwhile queue up and are written together once it is released.
+ * held busy here by a lock on the inbox, which every accepting transaction writes, so that the events sent meanwhile
+ * queue up and are accepted together once it is released.
  */
 class GroupCommitTest {
 
@@ -34,6 +34,7 @@ class GroupCommitTest {
     private static DeploysTestPortal portal;
     private static Jdbi jdbi;
     private static DeploymentStore store;
+    private static DeploymentInbox inbox;
     private static ExecutorService senders;
 
     @BeforeAll
@@ -41,6 +42,7 @@ class GroupCommitTest {
         portal = DeploysTestPortal.start("UTC", Map.of());
         jdbi = portal.context().jdbi();
         store = new DeploymentStore(jdbi, new EnvironmentNames(Set.of("prod")));
+        inbox = new DeploymentInbox(jdbi, store);
         senders = Executors.newFixedThreadPool(24);
     }
 
@@ -56,49 +58,54 @@ class GroupCommitTest {
     }
 
     @Test
-    void eventsQueuedWhileTheWritersAreBusyAreStoredTogetherAndEachIsAnsweredStored() throws Exception {
+    void eventsQueuedWhileTheWritersAreBusyAreAcceptedTogetherAndEachIsAnsweredQueued() throws Exception {
         List<DeploymentEvent> events = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             events.add(event("d-" + i, i % 2 == 0 ? "alpha" : "beta", "v1"));
         }
-        List<Future<IngestResult>> answers;
-        try (GroupCommit together = new GroupCommit(store)) {
+        List<Future<Boolean>> answers;
+        try (GroupCommit together = new GroupCommit(inbox)) {
             answers = whileWritersAreHeld(together, events);
             for (int i = 0; i < events.size(); i++) {
-                IngestResult answer = answers.get(i).get();
-                assertEquals(new IngestResult(1, 1, Map.of(events.get(i).service(), events.get(i).finishedAt())),
-                        answer, "answer " + i);
+                assertEquals(true, answers.get(i).get(), "answer " + i);
             }
         }
+        assertEquals(20, count("SELECT count(*) FROM deployment_inbox"));
+        assertEquals(0, count("SELECT count(*) FROM deployments"));
+        // The two writers each took one event before the lock was released, and the other 18 waited in one queue,
+        // which the first writer free took whole (or, racing it, the other writer took a part).
+        long transactions = count("SELECT count(DISTINCT xmin::text) FROM deployment_inbox");
+        assertTrue(transactions <= 4, transactions + " transactions for 20 events");
+
+        assertEquals(Map.of("alpha", events.get(18).finishedAt(), "beta", events.get(19).finishedAt()),
+                inbox.applyWaiting());
+        assertEquals(0, count("SELECT count(*) FROM deployment_inbox"));
         assertEquals(20, count("SELECT count(*) FROM deployments"));
         assertEquals(20, count("SELECT count(*) FROM deployment_commits"));
         assertEquals(20, count("SELECT sum(deployments) FROM deploy_days"));
-        // The two writers each took one event before the lock was released, and the other 18 waited in one queue,
-        // which the first writer free took whole (or, racing it, the other writer took a part).
-        long transactions = count("SELECT count(DISTINCT xmin::text) FROM deployments");
-        assertTrue(transactions <= 4, transactions + " transactions for 20 events");
 
         // A replay of them all, together again: nothing changes and each is answered unchanged.
-        try (GroupCommit together = new GroupCommit(store)) {
+        try (GroupCommit together = new GroupCommit(inbox)) {
             answers = whileWritersAreHeld(together, events);
             for (int i = 0; i < events.size(); i++) {
-                assertEquals(new IngestResult(1, 0, Set.of()), answers.get(i).get(), "replayed answer " + i);
+                assertEquals(false, answers.get(i).get(), "replayed answer " + i);
             }
         }
+        assertEquals(0, count("SELECT count(*) FROM deployment_inbox"));
         assertEquals(20, count("SELECT count(*) FROM deployments"));
         assertEquals(20, count("SELECT sum(deployments) FROM deploy_days"));
     }
 
     @Test
-    void anEventWhoseIdIsStoredWithOtherContentFailsAloneAndTheRestOfItsGroupIsStored() throws Exception {
+    void anEventWhoseIdIsStoredWithOtherContentFailsAloneAndTheRestOfItsGroupIsAccepted() throws Exception {
         store.ingest(List.of(event("taken", "alpha", "v1")), "api");
         List<DeploymentEvent> events = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             events.add(event("d-" + i, "gamma", "v1"));
         }
         events.add(5, event("taken", "alpha", "v2"));
-        List<Future<IngestResult>> answers;
-        try (GroupCommit together = new GroupCommit(store)) {
+        List<Future<Boolean>> answers;
+        try (GroupCommit together = new GroupCommit(inbox)) {
             answers = whileWritersAreHeld(together, events);
             for (int i = 0; i < events.size(); i++) {
                 if (i == 5) {
@@ -107,11 +114,12 @@ class GroupCommitTest {
                     ProblemException problem = assertInstanceOf(ProblemException.class, refused.getCause());
                     assertEquals(409, problem.status());
                 } else {
-                    assertEquals(new IngestResult(1, 1, Map.of("gamma", events.get(i).finishedAt())),
-                            answers.get(i).get(), "answer " + i);
+                    assertEquals(true, answers.get(i).get(), "answer " + i);
                 }
             }
         }
+        assertEquals(10, count("SELECT count(*) FROM deployment_inbox"));
+        inbox.applyWaiting();
         assertEquals(11, count("SELECT count(*) FROM deployments"));
         assertEquals(Optional.of("v1"), jdbi.withHandle(h -> h.createQuery(
                 "SELECT version FROM deployments WHERE id = 'taken'").mapTo(String.class).findOne()));
@@ -119,21 +127,21 @@ class GroupCommitTest {
     }
 
     /**
-     * Sends each event from its own thread while a transaction holds the roll-up's zone: the first two one at a time,
-     * each taken alone by a writer that then waits for the zone, the rest into the queue; once all are queued, the
-     * lock goes.
+     * Sends each event from its own thread while a transaction holds the inbox: the first two one at a time, each
+     * taken alone by a writer that then waits for the inbox, the rest into the queue; once all are queued, the lock
+     * goes.
      */
-    private static List<Future<IngestResult>> whileWritersAreHeld(GroupCommit together, List<DeploymentEvent> events)
+    private static List<Future<Boolean>> whileWritersAreHeld(GroupCommit together, List<DeploymentEvent> events)
             throws Exception {
-        List<Future<IngestResult>> answers = new ArrayList<>();
+        List<Future<Boolean>> answers = new ArrayList<>();
         try (Handle holder = jdbi.open()) {
             holder.begin();
-            holder.execute("LOCK TABLE deploy_days_zone IN ACCESS EXCLUSIVE MODE");
+            holder.execute("LOCK TABLE deployment_inbox IN ACCESS EXCLUSIVE MODE");
             for (DeploymentEvent event : events) {
-                answers.add(senders.submit(() -> together.ingest(event, "api")));
+                answers.add(senders.submit(() -> together.accept(event, "api")));
                 int sent = answers.size();
                 if (sent <= GroupCommit.WRITERS) {
-                    while (waitingForTheZone() < sent) {
+                    while (waitingForTheInbox() < sent) {
                         Thread.onSpinWait();
                     }
                 }
@@ -146,9 +154,9 @@ class GroupCommitTest {
         return answers;
     }
 
-    private static long waitingForTheZone() {
+    private static long waitingForTheInbox() {
         return count("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation"
-                + " WHERE c.relname = 'deploy_days_zone' AND NOT l.granted");
+                + " WHERE c.relname = 'deployment_inbox' AND NOT l.granted");
     }
 
     private static long count(String sql) {

@@ -162,7 +162,8 @@ public final class DeploysPlugin implements VitalsPlugin {
                         integrationsApi.routes()),
                 List.of(github.route(), pagerDuty.route()),
                 concat(List.of(new OverviewPage(dora, catalog, org, urls).route()), servicePages.routes(),
-                        List.of(new DeploymentListPage(deployments, catalog, urls, context.orgTimeZone()).route(),
+                        List.of(new DeploymentListPage(deployments, inbox, catalog, urls, context.orgTimeZone())
+                                        .route(),
                                 migrationViews.route(),
                                 new FreezeCalendarPage(freezes, org, urls).route(),
                                 new BreakGlassPage(breakGlass, new GateLog(jdbi), org, urls).route()),

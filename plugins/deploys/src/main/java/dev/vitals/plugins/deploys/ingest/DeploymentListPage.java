@@ -19,14 +19,21 @@ import java.util.Optional;
 public final class DeploymentListPage {
 
     private static final int PAGE_SIZE = 50;
+    private static final int REFUSED_SHOWN = 20;
     private final DeploymentStore deployments;
+    private final DeploymentInbox inbox;
     private final CatalogView catalog;
     private final PluginUrls urls;
     private final ZoneId zone;
 
-    /** @param zone the organisation's time zone, in which the page shows times */
-    public DeploymentListPage(DeploymentStore deployments, CatalogView catalog, PluginUrls urls, ZoneId zone) {
+    /**
+     * @param inbox deployments acknowledged and not yet applied, said above the list
+     * @param zone the organisation's time zone, in which the page shows times
+     */
+    public DeploymentListPage(DeploymentStore deployments, DeploymentInbox inbox, CatalogView catalog,
+            PluginUrls urls, ZoneId zone) {
         this.deployments = deployments;
+        this.inbox = inbox;
         this.catalog = catalog;
         this.urls = urls;
         this.zone = zone;
@@ -66,6 +73,8 @@ public final class DeploymentListPage {
         params.put("total", total);
         params.put("pager", Pager.of(ctx, page, PAGE_SIZE, total));
         params.put("zone", zone);
+        params.put("waiting", inbox.waiting());
+        params.put("refused", inbox.refused(REFUSED_SHOWN));
         return new Page("Deployments of " + what, Templates.render("deployments.jte", params));
     }
 

@@ -154,6 +154,9 @@ class DeploymentInboxTest {
         JsonNode refused = answer.get("refused").get(0);
         assertEquals("raced", refused.get("id").asText());
         assertTrue(refused.get("reason").asText().contains("already stored with other content"), refused.toString());
+        String page = portal.viewer().get("/p/deploys/deployments").expect(200).body();
+        assertTrue(page.contains("Acknowledged, not applied") && page.contains("<code>raced</code>")
+                && page.contains("already stored with other content"), page);
         // Kept, not retried: the next run leaves it as it is.
         inbox.applyWaiting();
         assertEquals(1, count(portal, "deployment_inbox"));

@@ -18,9 +18,9 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Deployments acknowledged before they are applied: table {@code deployment_inbox}. Accepting one is a single-row
- * insert that commits before the sender is answered, so an acknowledged deployment survives a crash of the portal or
- * the database; applying moves waiting rows, a batch at a time and in one transaction each, into the deployments and
+ * Deployments acknowledged before they are applied: table {@code deployment_inbox}. Accepting is one statement (the
+ * function {@code accept_deployments}) that commits before the sender is answered, so an acknowledged deployment
+ * survives a crash of the portal or the database; applying moves waiting rows, a batch at a time and in one transaction each, into the deployments and
  * the roll-up through {@link DeploymentStore}, and deletes them in that same transaction, so a row is applied once.
  *
  * <p>An id is checked when it is accepted: stored or waiting with the same content it is a replay and changes nothing,

@@ -134,8 +134,8 @@ final class GroupCommit implements AutoCloseable {
         try {
             accepted = inbox.accept(group.stream().map(Pending::event).toList(), group.get(0).source());
         } catch (RuntimeException | Error e) {
-            // Someone's event failed the group (a conflicting id, a value the database refuses): each alone, so the
-            // error reaches only its sender.
+            // Someone's event failed the group (a value the database refuses): each alone, so the error reaches only
+            // its sender.
             group.forEach(this::aloneWith);
             return;
         }

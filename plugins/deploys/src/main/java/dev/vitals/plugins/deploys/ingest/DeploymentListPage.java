@@ -75,6 +75,7 @@ public final class DeploymentListPage {
         params.put("zone", zone);
         params.put("waiting", inbox.waiting());
         params.put("refused", inbox.refused(REFUSED_SHOWN));
+        params.put("refusedShown", REFUSED_SHOWN);
         return new Page("Deployments of " + what, Templates.render("deployments.jte", params));
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -148,15 +149,9 @@ public final class DeploymentInbox {
         List<Waiting> waiting = new ArrayList<>();
         Map<String, Instant> changed;
         try {
-            changed = jdbi.withHandle(h -> {
-                Map<String, Instant> through = h.inTransaction(t -> {
-                    waiting.addAll(take(t, BATCH));
-                    return apply(t, waiting);
-                });
-                if (!through.isEmpty()) {
-                    DeployDays.changed(h);
-                }
-                return through;
+            changed = applying(t -> {
+                waiting.addAll(take(t, Optional.empty(), BATCH));
+                return apply(t, waiting);
             });
         } catch (ProblemException conflict) {
             // One of them conflicts with a stored deployment: each alone, so that only that one is refused.
@@ -171,21 +166,21 @@ public final class DeploymentInbox {
     }
 
     private Map<String, Instant> applyAlone(String id) {
+        try {
+            return applying(t -> apply(t, take(t, Optional.of(id), 1)));
+        } catch (ProblemException conflict) {
+            jdbi.useHandle(h -> refuse(h, id, conflict.getMessage()));
+            return Map.of();
+        }
+    }
+
+    /**
+     * Runs one applying transaction and, once it committed having applied anything, marks the cached reports stale
+     * ({@link DeployDays#changed}).
+     */
+    private Map<String, Instant> applying(HandleCallback<Map<String, Instant>, RuntimeException> work) {
         return jdbi.withHandle(h -> {
-            Map<String, Instant> through;
-            try {
-                through = h.inTransaction(t -> {
-                    List<Waiting> one = t.createQuery("""
-                            SELECT id, source, event FROM deployment_inbox WHERE id = :id AND refused IS NULL
-                            FOR UPDATE SKIP LOCKED""").bind("id", id).map((rs, ctx) -> waiting(rs.getString("id"),
-                            rs.getString("source"), rs.getString("event"))).list();
-                    return apply(t, one);
-                });
-            } catch (ProblemException conflict) {
-                h.createUpdate("UPDATE deployment_inbox SET refused = :why WHERE id = :id")
-                        .bind("why", conflict.getMessage()).bind("id", id).execute();
-                return Map.of();
-            }
+            Map<String, Instant> through = h.inTransaction(work);
             if (!through.isEmpty()) {
                 DeployDays.changed(h);
             }
@@ -193,26 +188,37 @@ public final class DeploymentInbox {
         });
     }
 
-    private static List<Waiting> take(Handle h, int most) {
-        // Oldest first; rows another portal is applying right now are left to it.
+    /**
+     * Takes waiting rows, oldest first, locked to the end of the transaction; rows another portal is applying right
+     * now are left to it. A row whose copy cannot be read is refused on the spot: no run could ever apply it, and it
+     * would hold up every batch it is taken with.
+     *
+     * @param id the one row to take; empty for any
+     */
+    private static List<Waiting> take(Handle h, Optional<String> id, int most) {
         List<Waiting> taken = new ArrayList<>();
         Map<String, String> unreadable = new HashMap<>();
         h.createQuery("""
-                SELECT id, source, event FROM deployment_inbox WHERE refused IS NULL
+                SELECT id, source, event FROM deployment_inbox
+                WHERE refused IS NULL AND (CAST(:id AS text) IS NULL OR id = :id)
                 ORDER BY received_at, id LIMIT :most FOR UPDATE SKIP LOCKED""")
-                .bind("most", most)
+                .bind("id", id.orElse(null)).bind("most", most)
                 .map((rs, ctx) -> {
                     try {
-                        taken.add(waiting(rs.getString("id"), rs.getString("source"), rs.getString("event")));
+                        taken.add(new Waiting(rs.getString("source"),
+                                QueuedEvent.event(rs.getString("id"), rs.getString("event"))));
                     } catch (IllegalArgumentException e) {
                         unreadable.put(rs.getString("id"), e.getMessage());
                     }
                     return null;
                 }).list();
-        // A row no run could ever apply would otherwise hold up every batch it is taken with.
-        unreadable.forEach((id, why) -> h.createUpdate("UPDATE deployment_inbox SET refused = :why WHERE id = :id")
-                .bind("why", why).bind("id", id).execute());
+        unreadable.forEach((row, why) -> refuse(h, row, why));
         return taken;
+    }
+
+    private static void refuse(Handle h, String id, String why) {
+        h.createUpdate("UPDATE deployment_inbox SET refused = :why WHERE id = :id").bind("why", why).bind("id", id)
+                .execute();
     }
 
     private Map<String, Instant> apply(Handle h, List<Waiting> waiting) {
@@ -232,14 +238,6 @@ public final class DeploymentInbox {
     }
 
     /**
-     * @param h a handle
-     * @return how many deployments wait to be applied
-     */
-    public static long waiting(Handle h) {
-        return h.createQuery("SELECT count(*) FROM deployment_inbox WHERE refused IS NULL").mapTo(Long.class).one();
-    }
-
-    /**
      * @param limit the most to return
      * @return deployments acknowledged that could not be applied, oldest first
      */
@@ -254,11 +252,8 @@ public final class DeploymentInbox {
 
     /** @return how many deployments wait to be applied */
     public long waiting() {
-        return jdbi.withHandle(DeploymentInbox::waiting);
-    }
-
-    private static Waiting waiting(String id, String source, String json) {
-        return new Waiting(source, QueuedEvent.event(id, json));
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM deployment_inbox WHERE refused IS NULL")
+                .mapTo(Long.class).one());
     }
 
     private record Waiting(String source, DeploymentEvent event) {

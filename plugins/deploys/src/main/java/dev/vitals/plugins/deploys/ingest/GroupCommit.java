@@ -158,7 +158,7 @@ final class GroupCommit implements AutoCloseable {
 
     private void aloneWith(Pending p) {
         try {
-            answer(p, inbox.accept(List.of(p.event()), p.source()).get(p.event().id()));
+            p.answer().complete(alone(p.event(), p.source()));
         } catch (RuntimeException | Error e) {
             p.answer().completeExceptionally(e);
         }

@@ -70,7 +70,6 @@ public final class ApiDescription {
         this.plugins = plugins;
     }
 
-    /** @param rules the route table now, as {@code GuardedRoutes.rules()} gives it */
     /**
      * The document as JSON text, written again only when the routes or their plugins changed: making it costs about
      * half a second of CPU, and it changes only when a plugin starts or stops.
@@ -97,6 +96,7 @@ public final class ApiDescription {
         }
     }
 
+    /** @param rules the route table now, as {@code GuardedRoutes.rules()} gives it @return the document */
     public ObjectNode document(List<Rule> rules) {
         RecordSchemas schemas = new RecordSchemas();
         ObjectNode document = JSON.createObjectNode();

@@ -5,7 +5,9 @@ import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
 import dev.vitals.plugins.deploys.catalog.ServiceRefs;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +21,14 @@ import java.util.Optional;
 public final class EventParser {
 
     static final int MAX_EVENTS = 10_000;
+    /**
+     * How far ahead of this portal's clock a sender's may run. Anything later did not happen yet: counted, it would
+     * sit in tomorrow's figures and show as "in 3 h" on the lists.
+     */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private final CatalogView catalog;
     private final KnownServices known;
+    private final Clock clock;
 
     /**
      * A parser that asks the catalog's version again on the system clock's second.
@@ -33,10 +41,12 @@ public final class EventParser {
 
     /**
      * @param catalog the catalog services are checked against
-     * @param clock how often the catalog's version is asked, so that services found need not be read again
+     * @param clock what is now, for times that must not be later, and how often the catalog's version is asked, so
+     *     that services found need not be read again
      */
     public EventParser(CatalogView catalog, Clock clock) {
         this.catalog = catalog;
+        this.clock = clock;
         this.known = new KnownServices(catalog, clock);
     }
 
@@ -100,6 +110,8 @@ public final class EventParser {
         Instant finishedAt = row.requiredInstant("finishedAt", sent.finishedAt());
         if (startedAt != null && finishedAt != null && finishedAt.isBefore(startedAt)) {
             row.error("finishedAt", "must not be before startedAt (" + startedAt + "), got " + finishedAt);
+        } else if (finishedAt != null) {
+            notLater(row, "finishedAt", finishedAt);
         }
         Optional<String> version = row.optionalText("version", sent.version());
         Optional<String> pipeline = row.optionalText("pipeline", sent.pipeline());
@@ -132,8 +144,13 @@ public final class EventParser {
         String service = service(row, sent.service(), known);
         Instant startedAt = row.requiredInstant("startedAt", sent.startedAt());
         Optional<Instant> resolvedAt = row.optionalInstant("resolvedAt", sent.resolvedAt());
+        if (startedAt != null) {
+            notLater(row, "startedAt", startedAt);
+        }
         if (startedAt != null && resolvedAt.isPresent() && resolvedAt.get().isBefore(startedAt)) {
             row.error("resolvedAt", "must not be before startedAt (" + startedAt + "), got " + resolvedAt.get());
+        } else if (resolvedAt.isPresent()) {
+            notLater(row, "resolvedAt", resolvedAt.get());
         }
         Optional<String> severity = row.optionalText("severity", sent.severity());
         Optional<String> deployment = row.optionalText("deployment", sent.deployment());
@@ -141,6 +158,15 @@ public final class EventParser {
             return Optional.empty();
         }
         return Optional.of(new IncidentEvent(id, service, startedAt, resolvedAt, severity, deployment));
+    }
+
+    /** Records an error when {@code at} is later than now, give or take {@link #CLOCK_SKEW}. */
+    private void notLater(InputRow row, String field, Instant at) {
+        Instant now = clock.instant();
+        if (at.isAfter(now.plus(CLOCK_SKEW))) {
+            row.error(field, "must not be in the future: it is " + now.truncatedTo(ChronoUnit.SECONDS)
+                    + " here (a clock up to 5 minutes ahead is allowed), got " + at);
+        }
     }
 
     /** @return the service's catalog key, or {@code null} after recording that the catalog has no such service */

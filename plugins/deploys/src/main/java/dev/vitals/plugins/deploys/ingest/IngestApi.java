@@ -19,12 +19,13 @@ public final class IngestApi implements AutoCloseable {
     static final RouteDoc EVENTS = RouteDoc.of("Record deployments")
             .description("A JSON array of deployments, stored whole or not at all: a deployment is keyed by its "
                     + "id, so a replay changes nothing (counted as unchanged) and the same id with other values is "
-                    + "a 409; a mistake in any element is a 422 naming it (`[1].finishedAt`). An array of one "
-                    + "deployment is answered 202 with `queued: 1` once it is safely recorded, and applied to the "
-                    + "lists and reports moments later (`GET /inbox` shows what waits); longer arrays are applied "
-                    + "before the 200 answer. Environments named "
-                    + "in the production_aliases setting (prod, prd, live) count as production. Only editors of "
-                    + "the team owning every service in the batch may send it (admins and all-team tokens: any).")
+                    + "a 409; a mistake in any element is a 422 naming it (`[1].finishedAt`), a finish more than 5 "
+                    + "minutes after the portal's clock among them. An array of one deployment is answered 202 with "
+                    + "`queued: 1` once it is safely recorded, and applied to the lists and reports moments later "
+                    + "(`GET /inbox` shows what waits); longer arrays are applied before the 200 answer. "
+                    + "Environments named in the production_aliases setting (prod, prd, live) count as production. "
+                    + "Only editors of the team owning every service in the batch may send it (admins and all-team "
+                    + "tokens: any).")
             .accepts(SentDeployment[].class, """
                     [{"id": "deploy-4711", "service": "recorder-api", "environment": "production",
                       "status": "success", "startedAt": "2026-11-03T14:02:11Z", "finishedAt": "2026-11-03T14:09:47Z",
@@ -39,8 +40,9 @@ public final class IngestApi implements AutoCloseable {
     static final RouteDoc INCIDENTS = RouteDoc.of("Record incidents")
             .description("One incident, or a JSON array of them as shown, stored whole or not at all. An incident "
                     + "is keyed by its id: sending it again unchanged changes nothing, sending it with its "
-                    + "resolvedAt resolves it, and other changes are a 409. Only editors of the team owning every "
-                    + "service named may send it, since an incident counts against its service's failure rate.")
+                    + "resolvedAt resolves it, and other changes are a 409. A startedAt or resolvedAt more than 5 "
+                    + "minutes after the portal's clock is a 422. Only editors of the team owning every service "
+                    + "named may send it, since an incident counts against its service's failure rate.")
             .accepts(SentIncident[].class, """
                     [{"id": "INC-1234", "service": "recorder-api", "startedAt": "2026-11-03T16:05:00Z",
                       "resolvedAt": "2026-11-03T17:40:00Z", "severity": "sev2", "deployment": "deploy-4712"}]""")

@@ -2,6 +2,7 @@ package dev.vitals.plugins.deploys.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vitals.api.FieldError;
 import dev.vitals.api.ProblemException;
@@ -9,6 +10,8 @@ import dev.vitals.core.audit.Actor;
 import dev.vitals.core.Json;
 import dev.vitals.core.testing.MovableClock;
 import dev.vitals.plugins.deploys.DeploysTestPortal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +77,29 @@ class EventParserTest {
 
         assertEquals(List.of(new FieldError("service", "is not a service in the catalog: group:streaming")),
                 refused.errors());
+    }
+
+    @Test
+    void timesLaterThanNowAreRefusedBeyondFiveMinutesOfClockSkew() throws Exception {
+        Instant now = portal.context().clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        String deployment = """
+                [{"id": "f-1", "service": "alpha", "environment": "production", "status": "success",
+                  "startedAt": "%s", "finishedAt": "%s"}]""";
+
+        assertEquals(1, parser.deployments(read(deployment.formatted(now.minusSeconds(60), now.plus(4,
+                ChronoUnit.MINUTES)))).size(), "a sender's clock 4 minutes ahead");
+        ProblemException late = assertThrows(ProblemException.class, () -> parser.deployments(read(
+                deployment.formatted(now, now.plus(10, ChronoUnit.MINUTES)))));
+        assertEquals(List.of("[0].finishedAt"), late.errors().stream().map(FieldError::field).toList());
+        assertTrue(late.errors().get(0).reason().startsWith("must not be in the future"),
+                late.errors().get(0).reason());
+
+        ProblemException incident = assertThrows(ProblemException.class, () -> parser.incidents(List.of(
+                new SentIncident("INC-9", "alpha", now.toString(), now.plus(1, ChronoUnit.HOURS).toString(), null,
+                        null)), true));
+        assertEquals(List.of("resolvedAt"), incident.errors().stream().map(FieldError::field).toList());
+        assertEquals(1, parser.incidents(List.of(new SentIncident("INC-9", "alpha", now.toString(), null, null,
+                null)), true).size(), "an incident started now and not resolved yet");
     }
 
     @Test

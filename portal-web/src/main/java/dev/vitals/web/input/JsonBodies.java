@@ -40,12 +40,26 @@ public final class JsonBodies implements JsonMapper {
             return;
         }
         byte[] body = ctx.bodyAsBytes();
+        if (ascii(body)) {
+            // Nearly every body: ASCII is UTF-8 as it stands, so only a body with other bytes is decoded to check it,
+            // into a buffer thrown away (the body is decoded again when it is read).
+            return;
+        }
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
         } catch (CharacterCodingException e) {
             throw new ProblemException(400, "the body is not UTF-8 text; JSON must be sent as UTF-8", List.of());
         }
+    }
+
+    private static boolean ascii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -72,7 +72,12 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("loginTimeout", connectSeconds);
         config.addDataSourceProperty("socketTimeout", String.valueOf(Math.max(1, timeouts.socket().toSeconds())));
         config.addDataSourceProperty("tcpKeepAlive", "true");
-        config.addDataSourceProperty("options", "-c statement_timeout=" + timeouts.statement().toMillis());
+        // A portal whose host died without closing its sockets leaves its open transactions, and the rows they
+        // locked, on the server until TCP keepalive gives up on it (hours, by the kernel's default). The server ends
+        // such a session itself after ten statement timeouts idle inside a transaction; no work of the portal's waits
+        // that long between two statements of one transaction.
+        config.addDataSourceProperty("options", "-c statement_timeout=" + timeouts.statement().toMillis()
+                + " -c idle_in_transaction_session_timeout=" + timeouts.statement().multipliedBy(10).toMillis());
         return config;
     }
 

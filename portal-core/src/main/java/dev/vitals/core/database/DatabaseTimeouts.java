@@ -12,7 +12,8 @@ import java.time.Duration;
  *     without closing it (a cut network, a frozen host). Longer than {@code statement}, so a slow statement is ended
  *     by the server with an error rather than by a dead socket ({@code VITALS_DB_SOCKET_TIMEOUT_SECONDS})
  * @param statement the longest one SQL statement may run before the server cancels it
- *     ({@code VITALS_DB_STATEMENT_TIMEOUT_SECONDS})
+ *     ({@code VITALS_DB_STATEMENT_TIMEOUT_SECONDS}); a session idle inside a transaction for ten times this is ended
+ *     by the server
  */
 public record DatabaseTimeouts(Duration connect, Duration socket, Duration statement) {
 

@@ -51,6 +51,9 @@ class ConcurrentProvisioningTest {
                         "SELECT current_schema()").mapTo(String.class).one()));
                 assertEquals("1min", jdbi.withHandle(h -> h.createQuery(
                         "SHOW statement_timeout").mapTo(String.class).one()), "the pool's statement timeout");
+                assertEquals("10min", jdbi.withHandle(h -> h.createQuery(
+                        "SHOW idle_in_transaction_session_timeout").mapTo(String.class).one()),
+                        "a transaction left idle by a portal gone without a word ends after ten statement timeouts");
                 int socketTimeoutMillis = jdbi.withHandle(h -> h.getConnection().getNetworkTimeout());
                 assertEquals(90_000, socketTimeoutMillis, "the pool's socket timeout");
             }

@@ -1,9 +1,12 @@
 package dev.vitals.api;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What the portal's API description ({@code GET /api/openapi.json}, shown for people at {@code /api/docs}) says about
@@ -28,13 +31,16 @@ import java.util.Optional;
  * @param request the body the route reads, if any
  * @param response the body the route answers with on success, if any
  * @param status the status of a successful answer, e.g. 200, 201 or 204
+ * @param otherStatuses further successful statuses the route answers with, each with when it does, and with the
+ *     same body as {@code status}; empty for most routes (since 2.2.0)
  * @since 2.1.0
  */
 public record RouteDoc(String summary, String description, List<RouteParam> query, Optional<Body> request,
-        Optional<Body> response, int status) {
+        Optional<Body> response, int status, Map<Integer, String> otherStatuses) {
 
     /** A route nobody has described yet: the description lists it with its method, path, role and scope only. */
-    public static final RouteDoc NONE = new RouteDoc("", "", List.of(), Optional.empty(), Optional.empty(), 200);
+    public static final RouteDoc NONE = new RouteDoc("", "", List.of(), Optional.empty(), Optional.empty(), 200,
+            Map.of());
 
     /** Checks the parts, so a mistake surfaces when the plugin is discovered. */
     public RouteDoc {
@@ -43,6 +49,30 @@ public record RouteDoc(String summary, String description, List<RouteParam> quer
         query = List.copyOf(query);
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(response, "response");
+        requireSuccess(status);
+        otherStatuses = Collections.unmodifiableMap(new TreeMap<>(otherStatuses));
+        otherStatuses.keySet().forEach(RouteDoc::requireSuccess);
+        if (otherStatuses.containsKey(status)) {
+            throw new IllegalArgumentException("status " + status + " is the route's main one already");
+        }
+    }
+
+    /**
+     * The form of 2.1.0, without further successful statuses.
+     *
+     * @param summary one line saying what the route does
+     * @param description more words, or empty
+     * @param query the query parameters the route reads
+     * @param request the body the route reads, if any
+     * @param response the body the route answers with on success, if any
+     * @param status the status of a successful answer
+     */
+    public RouteDoc(String summary, String description, List<RouteParam> query, Optional<Body> request,
+            Optional<Body> response, int status) {
+        this(summary, description, query, request, response, status, Map.of());
+    }
+
+    private static void requireSuccess(int status) {
         if (status < 200 || status > 299) {
             throw new IllegalArgumentException("a successful status is 2xx, not " + status);
         }
@@ -60,14 +90,14 @@ public record RouteDoc(String summary, String description, List<RouteParam> quer
 
     /** @param text more words about the route @return a copy with that description */
     public RouteDoc description(String text) {
-        return new RouteDoc(summary, text, query, request, response, status);
+        return new RouteDoc(summary, text, query, request, response, status, otherStatuses);
     }
 
     /** @param params query parameters the route reads, added to those already named @return a copy */
     public RouteDoc query(RouteParam... params) {
         List<RouteParam> all = new ArrayList<>(query);
         all.addAll(List.of(params));
-        return new RouteDoc(summary, description, all, request, response, status);
+        return new RouteDoc(summary, description, all, request, response, status, otherStatuses);
     }
 
     /**
@@ -83,7 +113,7 @@ public record RouteDoc(String summary, String description, List<RouteParam> quer
 
     /** @param body the body the route reads, in any media type @return a copy */
     public RouteDoc accepts(Body body) {
-        return new RouteDoc(summary, description, query, Optional.of(body), response, status);
+        return new RouteDoc(summary, description, query, Optional.of(body), response, status, otherStatuses);
     }
 
     /** @param type the record the route answers with, as JSON, status 200 @return a copy */
@@ -99,12 +129,27 @@ public record RouteDoc(String summary, String description, List<RouteParam> quer
      * @return a copy
      */
     public RouteDoc returns(int successStatus, Body body) {
-        return new RouteDoc(summary, description, query, request, Optional.of(body), successStatus);
+        return new RouteDoc(summary, description, query, request, Optional.of(body), successStatus, otherStatuses);
     }
 
     /** @param successStatus e.g. 204 for a route that answers with no body @return a copy without a response body */
     public RouteDoc returnsNothing(int successStatus) {
-        return new RouteDoc(summary, description, query, request, Optional.empty(), successStatus);
+        return new RouteDoc(summary, description, query, request, Optional.empty(), successStatus, otherStatuses);
+    }
+
+    /**
+     * The route also answers with another successful status, with the same body as its main one: a route that
+     * answers 200 when it did the work and 202 when it accepted the work for later, say.
+     *
+     * @param otherStatus a 2xx status other than the main one
+     * @param when when the route answers with it, e.g. "an array of one deployment: recorded, applied moments later"
+     * @return a copy
+     * @since 2.2.0
+     */
+    public RouteDoc alsoReturns(int otherStatus, String when) {
+        Map<Integer, String> others = new TreeMap<>(otherStatuses);
+        others.put(otherStatus, Objects.requireNonNull(when, "when"));
+        return new RouteDoc(summary, description, query, request, response, status, others);
     }
 
     /**

@@ -108,6 +108,12 @@ class ApiDescriptionTest {
         assertEquals(Set.of("200", "400", "401", "403", "422"), keys(list.path("responses")));
         assertEquals("#/components/responses/Unauthorized", list.at("/responses/401/$ref").asText());
 
+        JsonNode write = document.at("/paths/~1api~1documented~1notes/post");
+        assertEquals(Set.of("200", "201", "400", "401", "403", "422"), keys(write.path("responses")));
+        assertEquals("the same note again: nothing new was written", write.at("/responses/200/description").asText());
+        assertEquals(write.at("/responses/201/content"), write.at("/responses/200/content"),
+                "a further status answers with the main one's body");
+
         JsonNode delete = document.at("/paths/~1api~1documented~1notes~1{id}/delete");
         assertEquals(Set.of("204", "401", "403", "404"), keys(delete.path("responses")));
         assertEquals("editor", delete.path("x-vitals-role").asText());

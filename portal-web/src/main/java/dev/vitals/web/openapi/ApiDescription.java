@@ -170,6 +170,10 @@ public final class ApiDescription {
                 .put("description", doc.summary().isBlank() && doc.response().isEmpty()
                         ? "Done; the answer is not described yet" : "Done");
         doc.response().ifPresent(body -> success.set("content", content(body, schemas)));
+        doc.otherStatuses().forEach((status, when) -> {
+            ObjectNode other = responses.putObject(String.valueOf(status)).put("description", when);
+            doc.response().ifPresent(body -> other.set("content", content(body, schemas)));
+        });
         if (doc.request().isPresent() || !doc.query().isEmpty()) {
             responses.set("400", problemRef("BadRequest"));
             responses.set("422", problemRef("Unprocessable"));

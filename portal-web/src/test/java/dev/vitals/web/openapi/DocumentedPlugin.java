@@ -86,7 +86,8 @@ public final class DocumentedPlugin implements VitalsPlugin {
                                 .doc(RouteDoc.of("Write a note")
                                         .accepts(NewNote.class, """
                                                 {"service": "artist-lookup", "body": "Pager rotation", "due": null}""")
-                                        .returns(201, RouteDoc.Body.json(Note.class, NOTE))),
+                                        .returns(201, RouteDoc.Body.json(Note.class, NOTE))
+                                        .alsoReturns(200, "the same note again: nothing new was written")),
                         ApiRoute.delete("/notes/{id}", ctx -> ctx.status(204))
                                 .doc(RouteDoc.of("Remove a note").returnsNothing(204)),
                         ApiRoute.get("/export", ctx -> ctx.result("id\n7\n"))

@@ -35,7 +35,9 @@ public final class IngestApi implements AutoCloseable {
                      {"id": "deploy-4712", "service": "recorder-api", "environment": "prod",
                       "status": "rolled_back", "startedAt": "2026-11-03T16:20:00Z",
                       "finishedAt": "2026-11-03T16:31:05Z"}]""")
-            .returns(IngestAnswer.class);
+            .returns(IngestAnswer.class)
+            .alsoReturns(202, "An array of one new deployment: recorded (`queued: 1`), applied to the lists and "
+                    + "reports moments later");
 
     static final RouteDoc INCIDENTS = RouteDoc.of("Record incidents")
             .description("One incident, or a JSON array of them as shown, stored whole or not at all. An incident "

@@ -17,12 +17,14 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Browser sessions, kept in {@code core.sessions} so that every portal instance on the database knows them. The
- * browser holds the secret; the table holds its hash.
+ * browser holds the secret; the table holds its hash, and the identity provider's tokens sealed under it.
  */
 public final class Sessions {
 
     /** How stale the groups of an OpenID Connect session may grow before the provider is asked again. */
     public static final Duration RECHECK_EVERY = Duration.ofMinutes(15);
+    private static final String REFRESH = "refresh";
+    private static final String ACCESS = "access";
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -72,8 +74,8 @@ public final class Sessions {
                     .bind("csrf", session.csrfToken())
                     .bind("now", now)
                     .bind("expires", session.expiresAt())
-                    .bind("refresh", tokens.refreshToken().orElse(null))
-                    .bind("access", tokens.accessToken().orElse(null))
+                    .bind("refresh", sealed(secret, REFRESH, tokens.refreshToken()))
+                    .bind("access", sealed(secret, ACCESS, tokens.accessToken()))
                     .execute();
             people.record(h, person, now);
         });
@@ -114,8 +116,8 @@ public final class Sessions {
                 .bind("now", clock.instant())
                 .bind("hash", Secret.hash(secret))
                 .bind("seen", seen.checkedAt().orElse(null))
-                .map((rs, ctx) -> new ProviderTokens(Optional.ofNullable(rs.getString("refresh_token")),
-                        Optional.ofNullable(rs.getString("access_token"))))
+                .map((rs, ctx) -> new ProviderTokens(opened(secret, REFRESH, rs.getString("refresh_token")),
+                        opened(secret, ACCESS, rs.getString("access_token"))))
                 .findOne());
     }
 
@@ -128,8 +130,8 @@ public final class Sessions {
                             + "access_token = coalesce(:access, access_token) WHERE secret_hash = :hash")
                     .bind("groups", person.groups().stream().sorted().toArray(String[]::new))
                     .bind("now", now)
-                    .bind("refresh", renewed.refreshToken().orElse(null))
-                    .bind("access", renewed.accessToken().orElse(null))
+                    .bind("refresh", sealed(secret, REFRESH, renewed.refreshToken()))
+                    .bind("access", sealed(secret, ACCESS, renewed.accessToken()))
                     .bind("hash", Secret.hash(secret))
                     .execute();
             people.record(h, person, now);
@@ -141,6 +143,15 @@ public final class Sessions {
         jdbi.useHandle(h -> h.createUpdate("UPDATE core.sessions SET checked_at = :at WHERE secret_hash = :hash")
                 .bind("at", clock.instant().minus(RECHECK_EVERY).plus(Duration.ofMinutes(1)))
                 .bind("hash", Secret.hash(secret)).execute());
+    }
+
+    /** @return the token sealed under the session's secret ({@link SealedTokens}), or null to store none */
+    private static String sealed(String secret, String kind, Optional<String> token) {
+        return token.map(t -> SealedTokens.seal(secret, kind, t)).orElse(null);
+    }
+
+    private static Optional<String> opened(String secret, String kind, String stored) {
+        return Optional.ofNullable(stored).flatMap(s -> SealedTokens.open(secret, kind, s));
     }
 
     public void end(String secret) {

@@ -103,12 +103,6 @@ public final class DeploymentInbox {
         });
     }
 
-    /** @param id a deployment's id @return the answer to a sender of other content under it */
-    public static ProblemException conflict(String id) {
-        return ProblemException.conflict("deployment " + id + " is already stored with other content; an id names"
-                + " one deployment for good. Nothing was stored");
-    }
-
     private static Map<String, Optional<String>> contents(Handle h, List<String> ids) {
         Map<String, Optional<String>> found = new HashMap<>();
         h.createQuery("""

@@ -267,11 +267,19 @@ public final class DeploymentStore {
         }
         for (Map.Entry<String, Optional<String>> other : others.entrySet()) {
             if (!other.getValue().equals(Optional.of(sentContent.get(other.getKey())))) {
-                throw ProblemException.conflict("deployment " + other.getKey() + " is already stored with other"
-                        + " content; an id names one deployment for good. Nothing was stored");
+                throw conflict(other.getKey());
             }
         }
         return new Inserted(added, firstsAllNew[0], DeployDays.inZone(Optional.ofNullable(zone[0])));
+    }
+
+    /**
+     * @param id a deployment's id
+     * @return the answer to a sender of other content under it, whether sent alone or in a batch
+     */
+    static ProblemException conflict(String id) {
+        return ProblemException.conflict("deployment " + id + " is already stored with other content; an id names"
+                + " one deployment for good. Nothing was stored");
     }
 
     /**

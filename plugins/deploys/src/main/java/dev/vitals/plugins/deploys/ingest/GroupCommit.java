@@ -181,7 +181,7 @@ final class GroupCommit implements AutoCloseable {
         return switch (accepted) {
             case QUEUED -> true;
             case UNCHANGED -> false;
-            case CONFLICT -> throw DeploymentInbox.conflict(id);
+            case CONFLICT -> throw DeploymentStore.conflict(id);
         };
     }
 

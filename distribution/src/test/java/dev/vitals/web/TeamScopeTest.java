@@ -203,8 +203,8 @@ class TeamScopeTest {
         table.put("POST /api/deploys/events", new Case(() -> Write.json("POST", "/api/deploys/events", """
                 [{"id": "green-1", "service": "green-api", "environment": "production", "status": "success",
                   "startedAt": "%s", "finishedAt": "%s", "commits": []}]""".formatted(finished.minusSeconds(300),
-                finished)), () -> count("(SELECT id FROM deploys.deployments UNION ALL SELECT id FROM deploys.deployment_inbox)"
-                + " acknowledged"), BOB_OF_GREEN));
+                finished)), () -> count("(SELECT id FROM deploys.deployments"
+                + " UNION ALL SELECT id FROM deploys.deployment_inbox) acknowledged"), BOB_OF_GREEN));
         table.put("POST /api/deploys/incidents", new Case(() -> Write.json("POST", "/api/deploys/incidents", """
                 {"id": "INC-GREEN-1", "service": "green-api", "startedAt": "%s", "severity": "sev2"}"""
                 .formatted(finished)), () -> count("deploys.incidents"), BOB_OF_GREEN));

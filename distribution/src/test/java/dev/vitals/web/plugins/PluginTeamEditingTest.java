@@ -80,7 +80,8 @@ class PluginTeamEditingTest {
     @Test
     void aTeamTokenReportsDeploysOfItsOwnServicesOnlyAndABatchWithAnotherTeamsServiceWritesNothing() throws Exception {
         Instant at = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-        assertEquals(202, asRecording("/api/deploys/events", "[" + deploy("own-1", "recorder-api", at) + "]").statusCode());
+        assertEquals(202, asRecording("/api/deploys/events", "[" + deploy("own-1", "recorder-api", at) + "]")
+                .statusCode());
         HttpResponse<String> mixed = asRecording("/api/deploys/events",
                 "[" + deploy("own-2", "transcoder", at) + "," + deploy("other-1", "billing-api", at) + "]");
         assertEquals(403, mixed.statusCode(), mixed.body());

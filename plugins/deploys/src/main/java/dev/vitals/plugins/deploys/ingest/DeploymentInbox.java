@@ -21,8 +21,9 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Deployments acknowledged before they are applied: table {@code deployment_inbox}. Accepting is one statement (the
  * function {@code accept_deployments}) that commits before the sender is answered, so an acknowledged deployment
- * survives a crash of the portal or the database; applying moves waiting rows, a batch at a time and in one transaction each, into the deployments and
- * the roll-up through {@link DeploymentStore}, and deletes them in that same transaction, so a row is applied once.
+ * survives a crash of the portal or the database; applying moves waiting rows, a batch at a time and in one
+ * transaction each, into the deployments and the roll-up through {@link DeploymentStore}, and deletes them in that
+ * same transaction, so a row is applied once.
  *
  * <p>An id is checked when it is accepted: stored or waiting with the same content it is a replay and changes nothing,
  * with other content it is a 409 at once, as a batch's is. Only a race can bring a conflict to the applier (two

@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * Applies the deployments waiting in the {@link DeploymentInbox} on a thread of its own, at most {@link #SPACING}
- * after each is acknowledged (the requests of a busy spell are applied together), then asks for the signals their services' change
- * may move. A portal that stopped or lost its database with rows waiting leaves them to the next run: the one at start,
- * or the periodic job's.
+ * after each is acknowledged (the requests of a busy spell are applied together), then asks for the signals their
+ * services' change may move. A portal that stopped or lost its database with rows waiting leaves them to the next
+ * run: the one at start, or the periodic job's.
  */
 public final class InboxApplier implements AutoCloseable {
 

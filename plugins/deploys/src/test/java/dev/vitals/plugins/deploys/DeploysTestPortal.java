@@ -80,8 +80,8 @@ public final class DeploysTestPortal implements AutoCloseable {
     /** Empties the plugin's tables between tests. */
     public void clear() {
         context().jdbi().useHandle(h -> h.execute(
-                "TRUNCATE deploy_days, commit_first_deploys, deployment_commits, deployments, deployment_inbox,"
-                + " incidents; SELECT nextval('dora_version')"));
+                "TRUNCATE deploy_days, commit_first_deploys, deployments, deployment_inbox, incidents;"
+                + " SELECT nextval('dora_version')"));
     }
 
     @Override

@@ -48,6 +48,18 @@ public final class DeployDays {
     }
 
     /**
+     * The commits a batch's deployments shipped, one element of each list per commit. Ingest takes them from the
+     * batch: a deployment's commits are stored only in its content and, for the first production deployment of each,
+     * in {@code commit_first_deploys}.
+     *
+     * @param deploymentIds the deployment that shipped each commit
+     * @param shas the commits' hashes
+     * @param committedAt when each was made, as ISO-8601 text
+     */
+    public record Shipped(List<String> deploymentIds, List<String> shas, List<String> committedAt) {
+    }
+
+    /**
      * The roll-up as a writer sees it. Reading its zone holds a share lock on the zone's table to the end of the
      * transaction, so that {@link #follow} never cuts the roll-up again while a writer adds to it in another zone.
      *
@@ -136,14 +148,16 @@ public final class DeployDays {
      * Adds what just-stored deployments bring: each counted one on its day (failed when rolled back or named by an
      * incident already), the lead times of the commits they shipped first, less those of the commits they took from a
      * later deployment. One statement, rows in key order, so that two writers never wait on each other crosswise.
-     * The batch's commits and their first deployments are looked up by key, one deployment at a time ({@code OFFSET
-     * 0} keeps the planner from hashing both tables whole), so the cost follows the batch, not the tables.
+     * The batch's deployments and their commits' first deployments are looked up by key, one commit at a time
+     * ({@code OFFSET 0} keeps the planner from hashing both tables whole), so the cost follows the batch, not the
+     * tables.
      *
      * @param h the writing transaction's handle, after the deployments and {@code commit_first_deploys} are written
      * @param added the deployments this transaction inserted
+     * @param shipped the commits of the batch the added deployments came in
      * @param formerFirsts commits whose first deployment this transaction moved to an earlier one
      */
-    public void addDeployments(Handle h, Collection<String> added, List<FormerFirst> formerFirsts) {
+    public void addDeployments(Handle h, Collection<String> added, Shipped shipped, List<FormerFirst> formerFirsts) {
         h.createUpdate("""
                 WITH counted AS (
                     SELECT d.service, (d.finished_at AT TIME ZONE :zone)::date AS day,
@@ -153,13 +167,13 @@ public final class DeployDays {
                     FROM deployments d WHERE d.id = ANY(:added) AND %1$s),
                 leads AS (
                     SELECT f.service, (f.first_finished_at AT TIME ZONE :zone)::date AS day, %2$s AS hours
-                    FROM deployments d
-                    CROSS JOIN LATERAL (SELECT c.sha FROM deployment_commits c WHERE c.deployment_id = d.id
-                                        OFFSET 0) c
+                    FROM unnest(:commitIds::text[], :shas::text[]) AS c (deployment_id, sha)
+                    CROSS JOIN LATERAL (SELECT d.service FROM deployments d WHERE d.id = c.deployment_id OFFSET 0) d
                     CROSS JOIN LATERAL (SELECT f.service, f.committed_at, f.first_deployment_id, f.first_finished_at
                                         FROM commit_first_deploys f WHERE f.service = d.service AND f.sha = c.sha
                                         OFFSET 0) f
-                    WHERE d.id = ANY(:added) AND f.first_deployment_id = d.id AND f.first_finished_at > f.committed_at),
+                    WHERE c.deployment_id = ANY(:added) AND f.first_deployment_id = c.deployment_id
+                        AND f.first_finished_at > f.committed_at),
                 gone AS (
                     SELECT f.service, (f.first_finished_at AT TIME ZONE :zone)::date AS day, array_agg(%3$s) AS hours
                     FROM unnest(:goneServices::text[], :goneCommitted::timestamptz[], :goneFinished::timestamptz[])
@@ -183,6 +197,8 @@ public final class DeployDays {
                         .formatted(COUNTED, LEAD_HOURS.formatted("f"), LEAD_HOURS.formatted("f")))
                 .bind("zone", zone.getId())
                 .bindArray("added", String.class, added.toArray(String[]::new))
+                .bindArray("commitIds", String.class, shipped.deploymentIds().toArray(String[]::new))
+                .bindArray("shas", String.class, shipped.shas().toArray(String[]::new))
                 .bindArray("goneServices", String.class, formerFirsts.stream().map(FormerFirst::service)
                         .toArray(String[]::new))
                 .bindArray("goneCommitted", String.class, formerFirsts.stream()

@@ -121,8 +121,8 @@ public final class DeploymentStore {
             // The insert added the roll-up's share itself, all but the failures incidents name.
             inserted.days().ifPresent(d -> d.addIncidentsNaming(h, added));
         } else {
-            List<DeployDays.FormerFirst> formerFirsts = formerFirsts(h, added);
-            inserted.days().ifPresent(d -> d.addDeployments(h, added, formerFirsts));
+            List<DeployDays.FormerFirst> formerFirsts = formerFirsts(h, added, inserted.shipped());
+            inserted.days().ifPresent(d -> d.addDeployments(h, added, inserted.shipped(), formerFirsts));
             formerFirsts.forEach(f -> tookOver.merge(f.service(), f.firstFinishedAt(), Written::later));
         }
         return new Written(new HashSet<>(added), tookOver);
@@ -136,14 +136,16 @@ public final class DeploymentStore {
      *     none was known already, no first deployment needs comparing, and the insert added the roll-up's share
      * @param days the roll-up to add to, its zone read (and held) by this transaction; empty before the plugin first
      *     started
+     * @param shipped the commits of the deployments sent, stored and not
      */
-    private record Inserted(List<String> added, boolean firstsAllNew, Optional<DeployDays> days) {
+    private record Inserted(List<String> added, boolean firstsAllNew, Optional<DeployDays> days,
+            DeployDays.Shipped shipped) {
     }
 
     /**
-     * Inserts the deployments and their commits; a deployment whose id is stored already, or is being stored by
-     * another transaction right now (the insert waits for it), is compared instead. The same statement makes the new
-     * counted deployments the first deployment of the commits no deployment shipped before, and, when it stored
+     * Inserts the deployments; a deployment whose id is stored already, or is being stored by another transaction
+     * right now (the insert waits for it), is compared instead. The same statement makes the new counted deployments
+     * the first deployment of the commits no deployment shipped before, and, when it stored
      * anything, marks the cached reports stale and reads the roll-up's zone ({@link DeployDays#changed},
      * {@link DeployDays#forWriter}): one round trip where there were four, which is most of what one event sent
      * alone costs above its commit. When every commit was new to its service, as in most batches, it also adds the
@@ -212,10 +214,6 @@ public final class DeploymentStore {
                     FROM sent ORDER BY id
                     ON CONFLICT (id) DO NOTHING
                     RETURNING id),
-                shipped AS (
-                    INSERT INTO deployment_commits (deployment_id, sha, committed_at)
-                    SELECT c.id, c.sha, c.committed_at
-                    FROM commits c JOIN added a ON a.id = c.id),
                 candidates AS (
                     SELECT DISTINCT ON (d.service, c.sha) d.service, c.sha, c.committed_at, d.id, d.finished_at
                     FROM sent d JOIN added a ON a.id = d.id JOIN commits c ON c.id = d.id
@@ -270,7 +268,8 @@ public final class DeploymentStore {
                 throw conflict(other.getKey());
             }
         }
-        return new Inserted(added, firstsAllNew[0], DeployDays.inZone(Optional.ofNullable(zone[0])));
+        return new Inserted(added, firstsAllNew[0], DeployDays.inZone(Optional.ofNullable(zone[0])),
+                new DeployDays.Shipped(commitIds, shas, committed));
     }
 
     /**
@@ -287,19 +286,22 @@ public final class DeploymentStore {
      * in this transaction), makes them its first deployment when they are the earliest so far: an earlier deployment
      * arriving late takes the commit from a later one.
      *
+     * @param shipped the commits of the batch's deployments, which the stored ones shipped among them
      * @return the commits taken over, as they were before, so that their lead time leaves the later day
      */
-    private static List<DeployDays.FormerFirst> formerFirsts(Handle h, List<String> added) {
+    private static List<DeployDays.FormerFirst> formerFirsts(Handle h, List<String> added,
+            DeployDays.Shipped shipped) {
         // Locked in the candidates' key order and compared again on the latest version (the locking read rechecks
         // its condition), so two late deployments of one commit take turns and the second compares with the first.
         // Looked up by key: joined whole, the planner hashed every stored commit.
         return h.createQuery("""
                 WITH candidates AS (
                     SELECT DISTINCT ON (d.service, c.sha) d.service, c.sha, c.committed_at, d.id, d.finished_at
-                    FROM deployments d
-                    CROSS JOIN LATERAL (SELECT c.sha, c.committed_at FROM deployment_commits c
-                                        WHERE c.deployment_id = d.id OFFSET 0) c
-                    WHERE d.id = ANY(:added) AND %s
+                    FROM unnest(:commitIds::text[], :shas::text[], :committed::timestamptz[])
+                        AS c (deployment_id, sha, committed_at)
+                    CROSS JOIN LATERAL (SELECT d.id, d.service, d.finished_at FROM deployments d
+                                        WHERE d.id = c.deployment_id AND %s OFFSET 0) d
+                    WHERE c.deployment_id = ANY(:added)
                     ORDER BY d.service, c.sha, d.finished_at, d.id),
                 later AS (
                     SELECT f.service, f.sha, f.committed_at, f.first_finished_at
@@ -314,6 +316,9 @@ public final class DeploymentStore {
                 WHERE f.service = l.service AND f.sha = l.sha
                 RETURNING l.service, l.committed_at, l.first_finished_at""".formatted(DeployDays.COUNTED))
                 .bindArray("added", String.class, added.toArray(String[]::new))
+                .bindArray("commitIds", String.class, shipped.deploymentIds().toArray(String[]::new))
+                .bindArray("shas", String.class, shipped.shas().toArray(String[]::new))
+                .bindArray("committed", String.class, shipped.committedAt().toArray(String[]::new))
                 .map((rs, ctx) -> new DeployDays.FormerFirst(rs.getString("service"),
                         rs.getObject("committed_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("first_finished_at", OffsetDateTime.class).toInstant()))

@@ -39,7 +39,7 @@ class DeploymentInboxTest {
     @BeforeEach
     void empty(VitalsPortal portal) {
         portal.pluginJdbi().useHandle(h -> h.execute("TRUNCATE deploy_days, commit_first_deploys,"
-                + " deployment_commits, deployments, deployment_inbox, incidents"));
+                + " deployments, deployment_inbox, incidents"));
     }
 
     @Test

@@ -81,7 +81,7 @@ class GroupCommitTest {
                 inbox.applyWaiting());
         assertEquals(0, count("SELECT count(*) FROM deployment_inbox"));
         assertEquals(20, count("SELECT count(*) FROM deployments"));
-        assertEquals(20, count("SELECT count(*) FROM deployment_commits"));
+        assertEquals(20, count("SELECT count(*) FROM commit_first_deploys"));
         assertEquals(20, count("SELECT sum(deployments) FROM deploy_days"));
 
         // A replay of them all, together again: nothing changes and each is answered unchanged.

@@ -54,9 +54,9 @@ public final class DeployDays {
      *
      * @param deploymentIds the deployment that shipped each commit
      * @param shas the commits' hashes
-     * @param committedAt when each was made, as ISO-8601 text
+     * @param committedAt when each was made, in microseconds since 1970
      */
-    public record Shipped(List<String> deploymentIds, List<String> shas, List<String> committedAt) {
+    public record Shipped(List<String> deploymentIds, List<String> shas, List<Long> committedAt) {
     }
 
     /**

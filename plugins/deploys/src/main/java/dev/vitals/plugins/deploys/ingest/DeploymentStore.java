@@ -165,14 +165,14 @@ public final class DeploymentStore {
         String[] services = new String[n];
         String[] environments = new String[n];
         String[] statuses = new String[n];
-        String[] started = new String[n];
-        String[] finished = new String[n];
+        Long[] started = new Long[n];
+        Long[] finished = new Long[n];
         String[] versions = new String[n];
         String[] pipelines = new String[n];
         String[] contents = new String[n];
         List<String> commitIds = new ArrayList<>();
         List<String> shas = new ArrayList<>();
-        List<String> committed = new ArrayList<>();
+        List<Long> committed = new ArrayList<>();
         Map<String, String> sentContent = new HashMap<>();
         int i = 0;
         for (DeploymentEvent event : events) {
@@ -180,8 +180,8 @@ public final class DeploymentStore {
             services[i] = event.service();
             environments[i] = this.environments.normalise(event.environment());
             statuses[i] = event.status().wire();
-            started[i] = event.startedAt().toString();
-            finished[i] = event.finishedAt().toString();
+            started[i] = EpochMicros.of(event.startedAt());
+            finished[i] = EpochMicros.of(event.finishedAt());
             versions[i] = event.version().orElse(null);
             pipelines[i] = event.pipeline().orElse(null);
             contents[i] = event.content();
@@ -189,7 +189,7 @@ public final class DeploymentStore {
             for (Commit commit : event.commits()) {
                 commitIds.add(event.id());
                 shas.add(commit.sha());
-                committed.add(commit.committedAt().toString());
+                committed.add(EpochMicros.of(commit.committedAt()));
             }
             i++;
         }
@@ -199,13 +199,15 @@ public final class DeploymentStore {
         String[] zone = {null};
         h.createQuery("""
                 WITH sent AS (
-                    SELECT * FROM unnest(:ids::text[], :services::text[], :environments::text[], :statuses::text[],
-                                         :started::timestamptz[], :finished::timestamptz[], :versions::text[],
-                                         :pipelines::text[], :contents::text[])
-                        AS s (id, service, environment, status, started_at, finished_at, version, pipeline, content)),
+                    SELECT id, service, environment, status, %3$s AS started_at, %4$s AS finished_at, version,
+                           pipeline, content
+                    FROM unnest(:ids::text[], :services::text[], :environments::text[], :statuses::text[],
+                                :started::int8[], :finished::int8[], :versions::text[], :pipelines::text[],
+                                :contents::text[])
+                        AS s (id, service, environment, status, started, finished, version, pipeline, content)),
                 commits AS (
-                    SELECT * FROM unnest(:commitIds::text[], :shas::text[], :committed::timestamptz[])
-                        AS c (id, sha, committed_at)),
+                    SELECT id, sha, %5$s AS committed_at
+                    FROM unnest(:commitIds::text[], :shas::text[], :committed::int8[]) AS c (id, sha, committed)),
                 added AS (
                     INSERT INTO deployments (id, service, environment, status, started_at, finished_at, version,
                         pipeline, source, content)
@@ -238,15 +240,17 @@ public final class DeploymentStore {
                 LEFT JOIN LATERAL (SELECT d.content FROM deployments d WHERE a.id IS NULL AND d.id = s.id
                                    OFFSET 0) d ON TRUE
                 LEFT JOIN stamp st ON TRUE""".formatted(DeployDays.COUNTED, DeployDays.shareOfInsert(
-                        "(SELECT count(*) FROM candidates) = (SELECT count(*) FROM firsts)")))
+                        "(SELECT count(*) FROM candidates) = (SELECT count(*) FROM firsts)"),
+                        EpochMicros.timestamp("s.started"), EpochMicros.timestamp("s.finished"),
+                        EpochMicros.timestamp("c.committed")))
                 .bindArray("ids", String.class, ids).bindArray("services", String.class, services)
                 .bindArray("environments", String.class, environments).bindArray("statuses", String.class, statuses)
-                .bindArray("started", String.class, started).bindArray("finished", String.class, finished)
+                .bindArray("started", Long.class, started).bindArray("finished", Long.class, finished)
                 .bindArray("versions", String.class, versions).bindArray("pipelines", String.class, pipelines)
                 .bindArray("contents", String.class, contents).bind("source", source)
                 .bindArray("commitIds", String.class, commitIds.toArray(String[]::new))
                 .bindArray("shas", String.class, shas.toArray(String[]::new))
-                .bindArray("committed", String.class, committed.toArray(String[]::new))
+                .bindArray("committed", Long.class, committed.toArray(Long[]::new))
                 .map((rs, ctx) -> {
                     firstsAllNew[0] = rs.getBoolean("firsts_all_new");
                     zone[0] = rs.getString("zone");
@@ -293,14 +297,15 @@ public final class DeploymentStore {
             DeployDays.Shipped shipped) {
         // Locked in the candidates' key order and compared again on the latest version (the locking read rechecks
         // its condition), so two late deployments of one commit take turns and the second compares with the first.
-        // Looked up by key: joined whole, the planner hashed every stored commit.
+        // Deployments looked up by key: joined whole, the planner hashed every stored one.
         return h.createQuery("""
                 WITH candidates AS (
-                    SELECT DISTINCT ON (d.service, c.sha) d.service, c.sha, c.committed_at, d.id, d.finished_at
-                    FROM unnest(:commitIds::text[], :shas::text[], :committed::timestamptz[])
-                        AS c (deployment_id, sha, committed_at)
+                    SELECT DISTINCT ON (d.service, c.sha) d.service, c.sha, %2$s AS committed_at, d.id,
+                        d.finished_at
+                    FROM unnest(:commitIds::text[], :shas::text[], :committed::int8[])
+                        AS c (deployment_id, sha, committed)
                     CROSS JOIN LATERAL (SELECT d.id, d.service, d.finished_at FROM deployments d
-                                        WHERE d.id = c.deployment_id AND %s OFFSET 0) d
+                                        WHERE d.id = c.deployment_id AND %1$s OFFSET 0) d
                     WHERE c.deployment_id = ANY(:added)
                     ORDER BY d.service, c.sha, d.finished_at, d.id),
                 later AS (
@@ -314,11 +319,12 @@ public final class DeploymentStore {
                     first_finished_at = k.finished_at
                 FROM later l JOIN candidates k ON k.service = l.service AND k.sha = l.sha
                 WHERE f.service = l.service AND f.sha = l.sha
-                RETURNING l.service, l.committed_at, l.first_finished_at""".formatted(DeployDays.COUNTED))
+                RETURNING l.service, l.committed_at, l.first_finished_at""".formatted(DeployDays.COUNTED,
+                        EpochMicros.timestamp("c.committed")))
                 .bindArray("added", String.class, added.toArray(String[]::new))
                 .bindArray("commitIds", String.class, shipped.deploymentIds().toArray(String[]::new))
                 .bindArray("shas", String.class, shipped.shas().toArray(String[]::new))
-                .bindArray("committed", String.class, shipped.committedAt().toArray(String[]::new))
+                .bindArray("committed", Long.class, shipped.committedAt().toArray(Long[]::new))
                 .map((rs, ctx) -> new DeployDays.FormerFirst(rs.getString("service"),
                         rs.getObject("committed_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("first_finished_at", OffsetDateTime.class).toInstant()))

@@ -35,6 +35,14 @@ import org.slf4j.LoggerFactory;
 public final class JobScheduler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
+    /**
+     * How long a scheduler keeps the runs of a job it does not know: for good. The host's scheduler and each plugin's
+     * share one table, so each sees the others' jobs as unknown, and db-scheduler deletes every run of a job it has
+     * seen unknown for 14 days by default, counted from the run's due time: another plugin's recurring job after two
+     * weeks of uptime, or a disabled plugin's once it has been off that long. Runs leave the table only when the job
+     * that owns them ends them.
+     */
+    static final Duration KEEP_UNKNOWN_JOBS = Duration.ofDays(365L * 1000);
     private final DataSource dataSource;
     private final Duration pollingInterval;
     private final JobTakeover takeover;
@@ -125,6 +133,7 @@ public final class JobScheduler implements AutoCloseable {
                 // A run whose instance died is taken over after its missed heartbeats (see JobTakeover.DEFAULT).
                 .heartbeatInterval(takeover.heartbeat())
                 .missedHeartbeatsLimit(takeover.missedHeartbeats())
+                .deleteUnresolvedAfter(KEEP_UNKNOWN_JOBS)
                 .schedulerName(new SchedulerName.Fixed(instanceName))
                 // A recurring task has at most one run at a time: with a thread per task, no job ever waits for a
                 // thread that another job's long run holds.

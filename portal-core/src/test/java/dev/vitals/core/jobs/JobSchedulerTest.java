@@ -173,6 +173,48 @@ class JobSchedulerTest {
         }
     }
 
+    @Test
+    void theRunOfAJobNoSchedulerHereKnowsIsKeptHoweverLongItHasWaited() throws Exception {
+        DatabaseSettings db = TestPostgres.freshDatabase();
+        try (Vitals first = TestPortal.start(db, TestPlugins.of().with("jobs", () -> new RecordingPlugin("first")).source())) {
+            awaitRuns(first, 1);
+        }
+        Jdbi jdbi = Jdbi.create(db.url(), db.user(), db.password());
+        String pluginJob = JobScheduler.taskName("jobs", "record");
+        List<String> hostJobs = jdbi.withHandle(h -> h.createQuery(
+                "SELECT task_name FROM core.scheduled_tasks WHERE task_name LIKE 'core.%' ORDER BY 1 LIMIT 2")
+                .mapTo(String.class).list());
+        // The plugin's job has been due for three weeks: its plugin was off.
+        jdbi.useHandle(h -> h.execute("UPDATE core.scheduled_tasks SET execution_time = now() - interval '21 days'"
+                + " WHERE task_name = ?", pluginJob));
+        leftByADeadInstance(jdbi, hostJobs.get(0));
+
+        try (Vitals second = TestPortal.start(db, TestPlugins.of().source(),
+                Map.of("VITALS_JOB_HEARTBEAT_SECONDS", "1", "VITALS_JOB_MISSED_HEARTBEATS", "4"))) {
+            // db-scheduler deletes the runs of jobs it has not known for long enough where it looks for dead runs;
+            // two such checks, the second after the portal had polled the table for a while, have passed once a run
+            // left before each has been taken over.
+            await(() -> takenOver(jdbi, hostJobs.get(0)));
+            leftByADeadInstance(jdbi, hostJobs.get(1));
+            await(() -> takenOver(jdbi, hostJobs.get(1)));
+
+            int scheduled = jdbi.withHandle(h -> h.createQuery(
+                    "SELECT count(*) FROM core.scheduled_tasks WHERE task_name = ?")
+                    .bind(0, pluginJob).mapTo(Integer.class).one());
+            assertEquals(1, scheduled, "the plugin's job is still scheduled");
+        }
+    }
+
+    private static void leftByADeadInstance(Jdbi jdbi, String job) {
+        jdbi.useHandle(h -> h.execute("UPDATE core.scheduled_tasks SET picked = true, picked_by = 'crashed-instance',"
+                + " last_heartbeat = now() - interval '1 hour' WHERE task_name = ?", job));
+    }
+
+    private static boolean takenOver(Jdbi jdbi, String job) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT picked_by IS DISTINCT FROM 'crashed-instance'"
+                + " FROM core.scheduled_tasks WHERE task_name = ?").bind(0, job).mapTo(Boolean.class).one());
+    }
+
     private static int count(Vitals portal) {
         return portal.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM jobs.runs")
                 .mapTo(Integer.class).one());

@@ -126,18 +126,13 @@ public final class DeploysBenchmark {
      * lower with the same build. Waits for the inbox to be empty after each round.
      */
     private static void warmUpSingles(String base, int seconds, String url) throws Exception {
-        double before = 0;
-        for (int round = 1; round <= 6; round++) {
+        untilSteady("one event per request", round -> {
             double rate = Wrk.run(base + "/api/deploys/events", CONNECTIONS, Math.max(1, seconds / 2),
                     PortalProcess.ADMIN_TOKEN, Optional.of(Wrk.script(singleEventScript("warm-" + round))))
                     .perSecond();
             secondsToApply(url);
-            System.out.printf(Locale.ROOT, "warm-up round %d of one event per request: %.0f events/s%n", round, rate);
-            if (round >= 2 && Math.abs(rate - before) <= before / 10) {
-                return;
-            }
-            before = rate;
-        }
+            return rate;
+        });
     }
 
     /**
@@ -148,10 +143,20 @@ public final class DeploysBenchmark {
      */
     private static void warmUpBatches(int port, int batches) throws Exception {
         int perRound = Math.max(1, batches / 3);
+        untilSteady("batches", round -> batches(port, (batches + (round - 1L) * perRound) * 1000L, perRound));
+    }
+
+    /** One warm-up round: it sends what only that round sends and returns its rate in events a second. */
+    private interface WarmUpRound {
+        double run(int round) throws Exception;
+    }
+
+    /** Runs rounds until one's rate is within a tenth of the one before: at least two rounds, at most six. */
+    private static void untilSteady(String what, WarmUpRound warmUp) throws Exception {
         double before = 0;
         for (int round = 1; round <= 6; round++) {
-            double rate = batches(port, (batches + (round - 1L) * perRound) * 1000L, perRound);
-            System.out.printf(Locale.ROOT, "warm-up round %d of batches: %.0f events/s%n", round, rate);
+            double rate = warmUp.run(round);
+            System.out.printf(Locale.ROOT, "warm-up round %d of %s: %.0f events/s%n", round, what, rate);
             if (round >= 2 && Math.abs(rate - before) <= before / 10) {
                 return;
             }

@@ -9,6 +9,7 @@ import com.microsoft.playwright.Clock;
 import com.microsoft.playwright.Page;
 import dev.vitals.core.testing.TestPlugins;
 import dev.vitals.web.browser.Axe;
+import dev.vitals.web.browser.Charts;
 import dev.vitals.web.browser.PageProblems;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,6 +78,8 @@ class HostPagesBrowserTest {
             page.navigate(PORTAL.server().uri(path).toString());
             Axe.assertNoSeriousViolations(page, path);
             page.setViewportSize(390, 844);
+            // A team's page has charts, redrawn at their box's new width in the browser's next frame.
+            Charts.awaitDrawnAtTheirWidth(page);
             Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
             assertEquals(0, ((Number) overflow).intValue(), path + " is wider than a 390 px phone by " + overflow + " px");
             page.close();

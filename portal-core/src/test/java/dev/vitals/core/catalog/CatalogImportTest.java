@@ -31,6 +31,9 @@ class CatalogImportTest {
     @BeforeEach
     void start() {
         portal = TestPortal.start(TestPostgres.freshDatabase(), PluginSource.none());
+        // The refresh job's first run re-imports every registered source: let it pass before a test registers one,
+        // or it may apply a test's changed file before the test's own import does.
+        TestPortal.awaitFirstRun(portal, "core", "catalog-refresh");
     }
 
     @AfterEach

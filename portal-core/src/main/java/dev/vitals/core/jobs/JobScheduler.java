@@ -9,11 +9,15 @@ import dev.vitals.api.Job;
 import dev.vitals.core.config.JobTakeover;
 import dev.vitals.core.pluginhost.HostedPlugin;
 import dev.vitals.core.pluginhost.PluginHost;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +28,11 @@ import org.slf4j.LoggerFactory;
  * once. A job whose plugin is not started is skipped, not removed, so it resumes when the plugin is started again.
  *
  * <p>A plugin's jobs are known only once its factory has built the running plugin, so each plugin gets its own
- * db-scheduler over the same table, built when the plugin first starts and rebuilt only when a later start declares
- * other jobs or intervals. Each run reads the job from the plugin's current running instance, so a restarted plugin
- * runs its new job bodies.
+ * db-scheduler, built when the plugin first starts and rebuilt only when a later start declares other jobs or
+ * intervals. Each run reads the job from the plugin's current running instance, so a restarted plugin runs its new
+ * job bodies. Each scheduler works on a view of the table holding only its owner's jobs
+ * ({@code core.scheduled_tasks_of_<owner>}): db-scheduler takes every row of its table for one of its own tasks, and
+ * supports one set of tasks per table.
  *
  * <p>A plugin job's body runs on that plugin's own {@link JobWorkers}, within the job's time limit, while a scheduler
  * thread waits for it: the run is marked done in the database only once the body has ended, and a body that hangs
@@ -35,14 +41,9 @@ import org.slf4j.LoggerFactory;
 public final class JobScheduler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
-    /**
-     * How long a scheduler keeps the runs of a job it does not know: for good. The host's scheduler and each plugin's
-     * share one table, so each sees the others' jobs as unknown, and db-scheduler deletes every run of a job it has
-     * seen unknown for 14 days by default, counted from the run's due time: another plugin's recurring job after two
-     * weeks of uptime, or a disabled plugin's once it has been off that long. Runs leave the table only when the job
-     * that owns them ends them.
-     */
-    static final Duration KEEP_UNKNOWN_JOBS = Duration.ofDays(365L * 1000);
+    /** The host's jobs are named {@code core.<job>}, as a plugin's are {@code <plugin id>.<job>}. */
+    private static final String HOST = "core";
+    private static final Pattern OWNER = Pattern.compile("[a-z][a-z0-9_]{0,30}");
     private final DataSource dataSource;
     private final Duration pollingInterval;
     private final JobTakeover takeover;
@@ -86,11 +87,11 @@ public final class JobScheduler implements AutoCloseable {
             Duration pollingInterval, JobTakeover takeover, String instanceName) {
         List<RecurringTask<Void>> tasks = new ArrayList<>();
         for (Job job : hostJobs) {
-            tasks.add(Tasks.recurring(taskName("core", job.name()), FixedDelay.of(job.every()))
+            tasks.add(Tasks.recurring(taskName(HOST, job.name()), FixedDelay.of(job.every()))
                     .execute((instance, ctx) -> runHostJob(job)));
         }
         JobScheduler jobs = new JobScheduler(coreDataSource, pollingInterval, takeover, instanceName,
-                scheduler(coreDataSource, tasks, pollingInterval, takeover, instanceName));
+                scheduler(coreDataSource, HOST, tasks, pollingInterval, takeover, instanceName));
         host.whenStarted(jobs::started);
         host.plugins().stream().filter(HostedPlugin::isStarted).forEach(jobs::started);
         return jobs;
@@ -119,21 +120,21 @@ public final class JobScheduler implements AutoCloseable {
         List<RecurringTask<Void>> tasks = new ArrayList<>();
         intervals.forEach((name, every) -> tasks.add(Tasks.recurring(taskName(plugin.id(), name), FixedDelay.of(every))
                 .execute((instance, ctx) -> workers.run(name))));
-        plugins.put(plugin.id(), new PluginJobs(scheduler(dataSource, tasks, pollingInterval, takeover, instanceName),
+        plugins.put(plugin.id(), new PluginJobs(scheduler(dataSource, plugin.id(), tasks, pollingInterval, takeover,
+                instanceName),
                 workers, intervals));
         LOG.info("Plugin {}: scheduled job(s) {}", plugin.id(), intervals.keySet().stream().sorted().toList());
     }
 
-    private static Scheduler scheduler(DataSource dataSource, List<RecurringTask<Void>> tasks, Duration pollingInterval,
-            JobTakeover takeover, String instanceName) {
+    private static Scheduler scheduler(DataSource dataSource, String owner, List<RecurringTask<Void>> tasks,
+            Duration pollingInterval, JobTakeover takeover, String instanceName) {
         Scheduler scheduler = Scheduler.create(dataSource)
-                .tableName("core.scheduled_tasks")
+                .tableName(ownersView(dataSource, owner))
                 .startTasks(tasks)
                 .pollingInterval(pollingInterval)
                 // A run whose instance died is taken over after its missed heartbeats (see JobTakeover.DEFAULT).
                 .heartbeatInterval(takeover.heartbeat())
                 .missedHeartbeatsLimit(takeover.missedHeartbeats())
-                .deleteUnresolvedAfter(KEEP_UNKNOWN_JOBS)
                 .schedulerName(new SchedulerName.Fixed(instanceName))
                 // A recurring task has at most one run at a time: with a thread per task, no job ever waits for a
                 // thread that another job's long run holds.
@@ -142,6 +143,42 @@ public final class JobScheduler implements AutoCloseable {
                 .build();
         scheduler.start();
         return scheduler;
+    }
+
+    /**
+     * Makes sure the view of one owner's jobs exists and returns its name. Over the whole table each scheduler saw the
+     * others' jobs as unknown: a warning for each at every start, and db-scheduler deletes the runs of a job it has
+     * seen unknown for 14 days (counted from their due time), so another plugin's recurring job would have gone after
+     * two weeks of uptime. In its own view a job unknown to its owner is one the owner no longer declares, which that
+     * deletion is for; a disabled plugin's jobs are in no running scheduler's view and wait for it.
+     *
+     * @param owner {@code core} or a plugin id
+     * @return the view's qualified name
+     */
+    static String ownersView(DataSource dataSource, String owner) {
+        if (!OWNER.matcher(owner).matches()) {
+            throw new IllegalArgumentException("not a job owner: " + owner);
+        }
+        String view = "core.scheduled_tasks_of_" + owner;
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                // Instances starting together would otherwise replace the same view at once, and one would fail.
+                s.execute("SELECT pg_advisory_xact_lock(hashtext('core.scheduled_tasks views'))");
+                s.execute("CREATE OR REPLACE VIEW " + view + " AS SELECT * FROM core.scheduled_tasks"
+                        + " WHERE starts_with(task_name, '" + owner + ".') WITH CHECK OPTION");
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot make the view of " + owner + "'s jobs", e);
+        }
+        return view;
     }
 
     private static void runHostJob(Job job) {

@@ -174,7 +174,7 @@ class JobSchedulerTest {
     }
 
     @Test
-    void theRunOfAJobNoSchedulerHereKnowsIsKeptHoweverLongItHasWaited() throws Exception {
+    void aStoppedPluginsJobIsKeptHoweverLongItWaitedAndAJobItsOwnerNoLongerDeclaresIsDeleted() throws Exception {
         DatabaseSettings db = TestPostgres.freshDatabase();
         try (Vitals first = TestPortal.start(db, TestPlugins.of().with("jobs", () -> new RecordingPlugin("first")).source())) {
             awaitRuns(first, 1);
@@ -184,9 +184,12 @@ class JobSchedulerTest {
         List<String> hostJobs = jdbi.withHandle(h -> h.createQuery(
                 "SELECT task_name FROM core.scheduled_tasks WHERE task_name LIKE 'core.%' ORDER BY 1 LIMIT 2")
                 .mapTo(String.class).list());
-        // The plugin's job has been due for three weeks: its plugin was off.
+        // The plugin's job has been due for three weeks: its plugin was off. A host job of an older version, which
+        // this one no longer declares, has waited as long.
         jdbi.useHandle(h -> h.execute("UPDATE core.scheduled_tasks SET execution_time = now() - interval '21 days'"
                 + " WHERE task_name = ?", pluginJob));
+        jdbi.useHandle(h -> h.execute("INSERT INTO core.scheduled_tasks (task_name, task_instance, execution_time,"
+                + " picked, version) VALUES ('core.retired', 'recurring', now() - interval '21 days', false, 1)"));
         leftByADeadInstance(jdbi, hostJobs.get(0));
 
         try (Vitals second = TestPortal.start(db, TestPlugins.of().source(),
@@ -202,6 +205,9 @@ class JobSchedulerTest {
                     "SELECT count(*) FROM core.scheduled_tasks WHERE task_name = ?")
                     .bind(0, pluginJob).mapTo(Integer.class).one());
             assertEquals(1, scheduled, "the plugin's job is still scheduled");
+            await(() -> jdbi.withHandle(h -> h.createQuery(
+                    "SELECT count(*) = 0 FROM core.scheduled_tasks WHERE task_name = 'core.retired'")
+                    .mapTo(Boolean.class).one()));
         }
     }
 

@@ -282,7 +282,8 @@ public final class DeployDays {
     public static List<String> claim(Handle h, Collection<String> named) {
         return h.createQuery("""
                 INSERT INTO deployments (id, service, environment, status, started_at, finished_at, source, content)
-                SELECT n, '', '', 'failure', 'epoch', 'epoch', 'claim', '' FROM unnest(:named::text[]) AS n ORDER BY n
+                SELECT n, '', '', 'failure', 'epoch', 'epoch', 'claim', '' FROM unnest(:named::text[]) AS n
+                ORDER BY n COLLATE "C"
                 ON CONFLICT (id) DO NOTHING
                 RETURNING id""")
                 .bindArray("named", String.class, named.toArray(String[]::new)).mapTo(String.class).list();

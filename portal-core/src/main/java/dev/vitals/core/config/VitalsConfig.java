@@ -54,7 +54,8 @@ public record VitalsConfig(
         JobTakeover jobTakeover,
         Map<String, String> environment) {
 
-    private static final Pattern PLUGIN_ID = Pattern.compile("[a-z][a-z0-9_]{0,30}");
+    /** What a plugin id looks like: it names the plugin's schema, role, routes and jobs unquoted. */
+    public static final Pattern PLUGIN_ID = Pattern.compile("[a-z][a-z0-9_]{0,30}");
 
     /** Host variables; anything else starting with {@code VITALS_} must belong to a plugin. */
     static final Set<String> HOST_VARIABLES = Set.of(

@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.vitals.api.Job;
 import dev.vitals.core.config.JobTakeover;
+import dev.vitals.core.config.VitalsConfig;
 import dev.vitals.core.pluginhost.HostedPlugin;
 import dev.vitals.core.pluginhost.PluginHost;
 import java.sql.Connection;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +43,6 @@ public final class JobScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
     /** The host's jobs are named {@code core.<job>}, as a plugin's are {@code <plugin id>.<job>}. */
     private static final String HOST = "core";
-    private static final Pattern OWNER = Pattern.compile("[a-z][a-z0-9_]{0,30}");
     private final DataSource dataSource;
     private final Duration pollingInterval;
     private final JobTakeover takeover;
@@ -156,7 +155,8 @@ public final class JobScheduler implements AutoCloseable {
      * @return the view's qualified name
      */
     static String ownersView(DataSource dataSource, String owner) {
-        if (!OWNER.matcher(owner).matches()) {
+        // Named into the view's definition: a plugin id, or the host's own prefix, which has the same shape.
+        if (!VitalsConfig.PLUGIN_ID.matcher(owner).matches()) {
             throw new IllegalArgumentException("not a job owner: " + owner);
         }
         String view = "core.scheduled_tasks_of_" + owner;

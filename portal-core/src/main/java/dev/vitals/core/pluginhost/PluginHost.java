@@ -33,7 +33,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +44,6 @@ import org.slf4j.LoggerFactory;
 public final class PluginHost implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
-    private static final Pattern PLUGIN_ID = Pattern.compile("[a-z][a-z0-9_]{0,30}");
     private static final Set<String> RESERVED_IDS = Set.of("core", "public", "admin", "catalog", "api", "health",
             "information_schema");
     private static final int POOL_SIZE = 4;
@@ -112,7 +110,7 @@ public final class PluginHost implements AutoCloseable {
     }
 
     private static Optional<String> refusal(DiscoveredPlugin d) {
-        if (!PLUGIN_ID.matcher(d.id()).matches() || RESERVED_IDS.contains(d.id())) {
+        if (!VitalsConfig.PLUGIN_ID.matcher(d.id()).matches() || RESERVED_IDS.contains(d.id())) {
             return Optional.of("plugin id '" + d.id() + "' is not allowed: it names a schema and URLs, so it must be "
                     + "lower case letters, digits and _ (at most 31), and not one of " + RESERVED_IDS);
         }

@@ -10,15 +10,13 @@ import dev.vitals.core.config.JobTakeover;
 import dev.vitals.core.config.VitalsConfig;
 import dev.vitals.core.pluginhost.HostedPlugin;
 import dev.vitals.core.pluginhost.PluginHost;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,24 +158,12 @@ public final class JobScheduler implements AutoCloseable {
             throw new IllegalArgumentException("not a job owner: " + owner);
         }
         String view = "core.scheduled_tasks_of_" + owner;
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                // Instances starting together would otherwise replace the same view at once, and one would fail.
-                s.execute("SELECT pg_advisory_xact_lock(hashtext('core.scheduled_tasks views'))");
-                s.execute("CREATE OR REPLACE VIEW " + view + " AS SELECT * FROM core.scheduled_tasks"
-                        + " WHERE starts_with(task_name, '" + owner + ".') WITH CHECK OPTION");
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot make the view of " + owner + "'s jobs", e);
-        }
+        Jdbi.create(dataSource).useTransaction(h -> {
+            // Instances starting together would otherwise replace the same view at once, and one would fail.
+            h.execute("SELECT pg_advisory_xact_lock(hashtext('core.scheduled_tasks views'))");
+            h.execute("CREATE OR REPLACE VIEW " + view + " AS SELECT * FROM core.scheduled_tasks"
+                    + " WHERE starts_with(task_name, '" + owner + ".') WITH CHECK OPTION");
+        });
         return view;
     }
 
